@@ -1,0 +1,123 @@
+# httptutor — build, run, test, install.  `make V=1` shows commands.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/httptutor
+MANDIR  ?= $(PREFIX)/share/man/man1
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
+           -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef
+PKGS    := ncursesw sqlite3 md4c yaml-0.1
+# Debian packages that provide each pkg-config name (used by `make deps`).
+DEBS    := libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libcmocka-dev \
+           pkg-config tmux
+
+Q := $(if $(V),,@)
+VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
+
+# Missing libraries are installed before anything else is built.
+HAVE_DEPS := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -v tmux >/dev/null && echo yes)
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+             $(PKG_CFLAGS) -Isrc -Ibuild -DHTTPTUTOR_VERSION='"$(VERSION)"' \
+             -DHTTPTUTOR_DATADIR='"$(DATADIR)"' $(CFLAGS)
+
+B := build
+SRCS := $(wildcard src/*.c)
+OBJS := $(patsubst src/%.c,$(B)/%.o,$(SRCS)) $(B)/migrations.o
+LIB_OBJS := $(filter-out $(B)/main.o,$(OBJS))
+
+.PHONY: all run check unit screen cli asan install uninstall clean deps bench fuzz
+
+all: $(if $(HAVE_DEPS),,deps-auto) httptutor
+
+httptutor: $(OBJS)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(PKG_LIBS) $(LDFLAGS)
+
+$(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -c -o $@ $<
+
+# db/NNN_*.sql are embedded so the binary carries its own schema history.
+$(B)/migrations.c: $(sort $(wildcard db/*.sql)) | $(B)
+	@echo "  GEN     $@"
+	$(Q){ echo '/* generated from db/*.sql by make — do not edit */'; \
+	  echo '#include "db.h"'; \
+	  echo 'const struct db_migration db_migrations[] = {'; \
+	  for f in $(sort $(wildcard db/*.sql)); do \
+	    printf '  { "%s",\n' "$$(basename $$f)"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/    "/' -e 's/$$/\\n"/' $$f; \
+	    echo '  },'; \
+	  done; \
+	  echo '};'; \
+	  echo 'const int db_migration_count = (int)(sizeof db_migrations / sizeof db_migrations[0]);'; \
+	} > $@
+
+$(B)/migrations.o: $(B)/migrations.c src/db.h
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B):
+	$(Q)mkdir -p $(B)
+
+-include $(wildcard $(B)/*.d)
+
+run: all
+	./httptutor
+
+# ---- tests ---------------------------------------------------------------
+UNIT := text markdown content quiz store
+UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
+
+$(B)/test_%: tests/unit/test_%.c $(LIB_OBJS)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) \
+	  $(PKG_LIBS) $(shell pkg-config --libs cmocka) $(LDFLAGS)
+
+check: all $(UNIT_BINS)
+	$(Q)bash tests/run.sh
+
+unit: all $(UNIT_BINS)
+	$(Q)bash tests/run.sh unit
+
+asan:
+	$(MAKE) clean
+	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined"
+	$(MAKE) clean
+
+bench: all
+	$(Q)bash tests/bench.sh
+
+# ---- install -------------------------------------------------------------
+install: httptutor
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+	install -m 0755 httptutor $(DESTDIR)$(BINDIR)/httptutor
+	cp -R content/. $(DESTDIR)$(DATADIR)/
+	install -m 0644 src/httptutor.1 $(DESTDIR)$(MANDIR)/httptutor.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/httptutor $(DESTDIR)$(MANDIR)/httptutor.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf $(B) httptutor
+
+# ---- dependencies ----------------------------------------------------------
+# `make deps` installs missing Debian packages; all/run/check call it when needed.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "all dependencies present"; fi
+
+deps-auto:
+	$(Q)$(MAKE) --no-print-directory deps

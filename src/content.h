@@ -1,0 +1,32 @@
+/* content.h — load and validate a content folder (libyaml + md4c).
+ * Layout: see content/README.md.  Errors are "path:line: message" strings. */
+#ifndef HTTPTUTOR_CONTENT_H
+#define HTTPTUTOR_CONTENT_H
+
+#include "model.h"
+
+/* A growable list of diagnostics; each message is owned by the list. */
+struct diag {
+	char **msg;
+	size_t n, cap;
+};
+
+/* Append a printf-formatted message ("path:line: text"); never fails loudly. */
+void diag_add(struct diag *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void diag_free(struct diag *d);
+
+/* Load every file under dir into *m and validate it.  Returns true when there
+ * is no error; on false, *d holds one message per problem (all of them, not
+ * just the first) and *m is freed/zeroed.  The caller frees *m with
+ * content_free() and *d with diag_free(). */
+bool content_load(const char *dir, struct model *m, struct diag *d);
+void content_free(struct model *m);
+
+/* Find the content folder: explicit (--content / HTTPTUTOR_CONTENT) if given,
+ * else ./content when it holds codes/, else the installed data dir, else the
+ * folder beside the executable's ../share/httptutor.  Returns a malloc'd path
+ * or NULL. */
+char *content_find_dir(const char *explicit_dir, const char *argv0);
+
+#endif

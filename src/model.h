@@ -1,0 +1,103 @@
+/* model.h — the curriculum in memory: codes, classes, chapters, scenarios.
+ * Built once by content_load(); read-only afterwards.  Every string is owned by
+ * the model, valid UTF-8 and free of control characters (content.c scrubs). */
+#ifndef HTTPTUTOR_MODEL_H
+#define HTTPTUTOR_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum lang { LANG_EN, LANG_ZH, LANG_COUNT };
+
+/* One text in every language; s[LANG_EN] and s[LANG_ZH] are both non-NULL
+ * after a successful load (a missing translation is a lint error). */
+struct ltext {
+	char *s[LANG_COUNT];
+};
+
+/* Registry lifecycle of a code. */
+enum code_status {
+	CODE_REGISTERED,  /* in the IANA registry, in use */
+	CODE_TEMPORARY,   /* temporary registration */
+	CODE_UNUSED,      /* registered but reserved/unused (306, 418) */
+	CODE_OBSOLETED,   /* obsoleted (510) */
+	CODE_UNOFFICIAL,  /* not registered (499, 520…): never quizzed by default */
+};
+
+struct code_entry {
+	int code;                 /* 100–599 */
+	char *phrase;             /* reason phrase as the RFC spells it */
+	char *rfc;                /* defining document and section, "RFC 9110 §15.5.4" */
+	enum code_status status;
+	bool core;                /* core curriculum (the seed documents) */
+	bool cacheable;           /* heuristically cacheable by default (RFC 9110 §15.1) */
+	char **headers;           /* header names that go with it */
+	size_t n_headers;
+	int *confused;            /* codes it is often confused with */
+	size_t n_confused;
+	char *anchor;             /* "chapter#anchor" that explains it, or NULL */
+	struct ltext name;        /* localised reason phrase */
+	struct ltext summary;     /* one line */
+	struct ltext detail;      /* a paragraph */
+	struct ltext use;         /* when to use it */
+	struct ltext avoid;       /* when not to, and what instead (may be "" ) */
+};
+
+struct class_entry {
+	int klass;                /* 1..5 */
+	struct ltext name;        /* "Client error" */
+	struct ltext summary;
+};
+
+struct whynot {
+	int code;                 /* the tempting wrong code */
+	struct ltext text;        /* why it is wrong here */
+};
+
+struct scenario {
+	char *id;                 /* stable id, [a-z0-9-]+ */
+	int answer;               /* the right code */
+	char *header;             /* header that must go with the answer, or NULL */
+	char **tags;
+	size_t n_tags;
+	char *anchor;             /* "chapter#anchor" */
+	struct ltext situation;
+	struct ltext why;         /* why the answer is right */
+	struct ltext header_why;  /* why that header (only when header != NULL) */
+	struct whynot *whynot;
+	size_t n_whynot;
+};
+
+struct chapter {
+	char *id;                 /* slug from NN-slug.md, e.g. "common" */
+	int number;               /* NN */
+	struct ltext title;       /* text of the first level-1 heading */
+	char *path[LANG_COUNT];   /* file the text came from */
+	char *markdown[LANG_COUNT]; /* raw Markdown, valid UTF-8 */
+	char **anchors;           /* heading anchors ({#id}), same set in each language */
+	size_t n_anchors;
+};
+
+struct model {
+	char *dir;                          /* content directory it came from */
+	char version[17];                   /* hex hash of every content file */
+	struct class_entry classes[5];      /* index klass-1 */
+	struct code_entry *codes;           /* sorted by code */
+	size_t n_codes;
+	struct chapter *chapters;           /* sorted by number */
+	size_t n_chapters;
+	struct scenario *scenarios;         /* in file order */
+	size_t n_scenarios;
+};
+
+/* Lookups; return NULL/-1 when absent.  Pointers live as long as the model. */
+const struct code_entry *model_code(const struct model *m, int code);
+const struct chapter *model_chapter(const struct model *m, const char *id);
+const struct scenario *model_scenario(const struct model *m, const char *id);
+/* Split "chapter#anchor" and check it exists: returns the chapter index or -1;
+ * *anchor points into ref after '#' (or is NULL when ref has no '#'). */
+int model_resolve(const struct model *m, const char *ref, const char **anchor);
+/* The text in lang, falling back to English. Never NULL (may be ""). */
+const char *ltext_get(const struct ltext *t, enum lang lang);
+
+#endif

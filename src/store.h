@@ -1,0 +1,84 @@
+/* store.h — what learners did, as queries over db.h: the append-only answer
+ * log, sessions, chapter visits, review state, progress and export. */
+#ifndef HTTPTUTOR_STORE_H
+#define HTTPTUTOR_STORE_H
+
+#include <stdint.h>
+#include "db.h"
+#include "quiz.h"
+
+struct store {
+	struct db *db;
+	int64_t profile;        /* profile row id */
+	char *user;             /* profile name, owned */
+	char err[512];          /* last error message for the UI */
+};
+
+/* Open the database at path (NULL = default) for the profile `user`
+ * (created on first use).  Returns NULL with err set on failure. */
+struct store *store_open(const char *path, const char *user, bool readonly,
+                         char *err, size_t errsz);
+void store_close(struct store *s);
+
+/* Start a quiz session ("quiz", "review" or "exam"); *id gets its row id. */
+bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
+                         const char *content_version, int64_t *id);
+bool store_session_end(struct store *s, int64_t id);
+
+struct answer_rec {
+	int64_t session;
+	const char *item;       /* scenario id or "code:NNN" */
+	const char *qtype;      /* quiz_type_name() */
+	const char *shown;      /* choices shown */
+	const char *given;
+	const char *expected;
+	bool correct;
+	int64_t ms;             /* time taken */
+	int64_t at;             /* unix seconds */
+	const char *content_version;
+};
+/* Append one answer in its own committed transaction (synchronous=FULL):
+ * when this returns true the answer survives a crash.  On false, s->err says
+ * why (read-only, disk full, locked) and nothing was written. */
+bool store_record(struct store *s, const struct answer_rec *a);
+
+/* Remember that a chapter was opened (for the progress screen). */
+bool store_chapter_opened(struct store *s, const char *chapter, int64_t at);
+
+/* Leitner state per item, replayed from the log.  *out is malloc'd. */
+bool store_item_states(struct store *s, struct leitner **out, size_t *n);
+
+struct mistake {
+	char item[64];
+	char given[32];         /* last wrong answer */
+	char expected[32];
+	int times;              /* wrong answers for this item */
+	int64_t last;           /* unix seconds of the last wrong answer */
+	bool fixed;             /* answered right since the last wrong answer */
+};
+/* Items answered wrong at least once, most missed then most recent first. */
+bool store_mistakes(struct store *s, struct mistake **out, size_t *n);
+
+struct day_stat { int64_t day; int answers, correct; };  /* day = unix secs of local midnight */
+struct group_stat { int key; int answers, correct; };      /* key = class 1..5 or a code */
+struct progress {
+	int answers, correct;
+	int streak;             /* consecutive days with answers ending today/yesterday */
+	int due;                /* items due now */
+	int chapters_opened;
+	struct day_stat days[14];              /* oldest first, ending today */
+	struct group_stat klass[5];            /* index class-1 */
+	struct group_stat *codes; size_t n_codes; /* per code answered, malloc'd */
+};
+bool store_progress(struct store *s, int64_t now, struct progress *p);
+void store_progress_free(struct progress *p);
+
+/* Call fn once per answer of this profile (oldest first); columns in the
+ * order of export: id, profile, uid, session, item, qtype, shown, given,
+ * expected, correct, ms, at (ISO 8601 UTC), content_version. */
+typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
+bool store_export(struct store *s, store_row_fn fn, void *ctx);
+extern const char *const store_export_columns[];
+extern const int store_export_ncolumns;
+
+#endif

@@ -1,0 +1,53 @@
+/* text.h — UTF-8 helpers: validity, scrubbing, display width, clip and wrap.
+ * Widths are terminal columns (wcwidth); strings are never cut inside a
+ * character.  Invalid bytes count as one column and are shown as U+FFFD. */
+#ifndef HTTPTUTOR_TEXT_H
+#define HTTPTUTOR_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <wchar.h>
+
+/* Decode one character at s (n bytes available).  Returns bytes consumed
+ * (>=1); *wc is U+FFFD for an invalid or truncated sequence. */
+size_t text_decode(const char *s, size_t n, wchar_t *wc);
+
+/* True when s[0..n) is valid UTF-8; else *bad (may be NULL) gets the offset of
+ * the first bad byte. */
+bool text_valid_utf8(const char *s, size_t n, size_t *bad);
+
+/* Offset of the first C0/C1 control character or DEL in s (TAB and LF
+ * excluded when allow_nl_tab), or (size_t)-1 when there is none. */
+size_t text_find_control(const char *s, size_t n, bool allow_nl_tab);
+
+/* A malloc'd copy that is valid UTF-8 with control characters removed (TAB
+ * becomes a space; LF kept when keep_nl) and invalid bytes replaced by
+ * U+FFFD.  Safe to print to a terminal.  Caller frees. */
+char *text_scrub(const char *s, size_t n, bool keep_nl);
+
+/* Display width of one character (0 for combining marks, 2 for CJK, 1 for
+ * anything unprintable — it is shown as a replacement). */
+int text_wcwidth(wchar_t wc);
+
+/* Display width of a NUL-terminated string. */
+int text_width(const char *s);
+
+/* Bytes of s that fit in cols columns, never splitting a character and keeping
+ * combining marks with their base.  *used (may be NULL) gets the columns. */
+size_t text_clip(const char *s, int cols, int *used);
+
+/* Word-wrap s to width columns.  Breaks at spaces for Latin text and between
+ * any two wide (CJK) characters; a word longer than width is cut at a char
+ * boundary.  Existing '\n' end lines.  Returns a malloc'd array of malloc'd
+ * lines (*n of them); free with text_lines_free(). */
+char **text_wrap(const char *s, int width, size_t *n);
+void text_lines_free(char **lines, size_t n);
+
+/* Case-insensitive (ASCII) substring search that also matches CJK text
+ * as-is.  Returns true when needle occurs in hay. */
+bool text_contains(const char *hay, const char *needle);
+
+/* malloc'd copy of s padded with spaces (or clipped) to exactly cols columns. */
+char *text_pad(const char *s, int cols);
+
+#endif
