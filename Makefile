@@ -22,7 +22,7 @@ HAVE_DEPS := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              $(PKG_CFLAGS) -Isrc -Ibuild -DHTTPTUTOR_VERSION='"$(VERSION)"' \
              -DHTTPTUTOR_DATADIR='"$(DATADIR)"' $(CFLAGS)
 
@@ -73,10 +73,21 @@ run: all
 UNIT := text markdown content quiz store
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
-$(B)/test_%: tests/unit/test_%.c $(LIB_OBJS)
+# Each unit test links only the modules it tests, so one module can be built
+# and tested while another is being written.
+T_text     := text
+T_markdown := markdown text
+T_content  := content markdown text
+T_quiz     := quiz content markdown text
+T_store    := store db migrations quiz content markdown text
+CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+.SECONDEXPANSION:
+$(B)/test_%: tests/unit/test_%.c $$(patsubst %,$(B)/%.o,$$(T_$$*))
 	@echo "  CC      $@"
-	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(LIB_OBJS) \
-	  $(PKG_LIBS) $(shell pkg-config --libs cmocka) $(LDFLAGS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(filter %.o,$^) \
+	  $(PKG_LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
 
 check: all $(UNIT_BINS)
 	$(Q)bash tests/run.sh

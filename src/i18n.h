@@ -1,0 +1,136 @@
+/* i18n.h — UI strings in English and Traditional Chinese, and the choice of
+ * language and locale.  Content text has its own two languages (model.h). */
+#ifndef HTTPTUTOR_I18N_H
+#define HTTPTUTOR_I18N_H
+
+#include <stdbool.h>
+#include "model.h"
+
+#define MSG_LIST(X) \
+	X(APP_NAME,        "httptutor", "httptutor") \
+	X(MENU_READ,       "Read",      "閱讀") \
+	X(MENU_READ_DESC,  "chapters about status codes", "狀態碼章節") \
+	X(MENU_CODES,      "Codes",     "狀態碼") \
+	X(MENU_CODES_DESC, "browse and search every code", "瀏覽與搜尋所有狀態碼") \
+	X(MENU_QUIZ,       "Quiz",      "測驗") \
+	X(MENU_QUIZ_DESC,  "scenario questions", "情境題") \
+	X(MENU_REVIEW,     "Review",    "複習") \
+	X(MENU_REVIEW_DESC,"your mistakes and what is due", "錯題與到期的題目") \
+	X(MENU_PROGRESS,   "Progress",  "進度") \
+	X(MENU_PROGRESS_DESC, "mastery, history and streak", "熟練度、歷史與連續天數") \
+	X(MENU_QUIT,       "Quit",      "離開") \
+	X(MENU_QUIT_DESC,  "leave httptutor", "結束 httptutor") \
+	X(HOME_TAGLINE,    "a terminal tutor for HTTP status codes", "HTTP 狀態碼終端機學習工具") \
+	X(HOME_HINT,       "Enter/letter: open   ?: help   L: 中文   q: quit", "Enter/字母：開啟  ?：說明  L：English  q：離開") \
+	X(CHAPTERS_TITLE,  "Chapters",  "章節") \
+	X(CODES_TITLE,     "Status codes", "狀態碼") \
+	X(CODES_ALL,       "all",       "全部") \
+	X(CODES_CORE,      "core",      "核心") \
+	X(CODES_FILTER,    "filter",    "篩選") \
+	X(CODES_NONE,      "No code matches. Press 0 to clear the filter.", "沒有符合的狀態碼。按 0 清除篩選。") \
+	X(COL_CODE,        "Code",      "代碼") \
+	X(COL_PHRASE,      "Reason phrase", "原因短語") \
+	X(COL_MEANING,     "Meaning",   "意義") \
+	X(CARD_MEANING,    "Meaning",   "意義") \
+	X(CARD_USE,        "When to use it", "何時使用") \
+	X(CARD_AVOID,      "When not to", "何時不該用") \
+	X(CARD_HEADERS,    "Headers",   "相關標頭") \
+	X(CARD_CONFUSED,   "Often confused with", "常被混淆的狀態碼") \
+	X(CARD_SCENARIOS,  "Scenarios", "相關情境") \
+	X(CARD_CHAPTER,    "Read more", "延伸閱讀") \
+	X(CARD_CLASS,      "Class",     "類別") \
+	X(CARD_RFC,        "Defined in","定義於") \
+	X(CARD_CACHEABLE,  "cacheable by default", "預設可快取") \
+	X(CARD_CORE,       "core",      "核心") \
+	X(CARD_LINKS_HINT, "Tab: next link   Enter: open   q: back", "Tab：下一個連結  Enter：開啟  q：返回") \
+	X(STATUS_REGISTERED, "registered", "已註冊") \
+	X(STATUS_TEMPORARY,  "temporary registration", "暫時註冊") \
+	X(STATUS_UNUSED,     "reserved, unused", "保留、未使用") \
+	X(STATUS_OBSOLETED,  "obsoleted", "已廢止") \
+	X(STATUS_UNOFFICIAL, "NOT registered (unofficial)", "未註冊（非官方）") \
+	X(NONE,            "none",      "無") \
+	X(SEARCH_PROMPT,   "Search: ",  "搜尋：") \
+	X(SEARCH_NOTFOUND, "Not found: %s", "找不到：%s") \
+	X(SEARCH_WRAPPED,  "search wrapped", "搜尋已從頭開始") \
+	X(HELP_TITLE,      "Keys",      "按鍵說明") \
+	X(HELP_GLOBAL,     "Everywhere","所有畫面") \
+	X(HELP_FOOTER,     "q or ESC: close help", "q 或 ESC：關閉說明") \
+	X(TOO_SMALL,       "terminal too small (need %dx%d)", "終端機太小（需要 %dx%d）") \
+	X(COMING_SOON,     "coming soon", "即將推出") \
+	X(NOT_UTF8,        "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8", "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8") \
+	X(NO_DB,           "progress is not saved: %s", "進度無法儲存：%s") \
+	X(QUIZ_TITLE,      "Quiz",      "測驗") \
+	X(QUIZ_REVIEW_TITLE, "Review quiz", "複習測驗") \
+	X(QUIZ_PICK_PROMPT,  "Which status code should the server return?", "伺服器應該回傳哪個狀態碼？") \
+	X(QUIZ_TYPE_PROMPT,  "Type the status code and press Enter:", "輸入狀態碼後按 Enter：") \
+	X(QUIZ_MEANING_PROMPT, "What does this status code mean?", "這個狀態碼的意思是？") \
+	X(QUIZ_HEADER_PROMPT,  "Which header must go with the %d response?", "%d 回應必須帶上哪個標頭？") \
+	X(QUIZ_CORRECT,    "Correct!",  "答對了！") \
+	X(QUIZ_WRONG,      "Wrong.",    "答錯了。") \
+	X(QUIZ_ANSWER_IS,  "The answer is %s.", "正確答案是 %s。") \
+	X(QUIZ_WHY,        "Why",       "為什麼") \
+	X(QUIZ_WHYNOT,     "Why not %d", "為什麼不是 %d") \
+	X(QUIZ_NEXT_HINT,  "Enter/space: next   r: read the chapter   q: stop", "Enter/空白：下一題  r：閱讀章節  q：停止") \
+	X(QUIZ_CHOICE_HINT,"1-4 or a-d: answer   q: stop", "1-4 或 a-d：作答  q：停止") \
+	X(QUIZ_SUMMARY,    "Quiz finished", "測驗結束") \
+	X(QUIZ_SCORE,      "Score: %d/%d (%d%%) in %s", "得分：%d/%d（%d%%），用時 %s") \
+	X(QUIZ_TO_REVIEW,  "To review:", "需要複習：") \
+	X(QUIZ_ALL_RIGHT,  "Nothing to review: all right!", "全部答對，沒有需要複習的！") \
+	X(QUIZ_SUMMARY_HINT, "Enter: back   v: review these now", "Enter：返回  v：立即複習") \
+	X(QUIZ_NOT_SAVED,  "NOT SAVED: %s  (r: retry)", "未儲存：%s（r：重試）") \
+	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
+	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
+	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \
+	X(QUIZ_YOUR_ANSWER,"Your answer", "你的答案") \
+	X(REVIEW_TITLE,    "Review",    "複習") \
+	X(REVIEW_EMPTY,    "No mistakes yet. Take a quiz first.", "目前沒有錯題。先做一次測驗吧。") \
+	X(REVIEW_DUE,      "%d due now", "%d 題到期") \
+	X(REVIEW_HINT,     "Enter/s: start review   o: order   q: back", "Enter/s：開始複習  o：排序  q：返回") \
+	X(REVIEW_COL_ITEM, "Question",  "題目") \
+	X(REVIEW_COL_YOURS,"Yours",     "你答") \
+	X(REVIEW_COL_RIGHT,"Right",     "正解") \
+	X(REVIEW_COL_TIMES,"Missed",    "錯次") \
+	X(REVIEW_COL_WHEN, "Last",      "最近") \
+	X(REVIEW_BY_COUNT, "most missed first", "錯最多的在前") \
+	X(REVIEW_BY_RECENT,"most recent first", "最近的在前") \
+	X(REVIEW_FIXED,    "fixed",     "已訂正") \
+	X(PROGRESS_TITLE,  "Progress",  "進度") \
+	X(PROGRESS_OVERALL,"Answers: %d   Correct: %d (%d%%)   Streak: %d day(s)   Due: %d   Chapters read: %d", "作答：%d  答對：%d（%d%%）  連續：%d 天  到期：%d  已讀章節：%d") \
+	X(PROGRESS_CLASSES,"Mastery by class", "各類別熟練度") \
+	X(PROGRESS_CODES,  "Core codes", "核心狀態碼") \
+	X(PROGRESS_DAYS,   "Last 14 days (answers; accuracy %)", "最近 14 天（作答數；正確率 %）") \
+	X(PROGRESS_EMPTY,  "No answers yet. Take a quiz to see your progress.", "尚無作答紀錄。做一次測驗就能看到進度。") \
+	X(PROGRESS_HINT,   "q: back", "q：返回") \
+	X(STATUS_SAVED,    "saved", "已儲存") \
+	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open", "1-5：類別  0：全部  a：核心/全部  /：搜尋  Enter：開啟") \
+	X(READER_HINT,     "/: search  n/N: next/prev  g/G: top/end  q: back", "/：搜尋  n/N：下/上一個  g/G：開頭/結尾  q：返回") \
+	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
+	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
+
+enum msg {
+#define I18N_ENUM(id, en, zh) MSG_##id,
+	MSG_LIST(I18N_ENUM)
+#undef I18N_ENUM
+	MSG_COUNT
+};
+
+/* The UI string for id in the current language. */
+const char *tr(enum msg id);
+/* Set / get the current UI language. */
+void i18n_set(enum lang l);
+enum lang i18n_lang(void);
+
+/* Pick the language: opt ("zh-TW", "zh", "en", … case-insensitive) if given,
+ * else LANGUAGE, LC_ALL, LC_MESSAGES, LANG (first set; zh* → zh-TW, else en).
+ * Returns false (and *out = LANG_EN) when opt is not a known language. */
+bool i18n_pick(const char *opt, enum lang *out);
+/* Parse a language name; false when unknown. */
+bool i18n_parse(const char *name, enum lang *out);
+const char *i18n_name(enum lang l);     /* "en" / "zh-TW" */
+
+/* setlocale(LC_ALL, "") with a fallback to C.UTF-8 when the requested locale is
+ * not installed (zh_TW.UTF-8 on a lab server).  Returns true when the resulting
+ * codeset is UTF-8; false means ASCII only (show English, no wide chars). */
+bool i18n_setup_locale(void);
+
+#endif
