@@ -21,8 +21,9 @@ bool text_valid_utf8(const char *s, size_t n, size_t *bad);
 size_t text_find_control(const char *s, size_t n, bool allow_nl_tab);
 
 /* A malloc'd copy that is valid UTF-8 with control characters removed (TAB
- * becomes a space; LF kept when keep_nl) and invalid bytes replaced by
- * U+FFFD.  Safe to print to a terminal.  Caller frees. */
+ * becomes a space; LF kept when keep_nl, else it becomes a space; CR dropped)
+ * and invalid bytes replaced by U+FFFD.  Safe to print to a terminal.
+ * Returns NULL only when out of memory.  Caller frees. */
 char *text_scrub(const char *s, size_t n, bool keep_nl);
 
 /* Display width of one character (0 for combining marks, 2 for CJK, 1 for
@@ -36,12 +37,28 @@ int text_width(const char *s);
  * combining marks with their base.  *used (may be NULL) gets the columns. */
 size_t text_clip(const char *s, int cols, int *used);
 
-/* Word-wrap s to width columns.  Breaks at spaces for Latin text and between
- * any two wide (CJK) characters; a word longer than width is cut at a char
- * boundary.  Existing '\n' end lines.  Returns a malloc'd array of malloc'd
- * lines (*n of them); free with text_lines_free(). */
+/* Word-wrap s to width columns (width < 1 counts as 1).  Breaks at spaces
+ * for Latin text and next to wide (CJK) characters, but not before closing
+ * punctuation such as '，。、）」' when avoidable; a word longer than width is
+ * cut at a char boundary.  Existing '\n' end lines (a final '\n' adds no
+ * empty line; "" gives no lines).  Lines carry no trailing spaces.  Returns a
+ * malloc'd array of malloc'd lines (*n of them), NULL with *n = 0 when empty
+ * or out of memory; free with text_lines_free(). */
 char **text_wrap(const char *s, int width, size_t *n);
 void text_lines_free(char **lines, size_t n);
+
+/* One wrapped line as a byte range [start, end) of the wrapped string. */
+struct text_span {
+	size_t start;
+	size_t end;
+};
+
+/* The line breaks text_wrap() would make for s[0..n), as byte ranges into s,
+ * so a caller can carry per-byte data (styles) across wrapping.  Returns a
+ * malloc'd array of *count spans (caller frees), or NULL with *count = 0 when
+ * there are no lines or memory ran out. */
+struct text_span *text_wrap_spans(const char *s, size_t n, int width,
+                                  size_t *count);
 
 /* Case-insensitive (ASCII) substring search that also matches CJK text
  * as-is.  Returns true when needle occurs in hay. */
