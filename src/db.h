@@ -30,6 +30,8 @@ struct db {
  * (user_version too high: refused, file untouched), corrupt, unwritable. */
 struct db *db_open(const char *path, bool readonly, char *err, size_t errsz);
 void db_close(struct db *d);
+/* Change the busy timeout (default 5000 ms); tests use a short one. */
+void db_set_busy_timeout(struct db *d, int ms);
 
 /* Prepare a statement; on failure sets d->err (with the SQL) and returns NULL. */
 sqlite3_stmt *db_prepare(struct db *d, const char *sql);

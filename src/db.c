@@ -1,0 +1,381 @@
+/* db.c — owns the sqlite3 handle: creating the file safely, checking that it
+ * is ours and not too new, pragmas, migrations, statements, transactions. */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define DB_BUSY_MS 5000
+
+static bool db_is_memory(const char *path)
+{
+	return strcmp(path, ":memory:") == 0 || path[0] == '\0';
+}
+
+static void db_setf(char *err, size_t errsz, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void db_setf(char *err, size_t errsz, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err || errsz == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+}
+
+/* mkdir -p for the parent of path; directories we create get exactly 0700
+ * (progress is private), existing ones are left alone. */
+static bool db_make_parent(const char *path, char *err, size_t errsz)
+{
+	char *dir = strdup(path);
+	char *slash, *p;
+	bool ok = false;
+
+	if (!dir) {
+		db_setf(err, errsz, "out of memory opening %s", path);
+		return false;
+	}
+	slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		ok = true;      /* current directory or "/" */
+		goto out;
+	}
+	*slash = '\0';
+	for (p = dir + 1; ; p++) {
+		bool last = *p == '\0';
+
+		if (*p != '/' && !last)
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) == 0) {
+			if (chmod(dir, 0700) != 0) {   /* umask may have removed bits */
+				db_setf(err, errsz, "cannot set permissions on %s: %s",
+				        dir, strerror(errno));
+				goto out;
+			}
+		} else if (errno != EEXIST) {
+			db_setf(err, errsz, "cannot create the folder %s for %s: %s",
+			        dir, path, strerror(errno));
+			goto out;
+		}
+		if (last)
+			break;
+		*p = '/';
+	}
+	ok = true;
+out:
+	free(dir);
+	return ok;
+}
+
+/* Create the file ourselves so it is 0600 whatever the umask; sqlite would
+ * use 0644.  An existing file keeps the mode its owner gave it. */
+static bool db_create_file(const char *path, char *err, size_t errsz)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return true;
+		db_setf(err, errsz, "cannot create the database %s: %s",
+		        path, strerror(errno));
+		return false;
+	}
+	if (fchmod(fd, 0600) != 0) {
+		db_setf(err, errsz, "cannot set permissions on %s: %s",
+		        path, strerror(errno));
+		close(fd);
+		return false;
+	}
+	close(fd);
+	return true;
+}
+
+/* Message for a failure while first reading the file. */
+static void db_open_error(sqlite3 *h, int rc, const char *path,
+                          char *err, size_t errsz)
+{
+	switch (rc & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		db_setf(err, errsz,
+		        "%s is damaged or is not a database file; move it aside "
+		        "(e.g. mv '%s' '%s.bad') or choose another with --db",
+		        path, path, path);
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		db_setf(err, errsz, "%s is locked by another program; try again",
+		        path);
+		break;
+	case SQLITE_CANTOPEN:
+		db_setf(err, errsz, "cannot open the database %s: %s", path,
+		        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		break;
+	default:
+		db_setf(err, errsz, "cannot read the database %s: %s", path,
+		        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		break;
+	}
+}
+
+/* Run a one-row integer query (a PRAGMA or count); the sqlite rc is returned. */
+static int db_int_query(sqlite3 *h, const char *sql, sqlite3_int64 *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		goto out;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*out = 0;
+		rc = SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Apply migration i (0-based) in its own write transaction.  The version is
+ * re-read inside the lock, so two programs opening a new file at the same
+ * moment apply each migration once. */
+static bool db_migrate_one(struct db *d, int i)
+{
+	char sql[128];
+	sqlite3_int64 v = 0;
+
+	if (!db_begin(d))
+		return false;
+	if (db_int_query(d->h, "PRAGMA user_version", &v) != SQLITE_OK) {
+		db_fail(d, "cannot read the schema version");
+		goto fail;
+	}
+	if (v > i) {            /* someone else got there first */
+		if (db_commit(d))
+			return true;
+		goto fail;
+	}
+	if (sqlite3_exec(d->h, db_migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK) {
+		char what[160];
+
+		snprintf(what, sizeof what, "cannot upgrade the database (%s)",
+		         db_migrations[i].name);
+		db_fail(d, what);
+		goto fail;
+	}
+	/* PRAGMA takes no bound values; both numbers are our own. */
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
+	         (int)DB_APPLICATION_ID, i + 1);
+	if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(d, "cannot record the schema version");
+		goto fail;
+	}
+	if (db_commit(d))
+		return true;
+fail:
+	db_rollback(d);
+	return false;
+}
+
+struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
+{
+	struct db *d = NULL;
+	sqlite3_int64 app = 0, ver = 0, nschema = 0;
+	int flags, rc;
+	bool memory;
+
+	if (!path) {
+		db_setf(err, errsz, "no database path given");
+		return NULL;
+	}
+	memory = db_is_memory(path);
+	if (!memory && readonly && access(path, F_OK) != 0) {
+		db_setf(err, errsz, "there is no database at %s", path);
+		return NULL;
+	}
+	if (!memory && !readonly &&
+	    (!db_make_parent(path, err, errsz) || !db_create_file(path, err, errsz)))
+		return NULL;
+
+	d = calloc(1, sizeof *d);
+	if (!d || !(d->path = strdup(path))) {
+		db_setf(err, errsz, "out of memory opening %s", path);
+		goto fail;
+	}
+	d->readonly = readonly;
+	flags = readonly ? SQLITE_OPEN_READONLY
+	                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(path, &d->h, flags, NULL);
+	if (rc != SQLITE_OK) {
+		db_open_error(d->h, rc, path, err, errsz);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(d->h, 1);
+	sqlite3_busy_timeout(d->h, DB_BUSY_MS);
+
+	/* Look before writing anything: a foreign or newer file stays untouched. */
+	if ((rc = db_int_query(d->h, "PRAGMA application_id", &app)) != SQLITE_OK ||
+	    (rc = db_int_query(d->h, "PRAGMA user_version", &ver)) != SQLITE_OK ||
+	    (rc = db_int_query(d->h, "SELECT count(*) FROM sqlite_master", &nschema)) != SQLITE_OK) {
+		db_open_error(d->h, rc, path, err, errsz);
+		goto fail;
+	}
+	if (app != DB_APPLICATION_ID && (app != 0 || nschema != 0 || ver != 0)) {
+		db_setf(err, errsz, "%s is not an httptutor database (it belongs to "
+		        "another program); choose another with --db", path);
+		goto fail;
+	}
+	if (ver > db_migration_count) {
+		db_setf(err, errsz, "%s was made by a newer httptutor (schema %lld, "
+		        "this one knows %d); upgrade httptutor or use another --db",
+		        path, (long long)ver, db_migration_count);
+		goto fail;
+	}
+	if (readonly && app == 0) {
+		db_setf(err, errsz, "%s is empty: no httptutor data in it yet", path);
+		goto fail;
+	}
+
+	if (!readonly) {
+		/* WAL: readers never block the writer; FULL: a confirmed answer
+		 * survives power loss. */
+		sqlite3_int64 ignored;
+
+		rc = db_int_query(d->h, "PRAGMA journal_mode = WAL", &ignored);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_exec(d->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) {
+			db_open_error(d->h, rc, path, err, errsz);
+			goto fail;
+		}
+		/* A write-protected file opens read-only without an error. */
+		if (sqlite3_db_readonly(d->h, "main") == 1)
+			d->readonly = true;
+	}
+	rc = sqlite3_exec(d->h, d->readonly ? "PRAGMA foreign_keys = ON; PRAGMA query_only = 1"
+	                                    : "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		db_open_error(d->h, rc, path, err, errsz);
+		goto fail;
+	}
+
+	if (ver < db_migration_count && d->readonly && !readonly) {
+		db_setf(err, errsz, "%s needs upgrading but is read-only; make it "
+		        "writable or open it with a newer copy once", path);
+		goto fail;
+	}
+	if (!d->readonly) {
+		for (int i = (int)ver; i < db_migration_count; i++) {
+			if (!db_migrate_one(d, i)) {
+				db_setf(err, errsz, "%s", d->err);
+				goto fail;
+			}
+		}
+	}
+	return d;
+fail:
+	db_close(d);
+	return NULL;
+}
+
+void db_close(struct db *d)
+{
+	if (!d)
+		return;
+	sqlite3_close(d->h);   /* statements are finalized by their users */
+	free(d->path);
+	free(d);
+}
+
+void db_set_busy_timeout(struct db *d, int ms)
+{
+	sqlite3_busy_timeout(d->h, ms);
+}
+
+void db_fail(struct db *d, const char *what)
+{
+	snprintf(d->err, sizeof d->err, "%s: %s (%s)", what,
+	         sqlite3_errmsg(d->h), d->path);
+}
+
+sqlite3_stmt *db_prepare(struct db *d, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK) {
+		snprintf(d->err, sizeof d->err, "%s (%s) in: %.120s",
+		         sqlite3_errmsg(d->h), d->path, sql);
+		sqlite3_finalize(st);
+		return NULL;
+	}
+	return st;
+}
+
+bool db_begin(struct db *d)
+{
+	/* IMMEDIATE takes the write lock now, where the busy timeout applies;
+	 * a deferred read-then-write transaction could fail with BUSY at once. */
+	if (sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(d, "cannot start a transaction");
+		return false;
+	}
+	return true;
+}
+
+bool db_commit(struct db *d)
+{
+	if (sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(d, "cannot commit");
+		return false;
+	}
+	return true;
+}
+
+void db_rollback(struct db *d)
+{
+	/* After some errors sqlite has already rolled back; that is fine. */
+	if (!sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *db_default_path(void)
+{
+	const char *base = getenv("XDG_DATA_HOME");
+	const char *suffix = "/httptutor/progress.db";
+	const char *home;
+	char *out;
+	size_t n;
+
+	/* The XDG spec says relative values are to be ignored. */
+	if (base && base[0] == '/') {
+		n = strlen(base) + strlen(suffix) + 1;
+		if ((out = malloc(n)))
+			snprintf(out, n, "%s%s", base, suffix);
+		return out;
+	}
+	home = getenv("HOME");
+	if (!home || home[0] != '/') {
+		struct passwd *pw = getpwuid(getuid());
+
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home)
+		return NULL;
+	n = strlen(home) + strlen("/.local/share") + strlen(suffix) + 1;
+	if ((out = malloc(n)))
+		snprintf(out, n, "%s/.local/share%s", home, suffix);
+	return out;
+}

@@ -1,0 +1,682 @@
+/* store.c — the queries over the learner database: profiles, sessions, the
+ * append-only answer log, chapter visits, and what is derived from them
+ * (review state, mistakes, progress, export). */
+#include "store.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STORE_NAME_MAX 64       /* bytes in a profile name */
+
+static void store_oom(struct store *s)
+{
+	snprintf(s->err, sizeof s->err, "out of memory");
+}
+
+/* A read failed: record sqlite's words (with the path) for the caller. */
+static void store_read_fail(struct store *s, const char *what)
+{
+	if (what)
+		db_fail(s->db, what);
+	snprintf(s->err, sizeof s->err, "%s", s->db->err);
+}
+
+/* Turn a failed write into a sentence a learner can act on.  `what` is the
+ * action, e.g. "save your answer".  Uses the rc of the last sqlite call. */
+static void store_write_fail(struct store *s, const char *what, int rc)
+{
+	const char *why;
+
+	switch (rc & 0xff) {
+	case SQLITE_READONLY:
+		why = "the database is read-only";
+		break;
+	case SQLITE_FULL:
+		why = "the disk is full";
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		why = "the database is locked by another program";
+		break;
+	case SQLITE_IOERR:
+		why = "the disk reported an error";
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		why = "the database is damaged";
+		break;
+	default:
+		why = sqlite3_errmsg(s->db->h);
+		break;
+	}
+	snprintf(s->err, sizeof s->err, "could not %s: %s (%s)", what, why,
+	         s->db->path);
+}
+
+/* Run one prepared write statement in its own BEGIN IMMEDIATE transaction.
+ * Finalizes st.  On failure everything is rolled back and s->err is set. */
+static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
+                         int64_t *rowid)
+{
+	int rc;
+
+	if (s->db->readonly) {      /* say it plainly, without touching the file */
+		sqlite3_finalize(st);
+		store_write_fail(s, what, SQLITE_READONLY);
+		return false;
+	}
+	if (!st) {
+		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+		return false;
+	}
+	if (!db_begin(s->db)) {
+		rc = sqlite3_extended_errcode(s->db->h);
+		goto fail;
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (rowid)
+		*rowid = sqlite3_last_insert_rowid(s->db->h);
+	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = sqlite3_extended_errcode(s->db->h);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	return true;
+fail:
+	store_write_fail(s, what, rc);
+	sqlite3_finalize(st);
+	db_rollback(s->db);
+	return false;
+}
+
+static bool store_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n > STORE_NAME_MAX)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+	return true;
+}
+
+/* Look up the profile id; 0 when it does not exist.  false on SQL error. */
+static bool store_profile_find(struct store *s, int64_t *id)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT id FROM profile WHERE name = ?1");
+	bool ok = false;
+	int rc;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		*id = 0;
+	else {
+		store_read_fail(s, "cannot read profiles");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+struct store *store_open(const char *path, const char *user, bool readonly,
+                         char *err, size_t errsz)
+{
+	struct store *s = NULL;
+	char *defpath = NULL;
+	sqlite3_stmt *st;
+
+	if (!user) {
+		struct passwd *pw = getpwuid(getuid());
+
+		user = pw && pw->pw_name ? pw->pw_name : "learner";
+	}
+	if (!store_name_ok(user)) {
+		snprintf(err, errsz, "the user name must be 1 to %d bytes without "
+		         "control characters", STORE_NAME_MAX);
+		return NULL;
+	}
+	if (!path && !(path = defpath = db_default_path())) {
+		snprintf(err, errsz, "cannot find a place for the database: set "
+		         "HOME or XDG_DATA_HOME, or use --db");
+		return NULL;
+	}
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->user = strdup(user))) {
+		snprintf(err, errsz, "out of memory");
+		goto fail;
+	}
+	s->db = db_open(path, readonly, err, errsz);
+	if (!s->db)
+		goto fail;
+	if (!store_profile_find(s, &s->profile)) {
+		snprintf(err, errsz, "%s", s->err);
+		goto fail;
+	}
+	/* A read-only look at someone who never answered shows nothing (id 0). */
+	if (s->profile == 0 && !s->db->readonly) {
+		st = db_prepare(s->db, "INSERT INTO profile(name, created_at) VALUES (?1, ?2) "
+		                "ON CONFLICT(name) DO NOTHING");
+		if (st) {
+			sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+		}
+		if (!store_write1(s, st, "create your profile", NULL) ||
+		    !store_profile_find(s, &s->profile)) {
+			snprintf(err, errsz, "%s", s->err);
+			goto fail;
+		}
+	}
+	free(defpath);
+	return s;
+fail:
+	free(defpath);
+	store_close(s);
+	return NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	db_close(s->db);
+	free(s->user);
+	free(s);
+}
+
+/* Bind a string or NULL. */
+static void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
+                         const char *content_version, int64_t *id)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"INSERT INTO session(profile_id, kind, seed, content_version, started_at) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)");
+
+	if (st) {
+		sqlite3_bind_int64(st, 1, s->profile);
+		store_bind_text(st, 2, kind);
+		/* uint64 kept as its bit pattern; read back with a cast. */
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)seed);
+		store_bind_text(st, 4, content_version);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)time(NULL));
+	}
+	return store_write1(s, st, "start the session", id);
+}
+
+bool store_session_end(struct store *s, int64_t id)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"UPDATE session SET ended_at = ?1 WHERE id = ?2 AND profile_id = ?3");
+
+	if (st) {
+		sqlite3_bind_int64(st, 1, (sqlite3_int64)time(NULL));
+		sqlite3_bind_int64(st, 2, id);
+		sqlite3_bind_int64(st, 3, s->profile);
+	}
+	return store_write1(s, st, "end the session", NULL);
+}
+
+bool store_record(struct store *s, const struct answer_rec *a)
+{
+	sqlite3_stmt *st;
+
+	s->err[0] = '\0';
+	/* Items must fit struct leitner/mistake, or replay would merge them. */
+	if (!a->item || !a->item[0] || strlen(a->item) >= sizeof ((struct leitner *)0)->item ||
+	    !a->qtype || !a->given || !a->expected) {
+		snprintf(s->err, sizeof s->err, "could not save your answer: "
+		         "the answer is incomplete (no item, type or answer)");
+		return false;
+	}
+	st = db_prepare(s->db,
+		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, "
+		"given, expected, correct, ms, answered_at, content_version) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	if (st) {
+		sqlite3_bind_int64(st, 1, s->profile);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)getuid());
+		if (a->session > 0)
+			sqlite3_bind_int64(st, 3, a->session);
+		else
+			sqlite3_bind_null(st, 3);
+		store_bind_text(st, 4, a->item);
+		store_bind_text(st, 5, a->qtype);
+		store_bind_text(st, 6, a->shown ? a->shown : "");
+		store_bind_text(st, 7, a->given);
+		store_bind_text(st, 8, a->expected);
+		sqlite3_bind_int(st, 9, a->correct ? 1 : 0);
+		sqlite3_bind_int64(st, 10, a->ms > 0 ? a->ms : 0);
+		sqlite3_bind_int64(st, 11, a->at > 0 ? a->at : (sqlite3_int64)time(NULL));
+		store_bind_text(st, 12, a->content_version);
+	}
+	return store_write1(s, st, "save your answer", NULL);
+}
+
+bool store_chapter_opened(struct store *s, const char *chapter, int64_t at)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"INSERT INTO chapter_visit(profile_id, chapter, first_at, last_at, count) "
+		"VALUES (?1, ?2, ?3, ?3, 1) "
+		"ON CONFLICT(profile_id, chapter) DO UPDATE SET "
+		"last_at = max(last_at, excluded.last_at), count = count + 1");
+
+	if (st) {
+		sqlite3_bind_int64(st, 1, s->profile);
+		store_bind_text(st, 2, chapter);
+		sqlite3_bind_int64(st, 3, at);
+	}
+	return store_write1(s, st, "remember the chapter", NULL);
+}
+
+/* Copy at most n-1 bytes without cutting a UTF-8 sequence in half. */
+static void store_copy(char *dst, size_t n, const unsigned char *src)
+{
+	size_t len = src ? strlen((const char *)src) : 0;
+
+	if (len >= n) {
+		len = n - 1;
+		while (len > 0 && (src[len] & 0xc0) == 0x80)
+			len--;
+	}
+	if (len)
+		memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+enum { IS_ITEM, IS_CORRECT, IS_AT };   /* mirrors the SELECT below */
+
+bool store_item_states(struct store *s, struct leitner **out, size_t *n)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT item, correct, answered_at FROM answer WHERE profile_id = ?1 "
+		"ORDER BY item, answered_at, id");
+	struct leitner *v = NULL, *cur = NULL;
+	size_t len = 0, cap = 0;
+	bool ok = false;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *item = (const char *)sqlite3_column_text(st, IS_ITEM);
+		bool correct = sqlite3_column_int(st, IS_CORRECT) != 0;
+		int64_t at = sqlite3_column_int64(st, IS_AT);
+		struct leitner before;
+
+		if (!item)
+			item = "";
+		if (!cur || strcmp(cur->item, item) != 0) {
+			if (len == cap) {
+				size_t ncap = cap ? cap * 2 : 32;
+				struct leitner *nv = realloc(v, ncap * sizeof *v);
+
+				if (!nv) {
+					store_oom(s);
+					goto out;
+				}
+				v = nv;
+				cap = ncap;
+			}
+			cur = &v[len++];
+			memset(cur, 0, sizeof *cur);
+			store_copy(cur->item, sizeof cur->item, (const unsigned char *)item);
+		}
+		/* The engine decides box and due date; the counters are ours, so
+		 * they are right whether or not the engine also keeps them. */
+		before = *cur;
+		quiz_leitner_apply(cur, correct, at);
+		cur->seen = before.seen + 1;
+		cur->wrong = before.wrong + (correct ? 0 : 1);
+		cur->last = at;
+		cur->last_wrong = correct ? before.last_wrong : at;
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read your answers");
+		goto out;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+	ok = true;
+out:
+	free(v);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+enum { MS_ITEM, MS_GIVEN, MS_EXPECTED, MS_TIMES, MS_LAST, MS_FIXED };
+
+bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
+{
+	/* The last wrong answer per item is the latest by time, then by id. */
+	sqlite3_stmt *st = db_prepare(s->db,
+		"WITH wrong AS ("
+		" SELECT id, item, given, expected, answered_at,"
+		"  count(*) OVER (PARTITION BY item) AS times,"
+		"  row_number() OVER (PARTITION BY item ORDER BY answered_at DESC, id DESC) AS rn"
+		" FROM answer WHERE profile_id = ?1 AND correct = 0) "
+		"SELECT w.item, w.given, w.expected, w.times, w.answered_at,"
+		" EXISTS (SELECT 1 FROM answer r WHERE r.profile_id = ?1 AND r.item = w.item"
+		"  AND r.correct = 1 AND (r.answered_at > w.answered_at"
+		"  OR (r.answered_at = w.answered_at AND r.id > w.id))) "
+		"FROM wrong w WHERE w.rn = 1 "
+		"ORDER BY w.times DESC, w.answered_at DESC, w.item");
+	struct mistake *v = NULL;
+	size_t len = 0, cap = 0;
+	bool ok = false;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mistake *m;
+
+		if (len == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct mistake *nv = realloc(v, ncap * sizeof *v);
+
+			if (!nv) {
+				store_oom(s);
+				goto out;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		m = &v[len++];
+		store_copy(m->item, sizeof m->item, sqlite3_column_text(st, MS_ITEM));
+		store_copy(m->given, sizeof m->given, sqlite3_column_text(st, MS_GIVEN));
+		store_copy(m->expected, sizeof m->expected, sqlite3_column_text(st, MS_EXPECTED));
+		m->times = sqlite3_column_int(st, MS_TIMES);
+		m->last = sqlite3_column_int64(st, MS_LAST);
+		m->fixed = sqlite3_column_int(st, MS_FIXED) != 0;
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read your mistakes");
+		goto out;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+	ok = true;
+out:
+	free(v);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Unix time of the local midnight that starts t's day (DST-safe via mktime). */
+static int64_t store_local_midnight(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		return t;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+/* Status code in an "expected" string, or 0 when it is not exactly NNN. */
+static int store_code_of(const unsigned char *e)
+{
+	if (!e || e[0] < '1' || e[0] > '5' || e[1] < '0' || e[1] > '9' ||
+	    e[2] < '0' || e[2] > '9' || e[3] != '\0')
+		return 0;
+	return (e[0] - '0') * 100 + (e[1] - '0') * 10 + (e[2] - '0');
+}
+
+enum { PC_EXPECTED, PC_ANSWERS, PC_CORRECT };
+
+static bool store_progress_codes(struct store *s, struct progress *p)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT expected, count(*), sum(correct) FROM answer "
+		"WHERE profile_id = ?1 GROUP BY expected ORDER BY expected");
+	size_t cap = 0;
+	bool ok = false;
+	int rc;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int code = store_code_of(sqlite3_column_text(st, PC_EXPECTED));
+		int answers = sqlite3_column_int(st, PC_ANSWERS);
+		int correct = sqlite3_column_int(st, PC_CORRECT);
+		struct group_stat *g;
+
+		if (!code)      /* e.g. a header name: no class to count it in */
+			continue;
+		p->klass[code / 100 - 1].answers += answers;
+		p->klass[code / 100 - 1].correct += correct;
+		if (p->n_codes == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			struct group_stat *nv = realloc(p->codes, ncap * sizeof *nv);
+
+			if (!nv) {
+				store_oom(s);
+				goto out;
+			}
+			p->codes = nv;
+			cap = ncap;
+		}
+		g = &p->codes[p->n_codes++];
+		g->key = code;
+		g->answers = answers;
+		g->correct = correct;
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read your progress");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+enum { PD_AT, PD_CORRECT };
+
+/* Day buckets and the streak, from answers before the end of today. */
+static bool store_progress_days(struct store *s, int64_t now, struct progress *p)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT answered_at, correct FROM answer "
+		"WHERE profile_id = ?1 AND answered_at < ?2 "
+		"ORDER BY answered_at DESC");
+	int64_t today = store_local_midnight(now);
+	int64_t tomorrow = store_local_midnight(today + 36 * 3600);
+	int64_t streak_day = 0;      /* day the streak has reached, 0 = not started */
+	bool streak_open = true;
+	bool ok = false;
+	int k = 13, rc;
+
+	p->days[13].day = today;
+	for (int i = 12; i >= 0; i--)
+		p->days[i].day = store_local_midnight(p->days[i + 1].day - 1);
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	sqlite3_bind_int64(st, 2, tomorrow);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t day = store_local_midnight(sqlite3_column_int64(st, PD_AT));
+
+		if (streak_open) {
+			if (streak_day == 0) {
+				/* The streak counts only if it reaches today or yesterday. */
+				if (day == today || day == p->days[12].day) {
+					streak_day = day;
+					p->streak = 1;
+				} else {
+					streak_open = false;
+				}
+			} else if (day != streak_day) {
+				if (day == store_local_midnight(streak_day - 1)) {
+					streak_day = day;
+					p->streak++;
+				} else {
+					streak_open = false;
+				}
+			}
+		}
+		while (k >= 0 && p->days[k].day > day)
+			k--;
+		if (k >= 0 && p->days[k].day == day) {
+			p->days[k].answers++;
+			if (sqlite3_column_int(st, PD_CORRECT))
+				p->days[k].correct++;
+		}
+		if (k < 0 && !streak_open)
+			break;      /* older rows can change nothing */
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_read_fail(s, "cannot read your progress");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* One-number query with the profile bound as ?1. */
+static bool store_count(struct store *s, const char *sql, int *a, int *b)
+{
+	sqlite3_stmt *st = db_prepare(s->db, sql);
+	bool ok = false;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		store_read_fail(s, "cannot read your progress");
+		goto out;
+	}
+	*a = sqlite3_column_int(st, 0);
+	if (b)
+		*b = sqlite3_column_int(st, 1);
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_progress(struct store *s, int64_t now, struct progress *p)
+{
+	struct leitner *states = NULL;
+	size_t n_states = 0;
+	bool ok = false;
+
+	memset(p, 0, sizeof *p);
+	for (int i = 0; i < 5; i++)
+		p->klass[i].key = i + 1;
+	if (!store_count(s, "SELECT count(*), coalesce(sum(correct), 0) FROM answer "
+	                 "WHERE profile_id = ?1", &p->answers, &p->correct) ||
+	    !store_count(s, "SELECT count(*) FROM chapter_visit WHERE profile_id = ?1",
+	                 &p->chapters_opened, NULL) ||
+	    !store_progress_codes(s, p) ||
+	    !store_progress_days(s, now, p) ||
+	    !store_item_states(s, &states, &n_states))
+		goto out;
+	for (size_t i = 0; i < n_states; i++)
+		if (states[i].due <= now)
+			p->due++;
+	ok = true;
+out:
+	free(states);
+	if (!ok)
+		store_progress_free(p);
+	return ok;
+}
+
+void store_progress_free(struct progress *p)
+{
+	free(p->codes);
+	p->codes = NULL;
+	p->n_codes = 0;
+}
+
+const char *const store_export_columns[] = {
+	"id", "profile", "uid", "session", "item", "qtype", "shown", "given",
+	"expected", "correct", "ms", "at", "content_version",
+};
+const int store_export_ncolumns =
+	(int)(sizeof store_export_columns / sizeof store_export_columns[0]);
+
+bool store_export(struct store *s, store_row_fn fn, void *ctx)
+{
+	/* Same order as store_export_columns; profile is the name a teacher
+	 * recognises, times are ISO 8601 UTC. */
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown,"
+		" a.given, a.expected, a.correct, a.ms,"
+		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
+		" a.content_version "
+		"FROM answer a JOIN profile p ON p.id = a.profile_id "
+		"WHERE a.profile_id = ?1 ORDER BY a.answered_at, a.id");
+	const char *cols[sizeof store_export_columns / sizeof store_export_columns[0]];
+	bool ok = false;
+	int rc;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < store_export_ncolumns; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+
+			cols[i] = t ? (const char *)t : "";   /* NULL session → "" */
+		}
+		fn(ctx, store_export_ncolumns, cols);
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read your answers");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
