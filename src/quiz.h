@@ -72,7 +72,11 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 
 /* Build a review quiz: items due at `now` or missed recently come first
  * (most overdue / most wrong first), then nothing else.  states[] are the
- * learner's item states (from the store).  Returns false when nothing is due. */
+ * learner's item states (from the store).  Returns false when nothing is due.
+ * Due means box 1 (missed, not yet right since) or due <= now; order is wrong
+ * count desc, then due asc, then item id.  Items gone from the model are
+ * skipped; "code:NNN" items become Q_MEANING.  o->count <= 0 means no cap;
+ * klass/chapter/types filter as in quiz_build. */
 bool quiz_build_review(const struct model *m, const struct leitner *states,
                        size_t n_states, int64_t now, const struct quiz_opts *o,
                        struct quiz *out);
@@ -82,7 +86,10 @@ void quiz_free(struct quiz *qz);
  * "a"–"d" (any case), a status code "403", or (Q_HEADER) a header name.
  * Surrounding blanks are ignored.  Returns the code/choice given in *given
  * (a code for Q_PICK/Q_TYPE/Q_MEANING, a choice index for Q_HEADER) and
- * true when the input is understood; false means "ask again". */
+ * true when the input is understood; false means "ask again".
+ * Per type: Q_PICK choice or any code 100–599 (not shown = simply wrong);
+ * Q_TYPE a code only; Q_MEANING a choice only; Q_HEADER a choice or a shown
+ * header name (case-insensitive).  *given is untouched on false. */
 bool quiz_parse(const struct question *q, const char *input, int *given);
 /* Whether `given` (as from quiz_parse) is right. */
 bool quiz_is_right(const struct question *q, int given);
