@@ -8,7 +8,7 @@ MANDIR  ?= $(PREFIX)/share/man/man1
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
-           -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wundef
+           -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wundef
 PKGS    := ncursesw sqlite3 md4c yaml-0.1
 # Debian packages that provide each pkg-config name (used by `make deps`).
 DEBS    := libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libcmocka-dev \
@@ -84,7 +84,7 @@ CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 .SECONDEXPANSION:
-$(B)/test_%: tests/unit/test_%.c $$(patsubst %,$(B)/%.o,$$(T_$$*))
+$(B)/test_%: tests/unit/test_%.c $$(addprefix $(B)/,$$(addsuffix .o,$$(T_$$*)))
 	@echo "  CC      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(filter %.o,$^) \
 	  $(PKG_LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
