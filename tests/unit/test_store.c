@@ -648,7 +648,17 @@ static void test_item_states(void **state)
 	assert_int_equal(l->due, t0 + 5);
 	free(v);
 
-	/* Another profile has no states. */
+	/* Due means due <= now: c is due at exactly t0 + 5, nothing else is. */
+	{
+		struct progress p;
+
+		assert_true(store_progress(s, t0 + 5, &p));
+		assert_int_equal(p.due, 1);
+		store_progress_free(&p);
+		assert_true(store_progress(s, t0 + 4, &p));
+		assert_int_equal(p.due, 0);
+		store_progress_free(&p);
+	}
 	store_close(s);
 }
 
