@@ -239,6 +239,87 @@ bool store_session_end(struct store *s, int64_t id)
 	return store_write1(s, st, "end the session", NULL);
 }
 
+enum { EX_SEED, EX_COUNT, EX_MINUTES };
+
+bool store_session_begin_exam(struct store *s, const char *exam_id, uint64_t seed,
+                              int count, int minutes, const char *content_version,
+                              int64_t *id)
+{
+	const char *what = "start the exam";
+	sqlite3_stmt *ins = NULL, *get = NULL, *sess = NULL;
+	bool ok = false, began = false;
+	int rc = SQLITE_OK;
+
+	s->err[0] = '\0';
+	if (!exam_id || !exam_id[0] || strlen(exam_id) >= 64 || count < 1 || minutes < 0) {
+		snprintf(s->err, sizeof s->err, "could not %s: an exam needs an id, "
+		         "a count of at least 1 and minutes of 0 or more", what);
+		return false;
+	}
+	if (s->db->readonly) {
+		store_write_fail(s, what, SQLITE_READONLY);
+		return false;
+	}
+	ins = db_prepare(s->db, "INSERT INTO exam(id, seed, count, minutes, created_at) "
+	                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(id) DO NOTHING");
+	get = db_prepare(s->db, "SELECT seed, count, minutes FROM exam WHERE id = ?1");
+	sess = db_prepare(s->db, "INSERT INTO session(profile_id, kind, seed, content_version, "
+	                  "started_at, exam_id) VALUES (?1, 'exam', ?2, ?3, ?4, ?5)");
+	if (!ins || !get || !sess) {
+		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+		goto out;
+	}
+	sqlite3_bind_text(ins, 1, exam_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ins, 2, (sqlite3_int64)seed);
+	sqlite3_bind_int(ins, 3, count);
+	sqlite3_bind_int(ins, 4, minutes);
+	sqlite3_bind_int64(ins, 5, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(get, 1, exam_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(sess, 1, s->profile);
+	sqlite3_bind_int64(sess, 2, (sqlite3_int64)seed);
+	store_bind_text(sess, 3, content_version);
+	sqlite3_bind_int64(sess, 4, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(sess, 5, exam_id, -1, SQLITE_STATIC);
+
+	if (!db_begin(s->db)) {
+		rc = sqlite3_extended_errcode(s->db->h);
+		goto fail;
+	}
+	began = true;
+	if ((rc = sqlite3_step(ins)) != SQLITE_DONE ||
+	    (rc = sqlite3_step(get)) != SQLITE_ROW)
+		goto fail;
+	if ((uint64_t)sqlite3_column_int64(get, EX_SEED) != seed ||
+	    sqlite3_column_int(get, EX_COUNT) != count ||
+	    sqlite3_column_int(get, EX_MINUTES) != minutes) {
+		snprintf(s->err, sizeof s->err, "could not %s: exam %s already exists "
+		         "with seed %llu, %d questions, %d minutes", what, exam_id,
+		         (unsigned long long)(uint64_t)sqlite3_column_int64(get, EX_SEED),
+		         sqlite3_column_int(get, EX_COUNT), sqlite3_column_int(get, EX_MINUTES));
+		goto out;
+	}
+	if ((rc = sqlite3_step(sess)) != SQLITE_DONE)
+		goto fail;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db->h);
+	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = sqlite3_extended_errcode(s->db->h);
+		goto fail;
+	}
+	began = false;
+	ok = true;
+	goto out;
+fail:
+	store_write_fail(s, what, rc);
+out:
+	if (began)
+		db_rollback(s->db);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(get);
+	sqlite3_finalize(sess);
+	return ok;
+}
+
 bool store_record(struct store *s, const struct answer_rec *a)
 {
 	sqlite3_stmt *st;

@@ -24,6 +24,13 @@ void store_close(struct store *s);
 bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
                          const char *content_version, int64_t *id);
 bool store_session_end(struct store *s, int64_t id);
+/* Start an "exam" session for exam `exam_id` (non-empty, < 64 bytes).  The
+ * first use of an id records its seed, count and minutes; later uses must
+ * give the same ones (false with s->err otherwise), so everyone who sits
+ * exam X gets the same questions.  *id gets the session row id. */
+bool store_session_begin_exam(struct store *s, const char *exam_id, uint64_t seed,
+                              int count, int minutes, const char *content_version,
+                              int64_t *id);
 
 struct answer_rec {
 	int64_t session;

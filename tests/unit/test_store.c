@@ -846,6 +846,37 @@ static void test_progress_empty_readonly(void **state)
 	store_close(s);
 }
 
+static void test_exam_sessions(void **state)
+{
+	struct tmp *t = *state;
+	char err[512] = "";
+	struct store *s = store_open(t->db, "ann", false, err, sizeof err);
+	int64_t id1 = 0, id2 = 0, id3 = -1;
+
+	assert_non_null(s);
+	assert_true(store_session_begin_exam(s, "midterm", 42, 10, 20, "v1", &id1));
+	assert_true(store_session_begin_exam(s, "midterm", 42, 10, 20, "v1", &id2));
+	assert_true(id1 > 0 && id2 > id1);
+	/* Same id, other settings: refused, nothing written. */
+	assert_false(store_session_begin_exam(s, "midterm", 43, 10, 20, "v1", &id3));
+	assert_non_null(strstr(s->err, "already exists with seed 42"));
+	assert_int_equal(id3, -1);
+	assert_int_equal(sqlite3_get_autocommit(s->db->h), 1);
+	assert_false(store_session_begin_exam(s, "", 1, 10, 0, NULL, &id3));
+	assert_false(store_session_begin_exam(s, "final", 1, 0, 0, NULL, &id3));
+	assert_int_equal(q_int(s->db->h, "SELECT count(*) FROM exam"), 1);
+	assert_int_equal(q_int(s->db->h, "SELECT count(*) FROM session WHERE kind = 'exam' "
+	                 "AND exam_id = 'midterm' AND seed = 42"), 2);
+	store_close(s);
+
+	s = store_open(t->db, "ann", true, err, sizeof err);
+	assert_non_null(s);
+	assert_false(store_session_begin_exam(s, "final", 1, 5, 0, NULL, &id3));
+	assert_non_null(strstr(s->err, "read-only"));
+	store_close(s);
+	assert_int_equal(raw_count(t->db, "SELECT count(*) FROM session"), 2);
+}
+
 static void test_default_path(void **state)
 {
 	char *p;
@@ -887,6 +918,7 @@ int main(void)
 		cmocka_unit_test(test_progress),
 		cmocka_unit_test(test_progress_dst),
 		cmocka_unit_test_setup_teardown(test_progress_empty_readonly, tmp_setup, tmp_teardown),
+		cmocka_unit_test_setup_teardown(test_exam_sessions, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_default_path),
 	};
 
