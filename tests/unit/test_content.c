@@ -1,0 +1,693 @@
+/* test_content.c — content loader: a good pack loads and its lookups work;
+ * each kind of broken pack yields the right "path:line: message".  Broken
+ * packs are made by copying tests/data/good into a temp dir and changing one
+ * file. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content.h"
+
+static char good_dir[512];   /* tests/data/good, found from __FILE__ */
+
+struct pack {
+	char dir[64];
+	struct model m;
+	struct diag d;
+	bool ok;
+};
+
+static void find_good(void)
+{
+	const char *f = __FILE__;   /* ".../tests/unit/test_content.c" */
+	const char *cut = strstr(f, "unit/test_content.c");
+	snprintf(good_dir, sizeof good_dir, "%.*sdata/good", cut ? (int)(cut - f) : 0, f);
+	if (!cut)
+		snprintf(good_dir, sizeof good_dir, "tests/data/good");
+}
+
+static void run(const char *fmt, ...)
+{
+	char cmd[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	assert_int_equal(system(cmd), 0);
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	char *buf = malloc(1 << 16);
+	assert_non_null(buf);
+	*len = fread(buf, 1, (1 << 16) - 1, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void spit(const char *path, const char *buf, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, len, f), len);
+	fclose(f);
+}
+
+/* A fresh copy of the good pack. */
+static void pack_new(struct pack *p)
+{
+	memset(p, 0, sizeof *p);
+	snprintf(p->dir, sizeof p->dir, "/tmp/httptutor-ct-XXXXXX");
+	assert_non_null(mkdtemp(p->dir));
+	run("cp -R '%s/.' '%s/'", good_dir, p->dir);
+}
+
+/* Replace the first `from` in rel with `to`; the test fails if it is absent. */
+static void edit(struct pack *p, const char *rel, const char *from, const char *to)
+{
+	char path[256];
+	size_t len;
+	snprintf(path, sizeof path, "%s/%s", p->dir, rel);
+	char *buf = slurp(path, &len);
+	char *at = strstr(buf, from);
+	if (!at)
+		fail_msg("'%s' not found in %s", from, rel);
+	size_t fl = strlen(from), tl = strlen(to);
+	char *out = malloc(len - fl + tl + 1);
+	assert_non_null(out);
+	size_t pre = (size_t)(at - buf);
+	memcpy(out, buf, pre);
+	memcpy(out + pre, to, tl);
+	memcpy(out + pre + tl, at + fl, len - pre - fl);
+	spit(path, out, len - fl + tl);
+	free(out);
+	free(buf);
+}
+
+static void write_file(struct pack *p, const char *rel, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", p->dir, rel);
+	spit(path, text, strlen(text));
+}
+
+static void pack_load(struct pack *p)
+{
+	p->ok = content_load(p->dir, &p->m, &p->d);
+}
+
+static void pack_done(struct pack *p)
+{
+	content_free(&p->m);
+	diag_free(&p->d);
+	run("rm -rf '%s'", p->dir);
+}
+
+static void dump(const struct diag *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "  | %s\n", d->msg[i]);
+}
+
+/* Asserts a message "dir/rel:line: …phrase…" exists. */
+static void expect(const struct pack *p, const char *rel, int line, const char *phrase)
+{
+	char prefix[256];
+	snprintf(prefix, sizeof prefix, "%s%s%s:%d: ", p->dir, *rel ? "/" : "", rel, line);
+	for (size_t i = 0; i < p->d.n; i++)
+		if (strncmp(p->d.msg[i], prefix, strlen(prefix)) == 0 &&
+		    strstr(p->d.msg[i] + strlen(prefix), phrase))
+			return;
+	dump(&p->d);
+	fail_msg("no diagnostic \"%s…%s\"", prefix, phrase);
+}
+
+/* The failed load freed and zeroed the model. */
+static void expect_failed(const struct pack *p)
+{
+	if (p->ok)
+		fail_msg("the broken pack loaded without errors");
+	assert_true(p->d.n > 0);
+	assert_null(p->m.codes);
+	assert_int_equal(p->m.n_codes, 0);
+	assert_null(p->m.dir);
+}
+
+/* One broken pack: edit, load, expect one message. */
+static void broken(const char *rel, const char *from, const char *to,
+                   const char *erel, int line, const char *phrase)
+{
+	struct pack p;
+	pack_new(&p);
+	edit(&p, rel, from, to);
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, erel, line, phrase);
+	pack_done(&p);
+}
+
+/* ---- the good pack -------------------------------------------------------- */
+
+static void test_good_pack_loads(void **state)
+{
+	(void)state;
+	struct model m;
+	struct diag d = { 0 };
+	bool ok = content_load(good_dir, &m, &d);
+	if (!ok)
+		dump(&d);
+	assert_true(ok);
+	assert_int_equal(d.n, 0);
+	assert_string_equal(m.dir, good_dir);
+
+	/* codes sorted by number across files */
+	assert_int_equal(m.n_codes, 4);
+	assert_int_equal(m.codes[0].code, 200);
+	assert_int_equal(m.codes[1].code, 401);
+	assert_int_equal(m.codes[2].code, 403);
+	assert_int_equal(m.codes[3].code, 404);
+
+	const struct code_entry *c = model_code(&m, 403);
+	assert_non_null(c);
+	assert_string_equal(c->phrase, "Forbidden");
+	assert_string_equal(c->rfc, "RFC 9110 §15.5.4");
+	assert_int_equal(c->status, CODE_REGISTERED);
+	assert_true(c->core);
+	assert_false(c->cacheable);
+	assert_int_equal(c->n_confused, 2);
+	assert_int_equal(c->confused[0], 401);
+	assert_int_equal(c->confused[1], 404);
+	assert_string_equal(c->anchor, "basics#auth");
+	assert_string_equal(ltext_get(&c->name, LANG_ZH), "禁止存取");
+	assert_string_equal(ltext_get(&c->summary, LANG_EN), "I know you; the answer is no.");
+	assert_null(model_code(&m, 500));
+	assert_null(model_code(&m, 100));
+	assert_null(model_code(&m, 999));
+
+	c = model_code(&m, 401);
+	assert_int_equal(c->n_headers, 1);
+	assert_string_equal(c->headers[0], "WWW-Authenticate");
+	c = model_code(&m, 200);
+	assert_true(c->cacheable);
+	/* a folded scalar is joined and loses its final newline */
+	assert_string_equal(ltext_get(&c->detail, LANG_EN),
+	                    "The request succeeded and the body carries the result.");
+	assert_string_equal(ltext_get(&c->avoid, LANG_EN), "");
+
+	for (int k = 1; k <= 5; k++)
+		assert_int_equal(m.classes[k - 1].klass, k);
+	assert_string_equal(ltext_get(&m.classes[3].name, LANG_EN), "Client error");
+	assert_string_equal(ltext_get(&m.classes[3].name, LANG_ZH), "用戶端錯誤");
+
+	assert_int_equal(m.n_chapters, 1);
+	const struct chapter *ch = model_chapter(&m, "basics");
+	assert_non_null(ch);
+	assert_null(model_chapter(&m, "nope"));
+	assert_int_equal(ch->number, 1);
+	assert_string_equal(ltext_get(&ch->title, LANG_EN), "Basics");
+	assert_string_equal(ltext_get(&ch->title, LANG_ZH), "基礎");
+	assert_int_equal(ch->n_anchors, 3);
+	assert_string_equal(ch->anchors[2], "auth");
+	assert_non_null(strstr(ch->path[LANG_ZH], "zh-TW/chapters/01-basics.md"));
+	assert_non_null(strstr(ch->markdown[LANG_EN], "## Who are you? {#auth}"));
+
+	const char *a = NULL;
+	assert_int_equal(model_resolve(&m, "basics#auth", &a), 0);
+	assert_string_equal(a, "auth");
+	assert_int_equal(model_resolve(&m, "basics", &a), 0);
+	assert_null(a);
+	assert_int_equal(model_resolve(&m, "basics#nope", &a), -1);
+	assert_int_equal(model_resolve(&m, "nope#auth", &a), -1);
+	assert_int_equal(model_resolve(&m, "basic#auth", NULL), -1);
+
+	/* scenarios in file order */
+	assert_int_equal(m.n_scenarios, 2);
+	assert_string_equal(m.scenarios[0].id, "other-users-order");
+	const struct scenario *s = model_scenario(&m, "no-token");
+	assert_ptr_equal(s, &m.scenarios[1]);
+	assert_null(model_scenario(&m, "missing"));
+	assert_int_equal(s->answer, 401);
+	assert_string_equal(s->header, "WWW-Authenticate");
+	assert_string_equal(ltext_get(&s->header_why, LANG_ZH), "它告訴用戶端該如何驗證。");
+	assert_int_equal(s->n_whynot, 2);
+	assert_int_equal(s->whynot[0].code, 403);
+	assert_string_equal(ltext_get(&s->whynot[1].text, LANG_ZH), "資源是存在的。");
+	assert_null(m.scenarios[0].header);
+	assert_int_equal(m.scenarios[0].n_tags, 1);
+	assert_string_equal(m.scenarios[0].tags[0], "auth");
+
+	/* version: 16 hex digits */
+	assert_int_equal(strlen(m.version), 16);
+	assert_int_equal(strspn(m.version, "0123456789abcdef"), 16);
+	content_free(&m);
+	assert_null(m.codes);
+	diag_free(&d);
+}
+
+static void test_ltext_fallback(void **state)
+{
+	(void)state;
+	struct ltext t = { { "hello", NULL } };
+	assert_string_equal(ltext_get(&t, LANG_ZH), "hello");
+	struct ltext e = { { NULL, NULL } };
+	assert_string_equal(ltext_get(&e, LANG_EN), "");
+	assert_string_equal(ltext_get(NULL, LANG_EN), "");
+}
+
+static void test_version_tracks_bytes(void **state)
+{
+	(void)state;
+	struct pack p;
+	char v1[17], v2[17];
+	pack_new(&p);
+	pack_load(&p);
+	assert_true(p.ok);
+	memcpy(v1, p.m.version, sizeof v1);
+	content_free(&p.m);
+	pack_load(&p);
+	assert_true(p.ok);
+	assert_string_equal(p.m.version, v1);   /* same bytes, same version */
+	content_free(&p.m);
+	edit(&p, "en/chapters/01-basics.md", "gets a 2xx code", "gets a 2xx code.");
+	pack_load(&p);
+	assert_true(p.ok);
+	memcpy(v2, p.m.version, sizeof v2);
+	assert_string_not_equal(v1, v2);
+	pack_done(&p);
+}
+
+static void test_find_dir(void **state)
+{
+	(void)state;
+	char *d = content_find_dir("/some/where", "httptutor");
+	assert_string_equal(d, "/some/where");
+	free(d);
+	/* Without an explicit folder the answer is a folder that holds codes/. */
+	d = content_find_dir(NULL, "httptutor");
+	if (d) {
+		char p[600];
+		snprintf(p, sizeof p, "%s/codes", d);
+		assert_int_equal(access(p, F_OK), 0);
+		free(d);
+	}
+}
+
+/* ---- broken packs ---------------------------------------------------------- */
+
+static void test_unknown_key(void **state)
+{
+	(void)state;
+	broken("codes/4xx.yaml", "  cacheable: true\n  confused: [403]",
+	       "  cacheable: true\n  colour: red\n  confused: [403]",
+	       "codes/4xx.yaml", 7, "code 404: unknown key 'colour' (allowed: code, phrase,");
+	broken("codes/4xx.yaml", "    summary: Who are you?", "    summry: Who are you?",
+	       "codes/4xx.yaml", 31, "code 401: unknown key 'summry' in en (allowed: name, summary,");
+}
+
+static void test_missing_translation(void **state)
+{
+	(void)state;
+	/* reported at the "zh-TW:" of code 403 */
+	broken("codes/4xx.yaml", "    summary: 認得你，但不行。\n", "",
+	       "codes/4xx.yaml", 54, "code 403: missing zh-TW.summary");
+	broken("scenarios/auth.yaml", "  zh-TW:\n    situation: 一支",
+	       "  zh:\n    situation: 一支",
+	       "scenarios/auth.yaml", 28, "unknown key 'zh' (allowed: id, answer,");
+	broken("scenarios/auth.yaml", "  zh-TW:\n    situation: 一支",
+	       "  zh:\n    situation: 一支",
+	       "scenarios/auth.yaml", 17, "scenario no-token: missing zh-TW translation");
+}
+
+static void test_missing_field(void **state)
+{
+	(void)state;
+	broken("codes/4xx.yaml", "  phrase: Forbidden\n", "",
+	       "codes/4xx.yaml", 41, "code 403: missing phrase");
+	broken("scenarios/auth.yaml", "  anchor: basics#auth\n  en:\n    situation: A script",
+	       "  en:\n    situation: A script",
+	       "scenarios/auth.yaml", 17, "scenario no-token: missing anchor");
+	broken("scenarios/auth.yaml", "    header_why: 它告訴用戶端該如何驗證。\n", "",
+	       "scenarios/auth.yaml", 28, "scenario no-token: missing zh-TW.header_why");
+}
+
+static void test_empty_text(void **state)
+{
+	(void)state;
+	broken("codes/2xx.yaml", "    use: 一般的讀取成功。", "    use: \"\"",
+	       "codes/2xx.yaml", 20, "code 200: empty zh-TW.use");
+	broken("codes/2xx.yaml", "    summary: It worked.", "    summary:",
+	       "codes/2xx.yaml", 10, "code 200: empty en.summary");
+}
+
+static void test_wrong_types(void **state)
+{
+	(void)state;
+	broken("codes/4xx.yaml", "- code: 404", "- code: 4040",
+	       "codes/4xx.yaml", 1, "code must be a number 100–599");
+	broken("codes/4xx.yaml", "- code: 404", "- code: \"404\"",
+	       "codes/4xx.yaml", 1, "code must be a number 100–599");
+	broken("codes/2xx.yaml", "  core: true", "  core: yes please",
+	       "codes/2xx.yaml", 5, "code 200: core must be true or false");
+	broken("codes/2xx.yaml", "    name: OK", "    name: [OK]",
+	       "codes/2xx.yaml", 9, "code 200: en.name must be text, not a list");
+	broken("codes/4xx.yaml", "  confused: [401, 404]", "  confused: 401",
+	       "codes/4xx.yaml", 46, "code 403: confused must be a list");
+	broken("scenarios/auth.yaml", "  answer: 401", "  answer: four-oh-one",
+	       "scenarios/auth.yaml", 18, "scenario no-token: answer must be a code 100–599");
+	broken("classes.yaml", "- class: 5", "- class: 6",
+	       "classes.yaml", 29, "class (entry 5): class must be a number 1–5");
+}
+
+static void test_duplicates(void **state)
+{
+	(void)state;
+	broken("codes/4xx.yaml", "- code: 401", "- code: 404",
+	       "codes/4xx.yaml", 21, "duplicate code 404 (first at ");
+	struct pack p;
+	pack_new(&p);
+	edit(&p, "codes/4xx.yaml", "- code: 401", "- code: 200");
+	pack_load(&p);
+	expect_failed(&p);
+	char where[160];
+	snprintf(where, sizeof where, "duplicate code 200 (first at %s/codes/2xx.yaml:1)", p.dir);
+	expect(&p, "codes/4xx.yaml", 21, where);
+	pack_done(&p);
+
+	broken("scenarios/auth.yaml", "- id: no-token", "- id: other-users-order",
+	       "scenarios/auth.yaml", 17, "duplicate scenario id 'other-users-order' (first at ");
+	broken("scenarios/auth.yaml", "A script calls the API without any Authorization header.",
+	       "Carol logs in with a valid token and asks for an order that belongs to Dave.",
+	       "scenarios/auth.yaml", 22, "scenario no-token: en.situation is the same as scenario other-users-order");
+	broken("codes/2xx.yaml", "  status: registered\n", "  status: registered\n  status: unused\n",
+	       "codes/2xx.yaml", 5, "duplicate key 'status' (first at line 4)");
+	broken("classes.yaml", "- class: 5", "- class: 4",
+	       "classes.yaml", 29, "duplicate class 4 (first at line 22)");
+	broken("classes.yaml", "- class: 5", "- class: 4",
+	       "classes.yaml", 1, "class 5 is missing");
+}
+
+static void test_unknown_codes(void **state)
+{
+	(void)state;
+	broken("codes/4xx.yaml", "  confused: [401, 404]", "  confused: [401, 418]",
+	       "codes/4xx.yaml", 46, "code 403: confused code 418 is not in the code table");
+	broken("scenarios/auth.yaml", "  answer: 403", "  answer: 409",
+	       "scenarios/auth.yaml", 2, "scenario other-users-order: answer 409 is not in the code table");
+	struct pack p;
+	pack_new(&p);
+	edit(&p, "scenarios/auth.yaml", "      404: The resource is there.", "      500: Nothing broke.");
+	edit(&p, "scenarios/auth.yaml", "      404: 資源是存在的。", "      500: 沒有東西壞掉。");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "scenarios/auth.yaml", 27, "scenario no-token: whynot code 500 is not in the code table");
+	pack_done(&p);
+	broken("scenarios/auth.yaml", "      401: Her token is fine", "      403: Her token is fine",
+	       "scenarios/auth.yaml", 9, "en.whynot lists the answer 403 itself");
+}
+
+static void test_whynot_sets_differ(void **state)
+{
+	(void)state;
+	broken("scenarios/auth.yaml", "      404: 資源是存在的。", "      200: 資源是存在的。",
+	       "scenarios/auth.yaml", 25, "whynot codes differ between en and zh-TW: 200 is only in zh-TW");
+	broken("scenarios/auth.yaml", "      404: 資源是存在的。", "      200: 資源是存在的。",
+	       "scenarios/auth.yaml", 32, "whynot codes differ between en and zh-TW: 404 is only in en");
+	broken("scenarios/auth.yaml", "      404: 訂單確實存在。\n", "",
+	       "scenarios/auth.yaml", 15, "zh-TW.whynot needs at least two");
+}
+
+static void test_scenario_rules(void **state)
+{
+	(void)state;
+	broken("scenarios/auth.yaml", "- id: no-token", "- id: No_Token",
+	       "scenarios/auth.yaml", 17, "id 'No_Token' may only use a-z, 0-9 and '-'");
+	broken("scenarios/auth.yaml", "    why: The server knows who Carol is and refuses her.",
+	       "    why: The server knows who Carol is.\n    header_why: None.",
+	       "scenarios/auth.yaml", 8, "en.header_why is given but the scenario has no header");
+	broken("scenarios/auth.yaml", "A script calls the API without any Authorization header.",
+	       "A script gets 401 without any Authorization header.",
+	       "scenarios/auth.yaml", 22, "scenario no-token: en.situation gives away the answer 401");
+}
+
+static void test_bad_status(void **state)
+{
+	(void)state;
+	broken("codes/2xx.yaml", "  status: registered", "  status: official",
+	       "codes/2xx.yaml", 4, "code 200: status must be one of registered, temporary");
+	broken("codes/2xx.yaml", "  status: registered", "  status: unofficial",
+	       "codes/2xx.yaml", 3, "unofficial code cannot cite an RFC");
+}
+
+static void test_anchors(void **state)
+{
+	(void)state;
+	broken("codes/2xx.yaml", "  anchor: basics#ok\n", "",
+	       "codes/2xx.yaml", 1, "code 200: a core code needs an anchor");
+	broken("codes/2xx.yaml", "  anchor: basics#ok", "  anchor: intro#ok",
+	       "codes/2xx.yaml", 7, "code 200: anchor 'intro#ok': there is no chapter 'intro'");
+	broken("codes/4xx.yaml", "  anchor: basics#missing", "  anchor: basics#gone",
+	       "codes/4xx.yaml", 8, "code 404: anchor 'basics#gone': chapter 'basics' has no heading {#gone}");
+	broken("scenarios/auth.yaml", "  anchor: basics#auth", "  anchor: basics auth",
+	       "scenarios/auth.yaml", 4, "anchor 'basics auth' must look like chapter#anchor");
+	broken("scenarios/auth.yaml", "  anchor: basics#auth", "  anchor: basics#who",
+	       "scenarios/auth.yaml", 4, "scenario other-users-order: anchor 'basics#who': chapter 'basics' has no heading");
+}
+
+static void test_chapters(void **state)
+{
+	(void)state;
+	struct pack p;
+	pack_new(&p);
+	write_file(&p, "en/chapters/02-extra.md", "# Extra\n\n## More {#more}\n");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "en/chapters/02-extra.md", 1, "chapter 'extra' has no zh-TW version");
+	pack_done(&p);
+
+	broken("zh-TW/chapters/01-basics.md", "{#missing}", "{#lost}",
+	       "zh-TW/chapters/01-basics.md", 1,
+	       "anchor 'missing' is in en/chapters/01-basics.md (line 7) but not in this file");
+	broken("zh-TW/chapters/01-basics.md", "{#missing}", "{#lost}",
+	       "en/chapters/01-basics.md", 1, "anchor 'lost' is in zh-TW/chapters/01-basics.md");
+	broken("en/chapters/01-basics.md", "{#missing}", "{#ok}",
+	       "en/chapters/01-basics.md", 7, "duplicate anchor 'ok' (first at line 3)");
+	broken("en/chapters/01-basics.md", "# Basics\n", "Basics, no heading\n",
+	       "en/chapters/01-basics.md", 1, "missing title");
+
+	pack_new(&p);
+	write_file(&p, "en/chapters/intro.md", "# Intro\n");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "en/chapters/intro.md", 1, "chapter file names must look like NN-slug.md");
+	pack_done(&p);
+}
+
+static void test_bytes(void **state)
+{
+	(void)state;
+	broken("codes/4xx.yaml", "Nothing lives", "Nothing \xff lives",
+	       "codes/4xx.yaml", 11, "invalid UTF-8 (byte 0xFF)");
+	broken("en/chapters/01-basics.md", "Unknown addresses", "Unknown \xe4\xb8 addresses",
+	       "en/chapters/01-basics.md", 9, "invalid UTF-8");
+	broken("codes/4xx.yaml", "Nothing lives", "Nothing \a lives",
+	       "codes/4xx.yaml", 11, "control character U+0007 is not allowed");
+	broken("zh-TW/chapters/01-basics.md", "成功的請求", "成功的\x1b[31m請求",
+	       "zh-TW/chapters/01-basics.md", 5, "control character U+001B");
+	broken("codes/4xx.yaml", "Nothing lives", "Nothing\tlives",
+	       "codes/4xx.yaml", 11, "control character U+0009");
+	/* C1 control, valid UTF-8 */
+	broken("scenarios/auth.yaml", "Carol logs", "Carol \xc2\x9b logs",
+	       "scenarios/auth.yaml", 6, "control character U+009B");
+	/* an escape inside a quoted scalar only shows up after parsing */
+	broken("codes/4xx.yaml", "    use: An unknown id in the path.", "    use: \"An unknown\\x07 id\"",
+	       "codes/4xx.yaml", 13, "code 404: en.use: control character U+0007 is not allowed");
+}
+
+static void test_yaml_syntax(void **state)
+{
+	(void)state;
+	broken("codes/2xx.yaml", "    summary: It worked.", "    summary: [It worked.",
+	       "codes/2xx.yaml", 11, "YAML: did not find expected ',' or ']'");
+	broken("classes.yaml", "- class: 2\n", "- class: 2\n   oops: x\n",
+	       "classes.yaml", 9, "YAML: ");
+	broken("codes/2xx.yaml", "- code: 200", "---\n- code: 300\n---\n- code: 200",
+	       "codes/2xx.yaml", 4, "only one YAML document per file");
+	broken("codes/4xx.yaml", "- code: 404", "code: 404",
+	       "codes/4xx.yaml", 2, "YAML: mapping values are not allowed");
+	struct pack p;
+	pack_new(&p);
+	write_file(&p, "codes/5xx.yaml", "code: 500\nphrase: x\n");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "codes/5xx.yaml", 1, "expected a list of codes");
+	pack_done(&p);
+	pack_new(&p);
+	write_file(&p, "codes/5xx.yaml", "- 500\n- [a]\n");
+	pack_load(&p);
+	expect(&p, "codes/5xx.yaml", 1, "entry 1 of codes must be a mapping");
+	expect(&p, "codes/5xx.yaml", 2, "entry 2 of codes must be a mapping");
+	pack_done(&p);
+	pack_new(&p);
+	write_file(&p, "codes/5xx.yaml", "");
+	pack_load(&p);
+	expect(&p, "codes/5xx.yaml", 1, "file is empty");
+	pack_done(&p);
+}
+
+static void test_folders(void **state)
+{
+	(void)state;
+	struct pack p;
+	pack_new(&p);
+	run("rm -rf '%s/scenarios' '%s/zh-TW' '%s/classes.yaml'", p.dir, p.dir, p.dir);
+	write_file(&p, "codes/notes.txt", "hi");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "scenarios", 1, "cannot open folder: No such file or directory");
+	expect(&p, "zh-TW/chapters", 1, "cannot open folder");
+	expect(&p, "classes.yaml", 1, "cannot read file");
+	expect(&p, "codes/notes.txt", 1, "unexpected file");
+	expect(&p, "en/chapters/01-basics.md", 1, "has no zh-TW version");
+	pack_done(&p);
+
+	struct model m;
+	struct diag d = { 0 };
+	assert_false(content_load("/nonexistent/httptutor-content", &m, &d));
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.msg[0], "/nonexistent/httptutor-content:1: cannot open content folder: "
+	                    "No such file or directory");
+	assert_null(m.codes);
+	diag_free(&d);
+}
+
+/* All errors are reported, sorted by path then line. */
+static void test_collects_and_sorts(void **state)
+{
+	(void)state;
+	struct pack p;
+	pack_new(&p);
+	edit(&p, "scenarios/auth.yaml", "  answer: 403", "  answer: 409");
+	edit(&p, "codes/4xx.yaml", "  confused: [401, 404]", "  confused: [401, 418]");
+	edit(&p, "codes/4xx.yaml", "  phrase: Not Found", "  phrase: \"\"");
+	edit(&p, "classes.yaml", "- class: 5", "- class: 4");
+	edit(&p, "codes/2xx.yaml", "  status: registered", "  status: nope");
+	pack_load(&p);
+	expect_failed(&p);
+	assert_true(p.d.n >= 6);
+	for (size_t i = 1; i < p.d.n; i++) {
+		const char *a = p.d.msg[i - 1], *b = p.d.msg[i];
+		const char *ca = strstr(a + strlen(p.dir), ":"), *cb = strstr(b + strlen(p.dir), ":");
+		int pa = strncmp(a, b, (size_t)(ca - a) < (size_t)(cb - b) ? (size_t)(ca - a) : (size_t)(cb - b));
+		if (pa == 0 && (ca - a) == (cb - b))
+			assert_true(atoi(ca + 1) <= atoi(cb + 1));
+		else if (pa > 0 || (pa == 0 && (ca - a) > (cb - b)))
+			fail_msg("not sorted: %s / %s", a, b);
+	}
+	pack_done(&p);
+}
+
+/* Cut a file at many points: every prefix must load without crashing. */
+static void test_truncated_files_never_crash(void **state)
+{
+	(void)state;
+	struct pack p;
+	char path[256];
+	size_t len;
+	pack_new(&p);
+	const char *files[] = { "codes/4xx.yaml", "scenarios/auth.yaml", "en/chapters/01-basics.md" };
+	for (size_t f = 0; f < 3; f++) {
+		snprintf(path, sizeof path, "%s/%s", p.dir, files[f]);
+		char *orig = slurp(path, &len);
+		for (size_t cut = 0; cut < len; cut += 23) {
+			spit(path, orig, cut);
+			struct model m;
+			struct diag d = { 0 };
+			if (content_load(p.dir, &m, &d))
+				content_free(&m);
+			diag_free(&d);
+		}
+		spit(path, orig, len);
+		free(orig);
+	}
+	/* binary garbage */
+	char junk[512];
+	unsigned x = 12345;
+	for (size_t i = 0; i < sizeof junk; i++) {
+		x = x * 1103515245u + 12345u;
+		junk[i] = (char)(x >> 16);
+	}
+	snprintf(path, sizeof path, "%s/codes/2xx.yaml", p.dir);
+	spit(path, junk, sizeof junk);
+	pack_load(&p);
+	expect_failed(&p);
+	pack_done(&p);
+}
+
+/* The real pack, while it is being written: report, never fail. */
+static void test_real_pack(void **state)
+{
+	(void)state;
+	char dir[600];
+	snprintf(dir, sizeof dir, "%s/../../../content", good_dir);
+	if (access(dir, F_OK) != 0)
+		skip();
+	struct model m;
+	struct diag d = { 0 };
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	bool ok = content_load(dir, &m, &d);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	fprintf(stderr, "real pack: %s, %zu diagnostics, %.1f ms\n", ok ? "ok" : "errors", d.n, ms);
+	for (size_t i = 0; i < d.n && i < 40; i++)
+		fprintf(stderr, "  | %s\n", d.msg[i]);
+	if (ok) {
+		fprintf(stderr, "  %zu codes, %zu chapters, %zu scenarios, version %s\n",
+		        m.n_codes, m.n_chapters, m.n_scenarios, m.version);
+		content_free(&m);
+	}
+	diag_free(&d);
+	if (!ok)
+		skip();
+}
+
+int main(void)
+{
+	find_good();
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_good_pack_loads),
+		cmocka_unit_test(test_ltext_fallback),
+		cmocka_unit_test(test_version_tracks_bytes),
+		cmocka_unit_test(test_find_dir),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_missing_translation),
+		cmocka_unit_test(test_missing_field),
+		cmocka_unit_test(test_empty_text),
+		cmocka_unit_test(test_wrong_types),
+		cmocka_unit_test(test_duplicates),
+		cmocka_unit_test(test_unknown_codes),
+		cmocka_unit_test(test_whynot_sets_differ),
+		cmocka_unit_test(test_scenario_rules),
+		cmocka_unit_test(test_bad_status),
+		cmocka_unit_test(test_anchors),
+		cmocka_unit_test(test_chapters),
+		cmocka_unit_test(test_bytes),
+		cmocka_unit_test(test_yaml_syntax),
+		cmocka_unit_test(test_folders),
+		cmocka_unit_test(test_collects_and_sorts),
+		cmocka_unit_test(test_truncated_files_never_crash),
+		cmocka_unit_test(test_real_pack),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
