@@ -117,6 +117,13 @@ static void db_open_error(sqlite3 *h, int rc, const char *path,
 		db_setf(err, errsz, "%s is locked by another program; try again",
 		        path);
 		break;
+	case SQLITE_READONLY:
+		/* WAL readers need a -shm file beside the database. */
+		db_setf(err, errsz, "cannot read %s: the file and its folder are "
+		        "read-only, and SQLite needs to create %s-shm beside it; copy "
+		        "the file somewhere writable or ask for write access to the folder",
+		        path, path);
+		break;
 	case SQLITE_CANTOPEN:
 		db_setf(err, errsz, "cannot open the database %s: %s", path,
 		        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
