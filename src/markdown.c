@@ -401,9 +401,21 @@ static int avail_width(struct ctx *c)
 static void add_runs(struct ctx *c, struct lb *lb, const struct inl *in,
                      size_t a, size_t e, unsigned extra)
 {
-	size_t r;
+	size_t r = 0, lo = 0, hi = in->n_runs;
 
-	for (r = 0; r < in->n_runs; r++) {
+	/* binary search for the run holding byte a: long paragraphs have many
+	 * runs and lines, and a linear scan per line would be quadratic */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (in->runs[mid].start <= a) {
+			r = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid;
+		}
+	}
+	for (; r < in->n_runs && in->runs[r].start < e; r++) {
 		size_t s = in->runs[r].start;
 		size_t t = r + 1 < in->n_runs ? in->runs[r + 1].start : in->len;
 
