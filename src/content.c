@@ -232,7 +232,21 @@ static int line_of(const char *buf, size_t off)
  * (size_t)-1.  Tabs count: the README allows only newlines. */
 static size_t find_control(const char *s, size_t n)
 {
+	/* Fast byte scan first: C0, DEL and C1 (0xC2 0x80–0x9F) are easy to spot,
+	 * and most text has none of them. */
+	const unsigned char *u = (const unsigned char *)s;
 	size_t pos = 0;
+	for (; pos < n; pos++) {
+		unsigned char ch = u[pos];
+		if ((ch < 0x20 && ch != '\n') || ch == 0x7f ||
+		    (ch == 0xc2 && pos + 1 < n && u[pos + 1] >= 0x80 && u[pos + 1] <= 0x9f))
+			break;
+	}
+	if (pos == n)
+		return (size_t)-1;
+	/* back to the start of this line so text_find_control sees whole characters */
+	while (pos > 0 && s[pos - 1] != '\n')
+		pos--;
 	while (pos < n) {
 		size_t off = text_find_control(s + pos, n - pos, false);
 		if (off == (size_t)-1)
@@ -566,11 +580,8 @@ static char *get_text(struct ctx *c, yaml_node_t *v, yaml_node_t *owner, const c
 		len = 0;
 	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' || s[len - 1] == '\r'))
 		len--;
-	size_t bad = 0;
-	if (!text_valid_utf8(s, len, &bad)) {
-		cerr(c, v, "%s is not valid UTF-8", name);
-		return NULL;
-	}
+	/* The file was valid UTF-8 and libyaml encodes escapes itself, so only
+	 * control characters written as escapes ("\x07") can appear here. */
 	size_t ctl = find_control(s, len);
 	if (ctl != (size_t)-1) {
 		/* An escape in a quoted scalar: count lines into the value. */
@@ -742,8 +753,8 @@ cleanup:
 }
 
 /* Reads, checks and parses one YAML file; calls each(c, item, index) for every
- * entry of its top-level list. */
-static void load_yaml_list(struct loader *L, const char *rel, const char *what,
+ * entry of its top-level list.  False when the file could not be read as a list. */
+static bool load_yaml_list(struct loader *L, const char *rel, const char *what,
                            void (*each)(struct ctx *, yaml_node_t *, int))
 {
 	const char *path = pool_path(L, rel);
@@ -752,9 +763,10 @@ static void load_yaml_list(struct loader *L, const char *rel, const char *what,
 	yaml_document_t doc;
 
 	if (!buf || !check_bytes(L, path, buf, len) || !yaml_open(L, path, buf, len, &doc))
-		return;
+		return false;
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
-	if (root->type != YAML_SEQUENCE_NODE) {
+	bool ok = root->type == YAML_SEQUENCE_NODE;
+	if (!ok) {
 		err_at(L, path, node_line(root), "expected a list of %s (each entry starts with '- ')", what);
 	} else {
 		struct ctx c = { L, path, &doc, "" };
@@ -770,6 +782,7 @@ static void load_yaml_list(struct loader *L, const char *rel, const char *what,
 		}
 	}
 	yaml_document_delete(&doc);
+	return ok;
 }
 
 /* Reads the en and zh-TW blocks of an item: fields[] of each language go to
@@ -1615,8 +1628,9 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 		err_at(&L, L.dir, 1, "cannot open content folder: %s", strerror(errno ? errno : ENOTDIR));
 		goto publish;
 	}
-	load_yaml_list(&L, "classes.yaml", "classes", load_class);
-	check_classes(&L);
+	/* missing classes are only worth naming when the file itself was read */
+	if (load_yaml_list(&L, "classes.yaml", "classes", load_class))
+		check_classes(&L);
 	load_yaml_folder(&L, "codes", "codes", load_code, true);
 	load_chapters(&L);
 	load_yaml_folder(&L, "scenarios", "scenarios", load_scenario, false);
