@@ -1046,6 +1046,8 @@ static size_t get_whynot(struct ctx *c, yaml_node_t *wv, yaml_node_t *blk, int l
 		if (l == LANG_EN)
 			add_ref(c, kn, REF_CODE, "whynot code", code, NULL);
 	}
+	if ((size_t)(wv->data.mapping.pairs.top - wv->data.mapping.pairs.start) > max)
+		cerr(c, wv, "%s has more than %zu entries", name, max);
 	if (n < 2)
 		cerr(c, wv, "%s needs at least two tempting wrong codes", name);
 	return n;
