@@ -46,7 +46,7 @@ $(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)
 # db/NNN_*.sql are embedded so the binary carries its own schema history.
 $(B)/migrations.c: $(sort $(wildcard db/*.sql)) | $(B)
 	@echo "  GEN     $@"
-	$(Q){ echo '/* generated from db/*.sql by make — do not edit */'; \
+	$(Q){ echo '/* generated from the db folder by make; do not edit */'; \
 	  echo '#include "db.h"'; \
 	  echo 'const struct db_migration db_migrations[] = {'; \
 	  for f in $(sort $(wildcard db/*.sql)); do \

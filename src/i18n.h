@@ -8,6 +8,7 @@
 
 #define MSG_LIST(X) \
 	X(APP_NAME,        "httptutor", "httptutor") \
+	X(HOME,            "Home",      "首頁") \
 	X(MENU_READ,       "Read",      "閱讀") \
 	X(MENU_READ_DESC,  "chapters about status codes", "狀態碼章節") \
 	X(MENU_CODES,      "Codes",     "狀態碼") \

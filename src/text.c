@@ -580,3 +580,31 @@ char *text_pad(const char *s, int cols)
 	out[k + (size_t)(cols - used)] = '\0';
 	return out;
 }
+
+/* What to show for wc on a terminal without UTF-8. */
+wchar_t text_ascii(wchar_t wc)
+{
+	if (wc < 0x80)
+		return wc;
+	switch (wc) {
+	case 0x2500: case 0x2501: case 0x2014: case 0x2013: return '-';
+	case 0x2502: case 0x2503: return '|';
+	case 0x250C: case 0x2510: case 0x2514: case 0x2518: case 0x251C:
+	case 0x2524: case 0x252C: case 0x2534: case 0x253C: return '+';
+	case 0x2022: case 0x25CF: case 0x25B8: case 0x25B6: return '*';
+	case 0x2588: case 0x2589: case 0x258A: case 0x258B: case 0x258C:
+	case 0x258D: case 0x258E: case 0x258F: case 0x2587: case 0x2586:
+	case 0x2585: case 0x2584: case 0x2583: case 0x2582: case 0x2581: return '#';
+	case 0x2591: case 0x00B7: return '.';
+	case 0x2592: return ':';
+	case 0x2026: return '~';
+	case 0x2192: return '>';
+	case 0x2190: return '<';
+	case 0x2713: return 'v';
+	case 0x2717: return 'x';
+	case 0x2018: case 0x2019: return '\'';
+	case 0x201C: case 0x201D: return '"';
+	case 0x00A7: return 'S';
+	default: return '?';
+	}
+}

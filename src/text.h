@@ -67,4 +67,8 @@ bool text_contains(const char *hay, const char *needle);
 /* malloc'd copy of s padded with spaces (or clipped) to exactly cols columns. */
 char *text_pad(const char *s, int cols);
 
+/* An ASCII look-alike for wc (box drawing → -|+, blocks → #, quotes …),
+ * or '?' — for terminals without UTF-8. */
+wchar_t text_ascii(wchar_t wc);
+
 #endif

@@ -1,0 +1,52 @@
+/* answer.c — answer → log row, and the explanation shown after it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "answer.h"
+
+void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct question *q,
+                 int given, int64_t session, int64_t ms, int64_t at,
+                 const char *content_version)
+{
+	snprintf(b->item, sizeof b->item, "%s", q->item);
+	quiz_shown_str(q, b->shown, sizeof b->shown);
+	quiz_answer_str(q, given, b->given, sizeof b->given);
+	quiz_right_str(q, b->expected, sizeof b->expected);
+	*r = (struct answer_rec){
+		.session = session, .item = b->item, .qtype = quiz_type_name(q->type),
+		.shown = b->shown, .given = b->given, .expected = b->expected,
+		.correct = quiz_is_right(q, given), .ms = ms, .at = at,
+		.content_version = content_version,
+	};
+}
+
+void answer_explain(const struct question *q, int given, enum lang lang,
+                    struct explanation *out)
+{
+	memset(out, 0, sizeof *out);
+	out->why = "";
+	if (q->sc) {
+		out->why = ltext_get(&q->sc->why, lang);
+		out->ref = q->sc->anchor;
+		if (q->type == Q_HEADER && q->sc->header)
+			out->header_why = ltext_get(&q->sc->header_why, lang);
+		/* The chosen wrong code, if the scenario says why it is tempting. */
+		int code = q->type == Q_HEADER ? 0 : given;
+		for (size_t i = 0; code && code != q->code->code && i < q->sc->n_whynot; i++)
+			if (q->sc->whynot[i].code == code) {
+				out->whynot_code = code;
+				out->whynot = ltext_get(&q->sc->whynot[i].text, lang);
+			}
+	} else if (q->code) {
+		out->why = ltext_get(&q->code->detail, lang);
+		out->ref = q->code->anchor;
+	}
+}
+
+void answer_right_label(const struct question *q, char *buf, size_t n)
+{
+	if (q->type == Q_HEADER && q->right >= 0)
+		snprintf(buf, n, "%s", q->choice_header[q->right]);
+	else
+		snprintf(buf, n, "%d %s", q->code->code, q->code->phrase);
+}

@@ -1,0 +1,32 @@
+/* answer.h — what the quiz screen and plain mode both do with an answer:
+ * turn it into a log row, and gather the explanation to show. */
+#ifndef HTTPTUTOR_ANSWER_H
+#define HTTPTUTOR_ANSWER_H
+
+#include "quiz.h"
+#include "store.h"
+
+/* Storage for the strings an answer_rec points to. */
+struct answer_buf {
+	char item[64], shown[160], given[48], expected[48];
+};
+
+/* Fill r (pointing into b) for question q answered with given. */
+void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct question *q,
+                 int given, int64_t session, int64_t ms, int64_t at,
+                 const char *content_version);
+
+struct explanation {
+	const char *why;          /* why the right answer is right ("" if none) */
+	int whynot_code;          /* the wrong code chosen, if the scenario explains it */
+	const char *whynot;       /* why that code is wrong here, or NULL */
+	const char *header_why;   /* Q_HEADER: why that header, or NULL */
+	const char *ref;          /* chapter#anchor to read more, or NULL */
+};
+/* Gather the explanation of q in lang for the answer given. */
+void answer_explain(const struct question *q, int given, enum lang lang,
+                    struct explanation *out);
+/* A short label for the right answer: "403 Forbidden" or a header name. */
+void answer_right_label(const struct question *q, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,406 @@
+/* app.c — the full-screen loop: navigation stack, prompt editing, resize,
+ * "terminal too small", global keys, the frame, home and help screens. */
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "screens.h"
+#include "text.h"
+#include "ui.h"
+
+int64_t app_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t app_time(void)
+{
+	const char *fake = getenv("HTTPTUTOR_NOW");
+	if (fake && *fake)
+		return strtoll(fake, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+enum screen_id app_top(const struct app *a)
+{
+	return a->depth ? a->stack[a->depth - 1] : SCR_HOME;
+}
+
+void app_push(struct app *a, enum screen_id s)
+{
+	if (a->depth == (int)(sizeof a->stack / sizeof a->stack[0]))
+		memmove(a->stack, a->stack + 1, sizeof a->stack - sizeof a->stack[0]), a->depth--;
+	a->stack[a->depth++] = s;
+	if (screens[s].enter)
+		screens[s].enter(a);
+}
+
+void app_pop(struct app *a)
+{
+	if (a->depth <= 1) {
+		a->quit = true;
+		return;
+	}
+	a->depth--;
+	/* What the screen below shows may have changed (a quiz adds mistakes). */
+	enum screen_id s = app_top(a);
+	if (s == SCR_REVIEW || s == SCR_PROGRESS)
+		screens[s].enter(a);
+}
+
+void app_status(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status, sizeof a->status, fmt, ap);
+	va_end(ap);
+	a->status_error = error;
+}
+
+void app_prompt(struct app *a, enum msg prompt, const char *initial)
+{
+	a->input_on = true;
+	a->input_prompt = prompt;
+	snprintf(a->input, sizeof a->input, "%s", initial ? initial : "");
+}
+
+void draw_frame(const struct app *a, const char *title, const char *hint)
+{
+	char left[256], right[128];
+	snprintf(left, sizeof left, " %s › %s", tr(MSG_APP_NAME), title);
+	snprintf(right, sizeof right, "%s%s%s ", a->st ? a->st->user : "",
+	         a->st ? " · " : "", i18n_name(a->lang));
+	ui_fill(0, 0, a->cols, E_TITLE);
+	int rw = text_width(right);
+	ui_put(0, 0, left, a->cols - rw - 1, E_TITLE);
+	if (rw < a->cols / 2)
+		ui_put(0, a->cols - rw, right, rw, E_TITLE);
+
+	int y = a->rows - 1;
+	if (a->input_on) {
+		ui_fill(y, 0, a->cols, E_NORMAL);
+		int x = ui_put(y, 0, tr(a->input_prompt), a->cols, E_KEY);
+		/* Show the end of a long query so the cursor stays visible. */
+		const char *q = a->input;
+		while (text_width(q) > a->cols - x - 2 && *q)
+			q++;
+		x += ui_put(y, x, q, a->cols - x - 1, E_NORMAL);
+		ui_put(y, x, "_", 1, E_SEL);
+	} else if (a->status[0]) {
+		ui_fill(y, 0, a->cols, a->status_error ? E_ERROR : E_STATUS);
+		ui_put(y, 1, a->status, a->cols - 2, a->status_error ? E_ERROR : E_STATUS);
+	} else {
+		ui_fill(y, 0, a->cols, E_STATUS);
+		ui_put(y, 1, hint, a->cols - 2, E_STATUS);
+	}
+}
+
+/* ---- home ------------------------------------------------------------- */
+
+static const struct {
+	enum msg name, desc;
+	int letter;
+	enum action act;
+} menu[] = {
+	{ MSG_MENU_READ, MSG_MENU_READ_DESC, 'r', ACT_GO_READ },
+	{ MSG_MENU_CODES, MSG_MENU_CODES_DESC, 'c', ACT_GO_CODES },
+	{ MSG_MENU_QUIZ, MSG_MENU_QUIZ_DESC, 'z', ACT_GO_QUIZ },
+	{ MSG_MENU_REVIEW, MSG_MENU_REVIEW_DESC, 'v', ACT_GO_REVIEW },
+	{ MSG_MENU_PROGRESS, MSG_MENU_PROGRESS_DESC, 'p', ACT_GO_PROGRESS },
+	{ MSG_MENU_QUIT, MSG_MENU_QUIT_DESC, 'q', ACT_QUIT },
+};
+#define MENU_N ((int)(sizeof menu / sizeof menu[0]))
+
+static const struct keybind home_keys[] = {
+	{ 'r', ACT_GO_READ }, { 'c', ACT_GO_CODES }, { 'z', ACT_GO_QUIZ },
+	{ 'v', ACT_GO_REVIEW }, { 'p', ACT_GO_PROGRESS }, { 'q', ACT_QUIT },
+	KEYMAP_END
+};
+
+static void home_draw(const struct app *a)
+{
+	draw_frame(a, tr(MSG_HOME), tr(MSG_HOME_HINT));
+	/* A small banner: the five classes as coloured blocks. */
+	int y = 2, x = 4;
+	ui_put(y, x, "httptutor", 20, E_H1);
+	ui_put(y, x + 11, tr(MSG_HOME_TAGLINE), a->cols - x - 12, E_DIM);
+	y += 2;
+	for (int k = 1; k <= 5; k++) {
+		const struct class_entry *c = &a->m->classes[k - 1];
+		char buf[64];
+		snprintf(buf, sizeof buf, " %dxx ", k);
+		int cx = x + (k - 1) * ((a->cols - 8) / 5);
+		ui_put(y, cx, buf, 6, (enum ui_elem)(E_CLASS1 + k - 1));
+		ui_put(y, cx + 6, ltext_get(&c->name, a->lang), (a->cols - 8) / 5 - 7, E_DIM);
+	}
+	y += 2;
+	for (int i = 0; i < MENU_N && y < a->rows - 2; i++, y += 2) {
+		bool sel = i == a->home_sel;
+		char key[8];
+		snprintf(key, sizeof key, " %c ", menu[i].letter);
+		if (sel)
+			ui_fill(y, x, a->cols - 2 * x, E_SEL);
+		ui_put(y, x, key, 3, sel ? E_SEL : E_KEY);
+		ui_put(y, x + 4, tr(menu[i].name), 14, sel ? E_SEL : E_STRONG);
+		ui_put(y, x + 18, tr(menu[i].desc), a->cols - 2 * x - 18, sel ? E_SEL : E_NORMAL);
+	}
+}
+
+static bool home_go(struct app *a, enum action act)
+{
+	struct quiz_opts o;
+	switch (act) {
+	case ACT_GO_READ: app_push(a, SCR_CHAPTERS); return true;
+	case ACT_GO_CODES: app_push(a, SCR_CODES); return true;
+	case ACT_GO_QUIZ:
+		o = a->quiz.opts;
+		o.seed = (uint64_t)app_now_ms() ^ (uint64_t)app_time() << 20;
+		app_start_quiz(a, &o, false);
+		return true;
+	case ACT_GO_REVIEW: app_push(a, SCR_REVIEW); return true;
+	case ACT_GO_PROGRESS: app_push(a, SCR_PROGRESS); return true;
+	case ACT_QUIT: a->quit = true; return true;
+	default: return false;
+	}
+}
+
+static bool home_key(struct app *a, enum action act, int key)
+{
+	(void)key;
+	switch (act) {
+	case ACT_UP: a->home_sel = (a->home_sel + MENU_N - 1) % MENU_N; return true;
+	case ACT_DOWN: a->home_sel = (a->home_sel + 1) % MENU_N; return true;
+	case ACT_TOP: a->home_sel = 0; return true;
+	case ACT_BOTTOM: a->home_sel = MENU_N - 1; return true;
+	case ACT_OPEN: return home_go(a, menu[a->home_sel].act);
+	default: return home_go(a, act);
+	}
+}
+
+/* ---- help --------------------------------------------------------------- */
+
+/* Lines of the help screen: one per action, with every key bound to it.
+ * Built from the same keymaps the screens use. */
+static int help_lines(const struct app *a, char lines[][160], int max)
+{
+	int n = 0;
+	const struct keybind *maps[2] = { screens[a->help_for].keys, keys_global };
+	for (int m = 0; m < 2; m++) {
+		if (m == 1 && n < max)
+			snprintf(lines[n++], 160, "\x01%s", tr(MSG_HELP_GLOBAL));
+		for (const struct keybind *b = maps[m]; b && b->key && n < max; b++) {
+			if (b->act == ACT_NONE)
+				continue;
+			/* One line per action: skip if an earlier binding had it. */
+			bool dup = false;
+			for (const struct keybind *p = maps[m]; p != b; p++)
+				dup |= p->act == b->act;
+			/* A global key the screen overrides is not reachable. */
+			if (m == 1 && keys_lookup(maps[0], b->key) != b->act)
+				continue;
+			if (dup)
+				continue;
+			char names[64] = "";
+			for (const struct keybind *p = b; p->key; p++) {
+				if (p->act != b->act)
+					continue;
+				if (m == 1 && keys_lookup(maps[0], p->key) != p->act)
+					continue;
+				char nm[16];
+				size_t len = strlen(names);
+				snprintf(names + len, sizeof names - len, "%s%s",
+				         len ? " " : "", keys_name(p->key, nm, sizeof nm));
+			}
+			snprintf(lines[n++], 160, "%-16s %s", names, keys_help(b->act));
+		}
+	}
+	return n;
+}
+
+static void help_draw(const struct app *a)
+{
+	char lines[80][160];
+	int n = help_lines(a, lines, 80);
+	char title[128];
+	snprintf(title, sizeof title, "%s: %s", tr(MSG_HELP_TITLE),
+	         tr(screens[a->help_for].title));
+	draw_frame(a, title, tr(MSG_HELP_FOOTER));
+	for (int i = a->help_top, y = BODY_TOP + 1; i < n && y < a->rows - 1; i++, y++) {
+		if (lines[i][0] == '\x01') {
+			ui_put(y, 2, lines[i] + 1, a->cols - 4, E_HEAD);
+			continue;
+		}
+		char keys[20];
+		snprintf(keys, sizeof keys, "%.16s", lines[i]);
+		ui_put(y, 2, keys, 17, E_KEY);
+		ui_put(y, 19, lines[i] + 17, a->cols - 21, E_NORMAL);
+	}
+}
+
+static bool help_key(struct app *a, enum action act, int key)
+{
+	(void)key;
+	char lines[80][160];
+	int n = help_lines(a, lines, 80), page = BODY_ROWS(a) - 1;
+	switch (act) {
+	case ACT_UP: if (a->help_top > 0) a->help_top--; return true;
+	case ACT_DOWN: if (a->help_top + page < n) a->help_top++; return true;
+	case ACT_HELP: app_pop(a); return true;
+	default: return false;
+	}
+}
+
+static void help_enter(struct app *a)
+{
+	a->help_top = 0;
+}
+
+/* ---- the loop ------------------------------------------------------------ */
+
+static void relayout(struct app *a)
+{
+	ui_size(&a->rows, &a->cols);
+	a->too_small = a->cols < UI_MIN_COLS || a->rows < UI_MIN_ROWS;
+	if (a->too_small)
+		return;
+	for (int s = 0; s < SCR_COUNT; s++)
+		if (screens[s].relayout)
+			screens[s].relayout(a);
+}
+
+static void draw(const struct app *a)
+{
+	ui_clear();
+	if (a->too_small) {
+		char msg[128];
+		snprintf(msg, sizeof msg, tr(MSG_TOO_SMALL), UI_MIN_COLS, UI_MIN_ROWS);
+		int w = text_width(msg);
+		int y = a->rows / 2, x = w < a->cols ? (a->cols - w) / 2 : 0;
+		ui_put(y, x, msg, a->cols, E_ERROR);
+		char now[32];
+		snprintf(now, sizeof now, "%dx%d", a->cols, a->rows);
+		if (y + 1 < a->rows)
+			ui_put(y + 1, (a->cols - (int)strlen(now)) / 2 > 0 ? (a->cols - (int)strlen(now)) / 2 : 0,
+			       now, a->cols, E_DIM);
+	} else {
+		screens[app_top(a)].draw(a);
+	}
+	ui_refresh();
+}
+
+/* Edit the prompt line; returns true when the key was consumed. */
+static void edit_input(struct app *a, int key)
+{
+	size_t len = strlen(a->input);
+	if (key == '\n' || key == FN(KEY_ENTER)) {
+		char text[QUERY_MAX];
+		snprintf(text, sizeof text, "%s", a->input);
+		a->input_on = false;
+		if (screens[app_top(a)].input)
+			screens[app_top(a)].input(a, text);
+	} else if (key == 27 || key == CTRL('g') || key == CTRL('c')) {
+		a->input_on = false;
+	} else if (key == FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+		/* Drop the last whole UTF-8 character. */
+		while (len > 0 && ((unsigned char)a->input[len - 1] & 0xC0) == 0x80)
+			len--;
+		if (len > 0)
+			len--;
+		a->input[len] = 0;
+	} else if (key == CTRL('u')) {
+		a->input[0] = 0;
+	} else if (key >= 0x20 && key < KEY_FN_BASE && key != 0x7f) {
+		char mb[8];
+		int k = wctomb(mb, (wchar_t)key);
+		if (k > 0 && len + (size_t)k + 1 < sizeof a->input) {
+			memcpy(a->input + len, mb, (size_t)k);
+			a->input[len + (size_t)k] = 0;
+		}
+	}
+}
+
+static void global_key(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_BACK: app_pop(a); break;
+	case ACT_QUIT: a->quit = true; break;
+	case ACT_HELP:
+		if (app_top(a) != SCR_HELP) {
+			a->help_for = app_top(a);
+			app_push(a, SCR_HELP);
+		}
+		break;
+	case ACT_LANG:
+		if (!ui_utf8())
+			break;  /* Chinese cannot be shown without UTF-8 */
+		a->lang = a->lang == LANG_EN ? LANG_ZH : LANG_EN;
+		i18n_set(a->lang);
+		relayout(a);
+		break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	default: break;
+	}
+}
+
+int app_run(struct app *a, enum screen_id start)
+{
+	relayout(a);
+	a->depth = 0;
+	app_push(a, SCR_HOME);
+	if (start != SCR_HOME && start != SCR_QUIZ)
+		app_push(a, start);
+	if (start == SCR_QUIZ)
+		app_start_quiz(a, &a->quiz.opts, false);
+	while (!a->quit) {
+		draw(a);
+		int key = ui_getkey();
+		if (key < 0)
+			break;
+		if (key == FN(KEY_RESIZE)) {
+			relayout(a);
+			continue;
+		}
+		if (a->too_small) {
+			if (key == 'q' || key == 'Q')
+				a->quit = true;
+			continue;
+		}
+		if (a->input_on) {
+			edit_input(a, key);
+			continue;
+		}
+		/* A message lasts until the next key. */
+		a->status[0] = 0;
+		a->status_error = false;
+		enum screen_id top = app_top(a);
+		enum action act = keys_lookup(screens[top].keys, key);
+		if (!screens[top].key(a, act, key))
+			global_key(a, act);
+	}
+	return 0;
+}
+
+/* The screen table: adding a screen is one line here and one file. */
+const struct screen screens[SCR_COUNT] = {
+	[SCR_HOME]     = { NULL, home_draw, home_key, NULL, NULL, home_keys, MSG_APP_NAME },
+	[SCR_CHAPTERS] = { chapters_enter, chapters_draw, chapters_key, NULL, NULL,
+	                   chapters_keys, MSG_CHAPTERS_TITLE },
+	[SCR_READER]   = { NULL, reader_draw, reader_key, reader_input, reader_relayout,
+	                   reader_keys, MSG_MENU_READ },
+	[SCR_CODES]    = { codes_enter, codes_draw, codes_key, codes_input, NULL,
+	                   codes_keys, MSG_CODES_TITLE },
+	[SCR_CARD]     = { NULL, card_draw, card_key, NULL, NULL, card_keys, MSG_CODES_TITLE },
+	[SCR_QUIZ]     = { NULL, quiz_draw, quiz_key, NULL, quiz_relayout, quiz_keys,
+	                   MSG_QUIZ_TITLE },
+	[SCR_REVIEW]   = { review_enter, review_draw, review_key, NULL, NULL, review_keys,
+	                   MSG_REVIEW_TITLE },
+	[SCR_PROGRESS] = { progress_enter, progress_draw, progress_key, NULL, NULL,
+	                   progress_keys, MSG_PROGRESS_TITLE },
+	[SCR_HELP]     = { help_enter, help_draw, help_key, NULL, NULL, NULL, MSG_HELP_TITLE },
+};

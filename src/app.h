@@ -1,0 +1,174 @@
+/* app.h — all full-screen state in one struct, and the screen table.
+ * Screens draw from const state and never query SQLite; key handlers change
+ * state (and may load from the store) and never draw. */
+#ifndef HTTPTUTOR_APP_H
+#define HTTPTUTOR_APP_H
+
+#include <stdint.h>
+
+#include "i18n.h"
+#include "keys.h"
+#include "markdown.h"
+#include "model.h"
+#include "quiz.h"
+#include "store.h"
+
+enum screen_id {
+	SCR_HOME, SCR_CHAPTERS, SCR_READER, SCR_CODES, SCR_CARD, SCR_QUIZ,
+	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_COUNT
+};
+
+struct app;
+
+struct screen {
+	/* Load what the screen shows (may query the store). */
+	void (*enter)(struct app *a);
+	void (*draw)(const struct app *a);
+	/* Handle an action (key is the raw key); false leaves it to the global keys. */
+	bool (*key)(struct app *a, enum action act, int key);
+	/* A line typed at this screen's prompt was confirmed. */
+	void (*input)(struct app *a, const char *text);
+	/* Width/height or language changed: recompute layout-dependent state. */
+	void (*relayout)(struct app *a);
+	const struct keybind *keys;
+	enum msg title;
+};
+extern const struct screen screens[SCR_COUNT];
+
+#define MAX_CHAPTERS 32
+#define QUERY_MAX 128
+
+struct reader_view {
+	int chapter;              /* index into model->chapters, -1 none */
+	struct md_doc doc;        /* rendered for doc_cols/doc_lang */
+	int doc_cols;
+	enum lang doc_lang;
+	long top;                 /* first visible line */
+	long saved[MAX_CHAPTERS]; /* where each chapter was left, this session */
+	char pending_anchor[64];  /* jump here after the next render */
+	char query[QUERY_MAX];
+	long match;               /* line of the current match, -1 none */
+};
+
+struct codes_view {
+	int klass;                /* 0 = every class */
+	bool all;                 /* every registered code, not only core */
+	char query[QUERY_MAX];
+	size_t *rows;             /* indexes into model->codes that pass filters */
+	size_t n_rows;
+	int sel, top;
+};
+
+struct card_view {
+	int code;
+	int link;                 /* selected link, -1 none */
+	int top;                  /* scroll */
+	int back[16];             /* codes visited through related links, for q */
+	int n_back;
+};
+
+enum quiz_phase { QP_ASK, QP_FEEDBACK, QP_SUMMARY, QP_EMPTY };
+
+struct quiz_view {
+	struct quiz qz;
+	struct quiz_opts opts;
+	bool review;              /* a review quiz */
+	size_t cur;
+	enum quiz_phase phase;
+	int sel;                  /* highlighted choice */
+	char typed[8];            /* Q_TYPE: digits typed so far */
+	int given;                /* as quiz_parse returns */
+	bool right;
+	bool saved;               /* the answer reached the database */
+	struct answer_rec pending;/* an unsaved answer, to retry */
+	char pend_item[64], pend_shown[160], pend_given[48], pend_expected[48];
+	int64_t session;
+	int64_t asked_ms;         /* monotonic ms when the question appeared */
+	int64_t started_ms;
+	int64_t elapsed_ms;       /* at the summary */
+	int n_right;
+	bool *wrong;              /* per question, for the summary */
+	int fb_top;               /* feedback scroll */
+};
+
+struct review_view {
+	struct mistake *items;
+	size_t n;
+	int due;
+	bool by_recent;
+	int sel, top;
+};
+
+struct progress_view {
+	struct progress p;
+	bool loaded;
+};
+
+struct app {
+	const struct model *m;
+	struct store *st;          /* NULL when the database could not be opened */
+	char db_err[256];          /* why st is NULL */
+	enum lang lang;
+	int rows, cols;
+	bool too_small;
+	bool quit;
+
+	enum screen_id stack[16];  /* navigation stack; stack[depth-1] is shown */
+	int depth;
+
+	char status[256];          /* one-line message on the status bar */
+	bool status_error;
+
+	bool input_on;             /* a prompt is active */
+	enum msg input_prompt;
+	char input[QUERY_MAX];
+	enum screen_id help_for;   /* screen whose keys the help shows */
+	int help_top;
+
+	struct reader_view reader;
+	int chapters_sel;
+	struct codes_view codes;
+	struct card_view card;
+	struct quiz_view quiz;
+	struct review_view review;
+	struct progress_view progress;
+	int home_sel;
+};
+
+/* Navigation. */
+void app_push(struct app *a, enum screen_id s);
+void app_pop(struct app *a);
+enum screen_id app_top(const struct app *a);
+/* Status line message (printf-style); error=true shows it as an error. */
+void app_status(struct app *a, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Start a prompt on the status line; the screen's input() gets the text. */
+void app_prompt(struct app *a, enum msg prompt, const char *initial);
+
+/* Open the reader at "chapter#anchor" or "chapter". */
+bool app_open_ref(struct app *a, const char *ref);
+/* Open a code's card. */
+void app_open_card(struct app *a, int code);
+/* Start a quiz (review=true: a review quiz) with the given options. */
+void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
+
+/* Milliseconds from a monotonic clock; unix seconds (HTTPTUTOR_NOW overrides
+ * for tests). */
+int64_t app_now_ms(void);
+int64_t app_time(void);
+
+/* Common drawing: title bar, status/hint bar, body area. */
+void draw_frame(const struct app *a, const char *title, const char *hint);
+/* Body rows are 1 .. a->rows-2. */
+#define BODY_TOP 1
+#define BODY_ROWS(a) ((a)->rows - 2)
+
+/* Run the full-screen interface starting at `start` until the user quits.
+ * Returns an exit status. */
+int app_run(struct app *a, enum screen_id start);
+
+/* Per-screen helpers shared between screens. */
+void codes_refilter(struct app *a);
+void reader_open_chapter(struct app *a, int chapter, const char *anchor);
+
+#endif

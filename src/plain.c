@@ -1,0 +1,191 @@
+/* plain.c — the quiz as lines on stdin/stdout.  Every answer is committed
+ * before its feedback is printed, so EOF or a kill loses nothing confirmed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "answer.h"
+#include "i18n.h"
+#include "plain.h"
+#include "report.h"
+#include "store.h"
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int64_t wall(void)
+{
+	const char *fake = getenv("HTTPTUTOR_NOW");
+	return fake && *fake ? strtoll(fake, NULL, 10) : (int64_t)time(NULL);
+}
+
+static int width(void)
+{
+	const char *c = getenv("COLUMNS");
+	int w = c ? atoi(c) : 0;
+	return w >= 40 && w <= 200 ? w : 78;
+}
+
+static void say(const char *s, bool utf8)
+{
+	report_puts(stdout, s, utf8);
+	putchar('\n');
+}
+
+static void ask(const struct model *m, const struct question *q, size_t i, size_t n,
+                enum lang L, bool utf8)
+{
+	char buf[512];
+	int w = width();
+	printf("\n[%zu/%zu] ", i + 1, n);
+	if (q->type == Q_MEANING) {
+		snprintf(buf, sizeof buf, "%d — %s", q->code->code, tr(MSG_QUIZ_MEANING_PROMPT));
+		say(buf, utf8);
+	} else {
+		putchar('\n');
+		report_wrap(stdout, ltext_get(&q->sc->situation, L), w, 2, utf8);
+		if (q->type == Q_HEADER)
+			snprintf(buf, sizeof buf, tr(MSG_QUIZ_HEADER_PROMPT), q->code->code);
+		else
+			snprintf(buf, sizeof buf, "%s", tr(q->type == Q_TYPE ? MSG_QUIZ_TYPE_PROMPT
+			                                                      : MSG_QUIZ_PICK_PROMPT));
+		say(buf, utf8);
+	}
+	for (int k = 0; k < q->n_choices; k++) {
+		const struct code_entry *c = model_code(m, q->choice_code[k]);
+		if (q->type == Q_HEADER)
+			snprintf(buf, sizeof buf, "%d) %c. %s", k + 1, 'a' + k, q->choice_header[k]);
+		else if (q->type == Q_MEANING)
+			snprintf(buf, sizeof buf, "%d) %c. %s", k + 1, 'a' + k,
+			         c ? ltext_get(&c->summary, L) : "?");
+		else
+			snprintf(buf, sizeof buf, "%d) %c. %d %s", k + 1, 'a' + k, q->choice_code[k],
+			         c ? c->phrase : "");
+		report_wrap(stdout, buf, w, 2, utf8);
+	}
+	fputs("> ", stdout);
+	fflush(stdout);
+}
+
+static void feedback(const struct question *q, int given, bool right, enum lang L, bool utf8)
+{
+	struct explanation ex;
+	char buf[512], label[200];
+	int w = width();
+	answer_explain(q, given, L, &ex);
+	answer_right_label(q, label, sizeof label);
+	if (right) {
+		snprintf(buf, sizeof buf, "%s (correct)", tr(MSG_QUIZ_CORRECT));
+	} else {
+		snprintf(buf, sizeof buf, "%s (wrong) ", tr(MSG_QUIZ_WRONG));
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_QUIZ_ANSWER_IS), label);
+	}
+	if (L == LANG_EN)  /* the words are already English */
+		snprintf(buf, sizeof buf, right ? "Correct." : "Wrong. The answer is %s.", label);
+	say(buf, utf8);
+	if (ex.header_why)
+		report_wrap(stdout, ex.header_why, w, 2, utf8);
+	if (*ex.why) {
+		snprintf(buf, sizeof buf, "%s:", tr(MSG_QUIZ_WHY));
+		say(buf, utf8);
+		report_wrap(stdout, ex.why, w, 2, utf8);
+	}
+	if (ex.whynot) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHYNOT), ex.whynot_code);
+		strncat(buf, ":", sizeof buf - strlen(buf) - 1);
+		say(buf, utf8);
+		report_wrap(stdout, ex.whynot, w, 2, utf8);
+	}
+	fflush(stdout);
+}
+
+int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
+              const char *db_path, const char *user, enum lang L, bool utf8)
+{
+	char err[512];
+	struct quiz qz = { 0 };
+	struct leitner *states = NULL;
+	size_t n_states = 0;
+	int64_t session = 0;
+	int rc = 1, right = 0, answered = 0, unsaved = 0;
+	bool review = !strcmp(kind, "review");
+	struct store *st = store_open(db_path, user, false, err, sizeof err);
+	if (!st) {
+		fprintf(stderr, "httptutor: %s\n", err);
+		return 1;
+	}
+	bool built = review ? store_item_states(st, &states, &n_states) &&
+	                      quiz_build_review(m, states, n_states, wall(), o, &qz)
+	                    : quiz_build(m, o, &qz);
+	if (!built) {
+		say(tr(review ? MSG_REVIEW_EMPTY : MSG_QUIZ_EMPTY), utf8);
+		rc = review ? 0 : 1;
+		goto done;
+	}
+	if (!strcmp(kind, "exam")) {
+		char id[64];
+		snprintf(id, sizeof id, "seed-%llu-n%d", (unsigned long long)o->seed, o->count);
+		if (!store_session_begin_exam(st, id, o->seed, o->count, 0, m->version, &session))
+			fprintf(stderr, "httptutor: %s\n", st->err);
+	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
+		fprintf(stderr, "httptutor: %s\n", st->err);
+	}
+	printf("%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE), qz.n,
+	       (unsigned long long)o->seed);
+	bool eof = false;
+	for (size_t i = 0; i < qz.n && !eof; i++) {
+		const struct question *q = &qz.q[i];
+		int64_t t0 = now_ms();
+		int given = 0;
+		ask(m, q, i, qz.n, L, utf8);
+		for (;;) {
+			char line[256];
+			if (!fgets(line, sizeof line, stdin)) {
+				eof = true;
+				break;
+			}
+			line[strcspn(line, "\r\n")] = 0;
+			if (!strcmp(line, "q") || !strcmp(line, "quit")) {
+				eof = true;
+				break;
+			}
+			if (quiz_parse(q, line, &given))
+				break;
+			say(tr(MSG_QUIZ_BAD_INPUT), utf8);
+			fputs("> ", stdout);
+			fflush(stdout);
+		}
+		if (eof)
+			break;
+		struct answer_rec rec;
+		struct answer_buf b;
+		answer_fill(&rec, &b, q, given, session, now_ms() - t0, wall(), m->version);
+		if (!store_record(st, &rec)) {
+			/* Say so plainly: the learner must know this answer is not kept. */
+			fprintf(stderr, "httptutor: NOT SAVED: %s\n", st->err);
+			unsaved++;
+		}
+		answered++;
+		right += rec.correct;
+		feedback(q, given, rec.correct, L, utf8);
+	}
+	if (session)
+		store_session_end(st, session);
+	char buf[256];
+	snprintf(buf, sizeof buf, "\nScore: %d/%d (%d%%)", right, answered,
+	         answered ? 100 * right / answered : 0);
+	say(buf, utf8);
+	if (unsaved)
+		fprintf(stderr, "httptutor: %d answer(s) could not be saved\n", unsaved);
+	rc = unsaved ? 1 : 0;
+done:
+	quiz_free(&qz);
+	free(states);
+	store_close(st);
+	return rc;
+}

@@ -1,0 +1,399 @@
+/* report.c — line-command output: card, table, search, stats, export. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "find.h"
+#include "i18n.h"
+#include "report.h"
+#include "text.h"
+
+void report_puts(FILE *f, const char *s, bool utf8)
+{
+	size_t n = strlen(s);
+	char *clean = text_scrub(s, n, true);
+	if (!clean)
+		return;
+	if (utf8) {
+		fputs(clean, f);
+	} else {
+		size_t len = strlen(clean);
+		for (size_t i = 0; i < len;) {
+			wchar_t wc;
+			i += text_decode(clean + i, len - i, &wc);
+			fputc((int)text_ascii(wc), f);
+		}
+	}
+	free(clean);
+}
+
+void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8)
+{
+	size_t n = 0;
+	char **lines = text_wrap(s, width - indent, &n);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "%*s", indent, "");
+		report_puts(f, lines[i], utf8);
+		fputc('\n', f);
+	}
+	text_lines_free(lines, n);
+}
+
+void report_json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+const struct code_entry *report_find_code(const struct model *m, const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || v < 100 || v > 599)
+		return NULL;
+	return model_code(m, (int)v);
+}
+
+int report_find_chapter(const struct model *m, const char *s)
+{
+	char *end;
+	long num = strtol(s, &end, 10);
+	for (size_t i = 0; i < m->n_chapters; i++)
+		if (!strcmp(m->chapters[i].id, s) || (*s && !*end && m->chapters[i].number == num))
+			return (int)i;
+	return -1;
+}
+
+static int out_width(void)
+{
+	const char *c = getenv("COLUMNS");
+	int w = c ? atoi(c) : 0;
+	return w >= 40 && w <= 200 ? w : 80;
+}
+
+static const char *status_word(enum code_status s)
+{
+	static const char *const names[] = { "registered", "temporary", "unused", "obsoleted",
+	                                     "unofficial" };
+	return names[s];
+}
+
+int report_code(const struct report_ctx *r, const char *arg)
+{
+	const struct code_entry *c = report_find_code(r->m, arg);
+	enum lang L = r->lang;
+	int w = out_width();
+	bool u = r->utf8;
+	if (!c) {
+		fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
+		return 1;
+	}
+	char buf[512];
+	snprintf(buf, sizeof buf, "%d %s", c->code, c->phrase);
+	if (strcmp(ltext_get(&c->name, L), c->phrase))
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (%s)", ltext_get(&c->name, L));
+	report_puts(stdout, buf, u);
+	putchar('\n');
+	snprintf(buf, sizeof buf, "%dxx %s · %s · %s%s%s", c->code / 100,
+	         ltext_get(&r->m->classes[c->code / 100 - 1].name, L), c->rfc,
+	         c->status == CODE_REGISTERED ? tr(MSG_STATUS_REGISTERED) :
+	         c->status == CODE_TEMPORARY ? tr(MSG_STATUS_TEMPORARY) :
+	         c->status == CODE_UNUSED ? tr(MSG_STATUS_UNUSED) :
+	         c->status == CODE_OBSOLETED ? tr(MSG_STATUS_OBSOLETED) : tr(MSG_STATUS_UNOFFICIAL),
+	         c->core ? " · " : "", c->core ? tr(MSG_CARD_CORE) : "");
+	if (c->cacheable)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %s", tr(MSG_CARD_CACHEABLE));
+	report_wrap(stdout, buf, w, 0, u);
+	putchar('\n');
+	static const enum msg heads[] = { MSG_CARD_MEANING, MSG_CARD_USE, MSG_CARD_AVOID };
+	const struct ltext *texts[] = { &c->summary, &c->use, &c->avoid };
+	for (int i = 0; i < 3; i++) {
+		if (!*ltext_get(texts[i], L))
+			continue;
+		report_puts(stdout, tr(heads[i]), u);
+		putchar('\n');
+		report_wrap(stdout, ltext_get(texts[i], L), w, 2, u);
+		if (i == 0)
+			report_wrap(stdout, ltext_get(&c->detail, L), w, 2, u);
+		putchar('\n');
+	}
+	size_t len = (size_t)snprintf(buf, sizeof buf, "%s: ", tr(MSG_CARD_HEADERS));
+	for (size_t i = 0; i < c->n_headers; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len > len ? sizeof buf - len : 0,
+		                        "%s%s", i ? ", " : "", c->headers[i]);
+	if (!c->n_headers)
+		snprintf(buf + len, sizeof buf - len, "%s", tr(MSG_NONE));
+	report_wrap(stdout, buf, w, 0, u);
+	if (c->n_confused) {
+		report_puts(stdout, tr(MSG_CARD_CONFUSED), u);
+		fputs(":\n", stdout);
+		for (size_t i = 0; i < c->n_confused; i++) {
+			const struct code_entry *o = model_code(r->m, c->confused[i]);
+			if (!o)
+				continue;
+			snprintf(buf, sizeof buf, "%d %s — %s", o->code, o->phrase,
+			         ltext_get(&o->summary, L));
+			report_wrap(stdout, buf, w, 2, u);
+		}
+	}
+	if (c->anchor) {
+		const char *anchor;
+		int ch = model_resolve(r->m, c->anchor, &anchor);
+		if (ch >= 0) {
+			snprintf(buf, sizeof buf, "%s: %s (httptutor read %s)", tr(MSG_CARD_CHAPTER),
+			         ltext_get(&r->m->chapters[ch].title, L), r->m->chapters[ch].id);
+			report_wrap(stdout, buf, w, 0, u);
+		}
+	}
+	int ns = 0;
+	for (size_t i = 0; i < r->m->n_scenarios; i++)
+		ns += r->m->scenarios[i].answer == c->code;
+	if (ns) {
+		snprintf(buf, sizeof buf, "%s: %d", tr(MSG_CARD_SCENARIOS), ns);
+		report_puts(stdout, buf, u);
+		putchar('\n');
+	}
+	return 0;
+}
+
+static bool listed(const struct report_ctx *r, const struct code_entry *c)
+{
+	if (r->klass && c->code / 100 != r->klass)
+		return false;
+	if (c->status == CODE_UNOFFICIAL)
+		return r->all;
+	return true;
+}
+
+static void code_json(const struct report_ctx *r, const struct code_entry *c)
+{
+	printf("{\"code\":%d,\"phrase\":", c->code);
+	report_json_str(stdout, c->phrase);
+	printf(",\"class\":\"%dxx\",\"status\":\"%s\",\"core\":%s,\"cacheable\":%s,\"rfc\":",
+	       c->code / 100, status_word(c->status), c->core ? "true" : "false",
+	       c->cacheable ? "true" : "false");
+	report_json_str(stdout, c->rfc);
+	fputs(",\"name\":", stdout);
+	report_json_str(stdout, ltext_get(&c->name, r->lang));
+	fputs(",\"summary\":", stdout);
+	report_json_str(stdout, ltext_get(&c->summary, r->lang));
+	fputs(",\"headers\":[", stdout);
+	for (size_t i = 0; i < c->n_headers; i++) {
+		if (i)
+			putchar(',');
+		report_json_str(stdout, c->headers[i]);
+	}
+	fputs("],\"confused\":[", stdout);
+	for (size_t i = 0; i < c->n_confused; i++)
+		printf("%s%d", i ? "," : "", c->confused[i]);
+	putchar(']');
+	putchar('}');
+}
+
+int report_codes(const struct report_ctx *r)
+{
+	bool first = true;
+	if (r->json)
+		putchar('[');
+	for (size_t i = 0; i < r->m->n_codes; i++) {
+		const struct code_entry *c = &r->m->codes[i];
+		if (!listed(r, c))
+			continue;
+		if (r->json) {
+			fputs(first ? "\n  " : ",\n  ", stdout);
+			code_json(r, c);
+		} else {
+			/* Columns aligned by display width, not bytes. */
+			char *phrase = text_pad(c->phrase, 32);
+			char line[1024];
+			snprintf(line, sizeof line, "%d %s %s %s", c->code,
+			         c->status == CODE_UNOFFICIAL ? "!" : c->core ? "*" : " ",
+			         phrase ? phrase : c->phrase, ltext_get(&c->summary, r->lang));
+			free(phrase);
+			report_puts(stdout, line, r->utf8);
+			putchar('\n');
+		}
+		first = false;
+	}
+	if (r->json)
+		fputs(first ? "]\n" : "\n]\n", stdout);
+	return 0;
+}
+
+int report_search(const struct report_ctx *r, int nwords, char **words)
+{
+	char query[512] = "";
+	size_t len = 0;
+	for (int i = 0; i < nwords; i++)
+		len += (size_t)snprintf(query + len, len < sizeof query ? sizeof query - len : 0,
+		                        "%s%s", i ? " " : "", words[i]);
+	int hits = 0, w = out_width();
+	for (size_t i = 0; i < r->m->n_codes; i++) {
+		const struct code_entry *c = &r->m->codes[i];
+		if (!find_code(c, query))
+			continue;
+		char line[512];
+		snprintf(line, sizeof line, "%d %s — %s", c->code, c->phrase,
+		         ltext_get(&c->summary, r->lang));
+		report_wrap(stdout, line, w, 0, r->utf8);
+		hits++;
+	}
+	for (size_t i = 0; i < r->m->n_scenarios; i++) {
+		const struct scenario *s = &r->m->scenarios[i];
+		if (!find_scenario(s, query))
+			continue;
+		char line[1024];
+		snprintf(line, sizeof line, "[%s → %d] %s", s->id, s->answer,
+		         ltext_get(&s->situation, r->lang));
+		report_wrap(stdout, line, w, 0, r->utf8);
+		hits++;
+	}
+	if (!hits) {
+		fprintf(stderr, "httptutor: nothing matches '%s'\n", query);
+		return 1;
+	}
+	return 0;
+}
+
+static int pct(int c, int n)
+{
+	return n ? (100 * c + n / 2) / n : 0;
+}
+
+int report_stats(const struct report_ctx *r, struct store *st)
+{
+	struct progress p;
+	const char *now_s = getenv("HTTPTUTOR_NOW");
+	int64_t now = now_s && *now_s ? strtoll(now_s, NULL, 10) : (int64_t)time(NULL);
+	if (!store_progress(st, now, &p)) {
+		fprintf(stderr, "httptutor: %s\n", st->err);
+		return 1;
+	}
+	if (r->json) {
+		printf("{\"user\":");
+		report_json_str(stdout, st->user);
+		printf(",\"answers\":%d,\"correct\":%d,\"accuracy\":%d,\"streak\":%d,\"due\":%d,"
+		       "\"chapters_opened\":%d,\"classes\":{",
+		       p.answers, p.correct, pct(p.correct, p.answers), p.streak, p.due,
+		       p.chapters_opened);
+		for (int k = 0; k < 5; k++)
+			printf("%s\"%dxx\":{\"answers\":%d,\"correct\":%d}", k ? "," : "", k + 1,
+			       p.klass[k].answers, p.klass[k].correct);
+		printf("},\"codes\":{");
+		for (size_t i = 0; i < p.n_codes; i++)
+			printf("%s\"%d\":{\"answers\":%d,\"correct\":%d}", i ? "," : "", p.codes[i].key,
+			       p.codes[i].answers, p.codes[i].correct);
+		printf("},\"days\":[");
+		for (int d = 0; d < 14; d++) {
+			char day[16];
+			time_t t = (time_t)p.days[d].day;
+			struct tm tm;
+			localtime_r(&t, &tm);
+			strftime(day, sizeof day, "%Y-%m-%d", &tm);
+			printf("%s{\"day\":\"%s\",\"answers\":%d,\"correct\":%d}", d ? "," : "", day,
+			       p.days[d].answers, p.days[d].correct);
+		}
+		printf("]}\n");
+	} else {
+		char line[512];
+		snprintf(line, sizeof line, tr(MSG_PROGRESS_OVERALL), p.answers, p.correct,
+		         pct(p.correct, p.answers), p.streak, p.due, p.chapters_opened);
+		report_wrap(stdout, line, out_width(), 0, r->utf8);
+		printf("\n");
+		report_puts(stdout, tr(MSG_PROGRESS_CLASSES), r->utf8);
+		printf("\n");
+		for (int k = 0; k < 5; k++)
+			printf("  %dxx  %3d%%  %d/%d\n", k + 1, pct(p.klass[k].correct, p.klass[k].answers),
+			       p.klass[k].correct, p.klass[k].answers);
+		if (p.n_codes) {
+			printf("\n");
+			for (size_t i = 0; i < p.n_codes; i++) {
+				const struct code_entry *c = model_code(r->m, p.codes[i].key);
+				snprintf(line, sizeof line, "  %d %-28s %3d%%  %d/%d", p.codes[i].key,
+				         c ? c->phrase : "", pct(p.codes[i].correct, p.codes[i].answers),
+				         p.codes[i].correct, p.codes[i].answers);
+				report_puts(stdout, line, r->utf8);
+				putchar('\n');
+			}
+		}
+	}
+	store_progress_free(&p);
+	return 0;
+}
+
+/* Export rows are written as they come, CSV (RFC 4180 quoting) or JSON. */
+struct export_ctx {
+	bool json;
+	int rows;
+};
+
+static void csv_field(const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"')
+			putchar('"');
+		putchar(*s);
+	}
+	putchar('"');
+}
+
+static void export_row(void *vctx, int ncols, const char *const *cols)
+{
+	struct export_ctx *x = vctx;
+	if (x->json) {
+		fputs(x->rows ? ",\n  {" : "\n  {", stdout);
+		for (int i = 0; i < ncols; i++) {
+			if (i)
+				putchar(',');
+			report_json_str(stdout, store_export_columns[i]);
+			putchar(':');
+			report_json_str(stdout, cols[i] ? cols[i] : "");
+		}
+		putchar('}');
+	} else {
+		for (int i = 0; i < ncols; i++) {
+			if (i)
+				putchar(',');
+			csv_field(cols[i] ? cols[i] : "");
+		}
+		fputs("\r\n", stdout);
+	}
+	x->rows++;
+}
+
+int report_export(const struct report_ctx *r, struct store *st)
+{
+	struct export_ctx x = { r->json, 0 };
+	if (r->json) {
+		putchar('[');
+	} else {
+		for (int i = 0; i < store_export_ncolumns; i++) {
+			if (i)
+				putchar(',');
+			fputs(store_export_columns[i], stdout);
+		}
+		fputs("\r\n", stdout);
+	}
+	if (!store_export(st, export_row, &x)) {
+		fprintf(stderr, "httptutor: %s\n", st->err);
+		return 1;
+	}
+	if (r->json)
+		fputs(x.rows ? "\n]\n" : "]\n", stdout);
+	return 0;
+}

@@ -1,0 +1,38 @@
+/* report.h — the line commands' output: a code's card, the codes table,
+ * search, stats and export, as text, CSV or JSON. */
+#ifndef HTTPTUTOR_REPORT_H
+#define HTTPTUTOR_REPORT_H
+
+#include <stdio.h>
+#include "model.h"
+#include "store.h"
+
+struct report_ctx {
+	const struct model *m;
+	enum lang lang;
+	bool utf8;        /* false: print ASCII look-alikes only */
+	bool json, csv, all;
+	int klass;        /* 0 = every class */
+};
+
+/* Each prints to stdout and returns an exit status (0, or 1 when not found). */
+int report_code(const struct report_ctx *r, const char *code);
+int report_codes(const struct report_ctx *r);
+int report_search(const struct report_ctx *r, int nwords, char **words);
+int report_stats(const struct report_ctx *r, struct store *st);
+int report_export(const struct report_ctx *r, struct store *st);
+
+/* The code named by s ("403"), or NULL. */
+const struct code_entry *report_find_code(const struct model *m, const char *s);
+/* Chapter index for an id ("common") or number ("1"), or -1. */
+int report_find_chapter(const struct model *m, const char *s);
+
+/* Print s to f, scrubbed of control characters, and transliterated to ASCII
+ * when utf8 is false. */
+void report_puts(FILE *f, const char *s, bool utf8);
+/* Print s word-wrapped to width columns with indent spaces before each line. */
+void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8);
+/* Print s as a JSON string literal (quotes included). */
+void report_json_str(FILE *f, const char *s);
+
+#endif

@@ -1,0 +1,384 @@
+/* screen_codes.c — the status-code table (filter, search) and a code's card. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "find.h"
+#include "lines.h"
+#include "screens.h"
+#include "text.h"
+#include "ui.h"
+
+/* ---- table -------------------------------------------------------------- */
+
+const struct keybind codes_keys[] = {
+	{ '0', ACT_FILTER_ALL }, { '1', ACT_FILTER_1 }, { '2', ACT_FILTER_2 },
+	{ '3', ACT_FILTER_3 }, { '4', ACT_FILTER_4 }, { '5', ACT_FILTER_5 },
+	{ 'a', ACT_TOGGLE_ALL }, { '/', ACT_SEARCH },
+	KEYMAP_END
+};
+
+static bool code_visible(const struct app *a, const struct code_entry *c)
+{
+	const struct codes_view *v = &a->codes;
+	if (v->klass && c->code / 100 != v->klass)
+		return false;
+	/* A search looks at every code; otherwise "core" hides the rest. */
+	if (!v->all && !v->query[0] && !c->core)
+		return false;
+	return !v->query[0] || find_code(c, v->query);
+}
+
+void codes_refilter(struct app *a)
+{
+	struct codes_view *v = &a->codes;
+	int keep = v->sel >= 0 && (size_t)v->sel < v->n_rows ? a->m->codes[v->rows[v->sel]].code : 0;
+	free(v->rows);
+	v->rows = calloc(a->m->n_codes + 1, sizeof *v->rows);
+	v->n_rows = 0;
+	v->sel = 0;
+	if (!v->rows)
+		return;
+	for (size_t i = 0; i < a->m->n_codes; i++)
+		if (code_visible(a, &a->m->codes[i])) {
+			if (a->m->codes[i].code == keep)
+				v->sel = (int)v->n_rows;
+			v->rows[v->n_rows++] = i;
+		}
+	v->top = 0;
+}
+
+void codes_enter(struct app *a)
+{
+	codes_refilter(a);
+}
+
+static void keep_visible(struct app *a)
+{
+	struct codes_view *v = &a->codes;
+	int page = BODY_ROWS(a) - 2;
+	if (v->sel < 0)
+		v->sel = 0;
+	if (v->sel >= (int)v->n_rows)
+		v->sel = (int)v->n_rows - 1;
+	if (v->sel < v->top)
+		v->top = v->sel;
+	if (v->sel >= v->top + page)
+		v->top = v->sel - page + 1;
+	if (v->top < 0)
+		v->top = 0;
+}
+
+void codes_draw(const struct app *a)
+{
+	const struct codes_view *v = &a->codes;
+	char title[200], filter[160] = "";
+	size_t len = 0;
+	len += (size_t)snprintf(filter + len, sizeof filter - len, "%s",
+	                        v->all ? tr(MSG_CODES_ALL) : tr(MSG_CODES_CORE));
+	if (v->klass)
+		len += (size_t)snprintf(filter + len, sizeof filter - len, " · %dxx", v->klass);
+	if (v->query[0])
+		snprintf(filter + len, sizeof filter - len, " · “%s”", v->query);
+	snprintf(title, sizeof title, "%s (%zu) [%s]", tr(MSG_CODES_TITLE), v->n_rows, filter);
+	draw_frame(a, title, tr(MSG_CLASS_FILTER_HINT));
+
+	/* Columns: code (4) mark (2) phrase (fixed) meaning (rest), by display width. */
+	int phrase_w = a->cols >= 100 ? 32 : 24;
+	int mean_x = 1 + 4 + 2 + phrase_w + 1;
+	int y = BODY_TOP;
+	ui_put(y, 1, tr(MSG_COL_CODE), 6, E_HEAD);
+	ui_put(y, 7, tr(MSG_COL_PHRASE), phrase_w, E_HEAD);
+	ui_put(y, mean_x, tr(MSG_COL_MEANING), a->cols - mean_x - 1, E_HEAD);
+	if (v->n_rows == 0) {
+		ui_put(y + 2, 2, tr(MSG_CODES_NONE), a->cols - 4, E_DIM);
+		return;
+	}
+	int page = BODY_ROWS(a) - 2;
+	for (int r = 0; r < page && v->top + r < (int)v->n_rows; r++) {
+		const struct code_entry *c = &a->m->codes[v->rows[v->top + r]];
+		bool sel = v->top + r == v->sel;
+		int ry = y + 1 + r;
+		char num[8];
+		snprintf(num, sizeof num, "%d", c->code);
+		if (sel)
+			ui_fill(ry, 0, a->cols, E_SEL);
+		ui_put(ry, 1, num, 4, sel ? E_SEL : (enum ui_elem)(E_CLASS1 + c->code / 100 - 1));
+		const char *mark = c->status == CODE_UNOFFICIAL ? "!" :
+		                   c->status == CODE_UNUSED || c->status == CODE_OBSOLETED ? "-" :
+		                   c->core ? "*" : " ";
+		ui_put(ry, 5, mark, 1, sel ? E_SEL : E_DIM);
+		ui_put(ry, 7, c->phrase, phrase_w, sel ? E_SEL : E_STRONG);
+		ui_put(ry, mean_x, ltext_get(&c->summary, a->lang), a->cols - mean_x - 1,
+		       sel ? E_SEL : E_NORMAL);
+	}
+	/* Scroll position on the right of the last row. */
+	if ((int)v->n_rows > page) {
+		char pos[32];
+		snprintf(pos, sizeof pos, " %d/%zu ", v->sel + 1, v->n_rows);
+		ui_put(a->rows - 2, a->cols - (int)strlen(pos) - 1, pos, 12, E_DIM);
+	}
+}
+
+void codes_input(struct app *a, const char *text)
+{
+	snprintf(a->codes.query, sizeof a->codes.query, "%s", text);
+	codes_refilter(a);
+	if (a->codes.n_rows == 0)
+		app_status(a, true, tr(MSG_SEARCH_NOTFOUND), text);
+}
+
+bool codes_key(struct app *a, enum action act, int key)
+{
+	(void)key;
+	struct codes_view *v = &a->codes;
+	int page = BODY_ROWS(a) - 2;
+	switch (act) {
+	case ACT_UP: v->sel--; break;
+	case ACT_DOWN: v->sel++; break;
+	case ACT_PGUP: v->sel -= page; break;
+	case ACT_PGDN: v->sel += page; break;
+	case ACT_TOP: v->sel = 0; break;
+	case ACT_BOTTOM: v->sel = (int)v->n_rows - 1; break;
+	case ACT_FILTER_ALL:
+		v->klass = 0;
+		v->query[0] = 0;
+		codes_refilter(a);
+		break;
+	case ACT_FILTER_1: case ACT_FILTER_2: case ACT_FILTER_3:
+	case ACT_FILTER_4: case ACT_FILTER_5:
+		v->klass = (int)(act - ACT_FILTER_1) + 1;
+		codes_refilter(a);
+		break;
+	case ACT_TOGGLE_ALL:
+		v->all = !v->all;
+		codes_refilter(a);
+		break;
+	case ACT_SEARCH:
+		app_prompt(a, MSG_SEARCH_PROMPT, v->query);
+		return true;
+	case ACT_OPEN:
+		if (v->n_rows)
+			app_open_card(a, a->m->codes[v->rows[v->sel]].code);
+		return true;
+	case ACT_BACK:
+		/* q first clears a search, then leaves. */
+		if (v->query[0]) {
+			v->query[0] = 0;
+			codes_refilter(a);
+			return true;
+		}
+		return false;
+	default:
+		return false;
+	}
+	keep_visible(a);
+	return true;
+}
+
+/* ---- card --------------------------------------------------------------- */
+
+const struct keybind card_keys[] = {
+	{ '\t', ACT_NEXT_LINK }, { FN(KEY_BTAB), ACT_PREV_LINK },
+	{ FN(KEY_RIGHT), ACT_NONE },
+	KEYMAP_END
+};
+
+static const char *status_name(enum code_status s)
+{
+	switch (s) {
+	case CODE_TEMPORARY: return tr(MSG_STATUS_TEMPORARY);
+	case CODE_UNUSED: return tr(MSG_STATUS_UNUSED);
+	case CODE_OBSOLETED: return tr(MSG_STATUS_OBSOLETED);
+	case CODE_UNOFFICIAL: return tr(MSG_STATUS_UNOFFICIAL);
+	default: return tr(MSG_STATUS_REGISTERED);
+	}
+}
+
+/* The card as lines for the current width; links are lines of their own. */
+static struct lines card_build(const struct app *a)
+{
+	struct lines c = { NULL, 0, 0, a->cols - 4 };
+	const struct code_entry *e = model_code(a->m, a->card.code);
+	enum lang L = a->lang;
+	char buf[512];
+	if (!e)
+		return c;
+	const struct class_entry *k = &a->m->classes[e->code / 100 - 1];
+	snprintf(buf, sizeof buf, "%d %s", e->code, e->phrase);
+	if (strcmp(ltext_get(&e->name, L), e->phrase) != 0)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %s", ltext_get(&e->name, L));
+	lines_add(&c, buf, E_H1, 0);
+	snprintf(buf, sizeof buf, "%dxx %s · %s · %s%s%s", e->code / 100,
+	         ltext_get(&k->name, L), e->rfc, status_name(e->status),
+	         e->core ? " · " : "", e->core ? tr(MSG_CARD_CORE) : "");
+	if (e->cacheable)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %s", tr(MSG_CARD_CACHEABLE));
+	lines_wrap(&c, buf, E_DIM, 0);
+	lines_add(&c, "", E_NORMAL, 0);
+	lines_add(&c, tr(MSG_CARD_MEANING), E_HEAD, 0);
+	lines_wrap(&c, ltext_get(&e->summary, L), E_STRONG, 2);
+	lines_wrap(&c, ltext_get(&e->detail, L), E_NORMAL, 2);
+	lines_add(&c, "", E_NORMAL, 0);
+	lines_add(&c, tr(MSG_CARD_USE), E_HEAD, 0);
+	lines_wrap(&c, ltext_get(&e->use, L), E_NORMAL, 2);
+	if (*ltext_get(&e->avoid, L)) {
+		lines_add(&c, "", E_NORMAL, 0);
+		lines_add(&c, tr(MSG_CARD_AVOID), E_HEAD, 0);
+		lines_wrap(&c, ltext_get(&e->avoid, L), E_NORMAL, 2);
+	}
+	lines_add(&c, "", E_NORMAL, 0);
+	size_t len = (size_t)snprintf(buf, sizeof buf, "%s: ", tr(MSG_CARD_HEADERS));
+	for (size_t i = 0; i < e->n_headers && len < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", e->headers[i]);
+	if (!e->n_headers)
+		snprintf(buf + len, sizeof buf - len, "%s", tr(MSG_NONE));
+	lines_wrap(&c, buf, E_NORMAL, 0);
+	if (e->anchor) {
+		const char *anchor;
+		int ch = model_resolve(a->m, e->anchor, &anchor);
+		if (ch >= 0) {
+			lines_add(&c, "", E_NORMAL, 0);
+			lines_add(&c, tr(MSG_CARD_CHAPTER), E_HEAD, 0);
+			snprintf(buf, sizeof buf, "→ %s (%s)",
+			         ltext_get(&a->m->chapters[ch].title, L), e->anchor);
+			lines_add(&c, buf, E_LINK, 2);
+			c.l[c.n - 1].link_ref = e->anchor;
+		}
+	}
+	if (e->n_confused) {
+		lines_add(&c, "", E_NORMAL, 0);
+		lines_add(&c, tr(MSG_CARD_CONFUSED), E_HEAD, 0);
+		for (size_t i = 0; i < e->n_confused; i++) {
+			const struct code_entry *o = model_code(a->m, e->confused[i]);
+			if (!o)
+				continue;
+			snprintf(buf, sizeof buf, "→ %d %s — %s", o->code, o->phrase,
+			         ltext_get(&o->summary, L));
+			lines_add(&c, buf, E_LINK, 2);
+			c.l[c.n - 1].link_code = o->code;
+		}
+	}
+	size_t shown = 0;
+	for (size_t i = 0; i < a->m->n_scenarios; i++) {
+		const struct scenario *s = &a->m->scenarios[i];
+		if (s->answer != e->code)
+			continue;
+		if (!shown++) {
+			lines_add(&c, "", E_NORMAL, 0);
+			lines_add(&c, tr(MSG_CARD_SCENARIOS), E_HEAD, 0);
+		}
+		snprintf(buf, sizeof buf, "• %s", ltext_get(&s->situation, L));
+		lines_wrap(&c, buf, E_NORMAL, 2);
+	}
+	return c;
+}
+
+static bool is_link(const struct line *l)
+{
+	return l->link_code || l->link_ref;
+}
+
+void card_draw(const struct app *a)
+{
+	struct lines c = card_build(a);
+	char title[64];
+	snprintf(title, sizeof title, "%s › %d", tr(MSG_CODES_TITLE), a->card.code);
+	draw_frame(a, title, tr(MSG_CARD_LINKS_HINT));
+	int link = 0;
+	for (size_t i = 0, y = BODY_TOP; i < c.n; i++) {
+		bool sel = is_link(&c.l[i]) && link++ == a->card.link;
+		if ((int)i < a->card.top)
+			continue;
+		if ((int)y >= a->rows - 1)
+			break;
+		if (sel)
+			ui_fill((int)y, 2 + c.l[i].indent, text_width(c.l[i].text), E_SEL);
+		ui_put((int)y, 2 + c.l[i].indent, c.l[i].text, a->cols - 3 - c.l[i].indent,
+		       sel ? E_SEL : c.l[i].e);
+		y++;
+	}
+	lines_free(&c);
+}
+
+void app_open_card(struct app *a, int code)
+{
+	if (!model_code(a->m, code))
+		return;
+	a->card.code = code;
+	a->card.link = -1;
+	a->card.top = 0;
+	a->card.n_back = 0;
+	if (app_top(a) != SCR_CARD)
+		app_push(a, SCR_CARD);
+}
+
+bool card_key(struct app *a, enum action act, int key)
+{
+	(void)key;
+	struct lines c = card_build(a);
+	int nlinks = 0, page = BODY_ROWS(a) - 1;
+	for (size_t i = 0; i < c.n; i++)
+		nlinks += is_link(&c.l[i]);
+	int maxtop = (int)c.n - BODY_ROWS(a) > 0 ? (int)c.n - BODY_ROWS(a) : 0;
+	bool handled = true;
+	switch (act) {
+	case ACT_UP: a->card.top--; break;
+	case ACT_DOWN: a->card.top++; break;
+	case ACT_PGUP: a->card.top -= page; break;
+	case ACT_PGDN: a->card.top += page; break;
+	case ACT_TOP: a->card.top = 0; break;
+	case ACT_BOTTOM: a->card.top = maxtop; break;
+	case ACT_NEXT_LINK:
+	case ACT_PREV_LINK:
+		if (nlinks) {
+			int d = act == ACT_NEXT_LINK ? 1 : nlinks - 1;
+			a->card.link = a->card.link < 0 ? (act == ACT_NEXT_LINK ? 0 : nlinks - 1)
+			                                : (a->card.link + d) % nlinks;
+			/* Scroll the selected link into view. */
+			for (size_t i = 0, k = 0; i < c.n; i++)
+				if (is_link(&c.l[i]) && (int)k++ == a->card.link) {
+					if ((int)i < a->card.top || (int)i >= a->card.top + BODY_ROWS(a))
+						a->card.top = (int)i - BODY_ROWS(a) / 2;
+				}
+		}
+		break;
+	case ACT_OPEN:
+		if (a->card.link < 0 && nlinks)
+			a->card.link = 0;  /* Enter with nothing selected: the first link */
+		for (size_t i = 0, k = 0; i < c.n; i++) {
+			if (!is_link(&c.l[i]) || (int)k++ != a->card.link)
+				continue;
+			if (c.l[i].link_ref) {
+				app_open_ref(a, c.l[i].link_ref);
+			} else {
+				/* Related codes stack up, so q walks back through them. */
+				if (a->card.n_back < 16)
+					a->card.back[a->card.n_back++] = a->card.code;
+				a->card.code = c.l[i].link_code;
+				a->card.link = -1;
+				a->card.top = 0;
+			}
+			break;
+		}
+		break;
+	case ACT_BACK:
+		if (a->card.n_back > 0) {
+			a->card.code = a->card.back[--a->card.n_back];
+			a->card.link = -1;
+			a->card.top = 0;
+		} else {
+			handled = false;
+		}
+		break;
+	default:
+		handled = false;
+	}
+	if (a->card.top > maxtop)
+		a->card.top = maxtop;
+	if (a->card.top < 0)
+		a->card.top = 0;
+	lines_free(&c);
+	return handled;
+}

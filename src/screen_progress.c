@@ -1,0 +1,173 @@
+/* screen_progress.c — overall figures, mastery bars per class and per core
+ * code, and a 14-day chart of answers drawn with block characters. */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "screens.h"
+#include "text.h"
+#include "ui.h"
+
+const struct keybind progress_keys[] = { KEYMAP_END };
+
+void progress_enter(struct app *a)
+{
+	struct progress_view *v = &a->progress;
+	if (v->loaded)
+		store_progress_free(&v->p);
+	memset(&v->p, 0, sizeof v->p);
+	v->loaded = false;
+	if (!a->st) {
+		app_status(a, true, tr(MSG_NO_DB), a->db_err);
+		return;
+	}
+	v->loaded = store_progress(a->st, app_time(), &v->p);
+	if (!v->loaded)
+		app_status(a, true, "%s", a->st->err);
+}
+
+/* A horizontal bar of width w filled to frac (0..1) with eighth blocks. */
+static void hbar(int y, int x, int w, double frac, enum ui_elem e)
+{
+	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	int units = (int)(frac * w * 8 + 0.5);
+	char buf[512] = "";
+	size_t len = 0;
+	for (int i = 0; i < units / 8 && len + 4 < sizeof buf; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "█");
+	if (units % 8 && len + 4 < sizeof buf)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", eighths[units % 8]);
+	int used = ui_put(y, x, buf, w, e);
+	for (int i = used; i < w; i++)
+		ui_put(y, x + i, "░", 1, E_DIM);
+}
+
+static int pct(int correct, int answers)
+{
+	return answers ? (100 * correct + answers / 2) / answers : 0;
+}
+
+static void draw_classes(const struct app *a, int y, int x, int w)
+{
+	const struct progress *p = &a->progress.p;
+	ui_put(y, x, tr(MSG_PROGRESS_CLASSES), w, E_HEAD);
+	for (int k = 0; k < 5; k++) {
+		const struct group_stat *g = &p->klass[k];
+		char label[16], fig[32];
+		snprintf(label, sizeof label, "%dxx", k + 1);
+		ui_put(y + 1 + k, x, label, 4, (enum ui_elem)(E_CLASS1 + k));
+		int bw = w - 18;
+		hbar(y + 1 + k, x + 4, bw, g->answers ? (double)g->correct / g->answers : 0, E_BAR);
+		if (g->answers)
+			snprintf(fig, sizeof fig, "%3d%% %d/%d", pct(g->correct, g->answers),
+			         g->correct, g->answers);
+		else
+			snprintf(fig, sizeof fig, "   -");
+		ui_put(y + 1 + k, x + 5 + bw, fig, 13, E_DIM);
+	}
+}
+
+/* Stacked columns: right answers at the bottom, wrong ones above. */
+static void draw_days(const struct app *a, int y, int x, int w, int h)
+{
+	const struct progress *p = &a->progress.p;
+	ui_put(y, x, tr(MSG_PROGRESS_DAYS), w, E_HEAD);
+	int max = 1, tot = 0, right = 0;
+	for (int d = 0; d < 14; d++) {
+		if (p->days[d].answers > max)
+			max = p->days[d].answers;
+		tot += p->days[d].answers;
+		right += p->days[d].correct;
+	}
+	static const char *const lvl[] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	for (int d = 0; d < 14; d++) {
+		int units_all = (p->days[d].answers * h * 8 + max - 1) / max;
+		int units_ok = (p->days[d].correct * h * 8 + max / 2) / max;
+		if (units_ok > units_all)
+			units_ok = units_all;
+		for (int r = 0; r < h; r++) {
+			int base = r * 8;  /* units below this row */
+			int fill_all = units_all - base, fill_ok = units_ok - base;
+			fill_all = fill_all < 0 ? 0 : fill_all > 8 ? 8 : fill_all;
+			fill_ok = fill_ok < 0 ? 0 : fill_ok > 8 ? 8 : fill_ok;
+			/* A cell shows the right part if it reaches into it, else the wrong part. */
+			const char *ch = fill_ok ? lvl[fill_ok == 8 ? 8 : fill_all] : lvl[fill_all];
+			enum ui_elem e = fill_ok ? E_RIGHT : E_WRONG;
+			char cell[16];
+			snprintf(cell, sizeof cell, "%s%s", ch, ch);
+			ui_put(y + h - r, x + d * 2, cell, 2, e);
+		}
+	}
+	/* Dates under the first and last column. */
+	char d0[16], d1[16];
+	time_t t0 = (time_t)p->days[0].day, t1 = (time_t)p->days[13].day;
+	struct tm tm;
+	localtime_r(&t0, &tm);
+	strftime(d0, sizeof d0, "%m-%d", &tm);
+	localtime_r(&t1, &tm);
+	strftime(d1, sizeof d1, "%m-%d", &tm);
+	ui_put(y + h + 1, x, d0, 5, E_DIM);
+	ui_put(y + h + 1, x + 28 - 5, d1, 5, E_DIM);
+	char fig[64];
+	snprintf(fig, sizeof fig, "max %d · %d%%", max, pct(right, tot));
+	ui_put(y + h + 2, x, fig, w, E_DIM);
+}
+
+static void draw_codes(const struct app *a, int y, int x, int w)
+{
+	const struct progress *p = &a->progress.p;
+	ui_put(y, x, tr(MSG_PROGRESS_CODES), w, E_HEAD);
+	int cellw = 19, per_row = w / cellw, i = 0;
+	if (per_row < 1)
+		per_row = 1;
+	for (size_t c = 0; c < a->m->n_codes; c++) {
+		const struct code_entry *e = &a->m->codes[c];
+		if (!e->core)
+			continue;
+		const struct group_stat *g = NULL;
+		for (size_t k = 0; k < p->n_codes; k++)
+			if (p->codes[k].key == e->code)
+				g = &p->codes[k];
+		int cy = y + 1 + i / per_row, cx = x + (i % per_row) * cellw;
+		i++;
+		if (cy >= a->rows - 1)
+			break;
+		char num[8], fig[16];
+		snprintf(num, sizeof num, "%d", e->code);
+		ui_put(cy, cx, num, 4, (enum ui_elem)(E_CLASS1 + e->code / 100 - 1));
+		hbar(cy, cx + 4, 8, g && g->answers ? (double)g->correct / g->answers : 0, E_BAR);
+		if (g && g->answers)
+			snprintf(fig, sizeof fig, "%3d%%", pct(g->correct, g->answers));
+		else
+			snprintf(fig, sizeof fig, "   -");
+		ui_put(cy, cx + 13, fig, 5, E_DIM);
+	}
+}
+
+void progress_draw(const struct app *a)
+{
+	const struct progress_view *v = &a->progress;
+	draw_frame(a, tr(MSG_PROGRESS_TITLE), tr(MSG_PROGRESS_HINT));
+	if (!v->loaded)
+		return;
+	const struct progress *p = &v->p;
+	char buf[512];
+	snprintf(buf, sizeof buf, tr(MSG_PROGRESS_OVERALL), p->answers, p->correct,
+	         pct(p->correct, p->answers), p->streak, p->due, p->chapters_opened);
+	ui_put(BODY_TOP + 1, 1, buf, a->cols - 2, E_STRONG);
+	if (p->answers == 0)
+		ui_put(BODY_TOP + 2, 1, tr(MSG_PROGRESS_EMPTY), a->cols - 2, E_DIM);
+	int half = a->cols / 2;
+	draw_classes(a, BODY_TOP + 3, 1, half - 2);
+	draw_days(a, BODY_TOP + 3, half + 1, a->cols - half - 2, 5);
+	draw_codes(a, BODY_TOP + 12, 1, a->cols - 2);
+}
+
+bool progress_key(struct app *a, enum action act, int key)
+{
+	(void)a;
+	(void)act;
+	(void)key;
+	return false;
+}

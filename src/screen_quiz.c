@@ -1,0 +1,437 @@
+/* screen_quiz.c — asking, instant feedback with explanations, and the summary.
+ * Each answer is committed to the store before its feedback is shown. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "lines.h"
+#include "screens.h"
+#include "text.h"
+#include "ui.h"
+
+const struct keybind quiz_keys[] = {
+	{ '1', ACT_CHOICE_1 }, { '2', ACT_CHOICE_2 }, { '3', ACT_CHOICE_3 },
+	{ '4', ACT_CHOICE_4 }, { 'a', ACT_CHOICE_1 }, { 'b', ACT_CHOICE_2 },
+	{ 'c', ACT_CHOICE_3 }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
+	{ 'r', ACT_READ_MORE }, { 's', ACT_RETRY_SAVE }, { 'v', ACT_START_REVIEW },
+	{ 'g', ACT_NONE }, { 'G', ACT_NONE },
+	KEYMAP_END
+};
+
+static const struct question *current(const struct app *a)
+{
+	const struct quiz_view *v = &a->quiz;
+	return v->cur < v->qz.n ? &v->qz.q[v->cur] : NULL;
+}
+
+void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
+{
+	struct quiz_view *v = &a->quiz;
+	struct quiz_opts opts = *o;
+	quiz_free(&v->qz);
+	free(v->wrong);
+	memset(&v->qz, 0, sizeof v->qz);
+	v->wrong = NULL;
+	v->review = review;
+	v->opts = *o;
+	v->cur = 0;
+	v->n_right = 0;
+	v->sel = 0;
+	v->typed[0] = 0;
+	v->fb_top = 0;
+	v->session = 0;
+	bool ok;
+	if (review) {
+		struct leitner *states = NULL;
+		size_t n = 0;
+		ok = a->st && store_item_states(a->st, &states, &n) &&
+		     quiz_build_review(a->m, states, n, app_time(), &opts, &v->qz);
+		free(states);
+	} else {
+		ok = quiz_build(a->m, &opts, &v->qz);
+	}
+	v->phase = ok ? QP_ASK : QP_EMPTY;
+	if (ok) {
+		v->wrong = calloc(v->qz.n, sizeof *v->wrong);
+		if (a->st && !store_session_begin(a->st, review ? "review" : "quiz", opts.seed,
+		                                  a->m->version, &v->session))
+			app_status(a, true, "%s", a->st->err);
+	}
+	v->started_ms = v->asked_ms = app_now_ms();
+	if (app_top(a) != SCR_QUIZ)
+		app_push(a, SCR_QUIZ);
+}
+
+/* Record the answer (before feedback), then show feedback. */
+static void answer(struct app *a, int given)
+{
+	struct quiz_view *v = &a->quiz;
+	const struct question *q = current(a);
+	struct answer_buf b;
+	answer_fill(&v->pending, &b, q, given, v->session, app_now_ms() - v->asked_ms,
+	            app_time(), a->m->version);
+	snprintf(v->pend_item, sizeof v->pend_item, "%s", b.item);
+	snprintf(v->pend_shown, sizeof v->pend_shown, "%s", b.shown);
+	snprintf(v->pend_given, sizeof v->pend_given, "%s", b.given);
+	snprintf(v->pend_expected, sizeof v->pend_expected, "%s", b.expected);
+	v->pending.item = v->pend_item;
+	v->pending.shown = v->pend_shown;
+	v->pending.given = v->pend_given;
+	v->pending.expected = v->pend_expected;
+	v->given = given;
+	v->right = v->pending.correct;
+	v->saved = a->st && store_record(a->st, &v->pending);
+	if (!v->saved)
+		app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
+	v->n_right += v->right;
+	v->wrong[v->cur] = !v->right;
+	v->phase = QP_FEEDBACK;
+	v->fb_top = 0;
+}
+
+static void retry_save(struct app *a)
+{
+	struct quiz_view *v = &a->quiz;
+	if (v->saved || v->phase != QP_FEEDBACK)
+		return;
+	v->saved = a->st && store_record(a->st, &v->pending);
+	if (v->saved)
+		app_status(a, false, "%s", tr(MSG_QUIZ_SAVED_RETRY));
+	else
+		app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
+}
+
+static void finish(struct app *a)
+{
+	struct quiz_view *v = &a->quiz;
+	v->phase = QP_SUMMARY;
+	v->elapsed_ms = app_now_ms() - v->started_ms;
+	v->fb_top = 0;
+	if (a->st && v->session)
+		store_session_end(a->st, v->session);
+}
+
+static void next(struct app *a)
+{
+	struct quiz_view *v = &a->quiz;
+	if (++v->cur >= v->qz.n) {
+		finish(a);
+		return;
+	}
+	v->phase = QP_ASK;
+	v->sel = 0;
+	v->typed[0] = 0;
+	v->asked_ms = app_now_ms();
+}
+
+/* ---- layout: everything the screen shows is built as lines ---------------- */
+
+static void choice_label(const struct app *a, const struct question *q, int i,
+                         char *buf, size_t n)
+{
+	const struct code_entry *c = model_code(a->m, q->choice_code[i]);
+	switch (q->type) {
+	case Q_HEADER:
+		snprintf(buf, n, "%s", q->choice_header[i]);
+		break;
+	case Q_MEANING:
+		snprintf(buf, n, "%s", c ? ltext_get(&c->summary, a->lang) : "?");
+		break;
+	default:
+		snprintf(buf, n, "%d %s", q->choice_code[i], c ? c->phrase : "");
+	}
+}
+
+static void build_question(const struct app *a, struct lines *ls, int *choices_at)
+{
+	const struct quiz_view *v = &a->quiz;
+	const struct question *q = current(a);
+	char buf[512];
+	if (q->type == Q_MEANING) {
+		snprintf(buf, sizeof buf, "%d", q->code->code);
+		lines_add(ls, buf, E_H1, 2);
+		lines_add(ls, "", E_NORMAL, 0);
+		lines_add(ls, tr(MSG_QUIZ_MEANING_PROMPT), E_HEAD, 0);
+	} else {
+		lines_wrap(ls, ltext_get(&q->sc->situation, a->lang), E_NORMAL, 2);
+		lines_add(ls, "", E_NORMAL, 0);
+		if (q->type == Q_HEADER)
+			snprintf(buf, sizeof buf, tr(MSG_QUIZ_HEADER_PROMPT), q->code->code);
+		else
+			snprintf(buf, sizeof buf, "%s", tr(q->type == Q_TYPE ? MSG_QUIZ_TYPE_PROMPT
+			                                                      : MSG_QUIZ_PICK_PROMPT));
+		lines_wrap(ls, buf, E_HEAD, 0);
+	}
+	lines_add(ls, "", E_NORMAL, 0);
+	*choices_at = (int)ls->n;
+	if (q->type == Q_TYPE) {
+		bool done = v->phase != QP_ASK;
+		snprintf(buf, sizeof buf, "> %s%s", done ? v->pend_given : v->typed, done ? "" : "_");
+		lines_add(ls, buf, done ? (v->right ? E_RIGHT : E_WRONG) : E_KEY, 4);
+		return;
+	}
+	for (int i = 0; i < q->n_choices; i++) {
+		char label[300];
+		choice_label(a, q, i, label, sizeof label);
+		const char *mark = "  ";
+		enum ui_elem e = E_NORMAL;
+		if (v->phase == QP_FEEDBACK) {
+			bool chosen = q->type == Q_HEADER ? v->given == i : v->given == q->choice_code[i];
+			if (i == q->right)
+				mark = "✓ ", e = E_RIGHT;
+			else if (chosen)
+				mark = "✗ ", e = E_WRONG;
+			else
+				e = E_DIM;
+		}
+		snprintf(buf, sizeof buf, "%s%d) %c  %s", mark, i + 1, 'a' + i, label);
+		size_t before = ls->n;
+		lines_wrap(ls, buf, e, 2);
+		/* Continuation lines of a long choice line up under its text. */
+		for (size_t k = before + 1; k < ls->n; k++)
+			ls->l[k].indent = 2 + 9;
+	}
+}
+
+static void build_feedback(const struct app *a, struct lines *ls)
+{
+	const struct quiz_view *v = &a->quiz;
+	const struct question *q = current(a);
+	struct explanation ex;
+	char buf[512], label[200];
+	answer_explain(q, v->given, a->lang, &ex);
+	answer_right_label(q, label, sizeof label);
+	lines_add(ls, "", E_NORMAL, 0);
+	if (v->right) {
+		lines_add(ls, tr(MSG_QUIZ_CORRECT), E_RIGHT, 0);
+	} else {
+		snprintf(buf, sizeof buf, "%s ", tr(MSG_QUIZ_WRONG));
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_QUIZ_ANSWER_IS), label);
+		lines_wrap(ls, buf, E_WRONG, 0);
+	}
+	if (ex.header_why && *ex.header_why) {
+		lines_wrap(ls, ex.header_why, E_NORMAL, 2);
+	}
+	if (*ex.why) {
+		snprintf(buf, sizeof buf, "%s:", tr(MSG_QUIZ_WHY));
+		lines_add(ls, buf, E_HEAD, 0);
+		lines_wrap(ls, ex.why, E_NORMAL, 2);
+	}
+	if (ex.whynot) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHYNOT), ex.whynot_code);
+		strncat(buf, ":", sizeof buf - strlen(buf) - 1);
+		lines_add(ls, buf, E_HEAD, 0);
+		lines_wrap(ls, ex.whynot, E_NORMAL, 2);
+	}
+	if (!v->saved) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_NOT_SAVED),
+		         a->st ? a->st->err : a->db_err);
+		lines_wrap(ls, buf, E_ERROR, 0);
+	}
+}
+
+static void build_summary(const struct app *a, struct lines *ls)
+{
+	const struct quiz_view *v = &a->quiz;
+	char buf[512], t[32];
+	size_t answered = v->cur + (v->phase == QP_SUMMARY && v->cur < v->qz.n ? 0 : 0);
+	/* Questions answered: those before cur, plus cur when stopped at feedback. */
+	answered = v->cur >= v->qz.n ? v->qz.n : v->cur;
+	long secs = (long)(v->elapsed_ms / 1000);
+	snprintf(t, sizeof t, "%ld:%02ld", secs / 60, secs % 60);
+	lines_add(ls, tr(MSG_QUIZ_SUMMARY), E_H1, 0);
+	lines_add(ls, "", E_NORMAL, 0);
+	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), v->n_right, (int)answered,
+	         answered ? 100 * v->n_right / (int)answered : 0, t);
+	lines_add(ls, buf, E_STRONG, 2);
+	lines_add(ls, "", E_NORMAL, 0);
+	if ((size_t)v->n_right == answered) {
+		lines_add(ls, tr(MSG_QUIZ_ALL_RIGHT), E_RIGHT, 2);
+		return;
+	}
+	lines_add(ls, tr(MSG_QUIZ_TO_REVIEW), E_HEAD, 0);
+	for (size_t i = 0; i < answered; i++) {
+		if (!v->wrong[i])
+			continue;
+		const struct question *q = &v->qz.q[i];
+		char label[200];
+		answer_right_label(q, label, sizeof label);
+		const char *what = q->sc ? ltext_get(&q->sc->situation, a->lang) : "";
+		snprintf(buf, sizeof buf, "✗ %s — %s", label, what);
+		struct line *l = lines_add(ls, "", E_NORMAL, 2);
+		if (l) {
+			/* One line each: clipped at draw time. */
+			free(l->text);
+			l->text = strdup(buf);
+		}
+	}
+}
+
+static void build(const struct app *a, struct lines *ls, int *choices_at)
+{
+	*choices_at = -1;
+	switch (a->quiz.phase) {
+	case QP_EMPTY:
+		lines_add(ls, tr(MSG_QUIZ_EMPTY), E_DIM, 2);
+		break;
+	case QP_SUMMARY:
+		build_summary(a, ls);
+		break;
+	case QP_ASK:
+		build_question(a, ls, choices_at);
+		break;
+	case QP_FEEDBACK:
+		build_question(a, ls, choices_at);
+		build_feedback(a, ls);
+		break;
+	}
+}
+
+void quiz_relayout(struct app *a)
+{
+	a->quiz.fb_top = 0;
+}
+
+void quiz_draw(const struct app *a)
+{
+	const struct quiz_view *v = &a->quiz;
+	struct lines ls = { NULL, 0, 0, a->cols - 4 };
+	int choices_at;
+	char title[96], hint[160];
+	build(a, &ls, &choices_at);
+	snprintf(title, sizeof title, "%s", tr(v->review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE));
+	if (v->phase == QP_ASK || v->phase == QP_FEEDBACK)
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
+		         v->cur + 1, v->qz.n, v->n_right);
+	const char *h = v->phase == QP_FEEDBACK ? tr(MSG_QUIZ_NEXT_HINT) :
+	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
+	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_BAD_INPUT) :
+	                tr(MSG_QUIZ_CHOICE_HINT);
+	snprintf(hint, sizeof hint, "%s", h);
+	draw_frame(a, title, hint);
+	/* While asking, the highlighted choice shows as selected. */
+	long sel = v->phase == QP_ASK && choices_at >= 0 && current(a)->type != Q_TYPE ? -1 : -1;
+	if (v->phase == QP_ASK && choices_at >= 0 && current(a)->type != Q_TYPE) {
+		/* Find the first line of choice v->sel. */
+		int k = -1;
+		for (size_t i = (size_t)choices_at; i < ls.n; i++)
+			if (ls.l[i].indent == 2 && ++k == v->sel) {
+				sel = (long)i;
+				break;
+			}
+	}
+	lines_draw(&ls, BODY_TOP + 1, BODY_ROWS(a) - 1, v->fb_top, 2, a->cols - 3, sel);
+	if (lines_max_top(&ls, BODY_ROWS(a) - 1) > v->fb_top)
+		ui_put(a->rows - 2, a->cols - 3, "↓", 1, E_DIM);
+	lines_free(&ls);
+}
+
+static int choice_given(const struct question *q, int i)
+{
+	return q->type == Q_HEADER ? i : q->choice_code[i];
+}
+
+static bool ask_key(struct app *a, enum action act, int key)
+{
+	struct quiz_view *v = &a->quiz;
+	const struct question *q = current(a);
+	if (q->type == Q_TYPE) {
+		size_t n = strlen(v->typed);
+		if (key >= '0' && key <= '9') {
+			if (n < 3) {
+				v->typed[n] = (char)key;
+				v->typed[n + 1] = 0;
+			}
+			return true;
+		}
+		if (key == FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+			if (n)
+				v->typed[n - 1] = 0;
+			return true;
+		}
+		if (key == '\n' || key == FN(KEY_ENTER)) {
+			int given;
+			if (quiz_parse(q, v->typed, &given))
+				answer(a, given);
+			else
+				app_status(a, true, "%s", tr(MSG_QUIZ_BAD_INPUT));
+			return true;
+		}
+		return act == ACT_CHOICE_1 || act == ACT_CHOICE_2 || act == ACT_CHOICE_3 ||
+		       act == ACT_CHOICE_4 || act == ACT_CONTINUE || act == ACT_READ_MORE;
+	}
+	switch (act) {
+	case ACT_CHOICE_1: case ACT_CHOICE_2: case ACT_CHOICE_3: case ACT_CHOICE_4: {
+		int i = (int)(act - ACT_CHOICE_1);
+		if (i < q->n_choices) {
+			v->sel = i;
+			answer(a, choice_given(q, i));
+		}
+		return true;
+	}
+	case ACT_UP: v->sel = (v->sel + q->n_choices - 1) % q->n_choices; return true;
+	case ACT_DOWN: v->sel = (v->sel + 1) % q->n_choices; return true;
+	case ACT_OPEN: answer(a, choice_given(q, v->sel)); return true;
+	default: return false;
+	}
+}
+
+bool quiz_key(struct app *a, enum action act, int key)
+{
+	struct quiz_view *v = &a->quiz;
+	switch (v->phase) {
+	case QP_ASK:
+		if (act == ACT_BACK || act == ACT_QUIT) {
+			/* Stopping early still shows what was answered. */
+			if (v->cur > 0) {
+				finish(a);
+				return true;
+			}
+			return false;
+		}
+		return ask_key(a, act, key);
+	case QP_FEEDBACK:
+		switch (act) {
+		case ACT_CONTINUE: case ACT_OPEN: case ACT_PGDN: next(a); return true;
+		case ACT_UP: if (v->fb_top > 0) v->fb_top--; return true;
+		case ACT_DOWN: v->fb_top++; return true;
+		case ACT_RETRY_SAVE: retry_save(a); return true;
+		case ACT_READ_MORE: {
+			struct explanation ex;
+			answer_explain(current(a), v->given, a->lang, &ex);
+			if (!ex.ref || !app_open_ref(a, ex.ref))
+				app_status(a, true, "%s", tr(MSG_SEARCH_NOTFOUND));
+			return true;
+		}
+		case ACT_BACK:
+			v->cur++;
+			finish(a);
+			return true;
+		default: return act == ACT_CHOICE_1 || act == ACT_CHOICE_2 ||
+		                act == ACT_CHOICE_3 || act == ACT_CHOICE_4;
+		}
+	case QP_SUMMARY:
+		if (act == ACT_START_REVIEW) {
+			struct quiz_opts o = v->opts;
+			o.count = 10;
+			app_start_quiz(a, &o, true);
+			return true;
+		}
+		if (act == ACT_OPEN || act == ACT_CONTINUE) {
+			app_pop(a);
+			return true;
+		}
+		if (act == ACT_DOWN) { v->fb_top++; return true; }
+		if (act == ACT_UP) { if (v->fb_top > 0) v->fb_top--; return true; }
+		return false;
+	case QP_EMPTY:
+		if (act == ACT_OPEN || act == ACT_CONTINUE) {
+			app_pop(a);
+			return true;
+		}
+		return false;
+	}
+	return false;
+}

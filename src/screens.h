@@ -1,0 +1,32 @@
+/* screens.h — entry points of each screen_*.c, gathered into app.c's table. */
+#ifndef HTTPTUTOR_SCREENS_H
+#define HTTPTUTOR_SCREENS_H
+
+#include "app.h"
+
+void chapters_enter(struct app *), chapters_draw(const struct app *);
+bool chapters_key(struct app *, enum action, int);
+extern const struct keybind chapters_keys[];
+void reader_draw(const struct app *), reader_relayout(struct app *);
+bool reader_key(struct app *, enum action, int);
+void reader_input(struct app *, const char *);
+extern const struct keybind reader_keys[];
+void codes_enter(struct app *), codes_draw(const struct app *);
+bool codes_key(struct app *, enum action, int);
+void codes_input(struct app *, const char *);
+extern const struct keybind codes_keys[];
+void card_draw(const struct app *);
+bool card_key(struct app *, enum action, int);
+extern const struct keybind card_keys[];
+void quiz_draw(const struct app *), quiz_relayout(struct app *);
+bool quiz_key(struct app *, enum action, int);
+extern const struct keybind quiz_keys[];
+void review_enter(struct app *), review_draw(const struct app *);
+bool review_key(struct app *, enum action, int);
+extern const struct keybind review_keys[];
+void progress_enter(struct app *), progress_draw(const struct app *);
+bool progress_key(struct app *, enum action, int);
+extern const struct keybind progress_keys[];
+
+
+#endif

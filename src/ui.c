@@ -1,0 +1,358 @@
+/* ui.c — curses lifetime, colours, width-aware drawing, keys, test dumps. */
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "text.h"
+#include "ui.h"
+
+/* One row per element: colour pair fg/bg plus attribute, and the attribute
+ * used when there is no colour (NO_COLOR, monochrome terminals). */
+static const struct {
+	short fg, bg;
+	attr_t color_attr;
+	attr_t mono;
+} table[E_COUNT] = {
+	[E_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
+	[E_TITLE]  = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE | A_BOLD },
+	[E_STATUS] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
+	[E_ERROR]  = { COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },
+	[E_SEL]    = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE },
+	[E_HEAD]   = { COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	[E_H1]     = { COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	[E_EM]     = { -1, -1, A_UNDERLINE, A_UNDERLINE },
+	[E_STRONG] = { -1, -1, A_BOLD, A_BOLD },
+	[E_CODE]   = { COLOR_GREEN, -1, A_NORMAL, A_BOLD },
+	[E_LINK]   = { COLOR_BLUE, -1, A_UNDERLINE, A_UNDERLINE },
+	[E_QUOTE]  = { COLOR_MAGENTA, -1, A_NORMAL, A_DIM },
+	[E_RULE]   = { COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
+	[E_DIM]    = { -1, -1, A_DIM, A_DIM },
+	[E_KEY]    = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[E_RIGHT]  = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
+	[E_WRONG]  = { COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	[E_MATCH]  = { COLOR_BLACK, COLOR_GREEN, A_NORMAL, A_REVERSE | A_UNDERLINE },
+	[E_BAR]    = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[E_CLASS1] = { COLOR_BLUE, -1, A_NORMAL, A_NORMAL },
+	[E_CLASS2] = { COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[E_CLASS3] = { COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+	[E_CLASS4] = { COLOR_YELLOW, -1, A_NORMAL, A_NORMAL },
+	[E_CLASS5] = { COLOR_RED, -1, A_BOLD, A_NORMAL },
+};
+
+static struct {
+	bool active, color, utf8;
+	SCREEN *scr;
+	FILE *out, *in;
+	int *script;            /* test script keys, -1 terminated */
+	size_t script_pos;
+	const char *dump_path;
+} ui;
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+void ui_install_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocked read returns so the loop can exit cleanly. */
+	static const int sigs[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT };
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Parse the test script: plain characters, and <Name> for special keys. */
+static int *parse_script(const char *s)
+{
+	static const struct { const char *name; int key; } names[] = {
+		{ "Up", FN(KEY_UP) }, { "Down", FN(KEY_DOWN) }, { "Left", FN(KEY_LEFT) },
+		{ "Right", FN(KEY_RIGHT) }, { "PgUp", FN(KEY_PPAGE) },
+		{ "PgDn", FN(KEY_NPAGE) }, { "Home", FN(KEY_HOME) }, { "End", FN(KEY_END) },
+		{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BTab", FN(KEY_BTAB) },
+		{ "BS", FN(KEY_BACKSPACE) }, { "Space", ' ' }, { "Dump", -2 }, { "lt", '<' },
+	};
+	size_t n = strlen(s), k = 0;
+	int *keys = calloc(n * 2 + 2, sizeof *keys);
+	if (!keys)
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '<') {
+			const char *end = strchr(s + i, '>');
+			size_t len = end ? (size_t)(end - (s + i) - 1) : 0;
+			int rows, cols;
+			bool found = false;
+			for (size_t j = 0; end && j < sizeof names / sizeof names[0]; j++)
+				if (strlen(names[j].name) == len &&
+				    strncmp(s + i + 1, names[j].name, len) == 0) {
+					keys[k++] = names[j].key;
+					found = true;
+				}
+			if (!found && end && sscanf(s + i + 1, "Resize %dx%d>", &cols, &rows) == 2) {
+				keys[k++] = -3;                 /* resize marker, then size */
+				keys[k++] = cols * 1000 + rows;
+				found = true;
+			}
+			if (found) {
+				i += len + 2;
+				continue;
+			}
+		}
+		wchar_t wc;
+		i += text_decode(s + i, n - i, &wc);
+		keys[k++] = (int)wc;
+	}
+	keys[k] = -1;
+	return keys;
+}
+
+bool ui_start(bool color, bool utf8, char *err, size_t n)
+{
+	const char *script = getenv("HTTPTUTOR_TEST_SCRIPT");
+	ui.utf8 = utf8;
+	if (script) {
+		const char *size = getenv("HTTPTUTOR_TEST_SIZE");
+		int cols = 80, rows = 24;
+		if (size)
+			sscanf(size, "%dx%d", &cols, &rows);
+		char buf[16];
+		snprintf(buf, sizeof buf, "%d", cols);
+		setenv("COLUMNS", buf, 1);
+		snprintf(buf, sizeof buf, "%d", rows);
+		setenv("LINES", buf, 1);
+		ui.script = parse_script(script);
+		ui.dump_path = getenv("HTTPTUTOR_TEST_DUMP");
+		ui.out = fopen("/dev/null", "w");
+		ui.in = fopen("/dev/null", "r");
+		if (!ui.script || !ui.out || !ui.in ||
+		    !(ui.scr = newterm("xterm-256color", ui.out, ui.in))) {
+			snprintf(err, n, "cannot start the test terminal");
+			return false;
+		}
+	} else {
+		const char *term = getenv("TERM");
+		if (!term || !*term || strcmp(term, "dumb") == 0 || strcmp(term, "unknown") == 0) {
+			snprintf(err, n, "TERM is %s", term && *term ? term : "not set");
+			return false;
+		}
+		ui.out = stdout;
+		ui.in = stdin;
+		/* newterm, unlike initscr, returns NULL instead of exiting. */
+		if (!(ui.scr = newterm(NULL, stdout, stdin))) {
+			snprintf(err, n, "TERM=%s is not a terminal type this system knows", term);
+			return false;
+		}
+	}
+	set_term(ui.scr);
+	ui.active = true;
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	curs_set(0);
+	ui.color = color && has_colors();
+	if (ui.color) {
+		start_color();
+		use_default_colors();
+		for (int i = 1; i < E_COUNT; i++)
+			init_pair((short)i, table[i].fg, table[i].bg);
+	}
+	return true;
+}
+
+void ui_stop(void)
+{
+	if (!ui.active)
+		return;
+	endwin();
+	delscreen(ui.scr);
+	ui.active = false;
+	if (ui.script) {
+		fclose(ui.out);
+		fclose(ui.in);
+		free(ui.script);
+		ui.script = NULL;
+	}
+}
+
+bool ui_active(void) { return ui.active; }
+bool ui_color(void) { return ui.color; }
+bool ui_utf8(void) { return ui.utf8; }
+
+void ui_size(int *rows, int *cols)
+{
+	getmaxyx(stdscr, *rows, *cols);
+}
+
+static int script_key(void)
+{
+	for (;;) {
+		int k = ui.script[ui.script_pos];
+		if (k == -1)
+			return -1;
+		ui.script_pos++;
+		if (k == -2) {
+			ui_dump();
+			continue;
+		}
+		if (k == -3) {
+			int v = ui.script[ui.script_pos++];
+			resizeterm(v % 1000, v / 1000);
+			return FN(KEY_RESIZE);
+		}
+		return k;
+	}
+}
+
+int ui_getkey(void)
+{
+	if (ui.script)
+		return got_signal ? -1 : script_key();
+	for (;;) {
+		wint_t wc;
+		if (got_signal)
+			return -1;
+		errno = 0;
+		int rc = get_wch(&wc);
+		if (rc == KEY_CODE_YES)
+			return FN((int)wc);
+		if (rc == OK)
+			return wc == '\r' ? '\n' : (int)wc;
+		if (got_signal || errno != EINTR)
+			return -1;  /* hang-up or closed input: never busy-loop */
+	}
+}
+
+static attr_t elem_attr(enum ui_elem e)
+{
+	if (ui.color)
+		return table[e].color_attr | (e ? COLOR_PAIR(e) : 0);
+	return table[e].mono;
+}
+
+int ui_put_attr(int y, int x, const char *s, int maxcols, enum ui_elem e,
+                unsigned long extra)
+{
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	if (y < 0 || y >= rows || x < 0 || x >= cols || maxcols <= 0 || !s)
+		return 0;
+	if (maxcols > cols - x)
+		maxcols = cols - x;
+	attr_t a = elem_attr(e) | (attr_t)extra;
+	int used = 0;
+	size_t len = strlen(s);
+	move(y, x);
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		i += text_decode(s + i, len - i, &wc);
+		int w = text_wcwidth(wc);
+		if (!ui.utf8) {
+			wc = text_ascii(wc);
+			w = 1;
+		}
+		if (wc < 0x20 || wc == 0x7f)
+			wc = '?';
+		if (w == 0) {
+			if (used == 0)
+				continue;  /* a mark with no base cannot be drawn */
+			/* Attach a combining mark to the previous cell. */
+			cchar_t cc;
+			wchar_t pair[3];
+			attr_t oa;
+			short op;
+			int cy, cx;
+			getyx(stdscr, cy, cx);
+			mvin_wch(cy, cx - 1, &cc);
+			getcchar(&cc, pair, &oa, &op, NULL);
+			if (wcslen(pair) < 2) {
+				pair[wcslen(pair) + 1] = 0;
+				pair[wcslen(pair)] = wc;
+			}
+			setcchar(&cc, pair, oa, op, NULL);
+			mvadd_wch(cy, cx - 1, &cc);
+			move(cy, cx);
+			continue;
+		}
+		if (used + w > maxcols)
+			break;
+		cchar_t cc;
+		wchar_t one[2] = { wc, 0 };
+		setcchar(&cc, one, a, (short)PAIR_NUMBER((int)a), NULL);
+		add_wch(&cc);
+		used += w;
+	}
+	return used;
+}
+
+int ui_put(int y, int x, const char *s, int maxcols, enum ui_elem e)
+{
+	return ui_put_attr(y, x, s, maxcols, e, 0);
+}
+
+void ui_fill(int y, int x, int cols, enum ui_elem e)
+{
+	int rows, maxc;
+	getmaxyx(stdscr, rows, maxc);
+	if (y < 0 || y >= rows || x < 0)
+		return;
+	attr_t a = elem_attr(e);
+	attron(a);
+	for (int i = x; i < x + cols && i < maxc; i++)
+		mvaddch(y, i, ' ');
+	attroff(a);
+}
+
+void ui_clear(void) { erase(); }
+void ui_refresh(void) { refresh(); }
+
+void ui_dump(void)
+{
+	if (!ui.dump_path)
+		return;
+	FILE *f = fopen(ui.dump_path, "a");
+	if (!f)
+		return;
+	int rows, cols;
+	getmaxyx(stdscr, rows, cols);
+	for (int y = 0; y < rows; y++) {
+		char line[4096];
+		size_t len = 0, keep = 0;
+		for (int x = 0; x < cols && len + 16 < sizeof line;) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1] = { 0 };
+			attr_t a;
+			short pair;
+			mvin_wch(y, x, &cc);
+			getcchar(&cc, wch, &a, &pair, NULL);
+			int w = wch[0] ? text_wcwidth(wch[0]) : 1;
+			for (int i = 0; wch[i] && i < CCHARW_MAX; i++) {
+				char mb[8];
+				int k = wctomb(mb, wch[i]);
+				if (k > 0) {
+					memcpy(line + len, mb, (size_t)k);
+					len += (size_t)k;
+				}
+			}
+			if (!wch[0])
+				line[len++] = ' ';
+			if (wch[0] != ' ' && wch[0])
+				keep = len;
+			x += w > 0 ? w : 1;
+		}
+		fprintf(f, "%.*s\n", (int)keep, line);
+	}
+	fputs("--------\n", f);
+	fclose(f);
+}
