@@ -137,7 +137,10 @@ static void home_draw(const struct app *a)
 		snprintf(buf, sizeof buf, " %dxx ", k);
 		int cx = x + (k - 1) * ((a->cols - 8) / 5);
 		ui_put(y, cx, buf, 6, (enum ui_elem)(E_CLASS1 + k - 1));
-		ui_put(y, cx + 6, ltext_get(&c->name, a->lang), (a->cols - 8) / 5 - 7, E_DIM);
+		/* The class name only where it fits whole. */
+		const char *name = ltext_get(&c->name, a->lang);
+		if (text_width(name) <= (a->cols - 8) / 5 - 7)
+			ui_put(y, cx + 6, name, (a->cols - 8) / 5 - 7, E_DIM);
 	}
 	y += 2;
 	for (int i = 0; i < MENU_N && y < a->rows - 2; i++, y += 2) {

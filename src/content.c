@@ -600,6 +600,8 @@ static char *get_text(struct ctx *c, yaml_node_t *v, yaml_node_t *owner, const c
 	char *out = text_scrub(s, len, true);
 	if (!out)
 		oom(c->L);
+	else
+		text_join_cjk(out);
 	return out;
 }
 

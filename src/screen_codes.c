@@ -85,7 +85,7 @@ void codes_draw(const struct app *a)
 	draw_frame(a, title, tr(MSG_CLASS_FILTER_HINT));
 
 	/* Columns: code (4) mark (2) phrase (fixed) meaning (rest), by display width. */
-	int phrase_w = a->cols >= 100 ? 32 : 24;
+	int phrase_w = a->cols >= 100 ? 32 : 22;
 	int mean_x = 1 + 4 + 2 + phrase_w + 1;
 	int y = BODY_TOP;
 	ui_put(y, 1, tr(MSG_COL_CODE), 6, E_HEAD);
@@ -109,8 +109,8 @@ void codes_draw(const struct app *a)
 		                   c->status == CODE_UNUSED || c->status == CODE_OBSOLETED ? "-" :
 		                   c->core ? "*" : " ";
 		ui_put(ry, 5, mark, 1, sel ? E_SEL : E_DIM);
-		ui_put(ry, 7, c->phrase, phrase_w, sel ? E_SEL : E_STRONG);
-		ui_put(ry, mean_x, ltext_get(&c->summary, a->lang), a->cols - mean_x - 1,
+		ui_put_fit(ry, 7, c->phrase, phrase_w, sel ? E_SEL : E_STRONG);
+		ui_put_fit(ry, mean_x, ltext_get(&c->summary, a->lang), a->cols - mean_x - 1,
 		       sel ? E_SEL : E_NORMAL);
 	}
 	/* Scroll position on the right of the last row. */

@@ -133,7 +133,7 @@ void review_draw(const struct app *a)
 			snprintf(buf, sizeof buf, "✓%s ", tr(MSG_REVIEW_FIXED));
 			x += ui_put(ry, x, buf, a->cols - x - 1, sel ? E_SEL : E_RIGHT);
 		}
-		ui_put(ry, x, text, a->cols - x - 1, sel ? E_SEL : E_NORMAL);
+		ui_put_fit(ry, x, text, a->cols - x - 1, sel ? E_SEL : E_NORMAL);
 	}
 }
 

@@ -608,3 +608,34 @@ wchar_t text_ascii(wchar_t wc)
 	default: return '?';
 	}
 }
+
+/* Wide punctuation after which a space never belongs (、，。：；！？）」…). */
+static bool cjk_punct(wchar_t wc)
+{
+	return (wc >= 0x3000 && wc <= 0x303F) || (wc >= 0xFF01 && wc <= 0xFF0F) ||
+	       (wc >= 0xFF1A && wc <= 0xFF20) || (wc >= 0xFF3B && wc <= 0xFF40) ||
+	       (wc >= 0xFF5B && wc <= 0xFF65);
+}
+
+void text_join_cjk(char *s)
+{
+	size_t len = strlen(s), out = 0;
+	wchar_t prev = 0;
+	for (size_t i = 0; i < len;) {
+		wchar_t wc, next = 0;
+		size_t k = text_decode(s + i, len - i, &wc);
+		if (wc == ' ' && prev && i + 1 < len) {
+			text_decode(s + i + 1, len - i - 1, &next);
+			bool wide_both = text_wcwidth(prev) == 2 && text_wcwidth(next) == 2;
+			if (wide_both || cjk_punct(prev) || cjk_punct(next)) {
+				i += k;
+				continue;  /* a line break folded into a space between CJK */
+			}
+		}
+		memmove(s + out, s + i, k);
+		out += k;
+		i += k;
+		prev = wc;
+	}
+	s[out] = 0;
+}

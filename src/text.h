@@ -67,6 +67,11 @@ bool text_contains(const char *hay, const char *needle);
 /* malloc'd copy of s padded with spaces (or clipped) to exactly cols columns. */
 char *text_pad(const char *s, int cols);
 
+/* In place: drop a space between two wide (CJK) characters or next to CJK
+ * punctuation — what YAML folding leaves when a Chinese paragraph is broken
+ * across lines.  Spaces between CJK and Latin text are kept. */
+void text_join_cjk(char *s);
+
 /* An ASCII look-alike for wc (box drawing → -|+, blocks → #, quotes …),
  * or '?' — for terminals without UTF-8. */
 wchar_t text_ascii(wchar_t wc);

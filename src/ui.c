@@ -301,6 +301,14 @@ int ui_put(int y, int x, const char *s, int maxcols, enum ui_elem e)
 	return ui_put_attr(y, x, s, maxcols, e, 0);
 }
 
+int ui_put_fit(int y, int x, const char *s, int maxcols, enum ui_elem e)
+{
+	if (!s || text_width(s) <= maxcols)
+		return ui_put(y, x, s, maxcols, e);
+	int used = ui_put(y, x, s, maxcols - 1, e);
+	return used + ui_put(y, x + used, ui_utf8() ? "…" : "~", 1, e);
+}
+
 void ui_fill(int y, int x, int cols, enum ui_elem e)
 {
 	int rows, maxc;

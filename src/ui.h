@@ -40,6 +40,8 @@ int ui_put(int y, int x, const char *s, int maxcols, enum ui_elem e);
 /* Same with an extra attribute mask (A_BOLD, A_UNDERLINE …) or'ed in. */
 int ui_put_attr(int y, int x, const char *s, int maxcols, enum ui_elem e,
                 unsigned long extra);
+/* Like ui_put, but a text that does not fit ends in "…". */
+int ui_put_fit(int y, int x, const char *s, int maxcols, enum ui_elem e);
 /* Fill cols cells from (y, x) with blanks in e's style. */
 void ui_fill(int y, int x, int cols, enum ui_elem e);
 void ui_clear(void);
