@@ -216,11 +216,14 @@ static int help_lines(const struct app *a, char lines[][160], int max)
 				if (m == 1 && keys_lookup(maps[0], p->key) != p->act)
 					continue;
 				char nm[16];
+				keys_name(p->key, nm, sizeof nm);
+				/* Two keys with one name (Enter, keypad Enter) show once. */
 				size_t len = strlen(names);
-				snprintf(names + len, sizeof names - len, "%s%s",
-				         len ? " " : "", keys_name(p->key, nm, sizeof nm));
+				if (strstr(names, nm) || len + strlen(nm) + 2 > 22)
+					continue;
+				snprintf(names + len, sizeof names - len, "%s%s", len ? " " : "", nm);
 			}
-			snprintf(lines[n++], 160, "%-16s %s", names, keys_help(b->act));
+			snprintf(lines[n++], 160, "%-22s %s", names, keys_help(b->act));
 		}
 	}
 	return n;
@@ -239,10 +242,10 @@ static void help_draw(const struct app *a)
 			ui_put(y, 2, lines[i] + 1, a->cols - 4, E_HEAD);
 			continue;
 		}
-		char keys[20];
-		snprintf(keys, sizeof keys, "%.16s", lines[i]);
-		ui_put(y, 2, keys, 17, E_KEY);
-		ui_put(y, 19, lines[i] + 17, a->cols - 21, E_NORMAL);
+		char keys[24];
+		snprintf(keys, sizeof keys, "%.22s", lines[i]);
+		ui_put(y, 2, keys, 22, E_KEY);
+		ui_put(y, 25, lines[i] + 23, a->cols - 27, E_NORMAL);
 	}
 }
 

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Test runner for `make check`: unit tests (cmocka), screen dumps, CLI and
+# fault tests, tmux end-to-end runs.  Ends with one line "N passed, N failed".
+#   bash tests/run.sh [unit|screen|cli|tmux]...   (default: all)
+#   UPDATE=1 bash tests/run.sh screen             rewrite tests/expected/*.screen
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BIN=$ROOT/httptutor
+OUT=$ROOT/tests/out
+mkdir -p "$OUT"
+export LANG=C.UTF-8 LC_ALL= LANGUAGE= LC_MESSAGES= HTTPTUTOR_USER=student HTTPTUTOR_NOW=1763769600
+unset HTTPTUTOR_DB HTTPTUTOR_CONTENT NO_COLOR COLUMNS
+PASS=0
+FAIL=0
+FAILED=()
+
+ok() { PASS=$((PASS + 1)); [ -n "${VERBOSE:-}" ] && echo "ok   $1"; return 0; }
+bad() { FAIL=$((FAIL + 1)); FAILED+=("$1"); echo "FAIL $1${2:+: $2}"; return 0; }
+
+run_unit() {
+	for t in build/test_*; do
+		[ -x "$t" ] || continue
+		local log="$OUT/$(basename "$t").log"
+		"$t" >"$log" 2>&1
+		local rc=$?
+		local p f
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+		PASS=$((PASS + ${p:-0}))
+		if [ -n "$f" ] && [ "$f" -gt 0 ]; then
+			FAIL=$((FAIL + f))
+			FAILED+=("$(basename "$t")")
+			grep '^\[  FAILED  \] [a-z]' "$log" | sed 's/^/FAIL /'
+		elif [ $rc -ne 0 ] || [ -z "$p" ]; then
+			bad "$(basename "$t")" "exit $rc (see $log)"
+		fi
+	done
+}
+
+. tests/screen.sh
+. tests/cli.sh
+. tests/tmux.sh
+
+what=("$@")
+[ ${#what[@]} -eq 0 ] && what=(unit screen cli tmux)
+for w in "${what[@]}"; do
+	case $w in
+	unit) run_unit ;;
+	screen) run_screen ;;
+	cli) run_cli ;;
+	tmux) run_tmux ;;
+	*) echo "unknown test group $w" >&2; exit 2 ;;
+	esac
+done
+
+[ $FAIL -gt 0 ] && printf 'failed: %s\n' "${FAILED[*]}"
+echo "$PASS passed, $FAIL failed"
+[ $FAIL -eq 0 ]

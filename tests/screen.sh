@@ -1,0 +1,49 @@
+# Screen tests: the real binary with curses drawing to /dev/null at a fixed
+# size, keys from a script (HTTPTUTOR_TEST_SCRIPT, <Dump> writes the screen),
+# compared with tests/expected/NAME.screen.  Cases: tests/screen/cases.
+# A case line:  name | COLSxROWS | prep | httptutor args | key script
+
+# Give a database some history: a seeded plain quiz with fixed answers.
+screen_prep() {
+	local db=$1 prep=$2
+	case $prep in
+	-) ;;
+	answers)
+		printf '1\n2\n3\n1\n2\n3\n4\n1\n' | HTTPTUTOR_DB=$db "$BIN" quiz --plain --type pick --seed 11 --count 8 >/dev/null 2>&1
+		HTTPTUTOR_DB=$db "$BIN" read common </dev/null >/dev/null 2>&1 || true ;;
+	*) echo "unknown prep $prep" >&2 ;;
+	esac
+}
+
+run_screen() {
+	local tmp
+	tmp=$(mktemp -d)
+	while IFS='|' read -r name size prep args script; do
+		name=$(echo $name)
+		[ -z "$name" ] || [ "${name:0:1}" = "#" ] && continue
+		size=$(echo $size); prep=$(echo $prep)
+		script=$(echo "$script" | sed 's/^ *//; s/ *$//')
+		local db=$tmp/$name.db dump=$OUT/$name.screen exp=tests/expected/$name.screen
+		rm -f "$dump"
+		screen_prep "$db" "$prep"
+		# shellcheck disable=SC2086
+		HTTPTUTOR_DB=$db HTTPTUTOR_TEST_SIZE=$size HTTPTUTOR_TEST_SCRIPT="$script" \
+			HTTPTUTOR_TEST_DUMP=$dump timeout 20 "$BIN" $args >"$OUT/$name.out" 2>&1 </dev/null
+		local rc=$?
+		if [ $rc -ne 0 ]; then
+			bad "screen/$name" "exit $rc: $(head -c 300 "$OUT/$name.out")"
+		elif [ ! -s "$dump" ]; then
+			bad "screen/$name" "no screen dumped"
+		elif [ -n "${UPDATE:-}" ]; then
+			cp "$dump" "$exp"
+			ok "screen/$name (updated)"
+		elif [ ! -f "$exp" ]; then
+			bad "screen/$name" "no $exp (UPDATE=1 creates it; read it before committing)"
+		elif ! diff -u "$exp" "$dump" >"$OUT/$name.diff"; then
+			bad "screen/$name" "differs from $exp (see tests/out/$name.diff)"
+		else
+			ok "screen/$name"
+		fi
+	done < tests/screen/cases
+	rm -rf "$tmp"
+}
