@@ -67,10 +67,10 @@
 	X(QUIZ_MEANING_PROMPT, "What does this status code mean?", "這個狀態碼的意思是？") \
 	X(QUIZ_HEADER_PROMPT,  "Which header must go with the %d response?", "%d 回應必須帶上哪個標頭？") \
 	X(QUIZ_CORRECT,    "Correct!",  "答對了！") \
-	X(QUIZ_WRONG,      "Wrong.",    "答錯了。") \
-	X(QUIZ_ANSWER_IS,  "The answer is %s.", "正確答案是 %s。") \
-	X(QUIZ_WHY,        "Why",       "為什麼") \
-	X(QUIZ_WHYNOT,     "Why not %d", "為什麼不是 %d") \
+	X(QUIZ_WRONG_IS,   "Wrong. The answer is %s.", "答錯了。正確答案是 %s。") \
+	X(QUIZ_WHY,        "Why:",      "為什麼：") \
+	X(QUIZ_WHY_HEADER, "Why %s:",   "為什麼要 %s：") \
+	X(QUIZ_WHYNOT,     "Why not %d:", "為什麼不是 %d：") \
 	X(QUIZ_NEXT_HINT,  "Enter/space: next   r: read the chapter   q: stop", "Enter/空白：下一題  r：閱讀章節  q：停止") \
 	X(QUIZ_CHOICE_HINT,"1-4 or a-d: answer   q: stop", "1-4 或 a-d：作答  q：停止") \
 	X(QUIZ_SUMMARY,    "Quiz finished", "測驗結束") \

@@ -79,25 +79,26 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 	int w = width();
 	answer_explain(q, given, L, &ex);
 	answer_right_label(q, label, sizeof label);
-	if (right) {
-		snprintf(buf, sizeof buf, "%s (correct)", tr(MSG_QUIZ_CORRECT));
-	} else {
-		snprintf(buf, sizeof buf, "%s (wrong) ", tr(MSG_QUIZ_WRONG));
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_QUIZ_ANSWER_IS), label);
-	}
-	if (L == LANG_EN)  /* the words are already English */
-		snprintf(buf, sizeof buf, right ? "Correct." : "Wrong. The answer is %s.", label);
+	/* The English word stays in both languages, for scripts and screen readers. */
+	if (right)
+		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_CORRECT));
+	else
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
+	if (L != LANG_EN)
+		strncat(buf, right ? " (correct)" : " (wrong)", sizeof buf - strlen(buf) - 1);
 	say(buf, utf8);
-	if (ex.header_why)
-		report_wrap(stdout, ex.header_why, w, 2, utf8);
 	if (*ex.why) {
-		snprintf(buf, sizeof buf, "%s:", tr(MSG_QUIZ_WHY));
+		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_WHY));
 		say(buf, utf8);
 		report_wrap(stdout, ex.why, w, 2, utf8);
 	}
+	if (ex.header_why) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_HEADER), label);
+		say(buf, utf8);
+		report_wrap(stdout, ex.header_why, w, 2, utf8);
+	}
 	if (ex.whynot) {
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHYNOT), ex.whynot_code);
-		strncat(buf, ":", sizeof buf - strlen(buf) - 1);
 		say(buf, utf8);
 		report_wrap(stdout, ex.whynot, w, 2, utf8);
 	}
@@ -138,6 +139,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	printf("%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE), qz.n,
 	       (unsigned long long)o->seed);
 	bool eof = false;
+	int64_t started = now_ms();
 	for (size_t i = 0; i < qz.n && !eof; i++) {
 		const struct question *q = &qz.q[i];
 		int64_t t0 = now_ms();
@@ -176,9 +178,12 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	}
 	if (session)
 		store_session_end(st, session);
-	char buf[256];
-	snprintf(buf, sizeof buf, "\nScore: %d/%d (%d%%)", right, answered,
-	         answered ? 100 * right / answered : 0);
+	char buf[256], t[32];
+	long secs = (long)((now_ms() - started) / 1000);
+	snprintf(t, sizeof t, "%ld:%02ld", secs / 60, secs % 60);
+	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), right, answered,
+	         answered ? 100 * right / answered : 0, t);
+	putchar('\n');
 	say(buf, utf8);
 	if (unsaved)
 		fprintf(stderr, "httptutor: %d answer(s) could not be saved\n", unsaved);

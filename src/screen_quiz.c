@@ -207,21 +207,21 @@ static void build_feedback(const struct app *a, struct lines *ls)
 	if (v->right) {
 		lines_add(ls, tr(MSG_QUIZ_CORRECT), E_RIGHT, 0);
 	} else {
-		snprintf(buf, sizeof buf, "%s ", tr(MSG_QUIZ_WRONG));
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_QUIZ_ANSWER_IS), label);
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
 		lines_wrap(ls, buf, E_WRONG, 0);
 	}
-	if (ex.header_why && *ex.header_why) {
-		lines_wrap(ls, ex.header_why, E_NORMAL, 2);
-	}
 	if (*ex.why) {
-		snprintf(buf, sizeof buf, "%s:", tr(MSG_QUIZ_WHY));
+		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_WHY));
 		lines_add(ls, buf, E_HEAD, 0);
 		lines_wrap(ls, ex.why, E_NORMAL, 2);
 	}
+	if (ex.header_why && *ex.header_why) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_HEADER), label);
+		lines_add(ls, buf, E_HEAD, 0);
+		lines_wrap(ls, ex.header_why, E_NORMAL, 2);
+	}
 	if (ex.whynot) {
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHYNOT), ex.whynot_code);
-		strncat(buf, ":", sizeof buf - strlen(buf) - 1);
 		lines_add(ls, buf, E_HEAD, 0);
 		lines_wrap(ls, ex.whynot, E_NORMAL, 2);
 	}
