@@ -164,6 +164,7 @@ static bool home_go(struct app *a, enum action act)
 	case ACT_GO_QUIZ:
 		o = a->quiz.opts;
 		o.seed = (uint64_t)app_now_ms() ^ (uint64_t)app_time() << 20;
+		a->quiz.exam = false;  /* only `httptutor exam` starts an exam */
 		app_start_quiz(a, &o, false);
 		return true;
 	case ACT_GO_REVIEW: app_push(a, SCR_REVIEW); return true;

@@ -73,6 +73,9 @@ struct quiz_view {
 	struct quiz qz;
 	struct quiz_opts opts;
 	bool review;              /* a review quiz */
+	bool exam;                /* an exam: fixed seed, recorded as one */
+	int minutes;              /* exam time limit, 0 = none */
+	int64_t deadline_ms;      /* monotonic ms when the exam ends, 0 = none */
 	size_t cur;
 	enum quiz_phase phase;
 	int sel;                  /* highlighted choice */
@@ -149,7 +152,8 @@ void app_prompt(struct app *a, enum msg prompt, const char *initial);
 bool app_open_ref(struct app *a, const char *ref);
 /* Open a code's card. */
 void app_open_card(struct app *a, int code);
-/* Start a quiz (review=true: a review quiz) with the given options. */
+/* Start a quiz with the given options: a review quiz when review is true, an
+ * exam when a->quiz.exam is set (a->quiz.minutes limits its time). */
 void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
 
 /* Milliseconds from a monotonic clock; unix seconds (HTTPTUTOR_NOW overrides

@@ -187,7 +187,9 @@ static int check_opts(const char *cmd, const struct opts *o)
 		return bad_usage("choose one of --json and --csv%s", "");
 	if (o->plain && !quizlike)
 		return bad_usage("--plain applies to quiz, review and exam, not '%s'", cmd);
-	if ((o->count || o->have_seed || o->chapter || o->types || o->minutes) && !quizlike)
+	if (o->minutes && strcmp(cmd, "exam"))
+		return bad_usage("--minutes applies to exam only, not '%s'", cmd[0] ? cmd : "httptutor");
+	if ((o->count || o->have_seed || o->chapter || o->types) && !quizlike)
 		return bad_usage("quiz options do not apply to '%s'", cmd);
 	if (o->klass && !quizlike && strcmp(cmd, "codes"))
 		return bad_usage("--class does not apply to '%s'", cmd);
@@ -282,7 +284,7 @@ static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
 
 /* Full-screen run: the store is optional, so reading works without it. */
 static int run_screen(const struct model *m, const struct opts *o, enum lang lang,
-                      bool utf8, enum screen_id start, const char *arg)
+                      bool utf8, enum screen_id start, const char *arg, bool exam_cmd)
 {
 	struct app *a = calloc(1, sizeof *a);
 	char err[256];
@@ -293,6 +295,8 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	a->lang = lang;
 	a->reader.chapter = -1;
 	quiz_opts_from(o, &a->quiz.opts);
+	a->quiz.exam = exam_cmd;
+	a->quiz.minutes = o->minutes;
 	a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
 	bool color = !o->no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	if (!ui_start(color, utf8, err, sizeof err)) {
@@ -398,7 +402,7 @@ int main(int argc, char **argv)
 	           want_plain(&o)) {
 		struct quiz_opts q;
 		quiz_opts_from(&o, &q);
-		rc = plain_run(&m, &q, cmd, db_path(&o), user_name(&o), lang, utf8);
+		rc = plain_run(&m, &q, cmd, o.minutes, db_path(&o), user_name(&o), lang, utf8);
 	} else {
 		enum screen_id start = SCR_HOME;
 		const char *arg = nargs ? args[0] : "";
@@ -417,7 +421,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
 			rc = 1;
 		} else {
-			rc = run_screen(&m, &o, lang, utf8, start, arg);
+			rc = run_screen(&m, &o, lang, utf8, start, arg, !strcmp(cmd, "exam"));
 		}
 	}
 	content_free(&m);

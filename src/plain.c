@@ -106,7 +106,7 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 }
 
 int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
-              const char *db_path, const char *user, enum lang L, bool utf8)
+              int minutes, const char *db_path, const char *user, enum lang L, bool utf8)
 {
 	char err[512];
 	struct quiz qz = { 0 };
@@ -131,12 +131,13 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	if (!strcmp(kind, "exam")) {
 		char id[64];
 		snprintf(id, sizeof id, "seed-%llu-n%d", (unsigned long long)o->seed, o->count);
-		if (!store_session_begin_exam(st, id, o->seed, o->count, 0, m->version, &session))
+		if (!store_session_begin_exam(st, id, o->seed, o->count, minutes, m->version, &session))
 			fprintf(stderr, "httptutor: %s\n", st->err);
 	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
 	}
-	printf("%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE), qz.n,
+	printf("%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE :
+	                                   !strcmp(kind, "exam") ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE), qz.n,
 	       (unsigned long long)o->seed);
 	bool eof = false;
 	int64_t started = now_ms();
@@ -144,6 +145,10 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		const struct question *q = &qz.q[i];
 		int64_t t0 = now_ms();
 		int given = 0;
+		if (minutes && t0 - started > minutes * 60000LL) {
+			say(tr(MSG_EXAM_TIME_UP), utf8);
+			break;
+		}
 		ask(m, q, i, qz.n, L, utf8);
 		for (;;) {
 			char line[256];
@@ -164,6 +169,10 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		}
 		if (eof)
 			break;
+		if (minutes && now_ms() - started > minutes * 60000LL) {
+			say(tr(MSG_EXAM_TIME_UP), utf8);
+			break;
+		}
 		struct answer_rec rec;
 		struct answer_buf b;
 		answer_fill(&rec, &b, q, given, session, now_ms() - t0, wall(), m->version);

@@ -6,8 +6,9 @@
 #include "model.h"
 #include "quiz.h"
 
-/* kind is "quiz", "review" or "exam".  Returns an exit status. */
+/* kind is "quiz", "review" or "exam" (minutes > 0 limits an exam's time).
+ * Returns an exit status. */
 int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
-              const char *db_path, const char *user, enum lang lang, bool utf8);
+              int minutes, const char *db_path, const char *user, enum lang lang, bool utf8);
 
 #endif

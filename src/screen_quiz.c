@@ -35,6 +35,8 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	memset(&v->qz, 0, sizeof v->qz);
 	v->wrong = NULL;
 	v->review = review;
+	if (review)
+		v->exam = false;
 	v->opts = *o;
 	v->cur = 0;
 	v->n_right = 0;
@@ -55,20 +57,38 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->phase = ok ? QP_ASK : QP_EMPTY;
 	if (ok) {
 		v->wrong = calloc(v->qz.n, sizeof *v->wrong);
-		if (a->st && !store_session_begin(a->st, review ? "review" : "quiz", opts.seed,
-		                                  a->m->version, &v->session))
+		bool began;
+		if (v->exam) {
+			char id[64];
+			snprintf(id, sizeof id, "seed-%llu-n%d", (unsigned long long)opts.seed, opts.count);
+			began = !a->st || store_session_begin_exam(a->st, id, opts.seed, opts.count,
+			                                           v->minutes, a->m->version, &v->session);
+		} else {
+			began = !a->st || store_session_begin(a->st, review ? "review" : "quiz",
+			                                      opts.seed, a->m->version, &v->session);
+		}
+		if (!began)
 			app_status(a, true, "%s", a->st->err);
 	}
 	v->started_ms = v->asked_ms = app_now_ms();
+	v->deadline_ms = v->exam && v->minutes ? v->started_ms + v->minutes * 60000LL : 0;
 	if (app_top(a) != SCR_QUIZ)
 		app_push(a, SCR_QUIZ);
 }
 
 /* Record the answer (before feedback), then show feedback. */
+static void finish(struct app *a);
+
 static void answer(struct app *a, int given)
 {
 	struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
+	if (v->deadline_ms && app_now_ms() > v->deadline_ms) {
+		/* Past the exam's end: this answer does not count. */
+		app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP));
+		finish(a);
+		return;
+	}
 	struct answer_buf b;
 	answer_fill(&v->pending, &b, q, given, v->session, app_now_ms() - v->asked_ms,
 	            app_time(), a->m->version);
@@ -301,10 +321,16 @@ void quiz_draw(const struct app *a)
 	int choices_at;
 	char title[96], hint[160];
 	build(a, &ls, &choices_at);
-	snprintf(title, sizeof title, "%s", tr(v->review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE));
+	snprintf(title, sizeof title, "%s", tr(v->review ? MSG_QUIZ_REVIEW_TITLE :
+	                                      v->exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE));
 	if (v->phase == QP_ASK || v->phase == QP_FEEDBACK)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
+	if (v->deadline_ms && v->phase != QP_SUMMARY) {
+		long left = (long)((v->deadline_ms - app_now_ms()) / 60000) + 1;
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %ld min",
+		         left > 0 ? left : 0);
+	}
 	const char *h = v->phase == QP_FEEDBACK ? tr(MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
 	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_BAD_INPUT) :
