@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "keys.h"
 #include "text.h"
@@ -143,6 +144,11 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 		const char *term = getenv("TERM");
 		if (!term || !*term || strcmp(term, "dumb") == 0 || strcmp(term, "unknown") == 0) {
 			snprintf(err, n, "TERM is %s", term && *term ? term : "not set");
+			return false;
+		}
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			snprintf(err, n, "%s is not a terminal",
+			         isatty(STDIN_FILENO) ? "standard output" : "standard input");
 			return false;
 		}
 		ui.out = stdout;
