@@ -393,6 +393,27 @@ static void test_contains(void **state)
 	assert_false(text_contains(NULL, "x"));
 }
 
+/* YAML folding turns a line break inside a Chinese paragraph into a space. */
+static void test_join_cjk(void **state)
+{
+	(void)state;
+	char a[] = "請求成功 回應本文";          /* CJK space CJK: joined */
+	text_join_cjk(a);
+	assert_string_equal(a, "請求成功回應本文");
+	char b[] = "PUT、 PATCH 與 DELETE";       /* after CJK punctuation: joined */
+	text_join_cjk(b);
+	assert_string_equal(b, "PUT、PATCH 與 DELETE");
+	char c[] = "使用 API 呼叫";               /* CJK next to Latin: kept */
+	text_join_cjk(c);
+	assert_string_equal(c, "使用 API 呼叫");
+	char d[] = "plain English text";
+	text_join_cjk(d);
+	assert_string_equal(d, "plain English text");
+	char e[] = "結尾 ";
+	text_join_cjk(e);
+	assert_string_equal(e, "結尾 ");
+}
+
 static void test_pad(void **state)
 {
 	char *s;
@@ -438,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_spans_match_wrap),
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_pad),
+		cmocka_unit_test(test_join_cjk),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
