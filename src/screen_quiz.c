@@ -256,9 +256,8 @@ static void build_summary(const struct app *a, struct lines *ls)
 {
 	const struct quiz_view *v = &a->quiz;
 	char buf[512], t[32];
-	size_t answered = v->cur + (v->phase == QP_SUMMARY && v->cur < v->qz.n ? 0 : 0);
-	/* Questions answered: those before cur, plus cur when stopped at feedback. */
-	answered = v->cur >= v->qz.n ? v->qz.n : v->cur;
+	/* Questions answered are those before cur (finish() moves past feedback). */
+	size_t answered = v->cur >= v->qz.n ? v->qz.n : v->cur;
 	long secs = (long)(v->elapsed_ms / 1000);
 	snprintf(t, sizeof t, "%ld:%02ld", secs / 60, secs % 60);
 	lines_add(ls, tr(MSG_QUIZ_SUMMARY), E_H1, 0);
@@ -337,10 +336,9 @@ void quiz_draw(const struct app *a)
 	                tr(MSG_QUIZ_CHOICE_HINT);
 	snprintf(hint, sizeof hint, "%s", h);
 	draw_frame(a, title, hint);
-	/* While asking, the highlighted choice shows as selected. */
-	long sel = v->phase == QP_ASK && choices_at >= 0 && current(a)->type != Q_TYPE ? -1 : -1;
+	long sel = -1;
 	if (v->phase == QP_ASK && choices_at >= 0 && current(a)->type != Q_TYPE) {
-		/* Find the first line of choice v->sel. */
+		/* While asking, the first line of the highlighted choice is selected. */
 		int k = -1;
 		for (size_t i = (size_t)choices_at; i < ls.n; i++)
 			if (ls.l[i].indent == 2 && ++k == v->sel) {
@@ -352,6 +350,21 @@ void quiz_draw(const struct app *a)
 	if (lines_max_top(&ls, BODY_ROWS(a) - 1) > v->fb_top)
 		ui_put(a->rows - 2, a->cols - 3, "↓", 1, E_DIM);
 	lines_free(&ls);
+}
+
+/* Scroll the feedback or summary by d lines, within what there is. */
+static void scroll(struct app *a, int d)
+{
+	struct lines ls = { NULL, 0, 0, a->cols - 4 };
+	int choices_at;
+	build(a, &ls, &choices_at);
+	int max = lines_max_top(&ls, BODY_ROWS(a) - 1);
+	lines_free(&ls);
+	a->quiz.fb_top += d;
+	if (a->quiz.fb_top > max)
+		a->quiz.fb_top = max;
+	if (a->quiz.fb_top < 0)
+		a->quiz.fb_top = 0;
 }
 
 static int choice_given(const struct question *q, int i)
@@ -421,8 +434,8 @@ bool quiz_key(struct app *a, enum action act, int key)
 	case QP_FEEDBACK:
 		switch (act) {
 		case ACT_CONTINUE: case ACT_OPEN: case ACT_PGDN: next(a); return true;
-		case ACT_UP: if (v->fb_top > 0) v->fb_top--; return true;
-		case ACT_DOWN: v->fb_top++; return true;
+		case ACT_UP: scroll(a, -1); return true;
+		case ACT_DOWN: scroll(a, 1); return true;
 		case ACT_RETRY_SAVE: retry_save(a); return true;
 		case ACT_READ_MORE: {
 			struct explanation ex;
@@ -449,8 +462,10 @@ bool quiz_key(struct app *a, enum action act, int key)
 			app_pop(a);
 			return true;
 		}
-		if (act == ACT_DOWN) { v->fb_top++; return true; }
-		if (act == ACT_UP) { if (v->fb_top > 0) v->fb_top--; return true; }
+		if (act == ACT_DOWN || act == ACT_UP) {
+			scroll(a, act == ACT_DOWN ? 1 : -1);
+			return true;
+		}
 		return false;
 	case QP_EMPTY:
 		if (act == ACT_OPEN || act == ACT_CONTINUE) {
