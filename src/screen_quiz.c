@@ -353,7 +353,7 @@ void quiz_draw(const struct app *a)
 }
 
 /* Scroll the feedback or summary by d lines, within what there is. */
-static void scroll(struct app *a, int d)
+static void feedback_scroll(struct app *a, int d)
 {
 	struct lines ls = { NULL, 0, 0, a->cols - 4 };
 	int choices_at;
@@ -434,8 +434,8 @@ bool quiz_key(struct app *a, enum action act, int key)
 	case QP_FEEDBACK:
 		switch (act) {
 		case ACT_CONTINUE: case ACT_OPEN: case ACT_PGDN: next(a); return true;
-		case ACT_UP: scroll(a, -1); return true;
-		case ACT_DOWN: scroll(a, 1); return true;
+		case ACT_UP: feedback_scroll(a, -1); return true;
+		case ACT_DOWN: feedback_scroll(a, 1); return true;
 		case ACT_RETRY_SAVE: retry_save(a); return true;
 		case ACT_READ_MORE: {
 			struct explanation ex;
@@ -463,7 +463,7 @@ bool quiz_key(struct app *a, enum action act, int key)
 			return true;
 		}
 		if (act == ACT_DOWN || act == ACT_UP) {
-			scroll(a, act == ACT_DOWN ? 1 : -1);
+			feedback_scroll(a, act == ACT_DOWN ? 1 : -1);
 			return true;
 		}
 		return false;
