@@ -50,7 +50,7 @@ void app_pop(struct app *a)
 	a->depth--;
 	/* What the screen below shows may have changed (a quiz adds mistakes). */
 	enum screen_id s = app_top(a);
-	if (s == SCR_REVIEW || s == SCR_PROGRESS)
+	if (s == SCR_REVIEW || s == SCR_PROGRESS || s == SCR_HOME)
 		screens[s].enter(a);
 }
 
@@ -126,21 +126,19 @@ static const struct keybind home_keys[] = {
 static void home_draw(const struct app *a)
 {
 	draw_frame(a, tr(MSG_HOME), tr(MSG_HOME_HINT));
-	/* A small banner: the five classes as coloured blocks. */
 	int y = 2, x = 4;
 	ui_put(y, x, "httptutor", 20, E_H1);
 	ui_put(y, x + 11, tr(MSG_HOME_TAGLINE), a->cols - x - 12, E_DIM);
+	/* Where the learner stands, from the progress loaded on entry. */
+	const struct progress *p = &a->progress.p;
 	y += 2;
-	for (int k = 1; k <= 5; k++) {
-		const struct class_entry *c = &a->m->classes[k - 1];
-		char buf[64];
-		snprintf(buf, sizeof buf, " %dxx ", k);
-		int cx = x + (k - 1) * ((a->cols - 8) / 5);
-		ui_put(y, cx, buf, 6, (enum ui_elem)(E_CLASS1 + k - 1));
-		/* The class name only where it fits whole. */
-		const char *name = ltext_get(&c->name, a->lang);
-		if (text_width(name) <= (a->cols - 8) / 5 - 7)
-			ui_put(y, cx + 6, name, (a->cols - 8) / 5 - 7, E_DIM);
+	if (a->progress.loaded && p->answers) {
+		char buf[256];
+		snprintf(buf, sizeof buf, tr(MSG_HOME_STATUS), p->due, p->streak,
+		         (100 * p->correct + p->answers / 2) / p->answers, p->answers);
+		ui_put(y, x, buf, a->cols - 2 * x, E_STRONG);
+	} else if (a->st) {
+		ui_put(y, x, tr(MSG_HOME_WELCOME), a->cols - 2 * x, E_DIM);
 	}
 	y += 2;
 	for (int i = 0; i < MENU_N && y < a->rows - 2; i++, y += 2) {
@@ -395,7 +393,7 @@ int app_run(struct app *a, enum screen_id start)
 
 /* The screen table: adding a screen is one line here and one file. */
 const struct screen screens[SCR_COUNT] = {
-	[SCR_HOME]     = { NULL, home_draw, home_key, NULL, NULL, home_keys, MSG_APP_NAME },
+	[SCR_HOME]     = { progress_enter, home_draw, home_key, NULL, NULL, home_keys, MSG_APP_NAME },
 	[SCR_CHAPTERS] = { chapters_enter, chapters_draw, chapters_key, NULL, NULL,
 	                   chapters_keys, MSG_CHAPTERS_TITLE },
 	[SCR_READER]   = { NULL, reader_draw, reader_key, reader_input, reader_relayout,

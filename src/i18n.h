@@ -22,6 +22,8 @@
 	X(MENU_QUIT,       "Quit",      "離開") \
 	X(MENU_QUIT_DESC,  "leave httptutor", "結束 httptutor") \
 	X(HOME_TAGLINE,    "a terminal tutor for HTTP status codes", "HTTP 狀態碼終端機學習工具") \
+	X(HOME_STATUS,     "Due for review: %d   Streak: %d day(s)   Accuracy: %d%% of %d answers", "待複習：%d 題　連續：%d 天　正確率：%d%%（共 %d 題）") \
+	X(HOME_WELCOME,    "New here? Start with Read, then take a Quiz.", "第一次使用？先閱讀章節，再做測驗。") \
 	X(HOME_HINT,       "Enter/letter: open   ?: help   L: 中文   q: quit", "Enter/字母：開啟  ?：說明  L：English  q：離開") \
 	X(CHAPTERS_TITLE,  "Chapters",  "章節") \
 	X(CODES_TITLE,     "Status codes", "狀態碼") \
