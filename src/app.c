@@ -141,7 +141,9 @@ static void home_draw(const struct app *a)
 		ui_put(y, x, tr(MSG_HOME_WELCOME), a->cols - 2 * x, E_DIM);
 	}
 	y += 2;
-	for (int i = 0; i < MENU_N && y < a->rows - 2; i++, y += 2) {
+	/* Double-spaced when there is room, else every item on its own row. */
+	int step = y + 2 * MENU_N < a->rows - 1 ? 2 : 1;
+	for (int i = 0; i < MENU_N && y < a->rows - 1; i++, y += step) {
 		bool sel = i == a->home_sel;
 		char key[8];
 		snprintf(key, sizeof key, " %c ", menu[i].letter);
