@@ -54,6 +54,24 @@ void app_pop(struct app *a)
 		screens[s].enter(a);
 }
 
+bool app_list_move(int *sel, int n, int page, enum action act)
+{
+	switch (act) {
+	case ACT_UP: (*sel)--; break;
+	case ACT_DOWN: (*sel)++; break;
+	case ACT_PGUP: *sel -= page; break;
+	case ACT_PGDN: *sel += page; break;
+	case ACT_TOP: *sel = 0; break;
+	case ACT_BOTTOM: *sel = n - 1; break;
+	default: return false;
+	}
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	return true;
+}
+
 void app_status(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;

@@ -161,6 +161,10 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
 int64_t app_now_ms(void);
 int64_t app_time(void);
 
+/* Move a list selection for a navigation action (up, down, page, top, end),
+ * clamped to [0, n).  Returns false when act is not navigation. */
+bool app_list_move(int *sel, int n, int page, enum action act);
+
 /* Common drawing: title bar, status/hint bar, body area. */
 void draw_frame(const struct app *a, const char *title, const char *hint);
 /* Body rows are 1 .. a->rows-2. */

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -986,14 +987,16 @@ static bool valid_id(const char *s)
 }
 
 /* True when text contains the number code as a word of its own. */
+/* Whether text mentions code as a number of its own ("… returns 403"), not
+ * inside a longer number or a token such as "100-continue" or "v403". */
 static bool names_code(const char *text, int code)
 {
 	char num[8];
 	snprintf(num, sizeof num, "%d", code);
 	size_t k = strlen(num);
 	for (const char *p = strstr(text, num); p; p = strstr(p + 1, num)) {
-		bool before = p == text || p[-1] < '0' || p[-1] > '9';
-		bool after = p[k] < '0' || p[k] > '9';
+		bool before = p == text || !(isalnum((unsigned char)p[-1]) || p[-1] == '-');
+		bool after = !(isalnum((unsigned char)p[k]) || p[k] == '-');
 		if (before && after)
 			return true;
 	}

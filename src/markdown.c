@@ -781,29 +781,6 @@ cleanup:
 
 /* ---- text and entities ----------------------------------------------------- */
 
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
 
 static const struct {
 	const char *name;
@@ -969,7 +946,7 @@ static int cb_text(MD_TEXTTYPE type, const MD_CHAR *s, MD_SIZE size, void *ud)
 		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
 			inl_add(c, in, span_style(c), " ", 1);   /* no controls */
 		else
-			inl_add(c, in, span_style(c), buf, utf8_encode(cp, buf));
+			inl_add(c, in, span_style(c), buf, text_encode(cp, buf));
 		break;
 	default:
 		add_text(c, in, span_style(c), s, size);

@@ -133,14 +133,11 @@ bool codes_key(struct app *a, enum action act, int key)
 {
 	(void)key;
 	struct codes_view *v = &a->codes;
-	int page = BODY_ROWS(a) - 2;
+	if (app_list_move(&v->sel, (int)v->n_rows, BODY_ROWS(a) - 2, act)) {
+		keep_visible(a);
+		return true;
+	}
 	switch (act) {
-	case ACT_UP: v->sel--; break;
-	case ACT_DOWN: v->sel++; break;
-	case ACT_PGUP: v->sel -= page; break;
-	case ACT_PGDN: v->sel += page; break;
-	case ACT_TOP: v->sel = 0; break;
-	case ACT_BOTTOM: v->sel = (int)v->n_rows - 1; break;
 	case ACT_FILTER_ALL:
 		v->klass = 0;
 		v->query[0] = 0;

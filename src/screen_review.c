@@ -141,14 +141,9 @@ bool review_key(struct app *a, enum action act, int key)
 {
 	(void)key;
 	struct review_view *v = &a->review;
-	int page = BODY_ROWS(a) - 1;
+	if (app_list_move(&v->sel, (int)v->n, BODY_ROWS(a) - 1, act))
+		return true;
 	switch (act) {
-	case ACT_UP: v->sel--; break;
-	case ACT_DOWN: v->sel++; break;
-	case ACT_PGUP: v->sel -= page; break;
-	case ACT_PGDN: v->sel += page; break;
-	case ACT_TOP: v->sel = 0; break;
-	case ACT_BOTTOM: v->sel = (int)v->n - 1; break;
 	case ACT_SORT:
 		v->by_recent = !v->by_recent;
 		sort(v);
@@ -164,9 +159,5 @@ bool review_key(struct app *a, enum action act, int key)
 	default:
 		return false;
 	}
-	if (v->sel >= (int)v->n)
-		v->sel = (int)v->n - 1;
-	if (v->sel < 0)
-		v->sel = 0;
 	return true;
 }

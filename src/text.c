@@ -119,8 +119,7 @@ size_t text_find_control(const char *s, size_t n, bool allow_nl_tab)
 	return (size_t)-1;
 }
 
-/* Append the UTF-8 encoding of cp to out; returns bytes written (<= 4). */
-static size_t encode(uint32_t cp, char *out)
+size_t text_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -164,7 +163,7 @@ char *text_scrub(const char *s, size_t n, bool keep_nl)
 		size_t k = decode((const unsigned char *)s + i, n - i, &cp, &ok);
 
 		if (!ok) {
-			o += encode(REPLACEMENT, out + o);
+			o += text_encode(REPLACEMENT, out + o);
 		} else if (cp == '\t') {
 			out[o++] = ' ';
 		} else if (cp == '\n') {

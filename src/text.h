@@ -6,11 +6,15 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <wchar.h>
 
 /* Decode one character at s (n bytes available).  Returns bytes consumed
  * (>=1); *wc is U+FFFD for an invalid or truncated sequence. */
 size_t text_decode(const char *s, size_t n, wchar_t *wc);
+
+/* Write the UTF-8 encoding of cp to out (room for 4 bytes); returns its length. */
+size_t text_encode(uint32_t cp, char *out);
 
 /* True when s[0..n) is valid UTF-8; else *bad (may be NULL) gets the offset of
  * the first bad byte. */
