@@ -1,1 +1,550 @@
-run_cli() { :; }
+# CLI and fault tests: every subcommand with its exit code and output, the
+# plain-mode quiz driven from stdin, broken content packs and hostile databases.
+# Sourced by tests/run.sh (ok/bad, $BIN, fixed HTTPTUTOR_USER/NOW, LANG=C.UTF-8).
+# Expectations come from the content files themselves (read with python3), so
+# adding codes or scenarios does not break these tests.
+
+CLI_T=
+CLI_RC=0
+
+# Run the binary; stdout → $CLI_T/out, stderr → $CLI_T/err, status → $CLI_RC.
+cli_x() {
+	"$BIN" "$@" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+}
+
+# Same with stdin from the string $1.
+cli_xin() {
+	local input=$1
+	shift
+	printf '%b' "$input" | "$BIN" "$@" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=${PIPESTATUS[1]}
+}
+
+# cli_check NAME RC [out|err PATTERN]... : exit status and every ERE must match.
+cli_check() {
+	local name=$1 want=$2
+	shift 2
+	if [ "$CLI_RC" != "$want" ]; then
+		bad "cli/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$CLI_T/err")"
+		return 1
+	fi
+	while [ $# -ge 2 ]; do
+		if ! grep -qE -e "$2" "$CLI_T/$1"; then
+			bad "cli/$name" "no /$2/ in std$1: $(head -c 300 "$CLI_T/$1")"
+			return 1
+		fi
+		shift 2
+	done
+	ok "cli/$name"
+}
+
+# A usage error: exit 2, a message on stderr matching $2, nothing on stdout.
+cli_usage() {
+	local name=$1 pat=$2
+	shift 2
+	cli_x "$@"
+	if [ "$CLI_RC" = 2 ] && [ ! -s "$CLI_T/out" ] && grep -qE -e "$pat" "$CLI_T/err"; then
+		ok "cli/usage-$name"
+	else
+		bad "cli/usage-$name" "exit $CLI_RC (want 2), stdout $(wc -c <"$CLI_T/out") bytes, stderr: $(head -c 200 "$CLI_T/err")"
+	fi
+}
+
+# Facts from content/codes/*.yaml: "all non-unofficial core class4 line…".
+cli_content_facts() {
+	python3 - "$ROOT/content" <<'EOF'
+import glob, sys, yaml
+codes = []
+for f in sorted(glob.glob(sys.argv[1] + "/codes/*.yaml")):
+    codes += yaml.safe_load(open(f, encoding="utf-8")) or []
+listed = [c for c in codes if c.get("status") != "unofficial"]
+print(len(codes), len(listed), sum(1 for c in codes if c.get("core")),
+      sum(1 for c in listed if c["code"] // 100 == 4))
+EOF
+}
+
+cli_info() {
+	local f n_all n_listed n_core n_4xx
+	read -r n_all n_listed n_core n_4xx < <(cli_content_facts)
+	if [ -z "$n_4xx" ]; then
+		bad "cli/content-facts" "python3 could not read content/codes (python3-yaml?)"
+		return
+	fi
+
+	cli_x code 403
+	cli_check code-403-en 0 out '^403 Forbidden' out 'Often confused with' out '401 Unauthorized'
+	cli_x --lang zh-TW code 403
+	cli_check code-403-zh 0 out '^403 Forbidden' out '禁止存取' out '常被混淆'
+	cli_x code 999
+	cli_check code-999 1 err "no status code '999'"
+	[ -s "$CLI_T/out" ] && bad "cli/code-999-stdout" "printed a card" || ok "cli/code-999-stdout"
+	cli_x code abc
+	cli_check code-abc 1 err "'abc'"
+
+	# codes: one row per non-unofficial code, core ones starred.
+	cli_x codes
+	f=$CLI_T/out
+	local rows stars
+	rows=$(grep -cE '^[1-5][0-9]{2} ' "$f")
+	stars=$(grep -cE '^[1-5][0-9]{2} \* ' "$f")
+	if [ "$CLI_RC" = 0 ] && [ "$rows" = "$n_listed" ] && [ "$stars" = "$n_core" ] &&
+		grep -q '^404 \* Not Found' "$f" && ! grep -q '^499 ' "$f"; then
+		ok "cli/codes"
+	else
+		bad "cli/codes" "exit $CLI_RC, $rows rows (want $n_listed), $stars core (want $n_core)"
+	fi
+	cli_x codes --all
+	rows=$(grep -cE '^[1-5][0-9]{2} ' "$CLI_T/out")
+	[ "$CLI_RC" = 0 ] && [ "$rows" = "$n_all" ] && grep -q '^499 ' "$CLI_T/out" &&
+		ok "cli/codes-all" || bad "cli/codes-all" "exit $CLI_RC, $rows rows (want $n_all)"
+	cli_x codes --class 4xx
+	rows=$(grep -cE '^4[0-9]{2} ' "$CLI_T/out")
+	if [ "$CLI_RC" = 0 ] && [ "$rows" = "$n_4xx" ] && ! grep -qE '^[1235][0-9]{2} ' "$CLI_T/out"; then
+		ok "cli/codes-class-4xx"
+	else
+		bad "cli/codes-class-4xx" "exit $CLI_RC, $rows 4xx rows (want $n_4xx), or other classes listed"
+	fi
+
+	cli_x codes --all --json
+	if [ "$CLI_RC" != 0 ] || ! python3 -m json.tool "$CLI_T/out" >/dev/null 2>"$CLI_T/jerr"; then
+		bad "cli/codes-json-valid" "exit $CLI_RC: $(head -c 200 "$CLI_T/jerr")"
+	else
+		ok "cli/codes-json-valid"
+		local why
+		why=$(python3 - "$ROOT/content" "$CLI_T/out" <<'EOF'
+import glob, json, sys, yaml
+want = {}
+for f in glob.glob(sys.argv[1] + "/codes/*.yaml"):
+    for c in yaml.safe_load(open(f, encoding="utf-8")) or []:
+        want[c["code"]] = c["phrase"]
+got = json.load(open(sys.argv[2], encoding="utf-8"))
+by = {}
+for e in got:
+    for k in ("code", "phrase", "class", "summary"):
+        if k not in e:
+            sys.exit(f"entry {e.get('code')} has no '{k}'")
+    if not isinstance(e["code"], int) or e["class"] != f"{e['code'] // 100}xx" or not e["summary"]:
+        sys.exit(f"entry {e['code']}: bad code/class/summary")
+    by[e["code"]] = e["phrase"]
+missing = sorted(set(want) - set(by))
+if missing:
+    sys.exit(f"missing codes {missing}")
+for code, phrase in [(413, "Content Too Large"), (416, "Range Not Satisfiable"),
+                     (422, "Unprocessable Content")] + list(want.items()):
+    if by.get(code) != phrase:
+        sys.exit(f"{code}: phrase {by.get(code)!r}, want {phrase!r}")
+EOF
+		) && ok "cli/codes-json-content" || bad "cli/codes-json-content" "$why"
+	fi
+
+	cli_x search token
+	cli_check search-english 0 out '^403 Forbidden' out '^401 Unauthorized'
+	cli_x search 禁止
+	cli_check search-chinese 0 out '^403 Forbidden'
+	cli_x search 429
+	cli_check search-number 0 out '^429 Too Many Requests'
+	cli_x search zzqqxx
+	cli_check search-none 1 err 'nothing matches'
+	[ -s "$CLI_T/out" ] && bad "cli/search-none-stdout" "printed results" || ok "cli/search-none-stdout"
+}
+
+cli_lint() {
+	local c=$CLI_T/content f n
+	cli_x lint "$ROOT/content"
+	cli_check lint-real 0 out ': ok \('
+	[ -s "$CLI_T/err" ] && bad "cli/lint-real-quiet" "stderr: $(head -c 200 "$CLI_T/err")" || ok "cli/lint-real-quiet"
+
+	# Each broken copy: exit 1 and a path:line: message naming the problem.
+	# lint_case NAME FILE LINE PATTERN
+	lint_case() {
+		cli_x lint "$c"
+		local esc_path
+		esc_path=$(printf '%s' "$c/$2" | sed 's/[.[\*^$()+?{|]/\\&/g')
+		cli_check "lint-$1" 1 out "^$esc_path:$3: .*$4" out "error\(s\)$"
+	}
+	lint_fresh() { rm -rf "$c" && cp -r "$ROOT/content" "$c"; }
+
+	lint_fresh
+	f=$c/codes/4xx.yaml
+	n=$(grep -n '^  phrase: Forbidden$' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}a\\  colour: red" "$f"
+	lint_case unknown-key codes/4xx.yaml $((n + 1)) "unknown key 'colour'"
+
+	lint_fresh
+	n=$(grep -n '^  phrase: Forbidden$' "$f" | head -1 | cut -d: -f1)
+	# Drop the zh-TW summary of 403: the first zh-TW block after its phrase.
+	local zh sum
+	zh=$(awk -v s="$n" 'NR > s && /^  zh-TW:$/ { print NR; exit }' "$f")
+	sum=$(awk -v s="$zh" 'NR > s && /^    summary:/ { print NR; exit }' "$f")
+	sed -i "${sum}d" "$f"
+	cli_x lint "$c"
+	cli_check lint-missing-translation 1 out "4xx\.yaml:[0-9]+: .*zh-TW.*summary"
+
+	lint_fresh
+	n=$(grep -n '^  anchor: forgotten#403$' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}s/#403/#no-such-heading/" "$f"
+	lint_case bad-anchor codes/4xx.yaml "$n" "no-such-heading"
+
+	lint_fresh
+	f=$(ls "$c"/en/chapters/*.md | head -1)
+	sed -i '3s/$/ caf\xe9/' "$f"
+	lint_case invalid-utf8 "en/chapters/$(basename "$f")" 3 "invalid UTF-8.*0xE9"
+	# One bad byte must not also claim the chapter's file is missing.
+	grep -q 'has no en version' "$CLI_T/out" &&
+		bad "cli/lint-invalid-utf8-no-cascade" "a bad byte in en/chapters/$(basename "$f") also reports \"$(grep -m1 'has no en version' "$CLI_T/out" | sed "s|$c/||")\"" ||
+		ok "cli/lint-invalid-utf8-no-cascade"
+
+	lint_fresh
+	sed -i '5s/$/ \x1b[2J\x07/' "$f"
+	lint_case esc-in-markdown "en/chapters/$(basename "$f")" 5 "control character U\+001B"
+	grep -q "$(basename "$f"):5: control character U+0007" "$CLI_T/out" &&
+		ok "cli/lint-bel-in-markdown" || bad "cli/lint-bel-in-markdown" "no U+0007 error"
+
+	lint_fresh
+	f=$c/codes/4xx.yaml
+	n=$(grep -n '^    summary: The server knows who you are' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}s/summary: \(.*\)\$/summary: \"\\\\e[31m\1\"/" "$f"
+	lint_case esc-in-yaml-escape codes/4xx.yaml "$n" "control character U\+001B"
+	# The program refuses to start on that pack, with the very same message.
+	local msg
+	msg=$(grep -m1 'U+001B' "$CLI_T/out")
+	cli_x --content "$c" code 200
+	if [ "$CLI_RC" = 1 ] && [ -n "$msg" ] && grep -qxF -- "$msg" "$CLI_T/err" && [ ! -s "$CLI_T/out" ]; then
+		ok "cli/content-esc-refuses-start"
+	else
+		bad "cli/content-esc-refuses-start" "exit $CLI_RC; stderr: $(head -c 300 "$CLI_T/err")"
+	fi
+
+	lint_fresh
+	n=$(grep -n '^    summary: The server knows who you are' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}s/summary: /summary: \x1b[31m/" "$f"
+	lint_case raw-esc-in-yaml codes/4xx.yaml "$n" "control character U\+001B"
+	# A raw ESC byte stops libyaml for the whole file; the other files' references
+	# to its codes should not each become an error that buries the real one.
+	n=$(grep -cE ':[0-9]+: ' "$CLI_T/out")
+	[ "$n" -le 3 ] && ok "cli/lint-raw-esc-no-cascade" ||
+		bad "cli/lint-raw-esc-no-cascade" "one raw ESC byte in codes/4xx.yaml gives $n errors (\"$(grep -m1 'not in the code table' "$CLI_T/out" | sed "s|$c/||")\" …)"
+
+	lint_fresh
+	n=$(grep -n '^- code: 402$' "$f" | head -1 | cut -d: -f1)
+	local first
+	first=$(grep -n '^- code: 401$' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}s/402/401/" "$f"
+	lint_case duplicate-code codes/4xx.yaml "$n" "duplicate code 401.*4xx\.yaml:$first"
+
+	cli_x lint /nonexistent/httptutor-content
+	cli_check lint-missing-dir 1 out '/nonexistent/httptutor-content:1: cannot open'
+	cli_x --content /nonexistent/httptutor-content codes
+	cli_check content-missing-dir 1 err '/nonexistent/httptutor-content'
+	rm -rf "$c"
+}
+
+cli_usage_errors() {
+	cli_x --help
+	cli_check help 0 out '^usage: httptutor' out 'quiz' out 'lint'
+	cli_x --version
+	cli_check version 0 out '^httptutor [0-9]+\.[0-9]+'
+	cli_usage unknown-option 'unknown option' --frobnicate codes
+	cli_usage unknown-command "unknown command 'frobnicate'" frobnicate
+	cli_usage bad-class '--class' codes --class 7xx
+	cli_usage bad-count-zero '--count' quiz --count 0 --plain
+	cli_usage bad-count-word '--count' quiz --count many --plain
+	cli_usage bad-seed-negative '--seed' quiz --seed -1 --plain
+	cli_usage bad-seed-word '--seed' quiz --seed abc --plain
+	cli_usage bad-lang '--lang' --lang fr codes
+	cli_usage misplaced-plain '--plain' codes --plain
+	cli_usage misplaced-csv '--csv' codes --csv
+	cli_usage missing-value "needs a value" codes --db
+	cli_usage code-no-arg 'code' code
+	cli_usage exam-no-seed 'exam needs --seed' exam --count 3 --plain
+}
+
+# Answer a plain quiz through tests/data/cli/drive.py (answers → $CLI_T/drive.log).
+cli_drive() {
+	local db=$1
+	shift
+	python3 "$ROOT/tests/data/cli/drive.py" "$CLI_T/drive.log" -- "$BIN" --db "$db" "$@" \
+		>"$CLI_T/out" 2>"$CLI_T/err" </dev/null
+	CLI_RC=$?
+}
+
+# python3 -c SCRIPT ARGS…: prints why and exits 1 when a check fails.
+cli_py() {
+	python3 -c "$1" "${@:2}"
+}
+
+cli_db() {
+	local d=$CLI_T db out
+	db=$d/empty.db
+	cli_x --db "$db" stats
+	cli_check stats-no-db 1 err 'no database'
+	# An empty database: a quiz ended by EOF before any answer.
+	cli_xin '' --db "$db" quiz --plain --type pick --seed 1 --count 3
+	cli_check quiz-eof-at-once 0 out 'Score: 0/0'
+	cli_x --db "$db" stats
+	cli_check stats-empty 0 out '^Answers: 0 '
+	cli_x --db "$db" stats --json
+	cli_py 'import json,sys; s=json.load(open(sys.argv[1])); sys.exit(0 if s["answers"] == 0 and s["correct"] == 0 and s["user"] == "student" else 1)' "$d/out" &&
+		[ "$CLI_RC" = 0 ] && ok "cli/stats-json-empty" || bad "cli/stats-json-empty" "exit $CLI_RC: $(head -c 200 "$d/out")"
+	cli_x --db "$db" export --csv
+	[ "$CLI_RC" = 0 ] && [ "$(wc -l <"$d/out")" = 1 ] && grep -q '^id,profile,.*given' "$d/out" &&
+		ok "cli/export-csv-empty" || bad "cli/export-csv-empty" "exit $CLI_RC: $(head -c 200 "$d/out")"
+	cli_x --db "$db" export --json
+	cli_py 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])) == [] else 1)' "$d/out" 2>/dev/null &&
+		[ "$CLI_RC" = 0 ] && ok "cli/export-json-empty" || bad "cli/export-json-empty" "exit $CLI_RC: $(head -c 200 "$d/out")"
+
+	# A scripted quiz: typed choices 1,3,2 against what was shown.
+	db=$d/used.db
+	cli_xin '1\n3\n2\n' --db "$db" quiz --plain --type pick --seed 7 --count 3
+	out=$d/quiz1.out
+	cp "$d/out" "$out"
+	local right wrong score
+	right=$(grep -cE '^> Correct[.!]' "$out")
+	wrong=$(grep -cE '^> Wrong\. The answer is [1-5][0-9]{2} ' "$out")
+	score=$(sed -n 's/^Score: \([0-9]*\)\/\([0-9]*\).*/\1 \2/p' "$out")
+	if [ "$CLI_RC" = 0 ] && [ $((right + wrong)) = 3 ] && [ "$score" = "$right 3" ] &&
+		grep -q '^\[3/3\]' "$out" && grep -q '^Why:' "$out"; then
+		ok "cli/plain-quiz"
+	else
+		bad "cli/plain-quiz" "exit $CLI_RC, $right correct + $wrong wrong, score '$score'"
+	fi
+	cli_xin '1\n3\n2\n' --db "$d/same.db" quiz --plain --type pick --seed 7 --count 3
+	cmp -s "$out" "$d/out" && ok "cli/plain-same-seed" || bad "cli/plain-same-seed" "seed 7 twice gave different output"
+	cli_xin '1\n3\n2\n' --db "$d/other.db" quiz --plain --type pick --seed 8 --count 3
+	cmp -s "$out" "$d/out" && bad "cli/plain-other-seed" "seed 8 gave the same quiz as seed 7" || ok "cli/plain-other-seed"
+
+	# Export holds exactly what was typed: given = the typed choice of shown.
+	cli_x --db "$db" export --csv
+	local why
+	why=$(cli_py '
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+typed = [1, 3, 2]
+if len(rows) != 3: sys.exit(f"{len(rows)} rows, want 3")
+quiz = open(sys.argv[2]).read()
+answers = re.findall(r"^> (?:Correct[.!]|Wrong\. The answer is (\d{3}))", quiz, re.M)
+for i, r in enumerate(rows):
+    shown = r["shown"].split(",")
+    given, expected = r["given"], r["expected"]
+    if given != shown[typed[i] - 1]: sys.exit(f"row {i+1}: given {given} but typed {typed[i]} of {shown}")
+    if r["correct"] != ("1" if r["given"] == r["expected"] else "0"): sys.exit(f"row {i+1}: correct flag wrong")
+    if answers[i] and answers[i] != expected: sys.exit(f"row {i+1}: expected {expected} but the quiz said {answers[i]}")
+    if not r["item"] or r["profile"] != "student" or r["qtype"] != "pick": sys.exit(f"row {i+1}: {r}")
+' "$d/out" "$out") && [ "$CLI_RC" = 0 ] && ok "cli/export-csv-matches" || bad "cli/export-csv-matches" "exit $CLI_RC: $why"
+
+	cli_x --db "$db" export --json
+	cli_py 'import json,sys; a=json.load(open(sys.argv[1])); sys.exit(0 if len(a) == 3 and all(k in a[0] for k in ("item","given","expected","correct","shown")) else 1)' "$d/out" 2>/dev/null &&
+		[ "$CLI_RC" = 0 ] && ok "cli/export-json" || bad "cli/export-json" "exit $CLI_RC: $(head -c 300 "$d/out")"
+
+	cli_x --db "$db" stats
+	cli_check stats-used 0 out "^Answers: 3 +Correct: $right "
+	cli_x --db "$db" stats --json
+	cli_py 'import json,sys
+s=json.load(open(sys.argv[1]))
+ok = s["answers"] == 3 and s["correct"] == int(sys.argv[2]) and sum(c["answers"] for c in s["classes"].values()) == 3
+sys.exit(0 if ok else 1)' "$d/out" "$right" 2>/dev/null &&
+		[ "$CLI_RC" = 0 ] && ok "cli/stats-json-used" || bad "cli/stats-json-used" "exit $CLI_RC: $(head -c 300 "$d/out")"
+
+	# CSV quoting: a profile name with a comma and quotes round-trips.
+	cli_xin '1\n' --db "$db" --user 'Lin, "Kai"' quiz --plain --type pick --seed 2 --count 1
+	cli_x --db "$db" --user 'Lin, "Kai"' export --csv
+	grep -q '^[0-9]*,"Lin, ""Kai""",' "$d/out" &&
+		cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["profile"] == "Lin, \"Kai\"" and len(r[0]) == 13 else 1)' "$d/out" &&
+		ok "cli/export-csv-quoting" || bad "cli/export-csv-quoting" "$(head -c 300 "$d/out")"
+	# Other profiles' answers are not in this one's export.
+	cli_x --db "$db" export --csv
+	[ "$(grep -c 'Lin' "$d/out")" = 0 ] && [ "$(wc -l <"$d/out")" = 4 ] &&
+		ok "cli/export-per-profile" || bad "cli/export-per-profile" "$(wc -l <"$d/out") lines"
+
+	# Review asks exactly the items answered wrong.
+	local wrong_items review_items
+	wrong_items=$(cli_py 'import csv,sys; print(" ".join(sorted(r["item"] for r in csv.DictReader(open(sys.argv[1], newline="")) if r["correct"] == "0")))' "$d/out")
+	cli_drive "$db" review --plain
+	local rrc=$CLI_RC n_rev
+	n_rev=$(grep -c '' "$d/drive.log")
+	cli_x --db "$db" export --csv
+	review_items=$(cli_py 'import csv,sys
+r=list(csv.DictReader(open(sys.argv[1], newline="")))
+last=max(x["session"] for x in r)
+print(" ".join(sorted(x["item"] for x in r if x["session"] == last)))' "$d/out")
+	if [ "$wrong" = 0 ]; then
+		ok "cli/review-mistakes (skipped: no mistakes)"
+	elif [ "$rrc" = 0 ] && [ -n "$wrong_items" ] && [ "$review_items" = "$wrong_items" ] && [ "$n_rev" = "$wrong" ]; then
+		ok "cli/review-mistakes"
+	else
+		bad "cli/review-mistakes" "exit $rrc, $n_rev answered; asked '$review_items', missed '$wrong_items'"
+	fi
+
+	# Junk re-asks and is not recorded.
+	db=$d/junk.db
+	cli_xin 'foo\n9\n\n0\n2\n' --db "$db" quiz --plain --type pick --seed 4 --count 1
+	local asks
+	asks=$(grep -c 'Type a number' "$d/out")
+	cli_x --db "$db" export --csv
+	cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["given"] == r[0]["shown"].split(",")[1] else 1)' "$d/out" &&
+		[ "$asks" = 4 ] && ok "cli/plain-junk-reasks" || bad "cli/plain-junk-reasks" "$asks re-asks (want 4); export: $(tail -n +2 "$d/out" | head -c 200)"
+
+	# EOF in the middle: exit 0, the two answers kept.
+	db=$d/eof.db
+	cli_xin '1\n2\n' --db "$db" quiz --plain --type pick --seed 5 --count 5
+	local rc=$CLI_RC
+	grep -q '^Score: [0-9]/2 ' "$d/out" || grep -q '^Score: [0-9]/2$' "$d/out"
+	local sc=$?
+	cli_x --db "$db" export --csv
+	[ "$rc" = 0 ] && [ $sc = 0 ] && [ "$(wc -l <"$d/out")" = 3 ] &&
+		ok "cli/plain-eof-keeps" || bad "cli/plain-eof-keeps" "exit $rc, $(($(wc -l <"$d/out") - 1)) rows (want 2)"
+
+	# stdin not a terminal: plain without --plain.
+	cli_xin '1\n' --db "$d/auto.db" quiz --type pick --seed 7 --count 1
+	cli_check plain-auto 0 out '^\[1/1\]' out '^> (Correct[.!]|Wrong\.)' out '^Score: '
+
+	# Exams mix question types: answer them as a person would.
+	cli_drive "$d/exam.db" exam --seed 5 --count 3 --plain
+	cli_check exam-plain 0 out '^Exam' out '^\[3/3\]' out '^Score: [0-3]/3'
+	cp "$d/out" "$d/exam1.out"
+	cli_drive "$d/exam2.db" exam --seed 5 --count 3 --plain
+	cmp -s "$d/out" "$d/exam1.out" && ok "cli/exam-same-seed" || bad "cli/exam-same-seed" "exam --seed 5 differs between runs"
+	cli_x --db "$d/exam.db" export --csv
+	[ "$(wc -l <"$d/out")" = 4 ] && ok "cli/exam-recorded" || bad "cli/exam-recorded" "$(($(wc -l <"$d/out") - 1)) rows after a 3-question exam"
+}
+
+# Wait until file $1 has at least $2 lines matching $3 (deadline 5 s).
+cli_wait_lines() {
+	local i
+	for i in $(seq 50); do
+		[ "$(grep -cE -e "$3" "$1" 2>/dev/null)" -ge "$2" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+cli_faults() {
+	local d=$CLI_T db pid n
+
+	# kill -9 after the third feedback line: every confirmed answer is kept.
+	db=$d/kill.db
+	mkfifo "$d/fifo"
+	"$BIN" --db "$db" quiz --plain --type pick --seed 9 --count 6 <"$d/fifo" >"$d/kill.out" 2>&1 &
+	pid=$!
+	exec 7>"$d/fifo"
+	local typed=(2 1 3) fed=0
+	for n in 1 2 3; do
+		echo "${typed[n - 1]}" >&7
+		cli_wait_lines "$d/kill.out" "$n" '^> (Correct[.!]|Wrong\.)' && fed=$n
+	done
+	kill -9 "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	exec 7>&-
+	cli_x --db "$db" export --csv
+	local why
+	why=$(cli_py '
+import csv, sys
+r = list(csv.DictReader(open(sys.argv[1], newline="")))
+typed = [2, 1, 3]
+if len(r) != 3: sys.exit(f"{len(r)} rows after kill -9, want 3")
+for i, x in enumerate(r):
+    if x["given"] != x["shown"].split(",")[typed[i] - 1]: sys.exit(f"row {i+1} given {x}")
+' "$d/out")
+	[ "$fed" = 3 ] && [ "$CLI_RC" = 0 ] && ok "cli/fault-kill9-keeps-answers" ||
+		bad "cli/fault-kill9-keeps-answers" "feedback seen for $fed answers; export exit $CLI_RC: $why"
+
+	# Corrupt file: clear message naming the path, exit 1, file untouched.
+	db=$d/corrupt.db
+	head -c 16384 /dev/urandom >"$db"
+	local sum
+	sum=$(sha256sum <"$db")
+	cli_xin '1\n' --db "$db" quiz --plain --type pick --seed 1 --count 1
+	cli_check fault-corrupt-quiz 1 err "$db" err 'damaged|not a database'
+	cli_x --db "$db" stats
+	cli_check fault-corrupt-stats 1 err "$db"
+	[ "$(sha256sum <"$db")" = "$sum" ] && ok "cli/fault-corrupt-unchanged" || bad "cli/fault-corrupt-unchanged" "the file was modified"
+
+	# A database from a newer httptutor: refused, unchanged.
+	db=$d/newer.db
+	sqlite3 "$db" 'PRAGMA application_id=1213486160; PRAGMA user_version=99; CREATE TABLE future(x); INSERT INTO future VALUES(1);'
+	sum=$(sha256sum <"$db")
+	cli_xin '1\n' --db "$db" quiz --plain --type pick --seed 1 --count 1
+	cli_check fault-newer-quiz 1 err 'newer' err "$db"
+	cli_x --db "$db" stats
+	cli_check fault-newer-stats 1 err 'newer'
+	[ "$(sha256sum <"$db")" = "$sum" ] && [ "$(sqlite3 "$db" 'PRAGMA user_version')" = 99 ] &&
+		ok "cli/fault-newer-unchanged" || bad "cli/fault-newer-unchanged" "the file was modified"
+
+	# Someone else's SQLite file: refused, unchanged.
+	db=$d/foreign.db
+	sqlite3 "$db" 'CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES("keep me");'
+	sum=$(sha256sum <"$db")
+	cli_xin '1\n' --db "$db" quiz --plain --type pick --seed 1 --count 1
+	cli_check fault-foreign-quiz 1 err 'not an httptutor database' err "$db"
+	[ "$(sha256sum <"$db")" = "$sum" ] && [ "$(sqlite3 "$db" 'SELECT count(*) FROM sqlite_master')" = 1 ] &&
+		ok "cli/fault-foreign-unchanged" || bad "cli/fault-foreign-unchanged" "the file was modified"
+
+	cli_faults_readonly
+	cli_faults_full
+}
+
+# Read-only database: root ignores modes, so run as nobody.
+cli_faults_readonly() {
+	local d=$CLI_T/ro db
+	if ! setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
+		ok "cli/fault-readonly (skipped: setpriv to nobody not possible)"
+		return
+	fi
+	mkdir -p "$d/dir" "$d/file"
+	chmod 755 "$CLI_T" "$d"
+	local as_nobody=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+	# Folder and file read-only: SQLite cannot even make its -shm file.
+	db=$d/dir/a.db
+	cli_xin '1\n' --db "$db" quiz --plain --type pick --seed 1 --count 1
+	chmod 644 "$db"
+	chmod 555 "$d/dir"
+	printf '1\n2\n' | "${as_nobody[@]}" "$BIN" --db "$db" quiz --plain --type pick --seed 1 --count 2 >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=${PIPESTATUS[1]}
+	cli_check fault-readonly-dir 1 err 'read-only' err "$db"
+	# Writable folder, read-only file: each answer is said to be NOT SAVED.
+	db=$d/file/a.db
+	cli_xin '1\n' --db "$db" quiz --plain --type pick --seed 1 --count 1
+	chmod 644 "$db"
+	chmod 1777 "$d/file"
+	printf '1\n2\n' | "${as_nobody[@]}" "$BIN" --db "$db" quiz --plain --type pick --seed 1 --count 2 >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=${PIPESTATUS[1]}
+	cli_check fault-readonly-file 1 err 'NOT SAVED' err 'read-only' out '^Score: '
+	cli_x --db "$db" export --csv
+	[ "$(wc -l <"$CLI_T/out")" = 2 ] && ok "cli/fault-readonly-file-intact" ||
+		bad "cli/fault-readonly-file-intact" "$(($(wc -l <"$CLI_T/out") - 1)) rows, want the 1 from before"
+	chmod 755 "$d/dir"
+}
+
+# Full disk: a small tmpfs; answer until it fills.
+cli_faults_full() {
+	local m=$CLI_T/full
+	mkdir -p "$m"
+	if ! mount -t tmpfs -o size=128k tmpfs "$m" 2>/dev/null; then
+		ok "cli/fault-disk-full (skipped: cannot mount tmpfs)"
+		return
+	fi
+	yes 1 | head -n 400 | timeout 60 "$BIN" --db "$m/a.db" quiz --plain --type pick --seed 1 --count 400 \
+		>"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=${PIPESTATUS[2]}
+	local asked lost
+	asked=$(sed -n 's/^Score: [0-9]*\/\([0-9]*\).*/\1/p' "$CLI_T/out")
+	lost=$(grep -c 'NOT SAVED' "$CLI_T/err")
+	cli_check fault-disk-full 1 err 'disk is full' err 'NOT SAVED' out '^Score: '
+	cli_x --db "$m/a.db" export --csv
+	local rows=$(($(wc -l <"$CLI_T/out") - 1))
+	[ "$CLI_RC" = 0 ] && [ -n "$asked" ] && [ "$lost" -gt 0 ] && [ "$rows" = $((asked - lost)) ] &&
+		ok "cli/fault-disk-full-count" || bad "cli/fault-disk-full-count" "asked $asked, $lost not saved, export has $rows (exit $CLI_RC)"
+	umount "$m"
+}
+
+run_cli() {
+	CLI_T=$(mktemp -d)
+	cli_info
+	cli_usage_errors
+	cli_lint
+	cli_db
+	cli_faults
+	chmod -R u+w "$CLI_T" 2>/dev/null
+	rm -rf "$CLI_T"
+}
