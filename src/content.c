@@ -436,7 +436,8 @@ static bool list_dir(struct loader *L, const char *rel, const char *suffix,
 		v = arr;
 		v[n++] = name;
 	}
-	qsort(v, n, sizeof *v, cmp_str);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);
 	*out = v;
 	*nout = n;
 	v = NULL;
@@ -1065,6 +1066,8 @@ static void merge_whynot(struct ctx *c, struct scenario *s, yaml_node_t *const *
 {
 	int sorted[LANG_COUNT][64];
 	for (int l = 0; l < LANG_COUNT; l++) {
+		if (n[l] == 0)
+			continue;   /* codes[l] may be NULL */
 		memcpy(sorted[l], codes[l], n[l] * sizeof(int));
 		qsort(sorted[l], n[l], sizeof(int), cmp_int);
 	}
@@ -1455,7 +1458,8 @@ static void check_duplicates(struct loader *L)
 	}
 	for (size_t i = 0; i < m->n_codes; i++)
 		k[i] = (struct keyed){ NULL, m->codes[i].code, i };
-	qsort(k, m->n_codes, sizeof *k, cmp_keyed);
+	if (m->n_codes > 1)
+		qsort(k, m->n_codes, sizeof *k, cmp_keyed);
 	for (size_t i = 1; i < m->n_codes; i++)
 		if (k[i].n == k[i - 1].n) {
 			struct cpos a = L->code_pos[k[i - 1].idx], b = L->code_pos[k[i].idx];
@@ -1467,7 +1471,8 @@ static void check_duplicates(struct loader *L)
 	for (size_t i = 0; i < m->n_scenarios; i++)
 		if (m->scenarios[i].id)
 			k[c++] = (struct keyed){ m->scenarios[i].id, 0, i };
-	qsort(k, c, sizeof *k, cmp_keyed);
+	if (c > 1)
+		qsort(k, c, sizeof *k, cmp_keyed);
 	for (size_t i = 1; i < c; i++)
 		if (strcmp(k[i].s, k[i - 1].s) == 0) {
 			struct cpos a = L->scen_pos[k[i - 1].idx], b = L->scen_pos[k[i].idx];
@@ -1480,7 +1485,8 @@ static void check_duplicates(struct loader *L)
 		for (size_t i = 0; i < m->n_scenarios; i++)
 			if (m->scenarios[i].situation.s[l])
 				k[c++] = (struct keyed){ m->scenarios[i].situation.s[l], 0, i };
-		qsort(k, c, sizeof *k, cmp_keyed);
+		if (c > 1)
+			qsort(k, c, sizeof *k, cmp_keyed);
 		for (size_t i = 1; i < c; i++)
 			if (strcmp(k[i].s, k[i - 1].s) == 0) {
 				struct cpos a = L->sit_pos[l][k[i - 1].idx], b = L->sit_pos[l][k[i].idx];
@@ -1551,7 +1557,8 @@ static int cmp_file(const void *a, const void *b)
 static void compute_version(struct loader *L)
 {
 	uint64_t h = 0xcbf29ce484222325ull;
-	qsort(L->files, L->n_files, sizeof *L->files, cmp_file);
+	if (L->n_files > 1)
+		qsort(L->files, L->n_files, sizeof *L->files, cmp_file);
 	for (size_t i = 0; i < L->n_files; i++) {
 		const struct srcfile *f = &L->files[i];
 		const unsigned char *p = (const unsigned char *)f->rel;
@@ -1642,14 +1649,18 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 	load_chapters(&L);
 	load_yaml_folder(&L, "scenarios", "scenarios", load_scenario, false);
 	check_duplicates(&L);
-	qsort(m->codes, m->n_codes, sizeof *m->codes, cmp_code);
-	qsort(m->chapters, m->n_chapters, sizeof *m->chapters, cmp_chapter);
+	if (m->n_codes > 1)
+		qsort(m->codes, m->n_codes, sizeof *m->codes, cmp_code);
+	if (m->n_chapters > 1)
+		qsort(m->chapters, m->n_chapters, sizeof *m->chapters, cmp_chapter);
 	check_refs(&L);
 	compute_version(&L);
 publish:
 	if (L.oom)
 		err_at(&L, L.dir, 1, "out of memory while loading content");
-	qsort(L.ents, L.n_ents, sizeof *L.ents, cmp_ent);
+	/* qsort with a NULL base is undefined even for zero items. */
+	if (L.n_ents > 1)
+		qsort(L.ents, L.n_ents, sizeof *L.ents, cmp_ent);
 	for (size_t i = 0; i < L.n_ents; i++)
 		diag_add(d, "%s:%d: %s", L.ents[i].path, L.ents[i].line, L.ents[i].msg);
 	ok = L.n_ents == 0;
