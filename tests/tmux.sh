@@ -1,1 +1,272 @@
-run_tmux() { :; }
+# End-to-end runs in a real terminal: tmux sessions (private server socket)
+# running bash; keys go in with send-keys and the screen comes back with
+# capture-pane.  Every wait polls the screen with a deadline, never a fixed sleep.
+# Sourced by tests/run.sh (ok/bad, $BIN, fixed HTTPTUTOR_USER/NOW, LANG=C.UTF-8).
+
+TM_SOCK=
+TM_T=
+
+tm() { TMUX= tmux -L "$TM_SOCK" -f /dev/null "$@"; }
+
+# tm_start SESSION COLSxROWS: a bash with a plain prompt at that size.
+tm_start() {
+	local w=${2%x*} h=${2#*x}
+	tm new-session -d -s "$1" -x "$w" -y "$h" \
+		"env PS1='PROMPT\$ ' HISTFILE=/dev/null bash --norc --noprofile"
+	tm set-option -t "$1" status off
+	tm_wait "$1" 'PROMPT\$' 10
+}
+
+tm_screen() { tm capture-pane -p -t "$1"; }
+
+# tm_wait SESSION ERE [SECONDS=10]: 0 once the screen matches, 1 at the deadline.
+tm_wait() {
+	local s=$1 pat=$2 ticks i
+	ticks=$(awk -v t="${3:-10}" 'BEGIN { print int(t * 20) }')
+	for ((i = 0; i < ticks; i++)); do
+		tm capture-pane -p -t "$s" 2>/dev/null | grep -qE -e "$pat" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# tm_run SESSION COMMAND-LINE: type a command that prints EXIT=<status> after it.
+tm_run() { tm send-keys -t "$1" -l "$2; echo EXIT=\$?" && tm send-keys -t "$1" Enter; }
+
+# Pid of the httptutor using database $1 (a unique path), empty when gone.
+tm_pid() { pgrep -f -- "--db $1" | head -1; }
+
+# tm_gone DB [SECONDS=2]: 0 once no process uses that database.
+tm_gone() {
+	local i
+	for ((i = 0; i < ${2:-2} * 20; i++)); do
+		[ -z "$(tm_pid "$1")" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# tm_fail NAME WHY SESSION: bad with the screen saved to tests/out.
+tm_fail() {
+	tm_screen "$3" >"$OUT/tmux-$1.screen" 2>/dev/null
+	bad "tmux/$1" "$2 (screen in tests/out/tmux-$1.screen)"
+}
+
+# Display columns where each home menu description starts must all agree.
+tm_menu_aligned() {
+	python3 -c '
+import re, sys, unicodedata
+def w(s): return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+cols = set(); n = 0
+for line in sys.stdin.read().splitlines():
+    m = re.match(r"^(\s+[a-z]  \S+\s+)(\S.*)$", line)
+    if m:
+        n += 1; cols.add(w(m.group(1)))
+sys.exit(0 if n == 6 and len(cols) == 1 else 1)'
+}
+
+tm_zh_home() {
+	local s=zh db=$TM_T/zh.db
+	tm_start $s 80x24
+	tm_run $s "$BIN --lang zh-TW --db $db"
+	if ! tm_wait $s '首頁'; then
+		tm_fail zh-home "no Chinese home screen" $s
+		return
+	fi
+	tm_screen $s | tm_menu_aligned && tm_screen $s | grep -q '狀態碼' && tm_screen $s | grep -q '測驗' &&
+		ok "tmux/zh-home-aligned" || tm_fail zh-home-aligned "menu descriptions not in one column" $s
+	tm send-keys -t $s c
+	tm_wait $s '狀態碼 \(' || { tm_fail zh-codes "codes list did not open" $s; return; }
+	tm send-keys -t $s / 4 0 3 Enter
+	if tm_wait $s '^ *403 \* Forbidden' && [ "$(tm_screen $s | grep -cE '^ *[1-5][0-9]{2} ')" = 1 ]; then
+		ok "tmux/zh-codes-search"
+	else
+		tm_fail zh-codes-search "searching 403 did not leave the one row" $s
+	fi
+	tm send-keys -t $s Enter
+	tm_wait $s '禁止存取' && tm_wait $s '403 Forbidden' &&
+		ok "tmux/zh-card" || tm_fail zh-card "the 403 card did not show 禁止存取" $s
+	local i
+	for i in 1 2 3 4 5 6; do
+		tm_wait $s '^EXIT=' 0.3 && break
+		tm send-keys -t $s q
+	done
+	if tm_wait $s '^EXIT=0' 2 && tm_wait $s '^PROMPT\$ *$' 1 && tm_gone "$db" 2 &&
+		[ "$(tm display -p -t $s '#{alternate_on}')" = 0 ]; then
+		ok "tmux/zh-quit"
+	else
+		tm_fail zh-quit "q did not bring back the prompt with EXIT=0" $s
+	fi
+	tm kill-session -t $s
+}
+
+tm_locales() {
+	local s=loc
+	tm_start $s 80x24
+	# zh_TW.UTF-8 is not installed here: Chinese must still be chosen and shown.
+	tm_run $s "env LANG=zh_TW.UTF-8 LC_ALL= $BIN --db $TM_T/loc1.db"
+	tm_wait $s '首頁' && tm_screen $s | grep -q '離開' &&
+		ok "tmux/lang-zh_TW-not-installed" || tm_fail lang-zh_TW-not-installed "no Chinese UI" $s
+	tm send-keys -t $s q
+	tm_wait $s '^EXIT=0' 2 || tm_fail lang-zh_TW-exit "q did not exit 0" $s
+	tm send-keys -t $s -l 'clear' && tm send-keys -t $s Enter
+	tm_wait $s '^PROMPT\$ *$' 2
+
+	# A non-UTF-8 locale: English, a status line saying so, nothing but ASCII.
+	tm_run $s "env LANG=C LC_ALL=C $BIN --db $TM_T/loc2.db"
+	if tm_wait $s 'Home' && tm_wait $s 'not UTF-8' 1; then
+		local bytes
+		bytes=$(tm_screen $s | LC_ALL=C grep -c $'[\x80-\xff]')
+		[ "$bytes" = 0 ] && ok "tmux/lang-C-ascii" || tm_fail lang-C-ascii "$bytes screen line(s) with non-ASCII bytes" $s
+	else
+		tm_fail lang-C-ascii "no English home with the not-UTF-8 message" $s
+	fi
+	tm send-keys -t $s q
+	tm_wait $s '^EXIT=0' 2 || tm_fail lang-C-exit "q did not exit 0" $s
+	tm kill-session -t $s
+}
+
+# Without colour the selected row is still shown, by reverse video.
+tm_nocolor() {
+	local s=nc how
+	for how in NO_COLOR --no-color; do
+		tm_start $s 80x24
+		if [ $how = NO_COLOR ]; then
+			tm_run $s "env NO_COLOR=1 $BIN --lang en --db $TM_T/nc1.db"
+		else
+			tm_run $s "$BIN --lang en --no-color --db $TM_T/nc2.db"
+		fi
+		tm_wait $s 'Home'
+		tm send-keys -t $s Down
+		sleep 0.2
+		local esc
+		esc=$(tm capture-pane -p -e -t $s)
+		if ! grep -qE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m' <<<"$esc"; then
+			tm_fail "nocolor-$how-reverse" "no reverse-video selection" $s
+		elif grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;|9[0-7])' <<<"$esc"; then
+			tm_fail "nocolor-$how-reverse" "colours used although colour is off" $s
+		else
+			ok "tmux/nocolor-$how-reverse"
+		fi
+		tm kill-session -t $s
+	done
+}
+
+tm_small() {
+	local s=small
+	tm_start $s 40x10
+	tm_run $s "$BIN --lang en --db $TM_T/small.db"
+	tm_wait $s 'terminal too small \(need 60x16\)' && ok "tmux/small-message" ||
+		tm_fail small-message "no 'terminal too small (need 60x16)' at 40x10" $s
+	tm resize-window -t $s -x 80 -y 24
+	tm_wait $s 'Home' && ! tm_screen $s | grep -q 'too small' && tm_screen $s | grep -q 'Quit' &&
+		ok "tmux/small-recovers" || tm_fail small-recovers "home did not come back at 80x24" $s
+	tm kill-session -t $s
+}
+
+tm_dumb() {
+	local s=dumb
+	tm_start $s 80x24
+	tm_run $s "env TERM=dumb $BIN --lang en --db $TM_T/dumb.db 2>$TM_T/dumb.err"
+	if tm_wait $s '^EXIT=1' 3 && grep -q 'TERM' "$TM_T/dumb.err" && grep -q 'quiz --plain' "$TM_T/dumb.err" &&
+		! LC_ALL=C grep -q $'\e' "$TM_T/dumb.err" &&
+		! tm capture-pane -p -e -t $s | grep -q $'\e'; then
+		ok "tmux/term-dumb"
+	else
+		tm_fail term-dumb "want EXIT=1 and a plain message about TERM; stderr: $(head -c 200 "$TM_T/dumb.err")" $s
+	fi
+	tm kill-session -t $s
+}
+
+# SIGTERM/SIGHUP to the program: it exits at once and leaves the alternate screen.
+tm_signals() {
+	local s=sig sig db pid
+	for sig in TERM HUP; do
+		tm_start $s 80x24
+		db=$TM_T/sig-$sig.db
+		tm_run $s "$BIN --lang en --db $db"
+		tm_wait $s 'Home'
+		pid=$(tm_pid "$db")
+		if [ -z "$pid" ]; then
+			tm_fail "signal-$sig" "program not found" $s
+		else
+			kill -$sig "$pid"
+			if tm_gone "$db" 2 && tm_wait $s '^EXIT=' 2 && tm_wait $s '^PROMPT\$ *$' 1 &&
+				[ "$(tm display -p -t $s '#{alternate_on}')" = 0 ] && ! tm_screen $s | grep -q 'Home'; then
+				ok "tmux/signal-$sig"
+			else
+				tm_fail "signal-$sig" "not gone within 2 s with the shell back" $s
+			fi
+		fi
+		tm kill-session -t $s
+	done
+	# Killing the session hangs up the terminal: no busy loop left behind.
+	tm_start $s 80x24
+	db=$TM_T/hangup.db
+	tm_run $s "$BIN --lang en --db $db"
+	tm_wait $s 'Home'
+	pid=$(tm_pid "$db")
+	tm kill-session -t $s
+	[ -n "$pid" ] && tm_gone "$db" 2 && ok "tmux/hangup-session" ||
+		bad "tmux/hangup-session" "httptutor (pid ${pid:-none}) still running 2 s after its tmux session was killed"
+	pid=$(tm_pid "$db")
+	[ -n "$pid" ] && kill -9 "$pid"
+}
+
+# A whole quiz: each question answered by its kind (type a code, or pick 1).
+tm_quiz() {
+	local s=quiz db=$TM_T/quiz.db i n=0 verdicts=0
+	tm_start $s 80x24
+	tm_run $s "$BIN --lang en --db $db quiz --seed 3 --count 3"
+	for i in 1 2 3; do
+		if ! tm_wait $s "Quiz +$i/3"; then
+			tm_fail quiz-full "question $i/3 not shown" $s
+			break
+		fi
+		if tm_screen $s | grep -q 'Type the status code'; then
+			tm send-keys -t $s -l 404
+			tm send-keys -t $s Enter
+		else
+			tm send-keys -t $s 1
+			tm_wait $s '(Correct!|Wrong\.)' 1 || tm send-keys -t $s Enter
+		fi
+		if tm_wait $s '(Correct!|Wrong\. The answer is [1-5][0-9]{2})' && tm_wait $s 'Why' 1; then
+			verdicts=$((verdicts + 1))
+		fi
+		n=$i
+		tm send-keys -t $s Enter
+	done
+	if [ $n = 3 ] && [ $verdicts = 3 ] && tm_wait $s 'Score:'; then
+		ok "tmux/quiz-full"
+	else
+		tm_fail quiz-full "$verdicts verdicts with an explanation for $n questions, or no Score:" $s
+	fi
+	local j
+	for j in 1 2 3 4 5; do
+		tm_wait $s '^EXIT=' 0.3 && break
+		tm send-keys -t $s q
+	done
+	tm_wait $s '^EXIT=0' 2 || tm_fail quiz-exit "quitting after the quiz did not exit 0" $s
+	local rows
+	rows=$(HTTPTUTOR_DB=$db "$BIN" export --csv 2>/dev/null | tail -n +2 | grep -c '')
+	[ "$rows" = 3 ] && ok "tmux/quiz-export" || bad "tmux/quiz-export" "$rows rows exported, want 3"
+	tm kill-session -t $s
+}
+
+run_tmux() {
+	if ! command -v tmux >/dev/null; then
+		bad "tmux/available" "tmux is not installed"
+		return
+	fi
+	TM_SOCK=httptutor-test-$$
+	TM_T=$(mktemp -d)
+	tm_zh_home
+	tm_locales
+	tm_nocolor
+	tm_small
+	tm_dumb
+	tm_signals
+	tm_quiz
+	tm kill-server 2>/dev/null
+	rm -rf "$TM_T"
+}
