@@ -332,7 +332,7 @@ void quiz_draw(const struct app *a)
 	}
 	const char *h = v->phase == QP_FEEDBACK ? tr(MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
-	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_BAD_INPUT) :
+	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_TYPE_HINT) :
 	                tr(MSG_QUIZ_CHOICE_HINT);
 	snprintf(hint, sizeof hint, "%s", h);
 	draw_frame(a, title, hint);

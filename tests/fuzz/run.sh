@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# tests/fuzz/run.sh — build the libFuzzer harnesses and run each one.
+#   FUZZ_SECONDS  seconds per harness (default 60; 0 = build only)
+#   FUZZ_CC       a clang with libFuzzer (default clang)
+#   FUZZ_ONLY     run just these harnesses (e.g. "text markdown")
+# Builds into build/fuzz/ with -fsanitize=fuzzer,address,undefined.  Each
+# harness starts from tests/fuzz/corpus/<name>/ (read-only seeds) and keeps
+# what it learns in build/fuzz/corpus/<name>/.  Crash inputs are written to
+# build/fuzz/crash-<name>-*; the script exits 1 if any harness failed.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+CC=${FUZZ_CC:-clang}
+OUT=build/fuzz
+HARNESSES=${FUZZ_ONLY:-"text markdown content"}
+
+if ! command -v "$CC" >/dev/null; then
+	echo "fuzz: $CC not found (libFuzzer needs clang; set FUZZ_CC)" >&2
+	exit 2
+fi
+mkdir -p "$OUT"
+
+# Same warnings as the main build; UBSan findings abort so libFuzzer sees them.
+FLAGS=(-std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+       -Wstrict-prototypes -Wmissing-prototypes
+       -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Isrc
+       -O1 -g -fno-omit-frame-pointer
+       -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
+read -r -a PKG_CFLAGS <<<"$(pkg-config --cflags md4c yaml-0.1)"
+read -r -a PKG_LIBS <<<"$(pkg-config --libs md4c yaml-0.1)"
+
+# Which modules each harness links (mirrors the Makefile's T_* lists).
+declare -A MODS=(
+	[text]="text"
+	[markdown]="markdown text"
+	[content]="content markdown text"
+)
+
+build() {
+	local name=$1 objs=() m
+	for m in ${MODS[$name]}; do
+		# Fuzzer-instrumented objects live apart from the normal build.
+		if [ ! -e "$OUT/$m.o" ] || [ "src/$m.c" -nt "$OUT/$m.o" ] ||
+		   [ -n "$(find src -name '*.h' -newer "$OUT/$m.o" -print -quit)" ]; then
+			echo "  CC      $OUT/$m.o"
+			"$CC" "${FLAGS[@]}" "${PKG_CFLAGS[@]}" -c -o "$OUT/$m.o" "src/$m.c" || return 1
+		fi
+		objs+=("$OUT/$m.o")
+	done
+	echo "  CC      $OUT/fuzz_$name"
+	"$CC" "${FLAGS[@]}" "${PKG_CFLAGS[@]}" -o "$OUT/fuzz_$name" \
+		"tests/fuzz/fuzz_$name.c" "${objs[@]}" "${PKG_LIBS[@]}"
+}
+
+failed=0
+for name in $HARNESSES; do
+	if [ -z "${MODS[$name]:-}" ]; then
+		echo "fuzz: no harness called $name" >&2
+		exit 2
+	fi
+	build "$name" || { echo "fuzz: build of $name failed" >&2; exit 1; }
+done
+[ "$SECONDS_EACH" -gt 0 ] || exit 0
+
+for name in $HARNESSES; do
+	mkdir -p "$OUT/corpus/$name"
+	echo "fuzz: $name for ${SECONDS_EACH}s"
+	log="$OUT/$name.log"
+	"./$OUT/fuzz_$name" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix="$OUT/crash-$name-" \
+		"$OUT/corpus/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		echo "fuzz: $name FAILED (exit $rc); log $log:" >&2
+		grep -E 'ERROR|SUMMARY|runtime error|Test unit written|==[0-9]+==' "$log" | head -20 >&2
+		failed=1
+	else
+		grep -E '^(stat::number_of_executed_units|Done)' "$log" | sed "s/^/  $name: /"
+	fi
+done
+[ $failed -eq 0 ] && echo "fuzz: no crashes"
+exit $failed
