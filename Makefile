@@ -104,6 +104,12 @@ asan:
 bench: all
 	$(Q)bash tests/bench.sh
 
+# libFuzzer harnesses (tests/fuzz/*.c, clang) for markdown, text and the
+# content loader; each runs FUZZ_SECONDS; exits non-zero on a crash.
+FUZZ_SECONDS ?= 60
+fuzz:
+	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh
+
 # ---- install -------------------------------------------------------------
 install: httptutor
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
