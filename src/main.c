@@ -39,7 +39,7 @@ static void usage(FILE *f)
 	      "  httptutor exam --seed S --count N [--plain]   a reproducible exam\n"
 	      "Line commands:\n"
 	      "  httptutor code CODE            print one code's card\n"
-	      "  httptutor codes [--class 4xx] [--all] [--json]\n"
+	      "  httptutor codes [--class 4xx] [--all] [--json]   core codes, or --all\n"
 	      "  httptutor search WORDS...      codes and scenarios that match (both languages)\n"
 	      "  httptutor stats [--json]       your progress\n"
 	      "  httptutor export [--csv|--json]  every answer you gave\n"

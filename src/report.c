@@ -166,13 +166,12 @@ int report_code(const struct report_ctx *r, const char *arg)
 	return 0;
 }
 
+/* Core codes by default; --all adds every registered and unofficial code. */
 static bool listed(const struct report_ctx *r, const struct code_entry *c)
 {
 	if (r->klass && c->code / 100 != r->klass)
 		return false;
-	if (c->status == CODE_UNOFFICIAL)
-		return r->all;
-	return true;
+	return r->all || c->core;
 }
 
 static void code_json(const struct report_ctx *r, const struct code_entry *c)
