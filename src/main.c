@@ -346,6 +346,7 @@ int main(int argc, char **argv)
 	int rc;
 	bool utf8 = i18n_setup_locale();
 	ui_install_signals();
+	const char *argv0 = argv[0];
 	if ((rc = parse_args(argc, argv, &o)))
 		return rc;
 	if (!i18n_pick(o.lang, &lang))
@@ -359,7 +360,7 @@ int main(int argc, char **argv)
 	if ((rc = check_opts(cmd, &o)))
 		return rc;
 	if (!strcmp(cmd, "lint"))
-		return cmd_lint(argc - 1, argv + 1, &o, *(argv - optind));
+		return cmd_lint(argc - 1, argv + 1, &o, argv0);
 
 	static const char *const known[] = { "", "read", "browse", "quiz", "review", "exam",
 	                                     "code", "codes", "search", "stats", "export" };
@@ -379,7 +380,7 @@ int main(int argc, char **argv)
 	              !strcmp(cmd, "export")))
 		return bad_usage("unexpected argument '%s'", args[0]);
 
-	if ((rc = load_content(&o, *(argv - optind), &m)))
+	if ((rc = load_content(&o, argv0, &m)))
 		return rc;
 	struct report_ctx rx = { &m, lang, utf8, o.json, o.csv, o.all, o.klass };
 	if (!strcmp(cmd, "code")) {
