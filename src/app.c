@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "screens.h"
@@ -25,6 +26,14 @@ int64_t app_time(void)
 	if (fake && *fake)
 		return strtoll(fake, NULL, 10);
 	return (int64_t)time(NULL);
+}
+
+uint64_t app_seed(void)
+{
+	const char *fake = getenv("HTTPTUTOR_NOW");
+	if (fake && *fake)
+		return (uint64_t)app_time();  /* tests: reproducible */
+	return (uint64_t)app_now_ms() * 2654435761u ^ (uint64_t)time(NULL) << 20 ^ (uint64_t)getpid();
 }
 
 enum screen_id app_top(const struct app *a)
@@ -181,7 +190,7 @@ static bool home_go(struct app *a, enum action act)
 	case ACT_GO_CODES: app_push(a, SCR_CODES); return true;
 	case ACT_GO_QUIZ:
 		o = a->quiz.opts;
-		o.seed = (uint64_t)app_now_ms() ^ (uint64_t)app_time() << 20;
+		o.seed = app_seed();
 		a->quiz.exam = false;  /* only `httptutor exam` starts an exam */
 		app_start_quiz(a, &o, false);
 		return true;
@@ -340,7 +349,7 @@ static void edit_input(struct app *a, int key)
 		a->input[len] = 0;
 	} else if (key == CTRL('u')) {
 		a->input[0] = 0;
-	} else if (key >= 0x20 && key < KEY_FN_BASE && key != 0x7f) {
+	} else if (key >= 0x20 && key < KEY_FN_BASE && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
 		char mb[8];
 		int k = wctomb(mb, (wchar_t)key);
 		if (k > 0 && len + (size_t)k + 1 < sizeof a->input) {

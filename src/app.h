@@ -160,6 +160,8 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
  * for tests). */
 int64_t app_now_ms(void);
 int64_t app_time(void);
+/* A seed for a quiz nobody gave one for (fixed when HTTPTUTOR_NOW is set). */
+uint64_t app_seed(void);
 
 /* Move a list selection for a navigation action (up, down, page, top, end),
  * clamped to [0, n).  Returns false when act is not navigation. */

@@ -279,7 +279,7 @@ static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
 	q->chapter = o->chapter;
 	q->types = o->types;
 	q->unofficial = o->all;
-	q->seed = o->have_seed ? o->seed : (uint64_t)app_now_ms() * 2654435761u ^ (uint64_t)getpid();
+	q->seed = o->have_seed ? o->seed : app_seed();
 }
 
 /* Full-screen run: the store is optional, so reading works without it. */

@@ -151,7 +151,7 @@ bool review_key(struct app *a, enum action act, int key)
 	case ACT_OPEN:
 	case ACT_START_REVIEW: {
 		struct quiz_opts o = a->quiz.opts;
-		o.seed = (uint64_t)app_now_ms();
+		o.seed = app_seed();
 		o.count = o.count > 0 ? o.count : 10;
 		app_start_quiz(a, &o, true);
 		return true;
