@@ -271,15 +271,24 @@ static unsigned long code_point(const char *s, size_t n)
 
 /* Reports invalid UTF-8 and control characters with their lines.  Returns
  * false when the file must not be parsed. */
-static bool check_bytes(struct loader *L, const char *path, const char *buf, size_t len)
+/* Report invalid UTF-8 and control characters with their lines, then replace
+ * them with "_" in place (same length, and safe anywhere in YAML) so the rest of the
+ * file still loads: one bad byte gives one error, not a cascade of missing
+ * codes.  The pack as a whole still fails. */
+static void check_bytes(struct loader *L, const char *path, char *buf, size_t len)
 {
 	size_t bad = 0;
 	if (!text_valid_utf8(buf, len, &bad)) {
 		err_at(L, path, line_of(buf, bad), "invalid UTF-8 (byte 0x%02X)",
 		       (unsigned)(unsigned char)buf[bad]);
-		return false;
+		for (size_t i = 0; i < len;) {
+			wchar_t wc;
+			size_t k = text_decode(buf + i, len - i, &wc);
+			if (wc == 0xFFFD && !(k == 3 && memcmp(buf + i, "\xEF\xBF\xBD", 3) == 0))
+				memset(buf + i, '_', k);
+			i += k;
+		}
 	}
-	bool ok = true;
 	int shown = 0, line = 1;
 	size_t counted = 0, pos = 0;
 	while (pos < len) {
@@ -290,17 +299,16 @@ static bool check_bytes(struct loader *L, const char *path, const char *buf, siz
 		for (; counted < at; counted++)
 			if (buf[counted] == '\n')
 				line++;
-		ok = false;
-		if (shown++ == MAX_PER_FILE) {
+		if (shown++ < MAX_PER_FILE)
+			err_at(L, path, line, "control character U+%04lX is not allowed",
+			       code_point(buf + at, len - at));
+		else if (shown == MAX_PER_FILE + 1)
 			err_at(L, path, line, "more control characters not shown");
-			break;
-		}
-		err_at(L, path, line, "control character U+%04lX is not allowed",
-		       code_point(buf + at, len - at));
 		wchar_t wc;
-		pos = at + text_decode(buf + at, len - at, &wc);
+		size_t k = text_decode(buf + at, len - at, &wc);
+		memset(buf + at, '_', k);
+		pos = at + k;
 	}
-	return ok;
 }
 
 static bool is_regular(const char *path)
@@ -318,11 +326,10 @@ static bool is_dir(const char *path)
 /* Reads rel (relative to the content dir) whole and records it for the
  * version hash.  Returns the buffer (NUL-terminated, owned by the loader) or
  * NULL after reporting why. */
-static const char *read_src(struct loader *L, const char *rel, const char *path, size_t *len)
+static char *read_src(struct loader *L, const char *rel, const char *path, size_t *len)
 {
 	FILE *f = NULL;
-	char *buf = NULL, *r = NULL;
-	const char *ret = NULL;
+	char *buf = NULL, *r = NULL, *ret = NULL;
 	size_t cap = 0, n = 0;
 
 	f = fopen(path, "rb");
@@ -763,10 +770,13 @@ static bool load_yaml_list(struct loader *L, const char *rel, const char *what,
 {
 	const char *path = pool_path(L, rel);
 	size_t len = 0;
-	const char *buf = read_src(L, rel, path, &len);
+	char *buf = read_src(L, rel, path, &len);
 	yaml_document_t doc;
 
-	if (!buf || !check_bytes(L, path, buf, len) || !yaml_open(L, path, buf, len, &doc))
+	if (!buf)
+		return false;
+	check_bytes(L, path, buf, len);
+	if (!yaml_open(L, path, buf, len, &doc))
 		return false;
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
 	bool ok = root->type == YAML_SEQUENCE_NODE;
@@ -1259,9 +1269,10 @@ static void load_chapter(struct loader *L, int lang, const char *file)
 	}
 	h.file = xstrdup(L, file);
 	h.path = path;
-	const char *buf = read_src(L, rel, path, &len);
-	if (!buf || !h.file || !check_bytes(L, path, buf, len))
+	char *buf = read_src(L, rel, path, &len);
+	if (!buf || !h.file)
 		goto cleanup;
+	check_bytes(L, path, buf, len);
 	h.md = text_scrub(buf, len, true);
 	if (!h.md) {
 		oom(L);
