@@ -269,8 +269,6 @@ static unsigned long code_point(const char *s, size_t n)
 	return (unsigned long)wc;
 }
 
-/* Reports invalid UTF-8 and control characters with their lines.  Returns
- * false when the file must not be parsed. */
 /* Report invalid UTF-8 and control characters with their lines, then replace
  * them with "_" in place (same length, and safe anywhere in YAML) so the rest of the
  * file still loads: one bad byte gives one error, not a cascade of missing
