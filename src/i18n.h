@@ -69,7 +69,7 @@
 	X(QUIZ_PICK_PROMPT,  "Which status code should the server return?", "伺服器應該回傳哪個狀態碼？") \
 	X(QUIZ_TYPE_PROMPT,  "Type the status code and press Enter:", "輸入狀態碼後按 Enter：") \
 	X(QUIZ_MEANING_PROMPT, "What does this status code mean?", "這個狀態碼的意思是？") \
-	X(QUIZ_HEADER_PROMPT,  "Which header must go with the %d response?", "%d 回應必須帶上哪個標頭？") \
+	X(QUIZ_HEADER_PROMPT,  "Which header should go with the %d response?", "%d 回應應該帶上哪個標頭？") \
 	X(QUIZ_CORRECT,    "Correct!",  "答對了！") \
 	X(QUIZ_WRONG_IS,   "Wrong. The answer is %s.", "答錯了。正確答案是 %s。") \
 	X(QUIZ_WHY,        "Why:",      "為什麼：") \
