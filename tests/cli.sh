@@ -421,8 +421,8 @@ print(" ".join(sorted(x["item"] for x in r if x["session"] == last)))' "$d/out" 
 
 # Wait until file $1 has at least $2 lines matching $3 (deadline 5 s).
 cli_wait_lines() {
-	local i
-	for i in $(seq 50); do
+	local _
+	for _ in $(seq 50); do
 		[ "$(grep -cE -e "$3" "$1" 2>/dev/null)" -ge "$2" ] && return 0
 		sleep 0.1
 	done

@@ -6,7 +6,7 @@
 TM_SOCK=
 TM_T=
 
-tm() { TMUX= tmux -L "$TM_SOCK" -f /dev/null "$@"; }
+tm() { TMUX='' tmux -L "$TM_SOCK" -f /dev/null "$@"; }
 
 # tm_start SESSION COLSxROWS: a bash with a plain prompt at that size.
 tm_start() {
@@ -241,8 +241,8 @@ tm_quiz() {
 	else
 		tm_fail quiz-full "$verdicts verdicts with an explanation for $n questions, or no Score:" $s
 	fi
-	local j
-	for j in 1 2 3 4 5; do
+	local _
+	for _ in 1 2 3 4 5; do
 		tm_wait $s '^EXIT=' 0.3 && break
 		tm send-keys -t $s q
 	done
