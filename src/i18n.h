@@ -29,7 +29,6 @@
 	X(CODES_TITLE,     "Status codes", "狀態碼") \
 	X(CODES_ALL,       "all",       "全部") \
 	X(CODES_CORE,      "core",      "核心") \
-	X(CODES_FILTER,    "filter",    "篩選") \
 	X(CODES_NONE,      "No code matches. Press 0 to clear the filter.", "沒有符合的狀態碼。按 0 清除篩選。") \
 	X(COL_CODE,        "Code",      "代碼") \
 	X(COL_PHRASE,      "Reason phrase", "原因短語") \
@@ -41,8 +40,6 @@
 	X(CARD_CONFUSED,   "Often confused with", "常被混淆的狀態碼") \
 	X(CARD_SCENARIOS,  "Scenarios", "相關情境") \
 	X(CARD_CHAPTER,    "Read more", "延伸閱讀") \
-	X(CARD_CLASS,      "Class",     "類別") \
-	X(CARD_RFC,        "Defined in","定義於") \
 	X(CARD_CACHEABLE,  "cacheable by default", "預設可快取") \
 	X(CARD_CORE,       "core",      "核心") \
 	X(CARD_LINKS_HINT, "Tab: next link   Enter: open   q: back", "Tab：下一個連結  Enter：開啟  q：返回") \
@@ -59,7 +56,6 @@
 	X(HELP_GLOBAL,     "Everywhere","所有畫面") \
 	X(HELP_FOOTER,     "q or ESC: close help", "q 或 ESC：關閉說明") \
 	X(TOO_SMALL,       "terminal too small (need %dx%d)", "終端機太小（需要 %dx%d）") \
-	X(COMING_SOON,     "coming soon", "即將推出") \
 	X(NOT_UTF8,        "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8", "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8") \
 	X(NO_DB,           "progress is not saved: %s", "進度無法儲存：%s") \
 	X(QUIZ_TITLE,      "Quiz",      "測驗") \
@@ -87,6 +83,7 @@
 	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
 	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \
+	X(QUIZ_BAD_TYPED,  "Type a status code from 100 to 599.", "請輸入 100 到 599 之間的狀態碼。") \
 	X(QUIZ_YOUR_ANSWER,"Your answer", "你的答案") \
 	X(REVIEW_TITLE,    "Review",    "複習") \
 	X(REVIEW_EMPTY,    "No mistakes yet. Take a quiz first.", "目前沒有錯題。先做一次測驗吧。") \
@@ -107,7 +104,6 @@
 	X(PROGRESS_DAYS,   "Last 14 days (answers; accuracy %)", "最近 14 天（作答數；正確率 %）") \
 	X(PROGRESS_EMPTY,  "No answers yet. Take a quiz to see your progress.", "尚無作答紀錄。做一次測驗就能看到進度。") \
 	X(PROGRESS_HINT,   "q: back", "q：返回") \
-	X(STATUS_SAVED,    "saved", "已儲存") \
 	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open", "1-5：類別  0：全部  a：核心/全部  /：搜尋  Enter：開啟") \
 	X(READER_HINT,     "/: search  n/N: next/prev  g/G: top/end  q: back", "/：搜尋  n/N：下/上一個  g/G：開頭/結尾  q：返回") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \

@@ -426,5 +426,6 @@ int main(int argc, char **argv)
 		}
 	}
 	content_free(&m);
-	return rc;
+	/* Killed by a signal: say so in the exit status, as shells expect. */
+	return ui_signal() ? 128 + ui_signal() : rc;
 }

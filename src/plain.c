@@ -163,7 +163,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 			}
 			if (quiz_parse(q, line, &given))
 				break;
-			say(tr(MSG_QUIZ_BAD_INPUT), utf8);
+			say(tr(q->type == Q_TYPE ? MSG_QUIZ_BAD_TYPED : MSG_QUIZ_BAD_INPUT), utf8);
 			fputs("> ", stdout);
 			fflush(stdout);
 		}

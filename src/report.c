@@ -202,6 +202,10 @@ static void code_json(const struct report_ctx *r, const struct code_entry *c)
 int report_codes(const struct report_ctx *r)
 {
 	bool first = true;
+	int phrase_w = 0;
+	for (size_t i = 0; i < r->m->n_codes; i++)
+		if (listed(r, &r->m->codes[i]) && text_width(r->m->codes[i].phrase) > phrase_w)
+			phrase_w = text_width(r->m->codes[i].phrase);
 	if (r->json)
 		putchar('[');
 	for (size_t i = 0; i < r->m->n_codes; i++) {
@@ -213,7 +217,7 @@ int report_codes(const struct report_ctx *r)
 			code_json(r, c);
 		} else {
 			/* Columns aligned by display width, not bytes. */
-			char *phrase = text_pad(c->phrase, 32);
+			char *phrase = text_pad(c->phrase, phrase_w);
 			char line[1024];
 			snprintf(line, sizeof line, "%d %s %s %s", c->code,
 			         c->status == CODE_UNOFFICIAL ? "!" : c->core ? "*" : " ",

@@ -395,7 +395,7 @@ static bool ask_key(struct app *a, enum action act, int key)
 			if (quiz_parse(q, v->typed, &given))
 				answer(a, given);
 			else
-				app_status(a, true, "%s", tr(MSG_QUIZ_BAD_INPUT));
+				app_status(a, true, "%s", tr(MSG_QUIZ_BAD_TYPED));
 			return true;
 		}
 		return act == ACT_CHOICE_1 || act == ACT_CHOICE_2 || act == ACT_CHOICE_3 ||

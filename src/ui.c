@@ -60,6 +60,11 @@ static void on_signal(int sig)
 	got_signal = sig;
 }
 
+int ui_signal(void)
+{
+	return (int)got_signal;
+}
+
 void ui_install_signals(void)
 {
 	struct sigaction sa;

@@ -30,8 +30,11 @@ void ui_size(int *rows, int *cols);
 /* Next key: a code point, FN(KEY_x) for function keys, FN(KEY_RESIZE) after a
  * resize, or -1 when input ended (hang-up, EOF of a script, a signal). */
 int ui_getkey(void);
-/* Set by the signal handler; ui_getkey returns -1 once it is set. */
+/* Catch SIGHUP/SIGTERM/SIGINT/SIGQUIT: ui_getkey then returns -1 so the
+ * program restores the terminal and exits normally. */
 void ui_install_signals(void);
+/* The signal that ended input, or 0. */
+int ui_signal(void);
 
 /* Draw s at (y, x) clipped to maxcols display columns in element e's style;
  * returns the columns used.  Characters the terminal cannot show (no UTF-8)
