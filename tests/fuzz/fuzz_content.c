@@ -17,9 +17,9 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char pack[64];          /* the temp copy of the pack */
+static char pack[512];          /* the temp copy of the pack */
 static size_t src_len;         /* length of the source folder's path */
-static char victim[128];       /* pack/codes/4xx.yaml */
+static char victim[600];       /* pack/codes/4xx.yaml */
 
 static int copy_file(const char *from, const char *to)
 {
@@ -49,7 +49,7 @@ cleanup:
 static int copy_entry(const char *path, const struct stat *st, int type,
                       struct FTW *ftw)
 {
-	char to[512];
+	char to[1024];
 	(void)st;
 	(void)ftw;
 	snprintf(to, sizeof to, "%s%s", pack, path + src_len);
@@ -82,7 +82,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	if (!src)
 		src = "tests/data/good";
-	snprintf(pack, sizeof pack, "/tmp/httptutor-fuzz-XXXXXX");
+	const char *tmp = getenv("TMPDIR");
+	/* make fuzz points TMPDIR into build/ so a crash's leftover is found there. */
+	snprintf(pack, sizeof pack, "%s/httptutor-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (!mkdtemp(pack)) {
 		perror("mkdtemp");
 		exit(1);

@@ -62,6 +62,10 @@ for name in $HARNESSES; do
 	build "$name" || { echo "fuzz: build of $name failed" >&2; exit 1; }
 done
 [ "$SECONDS_EACH" -gt 0 ] || exit 0
+# The content harness makes its temp pack here; a crash (which skips its
+# clean-up) leaves it inside build/ rather than in /tmp.
+export TMPDIR="$PWD/$OUT/tmp"
+mkdir -p "$TMPDIR"
 
 for name in $HARNESSES; do
 	mkdir -p "$OUT/corpus/$name"
@@ -80,5 +84,6 @@ for name in $HARNESSES; do
 		grep -E '^(stat::number_of_executed_units|Done)' "$log" | sed "s/^/  $name: /"
 	fi
 done
+rm -rf "$TMPDIR"
 [ $failed -eq 0 ] && echo "fuzz: no crashes"
 exit $failed
