@@ -84,7 +84,6 @@
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
 	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \
 	X(QUIZ_BAD_TYPED,  "Type a status code from 100 to 599.", "請輸入 100 到 599 之間的狀態碼。") \
-	X(QUIZ_YOUR_ANSWER,"Your answer", "你的答案") \
 	X(REVIEW_TITLE,    "Review",    "複習") \
 	X(REVIEW_EMPTY,    "No mistakes yet. Take a quiz first.", "目前沒有錯題。先做一次測驗吧。") \
 	X(REVIEW_DUE,      "%d due now", "%d 題到期") \
