@@ -192,6 +192,7 @@ static bool home_go(struct app *a, enum action act)
 		o = a->quiz.opts;
 		o.seed = app_seed();
 		a->quiz.exam = false;  /* only `httptutor exam` starts an exam */
+		a->quiz.fixed_seed = false;
 		app_start_quiz(a, &o, false);
 		return true;
 	case ACT_GO_REVIEW: app_push(a, SCR_REVIEW); return true;

@@ -74,6 +74,7 @@ struct quiz_view {
 	struct quiz_opts opts;
 	bool review;              /* a review quiz */
 	bool exam;                /* an exam: fixed seed, recorded as one */
+	bool fixed_seed;          /* --seed given: reproducible, history ignored */
 	int minutes;              /* exam time limit, 0 = none */
 	int64_t deadline_ms;      /* monotonic ms when the exam ends, 0 = none */
 	size_t cur;

@@ -296,6 +296,7 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	a->reader.chapter = -1;
 	quiz_opts_from(o, &a->quiz.opts);
 	a->quiz.exam = exam_cmd;
+	a->quiz.fixed_seed = o->have_seed;
 	a->quiz.minutes = o->minutes;
 	a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
 	bool color = !o->no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
@@ -403,7 +404,8 @@ int main(int argc, char **argv)
 	           want_plain(&o)) {
 		struct quiz_opts q;
 		quiz_opts_from(&o, &q);
-		rc = plain_run(&m, &q, cmd, o.minutes, db_path(&o), user_name(&o), lang, utf8);
+		rc = plain_run(&m, &q, cmd, o.minutes, !o.have_seed, db_path(&o), user_name(&o),
+		               lang, utf8);
 	} else {
 		enum screen_id start = SCR_HOME;
 		const char *arg = nargs ? args[0] : "";

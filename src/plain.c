@@ -106,7 +106,7 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 }
 
 int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
-              int minutes, const char *db_path, const char *user, enum lang L, bool utf8)
+              int minutes, bool prefer_fresh, const char *db_path, const char *user, enum lang L, bool utf8)
 {
 	char err[512];
 	struct quiz qz = { 0 };
@@ -120,15 +120,23 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		fprintf(stderr, "httptutor: %s\n", err);
 		return 1;
 	}
-	bool built = review ? store_item_states(st, &states, &n_states) &&
-	                      quiz_build_review(m, states, n_states, wall(), o, &qz)
-	                    : quiz_build(m, o, &qz);
+	struct quiz_opts qo = *o;
+	bool exam = !strcmp(kind, "exam");
+	if ((review || (prefer_fresh && !exam)) && !store_item_states(st, &states, &n_states))
+		fprintf(stderr, "httptutor: %s\n", st->err);
+	if (!review && prefer_fresh && !exam) {
+		qo.seen = states;
+		qo.n_seen = n_states;
+		qo.fresh_after = wall() - QUIZ_FRESH_DAYS * 86400;
+	}
+	bool built = review ? quiz_build_review(m, states, n_states, wall(), o, &qz)
+	                    : quiz_build(m, &qo, &qz);
 	if (!built) {
 		say(tr(review ? MSG_REVIEW_EMPTY : MSG_QUIZ_EMPTY), utf8);
 		rc = review ? 0 : 1;
 		goto done;
 	}
-	if (!strcmp(kind, "exam")) {
+	if (exam) {
 		char id[64];
 		snprintf(id, sizeof id, "seed-%llu-n%d", (unsigned long long)o->seed, o->count);
 		if (!store_session_begin_exam(st, id, o->seed, o->count, minutes, m->version, &session))

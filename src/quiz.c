@@ -147,7 +147,24 @@ struct cand {
 	const struct scenario *sc;
 	const struct code_entry *ce;    /* the right code */
 	unsigned fits;                  /* question types possible for it */
+	bool recent;                    /* answered lately: drawn last */
 };
+
+/* Whether the learner answered this candidate after o->fresh_after. */
+static bool cand_recent(const struct quiz_opts *o, const struct cand *c)
+{
+	char item[64];
+	if (!o->seen)
+		return false;
+	if (c->sc)
+		snprintf(item, sizeof item, "%s", c->sc->id);
+	else
+		snprintf(item, sizeof item, "code:%d", c->ce->code);
+	for (size_t i = 0; i < o->n_seen; i++)
+		if (o->seen[i].last > o->fresh_after && strcmp(o->seen[i].item, item) == 0)
+			return true;
+	return false;
+}
 
 /* Fill c for scenario sc, or return false when the filters exclude it. */
 static bool cand_scenario(const struct model *m, const struct quiz_opts *o,
@@ -418,6 +435,11 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 			nc++;
 	if (nc == 0)
 		goto cleanup;
+	size_t n_fresh = 0;
+	for (size_t k = 0; k < nc; k++) {
+		cands[k].recent = cand_recent(o, &cands[k]);
+		n_fresh += !cands[k].recent;
+	}
 	want = (size_t)o->count < nc ? (size_t)o->count : nc;
 	out->q = calloc(want, sizeof *out->q);
 	if (!out->q)
@@ -434,10 +456,15 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 		size_t i = 0;
 		struct cand c;
 
+		/* Fresh items first; recently answered ones only when none is left. */
+		bool from_recent = n_fresh == 0;
 		for (size_t k = 0; k < nc; k++)
-			total += fits_weight(cands[k].fits);
+			if (cands[k].recent == from_recent)
+				total += fits_weight(cands[k].fits);
 		x = rng_below(&r, (uint32_t)total);
 		for (;; i++) {
+			if (cands[i].recent != from_recent)
+				continue;
 			unsigned w = fits_weight(cands[i].fits);
 			if (x < w)
 				break;
@@ -445,6 +472,7 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 		}
 		c = cands[i];
 		cands[i] = cands[--nc];  /* remove: never asked twice */
+		n_fresh -= !c.recent;
 		if (build_question(m, &r, &c, pick_type(&r, c.fits), tmp, &out->q[out->n]))
 			out->n++;
 	}

@@ -51,6 +51,9 @@ int quiz_box_days(int box);
  * once; right → next box (max 5), due after quiz_box_days(new box). */
 void quiz_leitner_apply(struct leitner *l, bool correct, int64_t when);
 
+/* Items answered within this many days come after fresh ones in a quiz. */
+#define QUIZ_FRESH_DAYS 7
+
 struct quiz_opts {
 	int count;              /* questions wanted (>= 1) */
 	int klass;              /* 1..5 to restrict to a class, 0 = any */
@@ -58,6 +61,12 @@ struct quiz_opts {
 	unsigned types;         /* bit set of 1u << enum qtype; 0 means all */
 	uint64_t seed;
 	bool unofficial;        /* allow unofficial codes (never by default) */
+	/* The learner's history (may be NULL): items answered after `fresh_after`
+	 * (unix seconds) are drawn only once every other item is used, so quizzes
+	 * on consecutive days repeat little.  Leave NULL for a reproducible quiz. */
+	const struct leitner *seen;
+	size_t n_seen;
+	int64_t fresh_after;
 };
 
 struct quiz {

@@ -52,7 +52,16 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		     quiz_build_review(a->m, states, n, app_time(), &opts, &v->qz);
 		free(states);
 	} else {
+		/* A quiz nobody asked to reproduce avoids what was asked lately. */
+		struct leitner *seen = NULL;
+		size_t n = 0;
+		if (!v->exam && !v->fixed_seed && a->st && store_item_states(a->st, &seen, &n)) {
+			opts.seen = seen;
+			opts.n_seen = n;
+			opts.fresh_after = app_time() - QUIZ_FRESH_DAYS * 86400;
+		}
 		ok = quiz_build(a->m, &opts, &v->qz);
+		free(seen);
 	}
 	v->phase = ok ? QP_ASK : QP_EMPTY;
 	if (ok) {

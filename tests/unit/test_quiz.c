@@ -333,6 +333,54 @@ static void test_no_repeated_items(void **state)
 	}
 }
 
+/* Items answered lately come last: a second quiz built with the first one's
+ * items as history shares none of them while fresh items remain. */
+static void test_fresh_items_first(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 0; seed < 50; seed++) {
+		struct quiz first, second, all;
+		struct quiz_opts o = opts(10, seed);
+		struct leitner seen[10];
+		assert_true(quiz_build(&model, &o, &first));
+		memset(seen, 0, sizeof seen);
+		for (size_t i = 0; i < first.n; i++) {
+			snprintf(seen[i].item, sizeof seen[i].item, "%s", first.q[i].item);
+			seen[i].last = 1000;
+		}
+		o.seed = seed + 1000;
+		o.seen = seen;
+		o.n_seen = first.n;
+		o.fresh_after = 500;           /* answered at 1000: recent */
+		assert_true(quiz_build(&model, &o, &second));
+		for (size_t i = 0; i < second.n; i++)
+			for (size_t k = 0; k < first.n; k++)
+				assert_string_not_equal(second.q[i].item, first.q[k].item);
+		/* Asking for everything still includes the recent items, at the end. */
+		o.count = 1000;
+		assert_true(quiz_build(&model, &o, &all));
+		assert_int_equal(all.n, BANK_SCENARIOS + BANK_CORE_CODES);
+		for (size_t i = all.n - first.n; i < all.n; i++) {
+			bool was_seen = false;
+			for (size_t k = 0; k < first.n; k++)
+				was_seen |= strcmp(all.q[i].item, first.q[k].item) == 0;
+			assert_true(was_seen);
+		}
+		/* History older than fresh_after does not count. */
+		o.count = 10;
+		o.fresh_after = 2000;
+		struct quiz again;
+		o.seed = seed;
+		assert_true(quiz_build(&model, &o, &again));
+		for (size_t i = 0; i < again.n; i++)
+			assert_string_equal(again.q[i].item, first.q[i].item);
+		quiz_free(&first);
+		quiz_free(&second);
+		quiz_free(&all);
+		quiz_free(&again);
+	}
+}
+
 static void test_count_larger_than_bank(void **state)
 {
 	struct quiz qz;
@@ -958,6 +1006,7 @@ int main(void)
 		cmocka_unit_test(test_same_seed_same_quiz),
 		cmocka_unit_test(test_different_seed_different_quiz),
 		cmocka_unit_test(test_no_repeated_items),
+		cmocka_unit_test(test_fresh_items_first),
 		cmocka_unit_test(test_count_larger_than_bank),
 		cmocka_unit_test(test_zero_count_and_no_match),
 		cmocka_unit_test(test_class_filter),
