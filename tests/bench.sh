@@ -19,6 +19,8 @@ done
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/httptutor-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# Time a private copy, so a rebuild during the run cannot disturb it.
+cp ./httptutor "$tmp/httptutor"
 
 python3 - "$tmp" "${BENCH_N:-30}" <<'PY'
 import errno, fcntl, glob, os, re, select, shutil, signal, struct, subprocess
@@ -26,7 +28,7 @@ import sys, termios, time
 from statistics import median
 
 TMP, N = sys.argv[1], int(sys.argv[2])
-BIN = os.path.abspath("httptutor")
+BIN = os.path.join(TMP, "httptutor")
 CONTENT = os.path.abspath("content")
 CHAPTER = sorted(glob.glob(CONTENT + "/en/chapters/*.md"))[0]
 YAML = sorted(glob.glob(CONTENT + "/**/*.yaml", recursive=True))
