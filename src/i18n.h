@@ -43,6 +43,15 @@
 	X(CARD_CACHEABLE,  "cacheable by default", "預設可快取") \
 	X(CARD_CORE,       "core",      "核心") \
 	X(CARD_LINKS_HINT, "Tab: next link   Enter: open   q: back", "Tab：下一個連結  Enter：開啟  q：返回") \
+	X(REPORT_SUMMARY,  "Class report%s: %d student(s), %d answers, %d%% correct, from %d database(s)", "班級報告%s：%d 位學生，%d 次作答，正確率 %d%%，來自 %d 個資料庫") \
+	X(REPORT_COL_STUDENT, "Student", "學生") \
+	X(REPORT_COL_ANSWERS, "answers", "作答") \
+	X(REPORT_COL_RIGHT, "right", "答對") \
+	X(REPORT_COL_SHARE, "share", "正確率") \
+	X(REPORT_COL_TIME, "avg time", "平均用時") \
+	X(REPORT_COL_QUESTION, "Question (hardest first)", "題目（由難到易）") \
+	X(REPORT_COL_EXPECTED, "expected", "正解") \
+	X(REPORT_COL_WRONG, "most common wrong answer", "最常見的錯誤答案") \
 	X(STATUS_REGISTERED, "registered", "已註冊") \
 	X(STATUS_TEMPORARY,  "temporary registration", "暫時註冊") \
 	X(STATUS_UNUSED,     "reserved, unused", "保留、未使用") \

@@ -23,6 +23,7 @@ struct opts {
 	bool have_seed;
 	uint64_t seed;
 	const char *chapter;
+	const char *exam;          /* report --exam ID */
 	unsigned types;
 };
 
@@ -43,6 +44,7 @@ static void usage(FILE *f)
 	      "  httptutor search WORDS...      codes and scenarios that match (both languages)\n"
 	      "  httptutor stats [--json]       your progress\n"
 	      "  httptutor export [--csv|--json]  every answer you gave\n"
+	      "  httptutor report [--exam ID] [--csv|--json] [DB...]   class report for a teacher\n"
 	      "  httptutor lint [DIR]           check a content folder\n"
 	      "\n"
 	      "Options:\n"
@@ -102,7 +104,7 @@ static bool parse_types(const char *s, unsigned *out)
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_DB = 256, O_USER, O_LANG, O_CONTENT, O_NOCOLOR, O_JSON, O_CSV, O_PLAIN,
-	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL };
+	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "user", required_argument, NULL, O_USER },
@@ -120,6 +122,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "chapter", required_argument, NULL, O_CHAPTER },
 		{ "type", required_argument, NULL, O_TYPE },
 		{ "minutes", required_argument, NULL, O_MINUTES },
+		{ "exam", required_argument, NULL, O_EXAM },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -162,6 +165,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		}
 		case O_CHAPTER: o->chapter = optarg; break;
+		case O_EXAM: o->exam = optarg; break;
 		case O_TYPE:
 			if (!parse_types(optarg, &o->types))
 				return bad_usage("--type takes pick,type,meaning,header, not '%s'", optarg);
@@ -179,10 +183,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 static int check_opts(const char *cmd, const struct opts *o)
 {
 	bool quizlike = !strcmp(cmd, "quiz") || !strcmp(cmd, "review") || !strcmp(cmd, "exam");
-	if ((o->json || o->csv) && strcmp(cmd, "codes") && strcmp(cmd, "stats") && strcmp(cmd, "export"))
+	bool report = !strcmp(cmd, "report");
+	if ((o->json || o->csv) && strcmp(cmd, "codes") && strcmp(cmd, "stats") &&
+	    strcmp(cmd, "export") && !report)
 		return bad_usage("--json/--csv do not apply to '%s'", cmd);
-	if (o->csv && strcmp(cmd, "export"))
-		return bad_usage("--csv applies to export only, not '%s'", cmd);
+	if (o->csv && strcmp(cmd, "export") && !report)
+		return bad_usage("--csv applies to export and report, not '%s'", cmd);
+	if (o->exam && !report)
+		return bad_usage("--exam applies to report, not '%s'", cmd);
 	if (o->json && o->csv)
 		return bad_usage("choose one of --json and --csv%s", "");
 	if (o->plain && !quizlike)
@@ -364,7 +372,8 @@ int main(int argc, char **argv)
 		return cmd_lint(argc - 1, argv + 1, &o, argv0);
 
 	static const char *const known[] = { "", "read", "browse", "quiz", "review", "exam",
-	                                     "code", "codes", "search", "stats", "export" };
+	                                     "code", "codes", "search", "stats", "export",
+	                                     "report" };
 	bool ok = false;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		ok |= !strcmp(cmd, known[i]);
@@ -374,7 +383,7 @@ int main(int argc, char **argv)
 	char **args = argv + 1;
 	if ((!strcmp(cmd, "code") && nargs != 1) || (!strcmp(cmd, "search") && nargs < 1))
 		return bad_usage("%s needs an argument", cmd);
-	if (nargs > 1 && strcmp(cmd, "search"))
+	if (nargs > 1 && strcmp(cmd, "search") && strcmp(cmd, "report"))
 		return bad_usage("too many arguments for '%s'", cmd[0] ? cmd : "httptutor");
 	if (nargs && (!cmd[0] || !strcmp(cmd, "quiz") || !strcmp(cmd, "review") ||
 	              !strcmp(cmd, "exam") || !strcmp(cmd, "codes") || !strcmp(cmd, "stats") ||
@@ -390,6 +399,8 @@ int main(int argc, char **argv)
 		rc = report_codes(&rx);
 	} else if (!strcmp(cmd, "search")) {
 		rc = report_search(&rx, nargs, args);
+	} else if (!strcmp(cmd, "report")) {
+		rc = report_class(&rx, o.exam, nargs, args, db_path(&o));
 	} else if (!strcmp(cmd, "stats") || !strcmp(cmd, "export")) {
 		char err[512];
 		struct store *st = store_open(db_path(&o), user_name(&o), true, err, sizeof err);

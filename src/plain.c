@@ -136,17 +136,18 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		rc = review ? 0 : 1;
 		goto done;
 	}
+	char exam_id[64] = "";
 	if (exam) {
-		char id[64];
-		snprintf(id, sizeof id, "seed-%llu-n%d", (unsigned long long)o->seed, o->count);
+		char *id = exam_id;
+		snprintf(exam_id, sizeof exam_id, "seed-%llu-n%d", (unsigned long long)o->seed, o->count);
 		if (!store_session_begin_exam(st, id, o->seed, o->count, minutes, m->version, &session))
 			fprintf(stderr, "httptutor: %s\n", st->err);
 	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
 	}
-	printf("%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE :
-	                                   !strcmp(kind, "exam") ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE), qz.n,
-	       (unsigned long long)o->seed);
+	printf("%s%s%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE :
+	                                       exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE),
+	       exam ? " " : "", exam_id, qz.n, (unsigned long long)o->seed);
 	bool eof = false;
 	int64_t started = now_ms();
 	for (size_t i = 0; i < qz.n && !eof; i++) {

@@ -400,3 +400,275 @@ int report_export(const struct report_ctx *r, struct store *st)
 		fputs(x.rows ? "\n]\n" : "]\n", stdout);
 	return 0;
 }
+
+/* ---- class report ------------------------------------------------------- */
+
+struct tally { char *given; int count; };
+struct student_stat { char *name; int answers, correct; int64_t ms; };
+struct item_stat { char *item, *expected; int answers, correct; struct tally *wrong; size_t n_wrong; };
+
+struct class_data {
+	struct student_stat *st;
+	size_t n_st;
+	struct item_stat *q;
+	size_t n_q;
+	bool oom;
+};
+
+/* Find name in an array of structs whose first member is a char *; add a
+ * zeroed entry when absent.  Returns its index or -1 when out of memory. */
+static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(*(char **)((char *)*arr + i * size), name))
+			return (long)i;
+	char *grown = realloc(*arr, (*n + 1) * size);
+	char *copy = strdup(name);
+	if (!grown || !copy) {
+		if (grown)
+			*arr = grown;
+		free(copy);
+		return -1;
+	}
+	*arr = grown;
+	memset(grown + *n * size, 0, size);
+	*(char **)(grown + *n * size) = copy;
+	return (long)(*n)++;
+}
+
+static void class_group(void *ctx, const struct report_group *g)
+{
+	struct class_data *d = ctx;
+	void *arr = d->st;
+	long si = find_or_add(&arr, &d->n_st, sizeof *d->st, g->user);
+	d->st = arr;
+	arr = d->q;
+	long qi = find_or_add(&arr, &d->n_q, sizeof *d->q, g->item);
+	d->q = arr;
+	if (si < 0 || qi < 0) {
+		d->oom = true;
+		return;
+	}
+	struct student_stat *s = &d->st[si];
+	struct item_stat *q = &d->q[qi];
+	s->answers += g->count;
+	s->correct += g->correct ? g->count : 0;
+	s->ms += g->ms;
+	q->answers += g->count;
+	q->correct += g->correct ? g->count : 0;
+	if (!q->expected)
+		q->expected = strdup(g->expected);
+	if (!g->correct) {
+		arr = q->wrong;
+		long wi = find_or_add(&arr, &q->n_wrong, sizeof *q->wrong, g->given);
+		q->wrong = arr;
+		if (wi < 0)
+			d->oom = true;
+		else
+			q->wrong[wi].count += g->count;
+	}
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct student_stat *)a)->name, ((const struct student_stat *)b)->name);
+}
+
+/* Hardest first: lowest share of right answers, then most answered. */
+static int by_difficulty(const void *a, const void *b)
+{
+	const struct item_stat *x = a, *y = b;
+	long lx = (long)x->correct * y->answers, ly = (long)y->correct * x->answers;
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	if (x->answers != y->answers)
+		return y->answers - x->answers;
+	return strcmp(x->item, y->item);
+}
+
+static const struct tally *top_wrong(const struct item_stat *q)
+{
+	const struct tally *t = NULL;
+	for (size_t i = 0; i < q->n_wrong; i++)
+		if (!t || q->wrong[i].count > t->count)
+			t = &q->wrong[i];
+	return t;
+}
+
+static void class_free(struct class_data *d)
+{
+	for (size_t i = 0; i < d->n_st; i++)
+		free(d->st[i].name);
+	for (size_t i = 0; i < d->n_q; i++) {
+		free(d->q[i].item);
+		free(d->q[i].expected);
+		for (size_t k = 0; k < d->q[i].n_wrong; k++)
+			free(d->q[i].wrong[k].given);
+		free(d->q[i].wrong);
+	}
+	free(d->st);
+	free(d->q);
+}
+
+/* One table row: width < 0 pads on the right (text), > 0 on the left
+ * (numbers), -1 means the rest of the line. */
+static void print_cells(const struct report_ctx *r, const char *const *cells,
+                        const int *width, int n)
+{
+	fputs("  ", stdout);
+	for (int i = 0; i < n; i++) {
+		int w = width[i] < 0 ? -width[i] : width[i];
+		int used = text_width(cells[i]);
+		if (width[i] == -1) {
+			report_puts(stdout, cells[i], r->utf8);
+			break;
+		}
+		if (width[i] > 0)
+			printf("%*s", used < w ? w - used : 0, "");
+		char *cell = width[i] < 0 ? text_pad(cells[i], w) : NULL;
+		report_puts(stdout, cell ? cell : cells[i], r->utf8);
+		free(cell);
+		if (i + 1 < n)
+			putchar(' ');
+	}
+	putchar('\n');
+}
+
+static void class_print(const struct report_ctx *r, const struct class_data *d,
+                        const char *exam_id, int ndb)
+{
+	int total = 0, right = 0;
+	for (size_t i = 0; i < d->n_st; i++)
+		total += d->st[i].answers, right += d->st[i].correct;
+	if (r->json) {
+		printf("{\"exam\":");
+		if (exam_id)
+			report_json_str(stdout, exam_id);
+		else
+			fputs("null", stdout);
+		printf(",\"databases\":%d,\"answers\":%d,\"correct\":%d,\"students\":[", ndb, total, right);
+		for (size_t i = 0; i < d->n_st; i++) {
+			const struct student_stat *s = &d->st[i];
+			printf("%s\n  {\"user\":", i ? "," : "");
+			report_json_str(stdout, s->name);
+			printf(",\"answers\":%d,\"correct\":%d,\"accuracy\":%d,\"avg_ms\":%lld}",
+			       s->answers, s->correct, pct(s->correct, s->answers),
+			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
+		}
+		printf("],\"questions\":[");
+		for (size_t i = 0; i < d->n_q; i++) {
+			const struct item_stat *q = &d->q[i];
+			const struct tally *t = top_wrong(q);
+			printf("%s\n  {\"item\":", i ? "," : "");
+			report_json_str(stdout, q->item);
+			fputs(",\"expected\":", stdout);
+			report_json_str(stdout, q->expected ? q->expected : "");
+			printf(",\"answers\":%d,\"correct\":%d,\"accuracy\":%d,\"top_wrong\":",
+			       q->answers, q->correct, pct(q->correct, q->answers));
+			if (t) {
+				report_json_str(stdout, t->given);
+				printf(",\"top_wrong_count\":%d}", t->count);
+			} else {
+				fputs("null,\"top_wrong_count\":0}", stdout);
+			}
+		}
+		printf("]}\n");
+	} else if (r->csv) {
+		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count\r\n", stdout);
+		for (size_t i = 0; i < d->n_st; i++) {
+			const struct student_stat *s = &d->st[i];
+			fputs("student,", stdout);
+			csv_field(s->name);
+			printf(",,%d,%d,%d,%lld,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
+			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
+		}
+		for (size_t i = 0; i < d->n_q; i++) {
+			const struct item_stat *q = &d->q[i];
+			const struct tally *t = top_wrong(q);
+			fputs("question,", stdout);
+			csv_field(q->item);
+			putchar(',');
+			csv_field(q->expected ? q->expected : "");
+			printf(",%d,%d,%d,,", q->answers, q->correct, pct(q->correct, q->answers));
+			if (t)
+				csv_field(t->given);
+			printf(",%d\r\n", t ? t->count : 0);
+		}
+	} else {
+		char line[512];
+		char exam[96] = "";
+		if (exam_id)
+			snprintf(exam, sizeof exam, " · %s", exam_id);
+		snprintf(line, sizeof line, tr(MSG_REPORT_SUMMARY), exam, (int)d->n_st, total,
+		         pct(right, total), ndb);
+		report_wrap(stdout, line, out_width(), 0, r->utf8);
+		putchar('\n');
+		/* Columns padded by display width, so Chinese headings line up too. */
+		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_STUDENT), tr(MSG_REPORT_COL_ANSWERS),
+		            tr(MSG_REPORT_COL_RIGHT), tr(MSG_REPORT_COL_SHARE), tr(MSG_REPORT_COL_TIME) },
+		            (const int[]){ -24, 7, 7, 7, 9 }, 5);
+		for (size_t i = 0; i < d->n_st; i++) {
+			const struct student_stat *s = &d->st[i];
+			char a[16], c[16], p[16], t[16];
+			snprintf(a, sizeof a, "%d", s->answers);
+			snprintf(c, sizeof c, "%d", s->correct);
+			snprintf(p, sizeof p, "%d%%", pct(s->correct, s->answers));
+			snprintf(t, sizeof t, "%.1fs", s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
+			print_cells(r, (const char *[]){ s->name, a, c, p, t },
+			            (const int[]){ -24, 7, 7, 7, 9 }, 5);
+		}
+		putchar('\n');
+		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_QUESTION), tr(MSG_REPORT_COL_EXPECTED),
+		            tr(MSG_REPORT_COL_ANSWERS), tr(MSG_REPORT_COL_SHARE), tr(MSG_REPORT_COL_WRONG) },
+		            (const int[]){ -30, -16, 7, 7, -1 }, 5);
+		for (size_t i = 0; i < d->n_q; i++) {
+			const struct item_stat *q = &d->q[i];
+			const struct tally *t = top_wrong(q);
+			char a[16], p[16], wrong[64] = "";
+			snprintf(a, sizeof a, "%d", q->answers);
+			snprintf(p, sizeof p, "%d%%", pct(q->correct, q->answers));
+			if (t)
+				snprintf(wrong, sizeof wrong, "%s ×%d", t->given, t->count);
+			print_cells(r, (const char *[]){ q->item, q->expected ? q->expected : "", a, p, wrong },
+			            (const int[]){ -30, -16, 7, 7, -1 }, 5);
+		}
+	}
+}
+
+int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
+                 char **dbs, const char *db_default)
+{
+	struct class_data d = { 0 };
+	int rc = 0, n = ndb ? ndb : 1;
+	for (int i = 0; i < n; i++) {
+		char err[512];
+		const char *path = ndb ? dbs[i] : db_default;
+		struct store *st = store_open(path, NULL, true, err, sizeof err);
+		if (!st) {
+			fprintf(stderr, "httptutor: %s\n", err);
+			rc = 1;
+			continue;
+		}
+		if (!store_report(st, exam_id, class_group, &d)) {
+			fprintf(stderr, "httptutor: %s\n", st->err);
+			rc = 1;
+		}
+		store_close(st);
+	}
+	if (d.oom) {
+		fprintf(stderr, "httptutor: out of memory\n");
+		rc = 1;
+	} else if (!d.n_st && exam_id) {
+		fprintf(stderr, "httptutor: no answers for exam '%s' (exam ids look like "
+		        "seed-S-nN: the seed and count given to `httptutor exam`)\n", exam_id);
+		rc = 1;
+	} else if (rc == 0 || d.n_st) {
+		if (d.n_st)
+			qsort(d.st, d.n_st, sizeof *d.st, by_name);
+		if (d.n_q)
+			qsort(d.q, d.n_q, sizeof *d.q, by_difficulty);
+		class_print(r, &d, exam_id, n);
+	}
+	class_free(&d);
+	return rc;
+}

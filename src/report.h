@@ -22,6 +22,12 @@ int report_search(const struct report_ctx *r, int nwords, char **words);
 int report_stats(const struct report_ctx *r, struct store *st);
 int report_export(const struct report_ctx *r, struct store *st);
 
+/* The class report over the answer logs in dbs (ndb paths; none: db_default,
+ * NULL meaning the default path): per student and per question, for one exam
+ * (exam_id) or everything.  Table, CSV (r->csv) or JSON (r->json). */
+int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
+                 char **dbs, const char *db_default);
+
 /* The code named by s ("403"), or NULL. */
 const struct code_entry *report_find_code(const struct model *m, const char *s);
 /* Chapter index for an id ("common") or number ("1"), or -1. */

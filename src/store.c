@@ -761,3 +761,48 @@ out:
 	sqlite3_finalize(st);
 	return ok;
 }
+
+bool store_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx)
+{
+	enum { RG_USER, RG_ITEM, RG_GIVEN, RG_EXPECTED, RG_CORRECT, RG_COUNT, RG_MS };
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT p.name, a.item, a.given, a.expected, a.correct, COUNT(*), SUM(a.ms) "
+		"FROM answer a JOIN profile p ON p.id = a.profile_id "
+		"LEFT JOIN session se ON se.id = a.session_id "
+		"WHERE ?1 IS NULL OR se.exam_id = ?1 "
+		"GROUP BY p.name, a.item, a.given, a.expected, a.correct "
+		"ORDER BY p.name, a.item");
+	bool ok = false;
+	int rc;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	if (exam_id)
+		sqlite3_bind_text(st, 1, exam_id, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct report_group g = {
+			(const char *)sqlite3_column_text(st, RG_USER),
+			(const char *)sqlite3_column_text(st, RG_ITEM),
+			(const char *)sqlite3_column_text(st, RG_GIVEN),
+			(const char *)sqlite3_column_text(st, RG_EXPECTED),
+			sqlite3_column_int(st, RG_CORRECT) != 0,
+			sqlite3_column_int(st, RG_COUNT),
+			sqlite3_column_int64(st, RG_MS),
+		};
+		if (!g.user || !g.item)
+			continue;
+		g.given = g.given ? g.given : "";
+		g.expected = g.expected ? g.expected : "";
+		fn(ctx, &g);
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the answers");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}

@@ -85,6 +85,18 @@ void store_progress_free(struct progress *p);
  * expected, correct, ms, at (ISO 8601 UTC), content_version. */
 typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
 bool store_export(struct store *s, store_row_fn fn, void *ctx);
+/* Class report: answers of every profile in this database (of one exam when
+ * exam_id is not NULL), grouped by (user, item, given, expected, correct).
+ * fn gets each group with its count and summed milliseconds. */
+struct report_group {
+	const char *user, *item, *given, *expected;
+	bool correct;
+	int count;
+	int64_t ms;
+};
+typedef void (*store_group_fn)(void *ctx, const struct report_group *g);
+bool store_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx);
+
 extern const char *const store_export_columns[];
 extern const int store_export_ncolumns;
 

@@ -549,8 +549,47 @@ cli_faults_full() {
 	umount "$m"
 }
 
+# The teacher's class report over a shared database: two students sit the
+# same exam (drive.py answers "1" to every choice), one also takes a quiz.
+cli_report() {
+	local db=$CLI_T/class.db
+	HTTPTUTOR_USER=ana cli_drive "$db" exam --seed 42 --count 4 --plain
+	HTTPTUTOR_USER=ben cli_drive "$db" exam --seed 42 --count 4 --plain
+	HTTPTUTOR_USER=ben cli_drive "$db" quiz --seed 7 --count 3 --plain
+	cli_x --db "$db" report --json
+	local why
+	why=$(cli_py '
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert [s["user"] for s in r["students"]] == ["ana", "ben"], r["students"]
+counts = {s["user"]: s["answers"] for s in r["students"]}
+assert counts == {"ana": 4, "ben": 7}, counts
+assert r["answers"] == 11 and r["exam"] is None, r
+assert sum(q["answers"] for q in r["questions"]) == 11
+acc = [q["correct"] / q["answers"] for q in r["questions"]]
+assert acc == sorted(acc), "questions not hardest first"
+for q in r["questions"]:
+    assert (q["top_wrong"] is None) == (q["correct"] == q["answers"]), q
+' "$CLI_T/out")
+	[ "$CLI_RC" = 0 ] && [ -z "$why" ] && ok cli/report-json || bad cli/report-json "exit $CLI_RC: $why"
+	cli_x --db "$db" report --exam seed-42-n4 --csv
+	local students questions
+	students=$(grep -c '^student,' "$CLI_T/out")
+	questions=$(awk -F, '/^question,/{n+=$4} END{print n+0}' "$CLI_T/out")
+	[ "$CLI_RC" = 0 ] && [ "$students" = 2 ] && [ "$questions" = 8 ] &&
+		head -1 "$CLI_T/out" | grep -q '^scope,name,expected,answers,correct' &&
+		ok cli/report-exam-csv || bad cli/report-exam-csv "exit $CLI_RC, $students students, $questions answers"
+	cli_x --db "$db" report --exam seed-1-n1
+	cli_check report-unknown-exam 1 err "no answers for exam 'seed-1-n1'"
+	cli_x report "$CLI_T/missing.db"
+	cli_check report-missing-db 1 err 'no database'
+	cli_x --db "$db" report --exam
+	cli_check report-exam-needs-value 2 err 'needs a value'
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
+	cli_report
 	cli_info
 	cli_usage_errors
 	cli_lint
