@@ -138,9 +138,8 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	}
 	char exam_id[64] = "";
 	if (exam) {
-		char *id = exam_id;
-		snprintf(exam_id, sizeof exam_id, "seed-%llu-n%d", (unsigned long long)o->seed, o->count);
-		if (!store_session_begin_exam(st, id, o->seed, o->count, minutes, m->version, &session))
+		quiz_exam_id(o->seed, o->count, exam_id, sizeof exam_id);
+		if (!store_session_begin_exam(st, exam_id, o->seed, o->count, minutes, m->version, &session))
 			fprintf(stderr, "httptutor: %s\n", st->err);
 	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);

@@ -782,3 +782,8 @@ void quiz_leitner_apply(struct leitner *l, bool correct, int64_t when)
 	l->box = l->box < 1 ? 2 : l->box < 5 ? l->box + 1 : 5;
 	l->due = when + (int64_t)quiz_box_days(l->box) * 86400;
 }
+
+void quiz_exam_id(uint64_t seed, int count, char *buf, size_t n)
+{
+	snprintf(buf, n, "seed-%llu-n%d", (unsigned long long)seed, count);
+}

@@ -108,6 +108,9 @@ bool quiz_is_right(const struct question *q, int given);
 void quiz_shown_str(const struct question *q, char *buf, size_t n);
 void quiz_answer_str(const struct question *q, int given, char *buf, size_t n);
 void quiz_right_str(const struct question *q, char *buf, size_t n);
+/* The id an exam is recorded under: "seed-S-nN", the same for everyone who
+ * sits it with the same seed and count. */
+void quiz_exam_id(uint64_t seed, int count, char *buf, size_t n);
 const char *quiz_type_name(enum qtype t);          /* "pick", "type", "meaning", "header" */
 bool quiz_type_parse(const char *s, enum qtype *t);
 

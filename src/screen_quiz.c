@@ -69,7 +69,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		bool began;
 		if (v->exam) {
 			char id[64];
-			snprintf(id, sizeof id, "seed-%llu-n%d", (unsigned long long)opts.seed, opts.count);
+			quiz_exam_id(opts.seed, opts.count, id, sizeof id);
 			began = !a->st || store_session_begin_exam(a->st, id, opts.seed, opts.count,
 			                                           v->minutes, a->m->version, &v->session);
 		} else {
