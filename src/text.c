@@ -620,6 +620,12 @@ void text_join_cjk(char *s)
 {
 	size_t len = strlen(s), out = 0;
 	wchar_t prev = 0;
+	/* English text (most of it) has no wide characters: nothing to do. */
+	bool ascii = true;
+	for (size_t i = 0; i < len && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii)
+		return;
 	for (size_t i = 0; i < len;) {
 		wchar_t wc, next = 0;
 		size_t k = text_decode(s + i, len - i, &wc);
@@ -631,7 +637,8 @@ void text_join_cjk(char *s)
 				continue;  /* a line break folded into a space between CJK */
 			}
 		}
-		memmove(s + out, s + i, k);
+		if (out != i)
+			memmove(s + out, s + i, k);
 		out += k;
 		i += k;
 		prev = wc;
