@@ -10,9 +10,10 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wundef
 PKGS    := ncursesw sqlite3 md4c yaml-0.1
-# Debian packages that provide each pkg-config name (used by `make deps`).
+# Debian packages `make deps` installs when missing: the libraries above, and
+# what the tests drive the program with (cmocka, tmux, python3 + yaml, sqlite3).
 DEBS    := libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libcmocka-dev \
-           pkg-config tmux
+           pkg-config tmux python3 python3-yaml sqlite3
 
 Q := $(if $(V),,@)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
