@@ -18,8 +18,11 @@ DEBS    := libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libcmocka-dev \
 Q := $(if $(V),,@)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
 
-# Missing libraries are installed before anything else is built.
-HAVE_DEPS := $(shell pkg-config --exists $(PKGS) cmocka 2>/dev/null && command -v tmux >/dev/null && echo yes)
+# Missing packages are installed before anything else is built (Debian; on
+# other systems the libraries must already be there for pkg-config).
+HAVE_DEPS := $(shell if command -v dpkg >/dev/null 2>&1; then \
+               dpkg -s $(DEBS) >/dev/null 2>&1 && echo yes; \
+             else pkg-config --exists $(PKGS) 2>/dev/null && echo yes; fi)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
