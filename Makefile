@@ -12,8 +12,8 @@ WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
 PKGS    := ncursesw sqlite3 md4c yaml-0.1
 # Debian packages `make deps` installs when missing: the libraries above, and
 # what the tests drive the program with (cmocka, tmux, python3 + yaml, sqlite3).
-DEBS    := libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libcmocka-dev \
-           pkg-config tmux python3 python3-yaml sqlite3
+DEBS    := gcc libc6-dev libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev \
+           libcmocka-dev pkg-config tmux python3 python3-yaml sqlite3
 
 Q := $(if $(V),,@)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)

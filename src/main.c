@@ -37,7 +37,7 @@ static void usage(FILE *f)
 	      "  httptutor browse [CODE]        the codes table, or a code's card\n"
 	      "  httptutor quiz [--count N] [--class 4xx] [--chapter ID] [--type T] [--seed S] [--plain]\n"
 	      "  httptutor review [--plain]     questions you missed or that are due\n"
-	      "  httptutor exam --seed S --count N [--plain]   a reproducible exam\n"
+	      "  httptutor exam --seed S --count N [--minutes M] [--plain]   a reproducible exam\n"
 	      "Line commands:\n"
 	      "  httptutor code CODE            print one code's card\n"
 	      "  httptutor codes [--class 4xx] [--all] [--json]   core codes, or --all\n"
@@ -235,7 +235,8 @@ static int cmd_lint(int argc, char **argv, const struct opts *o, const char *arg
 {
 	if (argc > 1)
 		return bad_usage("lint takes one folder, not '%s'", argv[1]);
-	const char *dir = argc == 1 ? argv[0] : o->content;
+	const char *env = getenv("HTTPTUTOR_CONTENT");
+	const char *dir = argc == 1 ? argv[0] : o->content ? o->content : env && *env ? env : NULL;
 	char *found = content_find_dir(dir, argv0);
 	struct model m;
 	struct diag d = { 0 };

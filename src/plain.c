@@ -139,8 +139,12 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	char exam_id[64] = "";
 	if (exam) {
 		quiz_exam_id(o->seed, o->count, exam_id, sizeof exam_id);
-		if (!store_session_begin_exam(st, exam_id, o->seed, o->count, minutes, m->version, &session))
+		/* An exam that cannot be recorded as one must not start. */
+		if (!store_session_begin_exam(st, exam_id, o->seed, o->count, minutes, m->version,
+		                              &session)) {
 			fprintf(stderr, "httptutor: %s\n", st->err);
+			goto done;
+		}
 	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
 	}

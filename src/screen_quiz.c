@@ -78,6 +78,8 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		}
 		if (!began)
 			app_status(a, true, "%s", a->st->err);
+		if (!began && v->exam)
+			v->phase = QP_EMPTY;  /* an exam that cannot be recorded must not start */
 	}
 	v->started_ms = v->asked_ms = app_now_ms();
 	v->deadline_ms = v->exam && v->minutes ? v->started_ms + v->minutes * 60000LL : 0;
