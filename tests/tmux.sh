@@ -136,11 +136,15 @@ tm_nocolor() {
 		else
 			tm_run $s "$BIN --lang en --no-color --db $TM_T/nc2.db"
 		fi
-		tm_wait $s 'Home'
+		tm_wait $s 'Quit'
 		tm send-keys -t $s Down
-		sleep 0.2
-		local esc
-		esc=$(tm capture-pane -p -e -t $s)
+		# Poll: under load the redraw after Down may take a moment.
+		local esc i
+		for ((i = 0; i < 60; i++)); do
+			esc=$(tm capture-pane -p -e -t $s)
+			grep -qE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m[^\e]*Codes' <<<"$esc" && break
+			sleep 0.05
+		done
 		if ! grep -qE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m' <<<"$esc"; then
 			tm_fail "nocolor-$how-reverse" "no reverse-video selection" $s
 		elif grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;|48;|9[0-7])' <<<"$esc"; then
@@ -180,7 +184,7 @@ tm_dumb() {
 
 # SIGTERM/SIGHUP to the program: it exits at once and leaves the alternate screen.
 tm_signals() {
-	local s=sig sig db pid
+	local s=sig sig db pid i
 	for sig in TERM HUP; do
 		tm_start $s 80x24
 		db=$TM_T/sig-$sig.db
@@ -204,8 +208,12 @@ tm_signals() {
 	tm_start $s 80x24
 	db=$TM_T/hangup.db
 	tm_run $s "$BIN --lang en --db $db"
-	tm_wait $s 'Home'
-	pid=$(tm_pid "$db")
+	tm_wait $s 'Quit'
+	for ((i = 0; i < 40; i++)); do
+		pid=$(tm_pid "$db")
+		[ -n "$pid" ] && break
+		sleep 0.05
+	done
 	tm kill-session -t $s
 	[ -n "$pid" ] && tm_gone "$db" 2 && ok "tmux/hangup-session" ||
 		bad "tmux/hangup-session" "httptutor (pid ${pid:-none}) still running 2 s after its tmux session was killed"
