@@ -37,7 +37,7 @@ static void hbar(int y, int x, int w, double frac, enum ui_elem e)
 	for (int i = 0; i < units / 8 && len + 4 < sizeof buf; i++)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "█");
 	if (units % 8 && len + 4 < sizeof buf)
-		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s", eighths[units % 8]);
+		snprintf(buf + len, sizeof buf - len, "%s", eighths[units % 8]);
 	int used = ui_put(y, x, buf, w, e);
 	for (int i = used; i < w; i++)
 		ui_put(y, x + i, "░", 1, E_DIM);
