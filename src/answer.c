@@ -15,6 +15,7 @@ void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct questi
 	*r = (struct answer_rec){
 		.session = session, .item = b->item, .qtype = quiz_type_name(q->type),
 		.shown = b->shown, .given = b->given, .expected = b->expected,
+		.code = q->code ? q->code->code : 0,
 		.correct = quiz_is_right(q, given), .ms = ms, .at = at,
 		.content_version = content_version,
 	};

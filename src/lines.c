@@ -49,7 +49,7 @@ void lines_draw(const struct lines *ls, int y0, int rows, int top, int x0, int c
 		if (hi)
 			ui_fill(y0 + r, x, text_width(l->text) < cols - l->indent ?
 			        text_width(l->text) : cols - l->indent, E_SEL);
-		ui_put(y0 + r, x, l->text, cols - l->indent, hi ? E_SEL : l->e);
+		ui_put_fit(y0 + r, x, l->text, cols - l->indent, hi ? E_SEL : l->e);
 	}
 }
 

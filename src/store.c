@@ -334,8 +334,8 @@ bool store_record(struct store *s, const struct answer_rec *a)
 	}
 	st = db_prepare(s->db,
 		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, "
-		"given, expected, correct, ms, answered_at, content_version) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+		"given, expected, correct, ms, answered_at, content_version, code) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	if (st) {
 		sqlite3_bind_int64(st, 1, s->profile);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)getuid());
@@ -352,6 +352,10 @@ bool store_record(struct store *s, const struct answer_rec *a)
 		sqlite3_bind_int64(st, 10, a->ms > 0 ? a->ms : 0);
 		sqlite3_bind_int64(st, 11, a->at > 0 ? a->at : (sqlite3_int64)time(NULL));
 		store_bind_text(st, 12, a->content_version);
+		if (a->code >= 100 && a->code <= 599)
+			sqlite3_bind_int(st, 13, a->code);
+		else
+			sqlite3_bind_null(st, 13);
 	}
 	return store_write1(s, st, "save your answer", NULL);
 }
@@ -531,22 +535,15 @@ static int64_t store_local_midnight(int64_t t)
 	return (int64_t)mktime(&tm);
 }
 
-/* Status code in an "expected" string, or 0 when it is not exactly NNN. */
-static int store_code_of(const unsigned char *e)
-{
-	if (!e || e[0] < '1' || e[0] > '5' || e[1] < '0' || e[1] > '9' ||
-	    e[2] < '0' || e[2] > '9' || e[3] != '\0')
-		return 0;
-	return (e[0] - '0') * 100 + (e[1] - '0') * 10 + (e[2] - '0');
-}
-
-enum { PC_EXPECTED, PC_ANSWERS, PC_CORRECT };
+enum { PC_CODE, PC_ANSWERS, PC_CORRECT };
 
 static bool store_progress_codes(struct store *s, struct progress *p)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
-		"SELECT expected, count(*), sum(correct) FROM answer "
-		"WHERE profile_id = ?1 GROUP BY expected ORDER BY expected");
+		"SELECT coalesce(code, CASE WHEN expected GLOB '[1-5][0-9][0-9]'"
+		"                      THEN CAST(expected AS INTEGER) END) AS c,"
+		" count(*), sum(correct) FROM answer "
+		"WHERE profile_id = ?1 GROUP BY c ORDER BY c");
 	size_t cap = 0;
 	bool ok = false;
 	int rc;
@@ -557,12 +554,12 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 	}
 	sqlite3_bind_int64(st, 1, s->profile);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int code = store_code_of(sqlite3_column_text(st, PC_EXPECTED));
+		int code = sqlite3_column_int(st, PC_CODE);
 		int answers = sqlite3_column_int(st, PC_ANSWERS);
 		int correct = sqlite3_column_int(st, PC_CORRECT);
 		struct group_stat *g;
 
-		if (!code)      /* e.g. a header name: no class to count it in */
+		if (code < 100 || code > 599)   /* an old header answer: no code known */
 			continue;
 		p->klass[code / 100 - 1].answers += answers;
 		p->klass[code / 100 - 1].correct += correct;
@@ -719,7 +716,7 @@ void store_progress_free(struct progress *p)
 
 const char *const store_export_columns[] = {
 	"id", "profile", "uid", "session", "item", "qtype", "shown", "given",
-	"expected", "correct", "ms", "at", "content_version",
+	"expected", "correct", "ms", "at", "content_version", "code",
 };
 const int store_export_ncolumns =
 	(int)(sizeof store_export_columns / sizeof store_export_columns[0]);
@@ -732,7 +729,7 @@ bool store_export(struct store *s, store_row_fn fn, void *ctx)
 		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown,"
 		" a.given, a.expected, a.correct, a.ms,"
 		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
-		" a.content_version "
+		" a.content_version, a.code "
 		"FROM answer a JOIN profile p ON p.id = a.profile_id "
 		"WHERE a.profile_id = ?1 ORDER BY a.answered_at, a.id");
 	const char *cols[sizeof store_export_columns / sizeof store_export_columns[0]];

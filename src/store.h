@@ -39,6 +39,7 @@ struct answer_rec {
 	const char *shown;      /* choices shown */
 	const char *given;
 	const char *expected;
+	int code;               /* the status code the question is about, 0 = unknown */
 	bool correct;
 	int64_t ms;             /* time taken */
 	int64_t at;             /* unix seconds */
@@ -82,7 +83,7 @@ void store_progress_free(struct progress *p);
 
 /* Call fn once per answer of this profile (oldest first); columns in the
  * order of export: id, profile, uid, session, item, qtype, shown, given,
- * expected, correct, ms, at (ISO 8601 UTC), content_version. */
+ * expected, correct, ms, at (ISO 8601 UTC), content_version, code. */
 typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
 bool store_export(struct store *s, store_row_fn fn, void *ctx);
 /* Class report: answers of every profile in this database (of one exam when

@@ -359,7 +359,7 @@ sys.exit(0 if ok else 1)' "$d/out" "$right" >/dev/null &&
 	cli_xin '1\n' --db "$db" --user 'Lin, "Kai"' quiz --plain --type pick --seed 2 --count 1
 	cli_x --db "$db" --user 'Lin, "Kai"' export --csv
 	grep -q '^[0-9]*,"Lin, ""Kai""",' "$d/out" &&
-		cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["profile"] == "Lin, \"Kai\"" and len(r[0]) == 13 else 1)' "$d/out" >/dev/null &&
+		cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["profile"] == "Lin, \"Kai\"" and len(r[0]) == 14 and r[0]["code"].isdigit() else 1)' "$d/out" >/dev/null &&
 		ok "cli/export-csv-quoting" || bad "cli/export-csv-quoting" "$(head -c 300 "$d/out")"
 	# Other profiles' answers are not in this one's export.
 	cli_x --db "$db" export --csv

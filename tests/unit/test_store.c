@@ -786,6 +786,36 @@ static void test_progress(void **state)
 	store_close(s);
 }
 
+/* A header question's expected answer is a header name; the code it is about
+ * (stored beside it) puts it in its class and code. */
+static void test_progress_header_answer_counts_by_code(void **state)
+{
+	char err[512] = "";
+	struct progress p;
+	(void)state;
+	struct store *s = store_open(":memory:", "hal", false, err, sizeof err);
+	assert_non_null(s);
+	struct answer_rec a = ans("delete-readonly", "Retry-After", "Allow", false, 1000);
+	a.qtype = "header";
+	a.code = 405;
+	assert_true(store_record(s, &a));
+	struct answer_rec b = ans("old-style", "Location", "Location", true, 1001);
+	b.qtype = "header";       /* code unknown (0): counted nowhere, as before 003 */
+	assert_true(store_record(s, &b));
+	assert_true(store_progress(s, 2000, &p));
+	assert_int_equal(p.answers, 2);
+	assert_int_equal(p.klass[3].answers, 1);
+	assert_int_equal(p.klass[3].correct, 0);
+	int total = 0;
+	for (int k = 0; k < 5; k++)
+		total += p.klass[k].answers;
+	assert_int_equal(total, 1);
+	assert_int_equal(p.n_codes, 1);
+	assert_int_equal(p.codes[0].key, 405);
+	store_progress_free(&p);
+	store_close(s);
+}
+
 static void test_progress_dst(void **state)
 {
 	char err[512] = "";
@@ -916,6 +946,7 @@ int main(void)
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_mistakes),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_progress_header_answer_counts_by_code),
 		cmocka_unit_test(test_progress_dst),
 		cmocka_unit_test_setup_teardown(test_progress_empty_readonly, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_exam_sessions, tmp_setup, tmp_teardown),
