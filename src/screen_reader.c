@@ -20,7 +20,7 @@ void chapters_enter(struct app *a)
 
 void chapters_draw(const struct app *a)
 {
-	draw_frame(a, tr(MSG_CHAPTERS_TITLE), tr(MSG_READER_HINT));
+	draw_frame(a, tr(MSG_CHAPTERS_TITLE), tr(MSG_CHAPTERS_HINT));
 	int y = BODY_TOP + 1;
 	for (size_t i = 0; i < a->m->n_chapters && y < a->rows - 1; i++, y += 2) {
 		const struct chapter *c = &a->m->chapters[i];
