@@ -383,6 +383,11 @@ static int choice_given(const struct question *q, int i)
 	return q->type == Q_HEADER ? i : q->choice_code[i];
 }
 
+static bool is_erase(int key)
+{
+	return key == FN(KEY_BACKSPACE) || key == 127 || key == 8;
+}
+
 static bool ask_key(struct app *a, enum action act, int key)
 {
 	struct quiz_view *v = &a->quiz;
@@ -396,7 +401,7 @@ static bool ask_key(struct app *a, enum action act, int key)
 			}
 			return true;
 		}
-		if (key == FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+		if (is_erase(key)) {
 			if (n)
 				v->typed[n - 1] = 0;
 			return true;
@@ -433,7 +438,9 @@ bool quiz_key(struct app *a, enum action act, int key)
 	struct quiz_view *v = &a->quiz;
 	switch (v->phase) {
 	case QP_ASK:
-		if (act == ACT_BACK || act == ACT_QUIT) {
+		/* Backspace edits a typed answer; it does not leave the quiz. */
+		if ((act == ACT_BACK || act == ACT_QUIT) &&
+		    !(current(a)->type == Q_TYPE && is_erase(key))) {
 			/* Stopping early still shows what was answered. */
 			if (v->cur > 0) {
 				finish(a);
