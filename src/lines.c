@@ -1,4 +1,5 @@
 /* lines.c — styled line lists shared by the card, quiz and review screens. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,28 @@ void lines_wrap(struct lines *ls, const char *text, enum ui_elem e, int indent)
 	char **wrapped = text_wrap(text ? text : "", ls->width - indent, &n);
 	for (size_t i = 0; wrapped && i < n; i++)
 		lines_add(ls, wrapped[i], e, indent);
+	text_lines_free(wrapped, n);
+}
+
+void lines_wrap_hang(struct lines *ls, const char *prefix, const char *text,
+                     enum ui_elem e, int indent)
+{
+	int pw = text_width(prefix);
+	size_t n = 0;
+	char **wrapped = text_wrap(text ? text : "", ls->width - indent - pw, &n);
+	for (size_t i = 0; wrapped && i < n; i++) {
+		if (i == 0) {
+			size_t len = strlen(prefix) + strlen(wrapped[0]) + 1;
+			char *first = malloc(len);
+			if (first) {
+				snprintf(first, len, "%s%s", prefix, wrapped[0]);
+				lines_add(ls, first, e, indent);
+				free(first);
+			}
+		} else {
+			lines_add(ls, wrapped[i], e, indent + pw);
+		}
+	}
 	text_lines_free(wrapped, n);
 }
 

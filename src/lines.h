@@ -24,6 +24,10 @@ struct lines {
 struct line *lines_add(struct lines *ls, const char *text, enum ui_elem e, int indent);
 /* Append text word-wrapped to ls->width - indent. */
 void lines_wrap(struct lines *ls, const char *text, enum ui_elem e, int indent);
+/* Append prefix + text wrapped with a hanging indent: continuation lines line
+ * up under the text, not under the prefix ("• ", "1) a  "). */
+void lines_wrap_hang(struct lines *ls, const char *prefix, const char *text,
+                     enum ui_elem e, int indent);
 void lines_free(struct lines *ls);
 /* Draw lines [top, …) into rows y0 .. y0+rows-1 starting at column x0;
  * the line with index sel (or -1) is highlighted. */

@@ -331,8 +331,10 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 		ui_size(&a->rows, &a->cols);
 		reader_open_chapter(a, ch, NULL);
 	}
-	if (start == SCR_CARD)
+	if (start == SCR_CARD) {
 		a->card.code = atoi(arg);
+		a->card.link = -1;   /* nothing selected until Tab */
+	}
 	rc = app_run(a, start);
 done:
 	ui_stop();

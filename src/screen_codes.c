@@ -266,8 +266,7 @@ static struct lines card_build(const struct app *a)
 			lines_add(&c, "", E_NORMAL, 0);
 			lines_add(&c, tr(MSG_CARD_SCENARIOS), E_HEAD, 0);
 		}
-		snprintf(buf, sizeof buf, "• %s", ltext_get(&s->situation, L));
-		lines_wrap(&c, buf, E_NORMAL, 2);
+		lines_wrap_hang(&c, "• ", ltext_get(&s->situation, L), E_NORMAL, 2);
 	}
 	return c;
 }

@@ -217,12 +217,9 @@ static void build_question(const struct app *a, struct lines *ls, int *choices_a
 			else
 				e = E_DIM;
 		}
-		snprintf(buf, sizeof buf, "%s%d) %c  %s", mark, i + 1, 'a' + i, label);
-		size_t before = ls->n;
-		lines_wrap(ls, buf, e, 2);
-		/* Continuation lines of a long choice line up under its text. */
-		for (size_t k = before + 1; k < ls->n; k++)
-			ls->l[k].indent = 2 + 9;
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "%s%d) %c  ", mark, i + 1, 'a' + i);
+		lines_wrap_hang(ls, prefix, label, e, 2);
 	}
 }
 
