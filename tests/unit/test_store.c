@@ -383,8 +383,9 @@ static void roundtrip(const char *path)
 
 	memset(&r, 0, sizeof r);
 	assert_true(store_export(s, collect, &r));
-	assert_int_equal(store_export_ncolumns, 13);
-	assert_int_equal(r.ncols, 13);
+	assert_int_equal(store_export_ncolumns, 14);
+	assert_int_equal(r.ncols, 14);
+	assert_string_equal(store_export_columns[13], "code");
 	assert_int_equal(r.n, 2);
 	assert_string_equal(store_export_columns[0], "id");
 	assert_string_equal(store_export_columns[11], "at");
