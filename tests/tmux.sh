@@ -268,6 +268,9 @@ run_tmux() {
 	fi
 	TM_SOCK=httptutor-test-$$
 	TM_T=$(mktemp -d)
+	# A session that lives for the whole run: killing a test's last session
+	# would otherwise stop the server while the next test connects to it.
+	tm new-session -d -s keeper -x 80 -y 24 "sleep 600"
 	tm_zh_home
 	tm_locales
 	tm_nocolor
