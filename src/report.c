@@ -241,13 +241,18 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 		len += (size_t)snprintf(query + len, len < sizeof query ? sizeof query - len : 0,
 		                        "%s%s", i ? " " : "", words[i]);
 	int hits = 0, w = out_width();
+	/* A Chinese query is answered in Chinese, whatever the UI language. */
+	enum lang L = r->lang;
+	for (const char *p = query; *p && r->utf8; p++)
+		if ((unsigned char)*p >= 0x80)
+			L = LANG_ZH;
 	for (size_t i = 0; i < r->m->n_codes; i++) {
 		const struct code_entry *c = &r->m->codes[i];
 		if (!find_code(c, query))
 			continue;
 		char line[512];
 		snprintf(line, sizeof line, "%d %s — %s", c->code, c->phrase,
-		         ltext_get(&c->summary, r->lang));
+		         ltext_get(&c->summary, L));
 		report_wrap(stdout, line, w, 0, r->utf8);
 		hits++;
 	}
@@ -257,7 +262,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 			continue;
 		char line[1024];
 		snprintf(line, sizeof line, "[%s → %d] %s", s->id, s->answer,
-		         ltext_get(&s->situation, r->lang));
+		         ltext_get(&s->situation, L));
 		report_wrap(stdout, line, w, 0, r->utf8);
 		hits++;
 	}
