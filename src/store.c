@@ -391,6 +391,23 @@ static void store_copy(char *dst, size_t n, const unsigned char *src)
 	dst[len] = '\0';
 }
 
+/* Room for one more element of `size` bytes in arr (len used, *cap
+ * allocated): returns the array, moved if it had to grow, or NULL with s->err
+ * set when memory runs out (arr is then still valid). */
+static void *store_grow(struct store *s, void *arr, size_t *cap, size_t len, size_t size)
+{
+	if (len < *cap)
+		return arr;
+	size_t ncap = *cap ? *cap * 2 : 32;
+	void *nv = realloc(arr, ncap * size);
+	if (!nv) {
+		store_oom(s);
+		return NULL;
+	}
+	*cap = ncap;
+	return nv;
+}
+
 enum { IS_ITEM, IS_CORRECT, IS_AT };   /* mirrors the SELECT below */
 
 bool store_item_states(struct store *s, struct leitner **out, size_t *n)
@@ -419,17 +436,10 @@ bool store_item_states(struct store *s, struct leitner **out, size_t *n)
 		if (!item)
 			item = "";
 		if (!cur || strcmp(cur->item, item) != 0) {
-			if (len == cap) {
-				size_t ncap = cap ? cap * 2 : 32;
-				struct leitner *nv = realloc(v, ncap * sizeof *v);
-
-				if (!nv) {
-					store_oom(s);
-					goto out;
-				}
-				v = nv;
-				cap = ncap;
-			}
+			struct leitner *nv = store_grow(s, v, &cap, len, sizeof *v);
+			if (!nv)
+				goto out;
+			v = nv;
 			cur = &v[len++];
 			memset(cur, 0, sizeof *cur);
 			store_copy(cur->item, sizeof cur->item, (const unsigned char *)item);
@@ -489,17 +499,10 @@ bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mistake *m;
 
-		if (len == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct mistake *nv = realloc(v, ncap * sizeof *v);
-
-			if (!nv) {
-				store_oom(s);
-				goto out;
-			}
-			v = nv;
-			cap = ncap;
-		}
+		struct mistake *nv = store_grow(s, v, &cap, len, sizeof *v);
+		if (!nv)
+			goto out;
+		v = nv;
 		m = &v[len++];
 		store_copy(m->item, sizeof m->item, sqlite3_column_text(st, MS_ITEM));
 		store_copy(m->given, sizeof m->given, sqlite3_column_text(st, MS_GIVEN));
@@ -563,17 +566,10 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 			continue;
 		p->klass[code / 100 - 1].answers += answers;
 		p->klass[code / 100 - 1].correct += correct;
-		if (p->n_codes == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct group_stat *nv = realloc(p->codes, ncap * sizeof *nv);
-
-			if (!nv) {
-				store_oom(s);
-				goto out;
-			}
-			p->codes = nv;
-			cap = ncap;
-		}
+		struct group_stat *nv = store_grow(s, p->codes, &cap, p->n_codes, sizeof *nv);
+		if (!nv)
+			goto out;
+		p->codes = nv;
 		g = &p->codes[p->n_codes++];
 		g->key = code;
 		g->answers = answers;
