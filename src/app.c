@@ -394,9 +394,18 @@ int app_run(struct app *a, enum screen_id start)
 		app_start_quiz(a, &a->quiz.opts, false);
 	while (!a->quit) {
 		draw(a);
+		/* A running exam clock redraws every second. */
+		bool clock = app_top(a) == SCR_QUIZ && a->quiz.deadline_ms &&
+		             (a->quiz.phase == QP_ASK || a->quiz.phase == QP_FEEDBACK);
+		ui_set_tick(clock ? 1000 : 0);
 		int key = ui_getkey();
 		if (key < 0)
 			break;
+		if (key == KEY_TICK) {
+			if (app_now_ms() > a->quiz.deadline_ms && a->quiz.phase == QP_ASK)
+				quiz_time_up(a);
+			continue;
+		}
 		if (key == FN(KEY_RESIZE)) {
 			relayout(a);
 			continue;

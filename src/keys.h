@@ -58,6 +58,7 @@ enum action {
 #define KEY_FN_BASE 0x200000
 #define FN(k) (KEY_FN_BASE + (k))
 #define CTRL(c) ((c) & 0x1f)
+#define KEY_TICK (KEY_FN_BASE + 0xFFFFF)  /* no key: a clock tick (ui_set_tick) */
 
 struct keybind {
 	int key;

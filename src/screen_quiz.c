@@ -95,9 +95,7 @@ static void answer(struct app *a, int given)
 	struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
 	if (v->deadline_ms && app_now_ms() > v->deadline_ms) {
-		/* Past the exam's end: this answer does not count. */
-		app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP));
-		finish(a);
+		quiz_time_up(a);  /* past the exam's end: this answer does not count */
 		return;
 	}
 	struct answer_buf b;
@@ -120,6 +118,12 @@ static void answer(struct app *a, int given)
 	v->wrong[v->cur] = !v->right;
 	v->phase = QP_FEEDBACK;
 	v->fb_top = 0;
+}
+
+void quiz_time_up(struct app *a)
+{
+	app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP));
+	finish(a);
 }
 
 static void retry_save(struct app *a)
@@ -334,9 +338,11 @@ void quiz_draw(const struct app *a)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
 	if (v->deadline_ms && v->phase != QP_SUMMARY) {
-		long left = (long)((v->deadline_ms - app_now_ms()) / 60000) + 1;
-		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %ld min",
-		         left > 0 ? left : 0);
+		long left = (long)((v->deadline_ms - app_now_ms() + 999) / 1000);
+		if (left < 0)
+			left = 0;
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %ld:%02ld",
+		         left / 60, left % 60);
 	}
 	const char *h = v->phase == QP_FEEDBACK ? tr(MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :

@@ -1,6 +1,7 @@
 /* ui.c — curses lifetime, colours, width-aware drawing, keys, test dumps. */
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,7 @@ static struct {
 	int *script;            /* test script keys, -1 terminated */
 	size_t script_pos;
 	const char *dump_path;
+	int tick_ms;            /* > 0: ui_getkey returns KEY_TICK this often */
 } ui;
 
 static volatile sig_atomic_t got_signal;
@@ -226,6 +228,26 @@ static int script_key(void)
 	}
 }
 
+void ui_set_tick(int ms)
+{
+	ui.tick_ms = ms;
+	if (ui.active && !ui.script)
+		timeout(ms > 0 ? ms : -1);
+}
+
+/* After get_wch gave ERR with a timeout set: a quiet terminal, or one that
+ * hung up?  poll() tells without reading. */
+static bool input_gone(void)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	if (poll(&p, 1, 0) < 0)
+		return errno != EINTR;
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return true;
+	/* Readable but get_wch had nothing: end of input. */
+	return (p.revents & POLLIN) != 0;
+}
+
 int ui_getkey(void)
 {
 	if (ui.script)
@@ -240,8 +262,13 @@ int ui_getkey(void)
 			return FN((int)wc);
 		if (rc == OK)
 			return wc == '\r' ? '\n' : (int)wc;
-		if (got_signal || errno != EINTR)
-			return -1;  /* hang-up or closed input: never busy-loop */
+		if (got_signal)
+			return -1;
+		if (errno == EINTR)
+			continue;
+		if (ui.tick_ms > 0 && !input_gone())
+			return KEY_TICK;  /* nothing typed: time to redraw a clock */
+		return -1;  /* hang-up or closed input: never busy-loop */
 	}
 }
 

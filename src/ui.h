@@ -28,8 +28,12 @@ bool ui_active(void);
 void ui_size(int *rows, int *cols);
 
 /* Next key: a code point, FN(KEY_x) for function keys, FN(KEY_RESIZE) after a
- * resize, or -1 when input ended (hang-up, EOF of a script, a signal). */
+ * resize, KEY_TICK when a tick is set and nothing was typed, or -1 when input
+ * ended (hang-up, EOF of a script, a signal). */
 int ui_getkey(void);
+/* Return KEY_TICK from ui_getkey after ms milliseconds without a key (for a
+ * clock on screen); 0 turns it off. */
+void ui_set_tick(int ms);
 /* Catch SIGHUP/SIGTERM/SIGINT/SIGQUIT: ui_getkey then returns -1 so the
  * program restores the terminal and exits normally. */
 void ui_install_signals(void);
