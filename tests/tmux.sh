@@ -261,6 +261,27 @@ tm_quiz() {
 	tm kill-session -t $s
 }
 
+# A timed exam's clock ticks without key presses, and a hang-up still ends
+# the program at once while it waits with a timeout.
+tm_exam_clock() {
+	local s=exam db=$TM_T/exam.db first second
+	tm_start $s 80x24
+	tm_run $s "$BIN --lang en --db $db exam --seed 9 --count 3 --minutes 1"
+	if ! tm_wait $s 'Exam +1/3 .*⏱ [01]:[0-9]{2}'; then
+		tm_fail exam-clock "no countdown in the exam title" $s
+		tm kill-session -t $s
+		return
+	fi
+	first=$(tm_screen $s | grep -o '⏱ [0-9]:[0-9][0-9]' | head -1)
+	sleep 2.2
+	second=$(tm_screen $s | grep -o '⏱ [0-9]:[0-9][0-9]' | head -1)
+	[ -n "$second" ] && [ "$first" != "$second" ] && ok "tmux/exam-clock-ticks" ||
+		tm_fail exam-clock-ticks "clock stayed at '$first' ('$second') without a key" $s
+	tm kill-session -t $s
+	tm_gone "$db" 2 && ok "tmux/exam-clock-hangup" ||
+		bad "tmux/exam-clock-hangup" "still running 2 s after the hang-up"
+}
+
 run_tmux() {
 	if ! command -v tmux >/dev/null; then
 		bad "tmux/available" "tmux is not installed"
@@ -278,6 +299,7 @@ run_tmux() {
 	tm_dumb
 	tm_signals
 	tm_quiz
+	tm_exam_clock
 	tm kill-server 2>/dev/null
 	rm -rf "$TM_T"
 }
