@@ -182,7 +182,6 @@ void draw_frame(const struct app *a, const char *title, const char *hint);
 int app_run(struct app *a, enum screen_id start);
 
 /* Per-screen helpers shared between screens. */
-void codes_refilter(struct app *a);
 void reader_open_chapter(struct app *a, int chapter, const char *anchor);
 
 #endif

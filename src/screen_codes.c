@@ -30,7 +30,7 @@ static bool code_visible(const struct app *a, const struct code_entry *c)
 	return !v->query[0] || find_code(c, v->query);
 }
 
-void codes_refilter(struct app *a)
+static void codes_refilter(struct app *a)
 {
 	struct codes_view *v = &a->codes;
 	int keep = v->sel >= 0 && (size_t)v->sel < v->n_rows ? a->m->codes[v->rows[v->sel]].code : 0;

@@ -199,8 +199,6 @@ void ui_stop(void)
 	}
 }
 
-bool ui_active(void) { return ui.active; }
-bool ui_color(void) { return ui.color; }
 bool ui_utf8(void) { return ui.utf8; }
 
 void ui_size(int *rows, int *cols)

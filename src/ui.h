@@ -24,7 +24,6 @@ enum ui_elem {
 bool ui_start(bool color, bool utf8, char *err, size_t n);
 /* Restore the terminal; safe to call twice. */
 void ui_stop(void);
-bool ui_active(void);
 void ui_size(int *rows, int *cols);
 
 /* Next key: a code point, FN(KEY_x) for function keys, FN(KEY_RESIZE) after a
@@ -53,7 +52,6 @@ int ui_put_fit(int y, int x, const char *s, int maxcols, enum ui_elem e);
 void ui_fill(int y, int x, int cols, enum ui_elem e);
 void ui_clear(void);
 void ui_refresh(void);
-bool ui_color(void);
 bool ui_utf8(void);
 
 /* Test runs: append the visible screen as text to HTTPTUTOR_TEST_DUMP. */
