@@ -437,6 +437,13 @@ int main(int argc, char **argv)
 		} else if (start == SCR_CARD && !report_find_code(&m, arg)) {
 			fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
 			rc = 1;
+		} else if ((start == SCR_READER || start == SCR_CHAPTERS || start == SCR_CARD ||
+		            start == SCR_CODES) && !isatty(STDOUT_FILENO) &&
+		           !getenv("HTTPTUTOR_TEST_SCRIPT")) {
+			/* Piped (`httptutor read forgotten | less`): print the text. */
+			rc = start == SCR_CARD ? report_code(&rx, arg) :
+			     start == SCR_CODES ? report_codes(&rx) :
+			     report_chapter(&rx, start == SCR_READER ? report_find_chapter(&m, arg) : -1);
 		} else {
 			rc = run_screen(&m, &o, lang, utf8, start, arg, !strcmp(cmd, "exam"));
 		}

@@ -5,6 +5,7 @@
 
 #include "find.h"
 #include "i18n.h"
+#include "markdown.h"
 #include "report.h"
 #include "text.h"
 
@@ -99,9 +100,11 @@ int report_code(const struct report_ctx *r, const char *arg)
 		return 1;
 	}
 	char buf[512];
-	snprintf(buf, sizeof buf, "%d %s", c->code, c->phrase);
-	if (strcmp(ltext_get(&c->name, L), c->phrase))
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " (%s)", ltext_get(&c->name, L));
+	const char *name = ltext_get(&c->name, L);
+	if (strstr(name, c->phrase) == name)   /* "(Unused) I'm a teapot" says it all */
+		snprintf(buf, sizeof buf, "%d %s", c->code, name);
+	else
+		snprintf(buf, sizeof buf, "%d %s (%s)", c->code, c->phrase, name);
 	report_puts(stdout, buf, u);
 	putchar('\n');
 	snprintf(buf, sizeof buf, "%dxx %s · %s · %s%s%s", c->code / 100,
@@ -163,6 +166,35 @@ int report_code(const struct report_ctx *r, const char *arg)
 		report_puts(stdout, buf, u);
 		putchar('\n');
 	}
+	return 0;
+}
+
+int report_chapter(const struct report_ctx *r, int chapter)
+{
+	if (chapter < 0) {
+		for (size_t i = 0; i < r->m->n_chapters; i++) {
+			const struct chapter *c = &r->m->chapters[i];
+			char line[512];
+			snprintf(line, sizeof line, "%2d  %-10s %s", c->number, c->id,
+			         ltext_get(&c->title, r->lang));
+			report_puts(stdout, line, r->utf8);
+			putchar('\n');
+		}
+		return 0;
+	}
+	const struct chapter *c = &r->m->chapters[chapter];
+	const char *src = c->markdown[r->lang] ? c->markdown[r->lang] : c->markdown[LANG_EN];
+	struct md_doc doc;
+	char err[256];
+	if (!md_render(src, strlen(src), out_width(), &doc, err, sizeof err)) {
+		fprintf(stderr, "httptutor: %s: %s\n", c->path[r->lang], err);
+		return 1;
+	}
+	for (size_t i = 0; i < doc.n_lines; i++) {
+		report_puts(stdout, doc.lines[i].plain ? doc.lines[i].plain : "", r->utf8);
+		putchar('\n');
+	}
+	md_doc_free(&doc);
 	return 0;
 }
 

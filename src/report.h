@@ -28,6 +28,10 @@ int report_export(const struct report_ctx *r, struct store *st);
 int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
                  char **dbs, const char *db_default);
 
+/* A chapter as text (index into m->chapters), or with chapter < 0 the list of
+ * chapters: what `read` prints when its output is not a terminal. */
+int report_chapter(const struct report_ctx *r, int chapter);
+
 /* The code named by s ("403"), or NULL. */
 const struct code_entry *report_find_code(const struct model *m, const char *s);
 /* Chapter index for an id ("common") or number ("1"), or -1. */

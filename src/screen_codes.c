@@ -203,9 +203,11 @@ static struct lines card_build(const struct app *a)
 	if (!e)
 		return c;
 	const struct class_entry *k = &a->m->classes[e->code / 100 - 1];
-	snprintf(buf, sizeof buf, "%d %s", e->code, e->phrase);
-	if (strcmp(ltext_get(&e->name, L), e->phrase) != 0)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %s", ltext_get(&e->name, L));
+	const char *name = ltext_get(&e->name, L);
+	if (strstr(name, e->phrase) == name)   /* the name already starts with the phrase */
+		snprintf(buf, sizeof buf, "%d %s", e->code, name);
+	else
+		snprintf(buf, sizeof buf, "%d %s · %s", e->code, e->phrase, name);
 	lines_add(&c, buf, E_H1, 0);
 	snprintf(buf, sizeof buf, "%dxx %s · %s · %s%s%s", e->code / 100,
 	         ltext_get(&k->name, L), e->rfc, status_name(e->status),

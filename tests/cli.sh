@@ -587,8 +587,24 @@ for q in r["questions"]:
 	cli_check report-exam-needs-value 2 err 'needs a value'
 }
 
+# read/browse with their output piped print text instead of starting curses.
+cli_piped() {
+	cli_x read
+	cli_check read-piped-list 0 out '^ 2  forgotten +Status Codes REST Designers Forget$' &&
+		! grep -q $'\e' "$CLI_T/out" && ok cli/read-piped-list-no-escapes
+	cli_x --lang zh-TW read forgotten
+	cli_check read-piped-chapter 0 out '^REST 設計者常忘記的狀態碼$' out '^│ 1xx  │' &&
+		[ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$CLI_T/out")" -le 240 ] &&
+		ok cli/read-piped-chapter-wrapped
+	cli_x browse 418
+	cli_check browse-piped-card 0 out "^418 \(Unused\) I'm a teapot$"
+	cli_x read nosuch
+	cli_check read-piped-unknown 1 err "no chapter 'nosuch'"
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
+	cli_piped
 	cli_report
 	cli_info
 	cli_usage_errors
