@@ -106,6 +106,7 @@ struct review_view {
 struct progress_view {
 	struct progress p;
 	bool loaded;
+	int top;                  /* scroll, for short terminals */
 };
 
 struct app {

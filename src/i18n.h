@@ -111,7 +111,7 @@
 	X(PROGRESS_CODES,  "Core codes", "核心狀態碼") \
 	X(PROGRESS_DAYS,   "Last 14 days (answers; accuracy %)", "最近 14 天（作答數；正確率 %）") \
 	X(PROGRESS_EMPTY,  "No answers yet. Take a quiz to see your progress.", "尚無作答紀錄。做一次測驗就能看到進度。") \
-	X(PROGRESS_HINT,   "q: back", "q：返回") \
+	X(PROGRESS_HINT,   "Up/Down/PgDn: scroll   q: back", "上/下/PgDn：捲動  q：返回") \
 	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open", "1-5：類別  0：全部  a：核心/全部  /：搜尋  Enter：開啟") \
 	X(CHAPTERS_HINT,   "Enter or 1-9: open a chapter   ?: help   q: back", "Enter 或 1-9：開啟章節  ?：說明  q：返回") \
 	X(READER_HINT,     "/: search  n/N: next/prev  g/G: top/end  q: back", "/：搜尋  n/N：下/上一個  g/G：開頭/結尾  q：返回") \

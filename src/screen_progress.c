@@ -131,8 +131,6 @@ static void draw_codes(const struct app *a, int y, int x, int w)
 				g = &p->codes[k];
 		int cy = y + 1 + i / per_row, cx = x + (i % per_row) * cellw;
 		i++;
-		if (cy >= a->rows - 1)
-			break;
 		char num[8], fig[16];
 		snprintf(num, sizeof num, "%d", e->code);
 		ui_put(cy, cx, num, 4, (enum ui_elem)(E_CLASS1 + e->code / 100 - 1));
@@ -145,29 +143,70 @@ static void draw_codes(const struct app *a, int y, int x, int w)
 	}
 }
 
-void progress_draw(const struct app *a)
+/* The overall line, wrapped to the width. */
+static char **overall(const struct app *a, size_t *n)
 {
-	const struct progress_view *v = &a->progress;
-	draw_frame(a, tr(MSG_PROGRESS_TITLE), tr(MSG_PROGRESS_HINT));
-	if (!v->loaded)
-		return;
-	const struct progress *p = &v->p;
+	const struct progress *p = &a->progress.p;
 	char buf[512];
 	snprintf(buf, sizeof buf, tr(MSG_PROGRESS_OVERALL), p->answers, p->correct,
 	         pct(p->correct, p->answers), p->streak, p->due, p->chapters_opened);
-	ui_put(BODY_TOP + 1, 1, buf, a->cols - 2, E_STRONG);
-	if (p->answers == 0)
-		ui_put(BODY_TOP + 2, 1, tr(MSG_PROGRESS_EMPTY), a->cols - 2, E_DIM);
-	int half = a->cols / 2;
-	draw_classes(a, BODY_TOP + 3, 1, half - 2);
-	draw_days(a, BODY_TOP + 3, half + 1, a->cols - half - 2, 5);
-	draw_codes(a, BODY_TOP + 12, 1, a->cols - 2);
+	return text_wrap(buf, a->cols - 2, n);
+}
+
+/* Rows the whole page takes: overall lines, a gap, classes and chart (10),
+ * a gap, the core-code grid with its heading. */
+static int page_height(const struct app *a, int n_overall)
+{
+	int per_row = (a->cols - 2) / 19, core = 0;
+	for (size_t c = 0; c < a->m->n_codes; c++)
+		core += a->m->codes[c].core;
+	if (per_row < 1)
+		per_row = 1;
+	return 1 + n_overall + 1 + 9 + 1 + 1 + (core + per_row - 1) / per_row;
+}
+
+void progress_draw(const struct app *a)
+{
+	const struct progress_view *v = &a->progress;
+	if (v->loaded) {
+		const struct progress *p = &v->p;
+		size_t n = 0;
+		char **lines = overall(a, &n);
+		/* Drawn at an offset for scrolling; the frame drawn after covers
+		 * whatever lands on the title or status row. */
+		int y = BODY_TOP + 1 - v->top;
+		for (size_t i = 0; i < n; i++, y++)
+			ui_put(y, 1, lines[i], a->cols - 2, E_STRONG);
+		text_lines_free(lines, n);
+		if (p->answers == 0)
+			ui_put(y, 1, tr(MSG_PROGRESS_EMPTY), a->cols - 2, E_DIM);
+		int half = a->cols / 2;
+		draw_classes(a, y + 1, 1, half - 2);
+		draw_days(a, y + 1, half + 1, a->cols - half - 2, 5);
+		draw_codes(a, y + 10, 1, a->cols - 2);
+	}
+	draw_frame(a, tr(MSG_PROGRESS_TITLE), tr(MSG_PROGRESS_HINT));
 }
 
 bool progress_key(struct app *a, enum action act, int key)
 {
-	(void)a;
-	(void)act;
 	(void)key;
-	return false;
+	size_t n = 0;
+	char **lines = overall(a, &n);
+	text_lines_free(lines, n);
+	int max = page_height(a, (int)n) - BODY_ROWS(a);
+	int top = a->progress.top;
+	switch (act) {
+	case ACT_UP: top--; break;
+	case ACT_DOWN: top++; break;
+	case ACT_PGUP: top -= BODY_ROWS(a) - 1; break;
+	case ACT_PGDN: top += BODY_ROWS(a) - 1; break;
+	case ACT_TOP: top = 0; break;
+	case ACT_BOTTOM: top = max; break;
+	default: return false;
+	}
+	a->progress.top = top > max ? max : top;
+	if (a->progress.top < 0)
+		a->progress.top = 0;
+	return true;
 }
