@@ -18,6 +18,7 @@ void progress_enter(struct app *a)
 		store_progress_free(&v->p);
 	memset(&v->p, 0, sizeof v->p);
 	v->loaded = false;
+	v->top = 0;
 	if (!a->st) {
 		app_status(a, true, tr(MSG_NO_DB), a->db_err);
 		return;
