@@ -184,34 +184,41 @@ static int check_opts(const char *cmd, const struct opts *o)
 {
 	bool quizlike = !strcmp(cmd, "quiz") || !strcmp(cmd, "review") || !strcmp(cmd, "exam");
 	bool report = !strcmp(cmd, "report");
+	const char *name = cmd[0] ? cmd : "httptutor";
 	if ((o->json || o->csv) && strcmp(cmd, "codes") && strcmp(cmd, "stats") &&
 	    strcmp(cmd, "export") && !report)
-		return bad_usage("--json/--csv do not apply to '%s'", cmd);
+		return bad_usage("--json/--csv do not apply to '%s'", name);
 	if (o->csv && strcmp(cmd, "export") && !report)
-		return bad_usage("--csv applies to export and report, not '%s'", cmd);
+		return bad_usage("--csv applies to export and report, not '%s'", name);
 	if (o->exam && !report)
-		return bad_usage("--exam applies to report, not '%s'", cmd);
+		return bad_usage("--exam applies to report, not '%s'", name);
 	if (o->json && o->csv)
 		return bad_usage("choose one of --json and --csv%s", "");
 	if (o->plain && !quizlike)
-		return bad_usage("--plain applies to quiz, review and exam, not '%s'", cmd);
+		return bad_usage("--plain applies to quiz, review and exam, not '%s'", name);
 	if (o->minutes && strcmp(cmd, "exam"))
-		return bad_usage("--minutes applies to exam only, not '%s'", cmd[0] ? cmd : "httptutor");
+		return bad_usage("--minutes applies to exam only, not '%s'", name);
 	if ((o->count || o->have_seed || o->chapter || o->types) && !quizlike)
-		return bad_usage("quiz options do not apply to '%s'", cmd);
+		return bad_usage("quiz options do not apply to '%s'", name);
 	if (o->klass && !quizlike && strcmp(cmd, "codes"))
-		return bad_usage("--class does not apply to '%s'", cmd);
+		return bad_usage("--class does not apply to '%s'", name);
 	if (o->all && strcmp(cmd, "codes") && strcmp(cmd, "quiz"))
-		return bad_usage("--all applies to codes and quiz, not '%s'", cmd);
+		return bad_usage("--all applies to codes and quiz, not '%s'", name);
 	if (!strcmp(cmd, "exam") && (!o->have_seed || !o->count))
 		return bad_usage("exam needs --seed S and --count N%s", "");
 	return 0;
 }
 
+/* --content, else HTTPTUTOR_CONTENT, else NULL (content_find_dir searches). */
+static const char *content_opt(const struct opts *o)
+{
+	const char *env = getenv("HTTPTUTOR_CONTENT");
+	return o->content ? o->content : env && *env ? env : NULL;
+}
+
 static int load_content(const struct opts *o, const char *argv0, struct model *m)
 {
-	const char *dir = o->content ? o->content : getenv("HTTPTUTOR_CONTENT");
-	char *found = content_find_dir(dir && *dir ? dir : NULL, argv0);
+	char *found = content_find_dir(content_opt(o), argv0);
 	struct diag d = { 0 };
 	int rc = 0;
 	if (!found) {
@@ -235,9 +242,7 @@ static int cmd_lint(int argc, char **argv, const struct opts *o, const char *arg
 {
 	if (argc > 1)
 		return bad_usage("lint takes one folder, not '%s'", argv[1]);
-	const char *env = getenv("HTTPTUTOR_CONTENT");
-	const char *dir = argc == 1 ? argv[0] : o->content ? o->content : env && *env ? env : NULL;
-	char *found = content_find_dir(dir, argv0);
+	char *found = content_find_dir(argc == 1 ? argv[0] : content_opt(o), argv0);
 	struct model m;
 	struct diag d = { 0 };
 	if (!found) {
