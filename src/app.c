@@ -403,7 +403,7 @@ int app_run(struct app *a, enum screen_id start)
 			break;
 		if (key == KEY_TICK) {
 			if (app_now_ms() > a->quiz.deadline_ms && a->quiz.phase == QP_ASK)
-				quiz_time_up(a);
+				quizview_time_up(a);
 			continue;
 		}
 		if (key == FN(KEY_RESIZE)) {
@@ -440,7 +440,7 @@ const struct screen screens[SCR_COUNT] = {
 	[SCR_CODES]    = { codes_enter, codes_draw, codes_key, codes_input, NULL,
 	                   codes_keys, MSG_CODES_TITLE },
 	[SCR_CARD]     = { NULL, card_draw, card_key, NULL, NULL, card_keys, MSG_CODES_TITLE },
-	[SCR_QUIZ]     = { NULL, quiz_draw, quiz_key, NULL, quiz_relayout, quiz_keys,
+	[SCR_QUIZ]     = { NULL, quizview_draw, quizview_key, NULL, quizview_relayout, quizview_keys,
 	                   MSG_QUIZ_TITLE },
 	[SCR_REVIEW]   = { review_enter, review_draw, review_key, NULL, NULL, review_keys,
 	                   MSG_REVIEW_TITLE },

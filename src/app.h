@@ -155,7 +155,7 @@ bool app_open_ref(struct app *a, const char *ref);
 /* Open a code's card. */
 void app_open_card(struct app *a, int code);
 /* An exam's time ran out: end it and say so. */
-void quiz_time_up(struct app *a);
+void quizview_time_up(struct app *a);
 
 /* Start a quiz with the given options: a review quiz when review is true, an
  * exam when a->quiz.exam is set (a->quiz.minutes limits its time). */

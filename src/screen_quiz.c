@@ -11,7 +11,7 @@
 #include "text.h"
 #include "ui.h"
 
-const struct keybind quiz_keys[] = {
+const struct keybind quizview_keys[] = {
 	{ '1', ACT_CHOICE_1 }, { '2', ACT_CHOICE_2 }, { '3', ACT_CHOICE_3 },
 	{ '4', ACT_CHOICE_4 }, { 'a', ACT_CHOICE_1 }, { 'b', ACT_CHOICE_2 },
 	{ 'c', ACT_CHOICE_3 }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
@@ -95,7 +95,7 @@ static void answer(struct app *a, int given)
 	struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
 	if (v->deadline_ms && app_now_ms() > v->deadline_ms) {
-		quiz_time_up(a);  /* past the exam's end: this answer does not count */
+		quizview_time_up(a);  /* past the exam's end: this answer does not count */
 		return;
 	}
 	struct answer_buf b;
@@ -120,7 +120,7 @@ static void answer(struct app *a, int given)
 	v->fb_top = 0;
 }
 
-void quiz_time_up(struct app *a)
+void quizview_time_up(struct app *a)
 {
 	app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP));
 	finish(a);
@@ -320,12 +320,12 @@ static void build(const struct app *a, struct lines *ls, int *choices_at)
 	}
 }
 
-void quiz_relayout(struct app *a)
+void quizview_relayout(struct app *a)
 {
 	a->quiz.fb_top = 0;
 }
 
-void quiz_draw(const struct app *a)
+void quizview_draw(const struct app *a)
 {
 	const struct quiz_view *v = &a->quiz;
 	struct lines ls = { NULL, 0, 0, a->cols - 4 };
@@ -436,7 +436,7 @@ static bool ask_key(struct app *a, enum action act, int key)
 	}
 }
 
-bool quiz_key(struct app *a, enum action act, int key)
+bool quizview_key(struct app *a, enum action act, int key)
 {
 	struct quiz_view *v = &a->quiz;
 	switch (v->phase) {
