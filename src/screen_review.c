@@ -124,8 +124,8 @@ void review_draw(const struct app *a)
 			ui_fill(ry, 0, a->cols, E_SEL);
 		snprintf(buf, sizeof buf, "%4d×", m->times);
 		ui_put(ry, 1, buf, 6, sel ? E_SEL : E_STRONG);
-		ui_put(ry, 8, m->given, 8, sel ? E_SEL : E_WRONG);
-		ui_put(ry, 17, m->expected, 8, sel ? E_SEL : E_RIGHT);
+		ui_put_fit(ry, 8, m->given, 8, sel ? E_SEL : E_WRONG);
+		ui_put_fit(ry, 17, m->expected, 8, sel ? E_SEL : E_RIGHT);
 		when(m->last, buf, sizeof buf);
 		ui_put(ry, 26, buf, 12, sel ? E_SEL : E_DIM);
 		int x = 39;
