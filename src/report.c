@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "card.h"
 #include "find.h"
 #include "i18n.h"
 #include "markdown.h"
@@ -92,80 +93,21 @@ static const char *status_word(enum code_status s)
 int report_code(const struct report_ctx *r, const char *arg)
 {
 	const struct code_entry *c = report_find_code(r->m, arg);
-	enum lang L = r->lang;
-	int w = out_width();
-	bool u = r->utf8;
 	if (!c) {
 		fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
 		return 1;
 	}
-	char buf[512];
-	const char *name = ltext_get(&c->name, L);
-	if (strstr(name, c->phrase) == name)   /* "(Unused) I'm a teapot" says it all */
-		snprintf(buf, sizeof buf, "%d %s", c->code, name);
-	else
-		snprintf(buf, sizeof buf, "%d %s (%s)", c->code, c->phrase, name);
-	report_puts(stdout, buf, u);
-	putchar('\n');
-	snprintf(buf, sizeof buf, "%dxx %s · %s · %s%s%s", c->code / 100,
-	         ltext_get(&r->m->classes[c->code / 100 - 1].name, L), c->rfc,
-	         c->status == CODE_REGISTERED ? tr(MSG_STATUS_REGISTERED) :
-	         c->status == CODE_TEMPORARY ? tr(MSG_STATUS_TEMPORARY) :
-	         c->status == CODE_UNUSED ? tr(MSG_STATUS_UNUSED) :
-	         c->status == CODE_OBSOLETED ? tr(MSG_STATUS_OBSOLETED) : tr(MSG_STATUS_UNOFFICIAL),
-	         c->core ? " · " : "", c->core ? tr(MSG_CARD_CORE) : "");
-	if (c->cacheable)
-		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " · %s", tr(MSG_CARD_CACHEABLE));
-	report_wrap(stdout, buf, w, 0, u);
-	putchar('\n');
-	static const enum msg heads[] = { MSG_CARD_MEANING, MSG_CARD_USE, MSG_CARD_AVOID };
-	const struct ltext *texts[] = { &c->summary, &c->use, &c->avoid };
-	for (int i = 0; i < 3; i++) {
-		if (!*ltext_get(texts[i], L))
-			continue;
-		report_puts(stdout, tr(heads[i]), u);
-		putchar('\n');
-		report_wrap(stdout, ltext_get(texts[i], L), w, 2, u);
-		if (i == 0)
-			report_wrap(stdout, ltext_get(&c->detail, L), w, 2, u);
-		putchar('\n');
+	/* The same card as the full screen, as plain lines. */
+	int w = out_width();
+	struct lines card = card_lines(r->m, c->code, r->lang, w);
+	for (size_t i = 0; i < card.n; i++) {
+		/* Link lines are kept whole for the screen; here they wrap too. */
+		if (card.l[i].text[0])
+			report_wrap(stdout, card.l[i].text, w, card.l[i].indent, r->utf8);
+		else
+			putchar('\n');
 	}
-	size_t len = (size_t)snprintf(buf, sizeof buf, "%s: ", tr(MSG_CARD_HEADERS));
-	for (size_t i = 0; i < c->n_headers; i++)
-		len += (size_t)snprintf(buf + len, sizeof buf - len > len ? sizeof buf - len : 0,
-		                        "%s%s", i ? ", " : "", c->headers[i]);
-	if (!c->n_headers)
-		snprintf(buf + len, sizeof buf - len, "%s", tr(MSG_NONE));
-	report_wrap(stdout, buf, w, 0, u);
-	if (c->n_confused) {
-		report_puts(stdout, tr(MSG_CARD_CONFUSED), u);
-		fputs(":\n", stdout);
-		for (size_t i = 0; i < c->n_confused; i++) {
-			const struct code_entry *o = model_code(r->m, c->confused[i]);
-			if (!o)
-				continue;
-			snprintf(buf, sizeof buf, "%d %s — %s", o->code, o->phrase,
-			         ltext_get(&o->summary, L));
-			report_wrap(stdout, buf, w, 2, u);
-		}
-	}
-	if (c->anchor) {
-		const char *anchor;
-		int ch = model_resolve(r->m, c->anchor, &anchor);
-		if (ch >= 0) {
-			snprintf(buf, sizeof buf, "%s: %s (httptutor read %s)", tr(MSG_CARD_CHAPTER),
-			         ltext_get(&r->m->chapters[ch].title, L), r->m->chapters[ch].id);
-			report_wrap(stdout, buf, w, 0, u);
-		}
-	}
-	int ns = 0;
-	for (size_t i = 0; i < r->m->n_scenarios; i++)
-		ns += r->m->scenarios[i].answer == c->code;
-	if (ns) {
-		snprintf(buf, sizeof buf, "%s: %d", tr(MSG_CARD_SCENARIOS), ns);
-		report_puts(stdout, buf, u);
-		putchar('\n');
-	}
+	lines_free(&card);
 	return 0;
 }
 
