@@ -408,11 +408,24 @@ static void *store_grow(struct store *s, void *arr, size_t *cap, size_t len, siz
 	return nv;
 }
 
+/* Prepare a read of this learner's rows: ?1 is bound to the profile.  NULL
+ * with s->err set when the statement cannot be prepared. */
+static sqlite3_stmt *store_read_query(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = db_prepare(s->db, sql);
+	if (!st) {
+		store_read_fail(s, NULL);
+		return NULL;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	return st;
+}
+
 enum { IS_ITEM, IS_CORRECT, IS_AT };   /* mirrors the SELECT below */
 
 bool store_item_states(struct store *s, struct leitner **out, size_t *n)
 {
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = store_read_query(s,
 		"SELECT item, correct, answered_at FROM answer WHERE profile_id = ?1 "
 		"ORDER BY item, answered_at, id");
 	struct leitner *v = NULL, *cur = NULL;
@@ -422,11 +435,8 @@ bool store_item_states(struct store *s, struct leitner **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	if (!st) {
-		store_read_fail(s, NULL);
+	if (!st)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *item = (const char *)sqlite3_column_text(st, IS_ITEM);
 		bool correct = sqlite3_column_int(st, IS_CORRECT) != 0;
@@ -472,7 +482,7 @@ enum { MS_ITEM, MS_GIVEN, MS_EXPECTED, MS_TIMES, MS_LAST, MS_FIXED };
 bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
 {
 	/* The last wrong answer per item is the latest by time, then by id. */
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = store_read_query(s,
 		"WITH wrong AS ("
 		" SELECT id, item, given, expected, answered_at,"
 		"  count(*) OVER (PARTITION BY item) AS times,"
@@ -491,11 +501,8 @@ bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
 
 	*out = NULL;
 	*n = 0;
-	if (!st) {
-		store_read_fail(s, NULL);
+	if (!st)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct mistake *m;
 
@@ -542,7 +549,7 @@ enum { PC_CODE, PC_ANSWERS, PC_CORRECT };
 
 static bool store_progress_codes(struct store *s, struct progress *p)
 {
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = store_read_query(s,
 		"SELECT coalesce(code, CASE WHEN expected GLOB '[1-5][0-9][0-9]'"
 		"                      THEN CAST(expected AS INTEGER) END) AS c,"
 		" count(*), sum(correct) FROM answer "
@@ -551,11 +558,8 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 	bool ok = false;
 	int rc;
 
-	if (!st) {
-		store_read_fail(s, NULL);
+	if (!st)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int code = sqlite3_column_int(st, PC_CODE);
 		int answers = sqlite3_column_int(st, PC_ANSWERS);
@@ -590,7 +594,7 @@ enum { PD_AT, PD_CORRECT };
 /* Day buckets and the streak, from answers before the end of today. */
 static bool store_progress_days(struct store *s, int64_t now, struct progress *p)
 {
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = store_read_query(s,
 		"SELECT answered_at, correct FROM answer "
 		"WHERE profile_id = ?1 AND answered_at < ?2 "
 		"ORDER BY answered_at DESC");
@@ -604,11 +608,8 @@ static bool store_progress_days(struct store *s, int64_t now, struct progress *p
 	p->days[13].day = today;
 	for (int i = 12; i >= 0; i--)
 		p->days[i].day = store_local_midnight(p->days[i + 1].day - 1);
-	if (!st) {
-		store_read_fail(s, NULL);
+	if (!st)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	sqlite3_bind_int64(st, 2, tomorrow);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t day = store_local_midnight(sqlite3_column_int64(st, PD_AT));
@@ -654,14 +655,11 @@ out:
 /* One-number query with the profile bound as ?1. */
 static bool store_count(struct store *s, const char *sql, int *a, int *b)
 {
-	sqlite3_stmt *st = db_prepare(s->db, sql);
+	sqlite3_stmt *st = store_read_query(s, sql);
 	bool ok = false;
 
-	if (!st) {
-		store_read_fail(s, NULL);
+	if (!st)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		store_read_fail(s, "cannot read your progress");
 		goto out;
@@ -721,7 +719,7 @@ bool store_export(struct store *s, store_row_fn fn, void *ctx)
 {
 	/* Same order as store_export_columns; profile is the name a teacher
 	 * recognises, times are ISO 8601 UTC. */
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = store_read_query(s,
 		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown,"
 		" a.given, a.expected, a.correct, a.ms,"
 		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
@@ -732,11 +730,8 @@ bool store_export(struct store *s, store_row_fn fn, void *ctx)
 	bool ok = false;
 	int rc;
 
-	if (!st) {
-		store_read_fail(s, NULL);
+	if (!st)
 		goto out;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < store_export_ncolumns; i++) {
 			const unsigned char *t = sqlite3_column_text(st, i);
