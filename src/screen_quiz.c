@@ -17,6 +17,8 @@ const struct keybind quizview_keys[] = {
 	{ 'c', ACT_CHOICE_3 }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
 	{ 'r', ACT_READ_MORE }, { 's', ACT_RETRY_SAVE }, { 'v', ACT_START_REVIEW },
 	{ 'g', ACT_NONE }, { 'G', ACT_NONE },
+	/* Backspace erases a typed answer here; it never leaves the quiz. */
+	{ FN(KEY_BACKSPACE), ACT_NONE }, { 127, ACT_NONE }, { 8, ACT_NONE },
 	KEYMAP_END
 };
 
@@ -441,9 +443,7 @@ bool quizview_key(struct app *a, enum action act, int key)
 	struct quiz_view *v = &a->quiz;
 	switch (v->phase) {
 	case QP_ASK:
-		/* Backspace edits a typed answer; it does not leave the quiz. */
-		if ((act == ACT_BACK || act == ACT_QUIT) &&
-		    !(current(a)->type == Q_TYPE && is_erase(key))) {
+		if (act == ACT_BACK || act == ACT_QUIT) {
 			/* Stopping early still shows what was answered. */
 			if (v->cur > 0) {
 				finish(a);
