@@ -885,6 +885,11 @@ static const char *const status_names[] = {
 
 static void free_code(struct code_entry *e);
 
+const char *model_status_name(enum code_status s)
+{
+	return (unsigned)s < sizeof status_names / sizeof status_names[0] ? status_names[s] : "";
+}
+
 static void load_code(struct ctx *c, yaml_node_t *item, int idx)
 {
 	struct loader *L = c->L;

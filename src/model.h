@@ -97,6 +97,8 @@ const struct scenario *model_scenario(const struct model *m, const char *id);
 /* Split "chapter#anchor" and check it exists: returns the chapter index or -1;
  * *anchor points into ref after '#' (or is NULL when ref has no '#'). */
 int model_resolve(const struct model *m, const char *ref, const char **anchor);
+/* The content-file spelling of a status ("registered", "unofficial" …). */
+const char *model_status_name(enum code_status s);
 /* The text in lang, falling back to English. Never NULL (may be ""). */
 const char *ltext_get(const struct ltext *t, enum lang lang);
 

@@ -83,13 +83,6 @@ static int out_width(void)
 	return w >= 40 && w <= 200 ? w : 80;
 }
 
-static const char *status_word(enum code_status s)
-{
-	static const char *const names[] = { "registered", "temporary", "unused", "obsoleted",
-	                                     "unofficial" };
-	return names[s];
-}
-
 int report_code(const struct report_ctx *r, const char *arg)
 {
 	const struct code_entry *c = report_find_code(r->m, arg);
@@ -153,7 +146,7 @@ static void code_json(const struct report_ctx *r, const struct code_entry *c)
 	printf("{\"code\":%d,\"phrase\":", c->code);
 	report_json_str(stdout, c->phrase);
 	printf(",\"class\":\"%dxx\",\"status\":\"%s\",\"core\":%s,\"cacheable\":%s,\"rfc\":",
-	       c->code / 100, status_word(c->status), c->core ? "true" : "false",
+	       c->code / 100, model_status_name(c->status), c->core ? "true" : "false",
 	       c->cacheable ? "true" : "false");
 	report_json_str(stdout, c->rfc);
 	fputs(",\"name\":", stdout);
