@@ -13,29 +13,6 @@
 #include "text.h"
 #include "ui.h"
 
-int64_t app_now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-int64_t app_time(void)
-{
-	const char *fake = getenv("HTTPTUTOR_NOW");
-	if (fake && *fake)
-		return strtoll(fake, NULL, 10);
-	return (int64_t)time(NULL);
-}
-
-uint64_t app_seed(void)
-{
-	const char *fake = getenv("HTTPTUTOR_NOW");
-	if (fake && *fake)
-		return (uint64_t)app_time();  /* tests: reproducible */
-	return (uint64_t)app_now_ms() * 2654435761u ^ (uint64_t)time(NULL) << 20 ^ (uint64_t)getpid();
-}
-
 enum screen_id app_top(const struct app *a)
 {
 	return a->depth ? a->stack[a->depth - 1] : SCR_HOME;
@@ -190,7 +167,7 @@ static bool home_go(struct app *a, enum action act)
 	case ACT_GO_CODES: app_push(a, SCR_CODES); return true;
 	case ACT_GO_QUIZ:
 		o = a->quiz.opts;
-		o.seed = app_seed();
+		o.seed = clock_seed();
 		a->quiz.exam = false;  /* only `httptutor exam` starts an exam */
 		a->quiz.fixed_seed = false;
 		app_start_quiz(a, &o, false);
@@ -402,7 +379,7 @@ int app_run(struct app *a, enum screen_id start)
 		if (key < 0)
 			break;
 		if (key == KEY_TICK) {
-			if (app_now_ms() > a->quiz.deadline_ms && a->quiz.phase == QP_ASK)
+			if (clock_ms() > a->quiz.deadline_ms && a->quiz.phase == QP_ASK)
 				quizview_time_up(a);
 			continue;
 		}

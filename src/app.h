@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "keys.h"
 #include "markdown.h"
@@ -161,12 +162,6 @@ void quizview_time_up(struct app *a);
  * exam when a->quiz.exam is set (a->quiz.minutes limits its time). */
 void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
 
-/* Milliseconds from a monotonic clock; unix seconds (HTTPTUTOR_NOW overrides
- * for tests). */
-int64_t app_now_ms(void);
-int64_t app_time(void);
-/* A seed for a quiz nobody gave one for (fixed when HTTPTUTOR_NOW is set). */
-uint64_t app_seed(void);
 
 /* Move a list selection for a navigation action (up, down, page, top, end),
  * clamped to [0, n).  Returns false when act is not navigation. */

@@ -293,7 +293,7 @@ static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
 	q->chapter = o->chapter;
 	q->types = o->types;
 	q->unofficial = o->all;
-	q->seed = o->have_seed ? o->seed : app_seed();
+	q->seed = o->have_seed ? o->seed : clock_seed();
 }
 
 /* Full-screen run: the store is optional, so reading works without it. */

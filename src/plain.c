@@ -3,33 +3,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "answer.h"
+#include "clock.h"
 #include "i18n.h"
 #include "plain.h"
 #include "report.h"
 #include "store.h"
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int64_t wall(void)
-{
-	const char *fake = getenv("HTTPTUTOR_NOW");
-	return fake && *fake ? strtoll(fake, NULL, 10) : (int64_t)time(NULL);
-}
-
-static int width(void)
-{
-	const char *c = getenv("COLUMNS");
-	int w = c ? atoi(c) : 0;
-	return w >= 40 && w <= 200 ? w : 78;
-}
 
 static void say(const char *s, bool utf8)
 {
@@ -41,7 +22,7 @@ static void ask(const struct model *m, const struct question *q, size_t i, size_
                 enum lang L, bool utf8)
 {
 	char buf[512];
-	int w = width();
+	int w = report_width();
 	printf("\n[%zu/%zu] ", i + 1, n);
 	if (q->type == Q_MEANING) {
 		snprintf(buf, sizeof buf, "%d — %s", q->code->code, tr(MSG_QUIZ_MEANING_PROMPT));
@@ -76,7 +57,7 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 {
 	struct explanation ex;
 	char buf[512], label[200];
-	int w = width();
+	int w = report_width();
 	answer_explain(q, given, L, &ex);
 	answer_right_label(q, label, sizeof label);
 	/* The English word stays in both languages, for scripts and screen readers. */
@@ -127,9 +108,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	if (!review && prefer_fresh && !exam) {
 		qo.seen = states;
 		qo.n_seen = n_states;
-		qo.fresh_after = wall() - QUIZ_FRESH_DAYS * 86400;
+		qo.fresh_after = clock_now() - QUIZ_FRESH_DAYS * 86400;
 	}
-	bool built = review ? quiz_build_review(m, states, n_states, wall(), o, &qz)
+	bool built = review ? quiz_build_review(m, states, n_states, clock_now(), o, &qz)
 	                    : quiz_build(m, &qo, &qz);
 	if (!built) {
 		say(tr(review ? MSG_REVIEW_EMPTY : MSG_QUIZ_EMPTY), utf8);
@@ -152,10 +133,10 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	                                       exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE),
 	       exam ? " " : "", exam_id, qz.n, (unsigned long long)o->seed);
 	bool eof = false;
-	int64_t started = now_ms();
+	int64_t started = clock_ms();
 	for (size_t i = 0; i < qz.n && !eof; i++) {
 		const struct question *q = &qz.q[i];
-		int64_t t0 = now_ms();
+		int64_t t0 = clock_ms();
 		int given = 0;
 		if (minutes && t0 - started > minutes * 60000LL) {
 			say(tr(MSG_EXAM_TIME_UP), utf8);
@@ -181,13 +162,13 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		}
 		if (eof)
 			break;
-		if (minutes && now_ms() - started > minutes * 60000LL) {
+		if (minutes && clock_ms() - started > minutes * 60000LL) {
 			say(tr(MSG_EXAM_TIME_UP), utf8);
 			break;
 		}
 		struct answer_rec rec;
 		struct answer_buf b;
-		answer_fill(&rec, &b, q, given, session, now_ms() - t0, wall(), m->version);
+		answer_fill(&rec, &b, q, given, session, clock_ms() - t0, clock_now(), m->version);
 		if (!store_record(st, &rec)) {
 			/* Say so plainly: the learner must know this answer is not kept. */
 			fprintf(stderr, "httptutor: NOT SAVED: %s\n", st->err);
@@ -200,7 +181,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	if (session)
 		store_session_end(st, session);
 	char buf[256], t[32];
-	long secs = (long)((now_ms() - started) / 1000);
+	long secs = (long)((clock_ms() - started) / 1000);
 	snprintf(t, sizeof t, "%ld:%02ld", secs / 60, secs % 60);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), right, answered,
 	         answered ? 100 * right / answered : 0, t);

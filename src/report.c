@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "card.h"
+#include "clock.h"
 #include "find.h"
 #include "i18n.h"
 #include "markdown.h"
@@ -76,7 +77,7 @@ int report_find_chapter(const struct model *m, const char *s)
 	return -1;
 }
 
-static int out_width(void)
+int report_width(void)
 {
 	const char *c = getenv("COLUMNS");
 	int w = c ? atoi(c) : 0;
@@ -91,7 +92,7 @@ int report_code(const struct report_ctx *r, const char *arg)
 		return 1;
 	}
 	/* The same card as the full screen, as plain lines. */
-	int w = out_width();
+	int w = report_width();
 	struct lines card = card_lines(r->m, c->code, r->lang, w);
 	for (size_t i = 0; i < card.n; i++) {
 		/* Link lines are kept whole for the screen; here they wrap too. */
@@ -121,7 +122,7 @@ int report_chapter(const struct report_ctx *r, int chapter)
 	const char *src = c->markdown[r->lang] ? c->markdown[r->lang] : c->markdown[LANG_EN];
 	struct md_doc doc;
 	char err[256];
-	if (!md_render(src, strlen(src), out_width(), &doc, err, sizeof err)) {
+	if (!md_render(src, strlen(src), report_width(), &doc, err, sizeof err)) {
 		fprintf(stderr, "httptutor: %s: %s\n", c->path[r->lang], err);
 		return 1;
 	}
@@ -207,7 +208,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 	for (int i = 0; i < nwords; i++)
 		len += (size_t)snprintf(query + len, len < sizeof query ? sizeof query - len : 0,
 		                        "%s%s", i ? " " : "", words[i]);
-	int hits = 0, w = out_width();
+	int hits = 0, w = report_width();
 	/* A Chinese query is answered in Chinese, whatever the UI language. */
 	enum lang L = r->lang;
 	for (const char *p = query; *p && r->utf8; p++)
@@ -248,9 +249,7 @@ static int pct(int c, int n)
 int report_stats(const struct report_ctx *r, struct store *st)
 {
 	struct progress p;
-	const char *now_s = getenv("HTTPTUTOR_NOW");
-	int64_t now = now_s && *now_s ? strtoll(now_s, NULL, 10) : (int64_t)time(NULL);
-	if (!store_progress(st, now, &p)) {
+	if (!store_progress(st, clock_now(), &p)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
 		return 1;
 	}
@@ -283,7 +282,7 @@ int report_stats(const struct report_ctx *r, struct store *st)
 		char line[512];
 		snprintf(line, sizeof line, tr(MSG_PROGRESS_OVERALL), p.answers, p.correct,
 		         pct(p.correct, p.answers), p.streak, p.due, p.chapters_opened);
-		report_wrap(stdout, line, out_width(), 0, r->utf8);
+		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		printf("\n");
 		report_puts(stdout, tr(MSG_PROGRESS_CLASSES), r->utf8);
 		printf("\n");
@@ -573,7 +572,7 @@ static void class_print(const struct report_ctx *r, const struct class_data *d,
 			snprintf(exam, sizeof exam, " · %s", exam_id);
 		snprintf(line, sizeof line, tr(MSG_REPORT_SUMMARY), exam, (int)d->n_st, total,
 		         pct(right, total), ndb);
-		report_wrap(stdout, line, out_width(), 0, r->utf8);
+		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		putchar('\n');
 		/* Columns padded by display width, so Chinese headings line up too. */
 		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_STUDENT), tr(MSG_REPORT_COL_ANSWERS),

@@ -37,6 +37,8 @@ const struct code_entry *report_find_code(const struct model *m, const char *s);
 /* Chapter index for an id ("common") or number ("1"), or -1. */
 int report_find_chapter(const struct model *m, const char *s);
 
+/* Columns for line output: COLUMNS when it is 40–200, else 80. */
+int report_width(void);
 /* Print s to f, scrubbed of control characters, and transliterated to ASCII
  * when utf8 is false. */
 void report_puts(FILE *f, const char *s, bool utf8);

@@ -23,7 +23,7 @@ void progress_enter(struct app *a)
 		app_status(a, true, tr(MSG_NO_DB), a->db_err);
 		return;
 	}
-	v->loaded = store_progress(a->st, app_time(), &v->p);
+	v->loaded = store_progress(a->st, clock_now(), &v->p);
 	if (!v->loaded)
 		app_status(a, true, "%s", a->st->err);
 }

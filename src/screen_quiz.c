@@ -51,7 +51,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		struct leitner *states = NULL;
 		size_t n = 0;
 		ok = a->st && store_item_states(a->st, &states, &n) &&
-		     quiz_build_review(a->m, states, n, app_time(), &opts, &v->qz);
+		     quiz_build_review(a->m, states, n, clock_now(), &opts, &v->qz);
 		free(states);
 	} else {
 		/* A quiz nobody asked to reproduce avoids what was asked lately. */
@@ -60,7 +60,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		if (!v->exam && !v->fixed_seed && a->st && store_item_states(a->st, &seen, &n)) {
 			opts.seen = seen;
 			opts.n_seen = n;
-			opts.fresh_after = app_time() - QUIZ_FRESH_DAYS * 86400;
+			opts.fresh_after = clock_now() - QUIZ_FRESH_DAYS * 86400;
 		}
 		ok = quiz_build(a->m, &opts, &v->qz);
 		free(seen);
@@ -83,7 +83,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		if (!began && v->exam)
 			v->phase = QP_EMPTY;  /* an exam that cannot be recorded must not start */
 	}
-	v->started_ms = v->asked_ms = app_now_ms();
+	v->started_ms = v->asked_ms = clock_ms();
 	v->deadline_ms = v->exam && v->minutes ? v->started_ms + v->minutes * 60000LL : 0;
 	if (app_top(a) != SCR_QUIZ)
 		app_push(a, SCR_QUIZ);
@@ -96,13 +96,13 @@ static void answer(struct app *a, int given)
 {
 	struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
-	if (v->deadline_ms && app_now_ms() > v->deadline_ms) {
+	if (v->deadline_ms && clock_ms() > v->deadline_ms) {
 		quizview_time_up(a);  /* past the exam's end: this answer does not count */
 		return;
 	}
 	struct answer_buf b;
-	answer_fill(&v->pending, &b, q, given, v->session, app_now_ms() - v->asked_ms,
-	            app_time(), a->m->version);
+	answer_fill(&v->pending, &b, q, given, v->session, clock_ms() - v->asked_ms,
+	            clock_now(), a->m->version);
 	snprintf(v->pend_item, sizeof v->pend_item, "%s", b.item);
 	snprintf(v->pend_shown, sizeof v->pend_shown, "%s", b.shown);
 	snprintf(v->pend_given, sizeof v->pend_given, "%s", b.given);
@@ -144,7 +144,7 @@ static void finish(struct app *a)
 {
 	struct quiz_view *v = &a->quiz;
 	v->phase = QP_SUMMARY;
-	v->elapsed_ms = app_now_ms() - v->started_ms;
+	v->elapsed_ms = clock_ms() - v->started_ms;
 	v->fb_top = 0;
 	if (a->st && v->session)
 		store_session_end(a->st, v->session);
@@ -160,7 +160,7 @@ static void next(struct app *a)
 	v->phase = QP_ASK;
 	v->sel = 0;
 	v->typed[0] = 0;
-	v->asked_ms = app_now_ms();
+	v->asked_ms = clock_ms();
 }
 
 /* ---- layout: everything the screen shows is built as lines ---------------- */
@@ -340,7 +340,7 @@ void quizview_draw(const struct app *a)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
 	if (v->deadline_ms && v->phase != QP_SUMMARY) {
-		long left = (long)((v->deadline_ms - app_now_ms() + 999) / 1000);
+		long left = (long)((v->deadline_ms - clock_ms() + 999) / 1000);
 		if (left < 0)
 			left = 0;
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %ld:%02ld",

@@ -147,7 +147,7 @@ void reader_open_chapter(struct app *a, int chapter, const char *anchor)
 	snprintf(r->pending_anchor, sizeof r->pending_anchor, "%s", anchor ? anchor : "");
 	r->doc_cols = 0;
 	render(a);
-	if (a->st && !store_chapter_opened(a->st, a->m->chapters[chapter].id, app_time()))
+	if (a->st && !store_chapter_opened(a->st, a->m->chapters[chapter].id, clock_now()))
 		app_status(a, true, "%s", a->st->err);
 }
 

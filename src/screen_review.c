@@ -54,7 +54,7 @@ void review_enter(struct app *a)
 	struct leitner *states = NULL;
 	size_t n = 0;
 	if (store_item_states(a->st, &states, &n)) {
-		int64_t now = app_time();
+		int64_t now = clock_now();
 		for (size_t i = 0; i < n; i++)
 			v->due += states[i].box > 0 && states[i].due <= now;
 	}
@@ -151,7 +151,7 @@ bool review_key(struct app *a, enum action act, int key)
 	case ACT_OPEN:
 	case ACT_START_REVIEW: {
 		struct quiz_opts o = a->quiz.opts;
-		o.seed = app_seed();
+		o.seed = clock_seed();
 		o.count = o.count > 0 ? o.count : 10;
 		app_start_quiz(a, &o, true);
 		return true;
