@@ -10,10 +10,11 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wundef
 PKGS    := ncursesw sqlite3 md4c yaml-0.1
-# Debian packages `make deps` installs when missing: the libraries above, and
-# what the tests drive the program with (cmocka, tmux, python3 + yaml, sqlite3).
-DEBS    := gcc libc6-dev libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev \
-           libcmocka-dev pkg-config tmux python3 python3-yaml sqlite3
+# Debian packages: RUN_DEBS build and run the program (`make deps`, called by
+# `make`/`make run` when one is missing); TEST_DEBS are what the tests drive it
+# with (`make deps-check`, called by `make check`).  Each has a reason in the README.
+RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev
+TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3
 
 Q := $(if $(V),,@)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
@@ -21,8 +22,11 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
 # Missing packages are installed before anything else is built (Debian; on
 # other systems the libraries must already be there for pkg-config).
 HAVE_DEPS := $(shell if command -v dpkg >/dev/null 2>&1; then \
-               dpkg -s $(DEBS) >/dev/null 2>&1 && echo yes; \
+               dpkg -s $(RUN_DEBS) >/dev/null 2>&1 && echo yes; \
              else pkg-config --exists $(PKGS) 2>/dev/null && echo yes; fi)
+HAVE_TEST_DEPS := $(shell if command -v dpkg >/dev/null 2>&1; then \
+               dpkg -s $(TEST_DEBS) >/dev/null 2>&1 && echo yes; \
+             else pkg-config --exists cmocka 2>/dev/null && echo yes; fi)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -35,7 +39,7 @@ SRCS := $(wildcard src/*.c)
 OBJS := $(patsubst src/%.c,$(B)/%.o,$(SRCS)) $(B)/migrations.o
 LIB_OBJS := $(filter-out $(B)/main.o,$(OBJS))
 
-.PHONY: all run check unit screen cli asan install uninstall clean deps bench fuzz
+.PHONY: all run check unit screen cli asan install uninstall clean deps deps-check deps-auto deps-check-auto bench fuzz
 
 all: $(if $(HAVE_DEPS),,deps-auto) httptutor
 
@@ -93,7 +97,9 @@ $(B)/test_%: tests/unit/test_%.c $$(addprefix $(B)/,$$(addsuffix .o,$$(T_$$*)))
 	$(Q)$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(filter %.o,$^) \
 	  $(PKG_LIBS) $(CMOCKA_LIBS) $(LDFLAGS)
 
-check: all $(UNIT_BINS)
+# Test packages are installed before the unit tests are built (they need cmocka).
+check: $(if $(HAVE_TEST_DEPS),,deps-check-auto) all
+	$(Q)$(MAKE) --no-print-directory $(UNIT_BINS)
 	$(Q)bash tests/run.sh
 
 unit: all $(UNIT_BINS)
@@ -129,8 +135,11 @@ clean:
 	rm -rf $(B) httptutor
 
 # ---- dependencies ----------------------------------------------------------
-# `make deps` installs missing Debian packages; all/run/check call it when needed.
-deps:
+# `make deps` installs the missing packages the program needs; `make deps-check`
+# adds what the tests need.  all/run call the first, check the second.
+deps: DEBS = $(RUN_DEBS)
+deps-check: DEBS = $(RUN_DEBS) $(TEST_DEBS)
+deps deps-check:
 	@missing=""; for p in $(DEBS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -142,3 +151,6 @@ deps:
 
 deps-auto:
 	$(Q)$(MAKE) --no-print-directory deps
+
+deps-check-auto:
+	$(Q)$(MAKE) --no-print-directory deps-check
