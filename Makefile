@@ -39,7 +39,7 @@ SRCS := $(wildcard src/*.c)
 OBJS := $(patsubst src/%.c,$(B)/%.o,$(SRCS)) $(B)/migrations.o
 LIB_OBJS := $(filter-out $(B)/main.o,$(OBJS))
 
-.PHONY: all run check unit screen cli asan install uninstall clean deps deps-check deps-auto deps-check-auto bench fuzz
+.PHONY: all run check unit screen cli asan install uninstall clean deps deps-check deps-auto deps-check-auto check-build mutate bench fuzz
 
 all: $(if $(HAVE_DEPS),,deps-auto) httptutor
 
@@ -102,6 +102,9 @@ check: $(if $(HAVE_TEST_DEPS),,deps-check-auto) all
 	$(Q)$(MAKE) --no-print-directory $(UNIT_BINS)
 	$(Q)bash tests/run.sh
 
+# What make check runs, built but not run (tests/mutate.py rebuilds with it).
+check-build: all $(UNIT_BINS)
+
 unit: all $(UNIT_BINS)
 	$(Q)bash tests/run.sh unit
 
@@ -113,6 +116,11 @@ asan:
 
 bench: all
 	$(Q)bash tests/bench.sh
+
+# Plant each bug in tests/mutants/ and see the tests catch it (not part of
+# check; MUTANTS="name …" runs some, MUTATE_JOBS=2 runs two at a time).
+mutate: all
+	$(Q)python3 tests/mutate.py $(MUTANTS)
 
 # libFuzzer harnesses (tests/fuzz/*.c, clang) for markdown, text and the
 # content loader; each runs FUZZ_SECONDS; exits non-zero on a crash.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test runner for `make check`: unit tests (cmocka), screen dumps, CLI and
 # fault tests, tmux end-to-end runs.  Ends with one line "N passed, N failed".
-#   bash tests/run.sh [unit|screen|cli|tmux]...   (default: all)
+#   bash tests/run.sh [unit|screen|cli|inv|tmux]...   (default: all)
 #   UPDATE=1 bash tests/run.sh screen             rewrite tests/expected/*.screen
 set -u
 cd "$(dirname "$0")/.."
@@ -41,15 +41,17 @@ run_unit() {
 . tests/screen.sh
 . tests/cli.sh
 . tests/tmux.sh
+. tests/invariants.sh
 
 what=("$@")
-[ ${#what[@]} -eq 0 ] && what=(unit screen cli tmux)
+[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux)
 for w in "${what[@]}"; do
 	case $w in
 	unit) run_unit ;;
 	screen) run_screen ;;
 	cli) run_cli ;;
 	tmux) run_tmux ;;
+	inv) run_invariants ;;
 	*) echo "unknown test group $w" >&2; exit 2 ;;
 	esac
 done

@@ -1,0 +1,24 @@
+# tests/invariants.sh — the README's Invariants: each promise the program
+# makes, tested so that the test fails when the promise breaks (`make mutate`
+# plants the bugs that prove it).  Sourced by tests/run.sh (group "inv").
+
+inv_check() {   # name, then the command that must exit 0
+	local name=$1; shift
+	local out
+	if out=$("$@" 2>&1); then ok "inv/$name"; else bad "inv/$name" "$(printf '%s' "$out" | tail -3)"; fi
+}
+
+run_invariants() {
+	local T
+	T=$(mktemp -d)
+	local drv="$ROOT/tests/data/inv/locked.py"
+	# A busy database is waited for (5 s busy timeout), not reported NOT SAVED.
+	"$BIN" --db "$T/wait.db" review --plain </dev/null >/dev/null 2>&1
+	inv_check busy-wait python3 "$drv" wait "$BIN" "$T/wait.db"
+	# A judged answer is saved: no verdict before the commit.
+	"$BIN" --db "$T/verdict.db" review --plain </dev/null >/dev/null 2>&1
+	inv_check verdict-after-save python3 "$drv" verdict "$BIN" "$T/verdict.db"
+	# Migrations take the write lock first (BEGIN IMMEDIATE) and wait for it.
+	inv_check migrate-waits python3 "$drv" migrate "$BIN" "$T/old.db"
+	rm -rf "$T"
+}
