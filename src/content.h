@@ -3,18 +3,8 @@
 #ifndef HTTPTUTOR_CONTENT_H
 #define HTTPTUTOR_CONTENT_H
 
+#include "diag.h"
 #include "model.h"
-
-/* A growable list of diagnostics; each message is owned by the list. */
-struct diag {
-	char **msg;
-	size_t n, cap;
-};
-
-/* Append a printf-formatted message ("path:line: text"); never fails loudly. */
-void diag_add(struct diag *d, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-void diag_free(struct diag *d);
 
 /* Load every file under dir into *m and validate it.  Returns true when there
  * is no error; on false, *d holds one message per problem (all of them, not

@@ -1,6 +1,6 @@
 /* model.h — the curriculum in memory: codes, classes, chapters, scenarios.
  * Built once by content_load(); read-only afterwards.  Every string is owned by
- * the model, valid UTF-8 and free of control characters (content.c scrubs). */
+ * the model, valid UTF-8 and free of control characters (the loader scrubs). */
 #ifndef HTTPTUTOR_MODEL_H
 #define HTTPTUTOR_MODEL_H
 
@@ -101,5 +101,12 @@ int model_resolve(const struct model *m, const char *ref, const char **anchor);
 const char *model_status_name(enum code_status s);
 /* The text in lang, falling back to English. Never NULL (may be ""). */
 const char *ltext_get(const struct ltext *t, enum lang lang);
+
+/* Free what an entry or the whole model owns (the loader drops bad entries
+ * with these; content_free is model_free). */
+void model_free_code(struct code_entry *e);
+void model_free_scenario(struct scenario *s);
+/* Frees everything and zeroes *m; NULL is fine. */
+void model_free(struct model *m);
 
 #endif

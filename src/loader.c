@@ -1,0 +1,383 @@
+/* loader.c — the bookkeeping of one content load: reading files whole (with
+ * a size limit), checking their bytes, listing folders, and collecting every
+ * problem with its file and line so all of them can be reported at once. */
+#include "loader.h"
+#include "text.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define MAX_FILE_BYTES (8u << 20)   /* a content file is text, not a disk image */
+#define MAX_PER_FILE   20           /* byte-level reports per file before "more" */
+
+const char *const loader_lang_key[LANG_COUNT] = { "en", "zh-TW" };
+
+bool loader_grow(void **arr, size_t *cap, size_t n, size_t sz)
+{
+	if (n < *cap)
+		return true;
+	size_t nc = *cap ? *cap * 2 : 16;
+	void *p = realloc(*arr, nc * sz);
+	if (!p)
+		return false;
+	*arr = p;
+	*cap = nc;
+	return true;
+}
+
+void loader_oom(struct loader *L)
+{
+	L->oom = true;
+}
+
+void loader_err(struct loader *L, const char *path, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = diag_vfmt(fmt, ap);
+	va_end(ap);
+	char *p = strdup(path);
+	void *arr = L->ents;
+	if (!msg || !p || !loader_grow(&arr, &L->cap_ents, L->n_ents, sizeof *L->ents)) {
+		free(msg);
+		free(p);
+		loader_oom(L);
+		return;
+	}
+	L->ents = arr;
+	L->ents[L->n_ents] = (struct loader_ent){ p, line < 1 ? 1 : line, L->n_ents, msg };
+	L->n_ents++;
+}
+
+char *loader_strdup(struct loader *L, const char *s)
+{
+	char *d = strdup(s);
+	if (!d)
+		loader_oom(L);
+	return d;
+}
+
+/* "dir/rel" (no doubled slash); the copy lives in the loader's path pool. */
+const char *loader_path(struct loader *L, const char *rel)
+{
+	size_t dl = strlen(L->dir), rl = strlen(rel);
+	bool slash = dl > 0 && L->dir[dl - 1] != '/';
+	char *p = malloc(dl + rl + 2);
+	void *arr = L->paths;
+	if (!p || !loader_grow(&arr, &L->cap_paths, L->n_paths, sizeof *L->paths)) {
+		free(p);
+		loader_oom(L);
+		return rel;
+	}
+	L->paths = arr;
+	memcpy(p, L->dir, dl);
+	if (slash)
+		p[dl++] = '/';
+	memcpy(p + dl, rel, rl + 1);
+	L->paths[L->n_paths++] = p;
+	return p;
+}
+
+/* ---- raw bytes ---------------------------------------------------------------- */
+
+/* 1-based line of byte offset off. */
+int loader_line_of(const char *buf, size_t off)
+{
+	int line = 1;
+	for (size_t i = 0; i < off; i++)
+		if (buf[i] == '\n')
+			line++;
+	return line;
+}
+
+/* Offset of the first control character other than LF (and CR before LF), or
+ * (size_t)-1.  Tabs count: the README allows only newlines. */
+size_t loader_find_control(const char *s, size_t n)
+{
+	/* Fast byte scan first: C0, DEL and C1 (0xC2 0x80–0x9F) are easy to spot,
+	 * and most text has none of them. */
+	const unsigned char *u = (const unsigned char *)s;
+	size_t pos = 0;
+	for (; pos < n; pos++) {
+		unsigned char ch = u[pos];
+		if ((ch < 0x20 && ch != '\n') || ch == 0x7f ||
+		    (ch == 0xc2 && pos + 1 < n && u[pos + 1] >= 0x80 && u[pos + 1] <= 0x9f))
+			break;
+	}
+	if (pos == n)
+		return (size_t)-1;
+	/* back to the start of this line so text_find_control sees whole characters */
+	while (pos > 0 && s[pos - 1] != '\n')
+		pos--;
+	while (pos < n) {
+		size_t off = text_find_control(s + pos, n - pos, false);
+		if (off == (size_t)-1)
+			return (size_t)-1;
+		size_t at = pos + off;
+		if (s[at] == '\n' || (s[at] == '\r' && at + 1 < n && s[at + 1] == '\n')) {
+			pos = at + 1;
+			continue;
+		}
+		return at;
+	}
+	return (size_t)-1;
+}
+
+unsigned long loader_code_point(const char *s, size_t n)
+{
+	wchar_t wc;
+	text_decode(s, n, &wc);
+	return (unsigned long)wc;
+}
+
+/* Report invalid UTF-8 and control characters with their lines, then replace
+ * them with "_" in place (same length, and safe anywhere in YAML) so the rest of the
+ * file still loads: one bad byte gives one error, not a cascade of missing
+ * codes.  The pack as a whole still fails. */
+void loader_check_bytes(struct loader *L, const char *path, char *buf, size_t len)
+{
+	size_t bad = 0;
+	if (!text_valid_utf8(buf, len, &bad)) {
+		loader_err(L, path, loader_line_of(buf, bad), "invalid UTF-8 (byte 0x%02X)",
+		       (unsigned)(unsigned char)buf[bad]);
+		for (size_t i = 0; i < len;) {
+			wchar_t wc;
+			size_t k = text_decode(buf + i, len - i, &wc);
+			if (wc == 0xFFFD && !(k == 3 && memcmp(buf + i, "\xEF\xBF\xBD", 3) == 0))
+				memset(buf + i, '_', k);
+			i += k;
+		}
+	}
+	int shown = 0, line = 1;
+	size_t counted = 0, pos = 0;
+	while (pos < len) {
+		size_t off = loader_find_control(buf + pos, len - pos);
+		if (off == (size_t)-1)
+			break;
+		size_t at = pos + off;
+		for (; counted < at; counted++)
+			if (buf[counted] == '\n')
+				line++;
+		if (shown++ < MAX_PER_FILE)
+			loader_err(L, path, line, "control character U+%04lX is not allowed",
+			       loader_code_point(buf + at, len - at));
+		else if (shown == MAX_PER_FILE + 1)
+			loader_err(L, path, line, "more control characters not shown");
+		wchar_t wc;
+		size_t k = text_decode(buf + at, len - at, &wc);
+		memset(buf + at, '_', k);
+		pos = at + k;
+	}
+}
+
+static bool is_regular(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool loader_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Reads rel (relative to the content dir) whole and records it for the
+ * version hash.  Returns the buffer (NUL-terminated, owned by the loader) or
+ * NULL after reporting why. */
+char *loader_read(struct loader *L, const char *rel, const char *path, size_t *len)
+{
+	FILE *f = NULL;
+	char *buf = NULL, *r = NULL, *ret = NULL;
+	size_t cap = 0, n = 0;
+
+	f = fopen(path, "rb");
+	if (!f || !is_regular(path)) {
+		loader_err(L, path, 1, "cannot read file: %s", f ? "not a regular file" : strerror(errno));
+		goto cleanup;
+	}
+	for (;;) {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 8192;
+			char *nb = realloc(buf, cap + 1);
+			if (!nb) {
+				loader_oom(L);
+				goto cleanup;
+			}
+			buf = nb;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (n > MAX_FILE_BYTES) {
+			loader_err(L, path, 1, "file is larger than %u bytes", MAX_FILE_BYTES);
+			goto cleanup;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		loader_err(L, path, 1, "cannot read file: %s", strerror(errno));
+		goto cleanup;
+	}
+	buf[n] = '\0';
+	r = loader_strdup(L, rel);
+	void *arr = L->files;
+	if (!r || !loader_grow(&arr, &L->cap_files, L->n_files, sizeof *L->files)) {
+		loader_oom(L);
+		goto cleanup;
+	}
+	L->files = arr;
+	L->files[L->n_files++] = (struct srcfile){ r, buf, n };
+	*len = n;
+	ret = buf;
+	buf = NULL;
+	r = NULL;
+cleanup:
+	if (f)
+		fclose(f);
+	free(buf);
+	free(r);
+	return ret;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+	return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+void loader_free_names(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Sorted names of the files in folder rel that end in suffix; other visible
+ * entries are reported (a misnamed file must not be dropped silently).
+ * Returns false when the folder cannot be opened. */
+bool loader_list_dir(struct loader *L, const char *rel, const char *suffix,
+                     char ***out, size_t *nout)
+{
+	const char *path = loader_path(L, rel);
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	DIR *d = opendir(path);
+	struct dirent *e;
+	bool ok = false;
+
+	*out = NULL;
+	*nout = 0;
+	if (!d) {
+		loader_err(L, path, 1, "cannot open folder: %s", strerror(errno));
+		return false;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (!has_suffix(e->d_name, suffix)) {
+			size_t rl = strlen(rel);
+			char *sub = malloc(rl + strlen(e->d_name) + 2);
+			if (!sub) {
+				loader_oom(L);
+				goto cleanup;
+			}
+			sprintf(sub, "%s/%s", rel, e->d_name);
+			loader_err(L, loader_path(L, sub), 1, "unexpected file: only *%s files belong here", suffix);
+			free(sub);
+			continue;
+		}
+		void *arr = v;
+		char *name = strdup(e->d_name);
+		if (!name || !loader_grow(&arr, &cap, n, sizeof *v)) {
+			free(name);
+			loader_oom(L);
+			goto cleanup;
+		}
+		v = arr;
+		v[n++] = name;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);
+	*out = v;
+	*nout = n;
+	v = NULL;
+	ok = true;
+cleanup:
+	closedir(d);
+	loader_free_names(v, v ? n : 0);
+	return ok;
+}
+
+static int cmp_ent(const void *a, const void *b)
+{
+	const struct loader_ent *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	if (!c)
+		c = (x->line > y->line) - (x->line < y->line);
+	return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void loader_free_chsrc(struct chsrc *h)
+{
+	free(h->file);
+	free(h->slug);
+	free(h->md);
+	free(h->title);
+	for (size_t i = 0; i < h->n_anc; i++)
+		free(h->anc[i].name);
+	free(h->anc);
+}
+
+bool loader_publish(struct loader *L, struct diag *d)
+{
+	if (L->oom)
+		loader_err(L, L->dir, 1, "out of memory while loading content");
+	/* qsort with a NULL base is undefined even for zero items. */
+	if (L->n_ents > 1)
+		qsort(L->ents, L->n_ents, sizeof *L->ents, cmp_ent);
+	for (size_t i = 0; i < L->n_ents; i++)
+		diag_add(d, "%s:%d: %s", L->ents[i].path, L->ents[i].line, L->ents[i].msg);
+	return L->n_ents == 0;
+}
+
+void loader_done(struct loader *L)
+{
+	for (size_t i = 0; i < L->n_ents; i++) {
+		free(L->ents[i].path);
+		free(L->ents[i].msg);
+	}
+	free(L->ents);
+	for (size_t i = 0; i < L->n_files; i++) {
+		free(L->files[i].rel);
+		free(L->files[i].buf);
+	}
+	free(L->files);
+	for (size_t i = 0; i < L->n_paths; i++)
+		free(L->paths[i]);
+	free(L->paths);
+	free(L->code_pos);
+	free(L->scen_pos);
+	for (int l = 0; l < LANG_COUNT; l++) {
+		free(L->sit_pos[l]);
+		for (size_t i = 0; i < L->n_ch[l]; i++)
+			loader_free_chsrc(&L->ch[l][i]);
+		free(L->ch[l]);
+	}
+	for (size_t i = 0; i < L->n_refs; i++) {
+		free(L->refs[i].label);
+		free(L->refs[i].target);
+	}
+	free(L->refs);
+}
+
