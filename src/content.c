@@ -2,13 +2,14 @@
  *
  * The steps live in their own modules: loader.c reads files and collects
  * "path:line: message" problems, yamlread.c turns YAML into fields,
- * codesload.c/scenload.c/chapload.c read each kind of file, packcheck.c
+ * codesload.c/scenload.c/chapload.c/contrastload.c read each kind of file, packcheck.c
  * checks across the pack and packhash.c computes its version.  Problems are
  * collected, never stopping at the first one; on any error the partial model
  * is freed. */
 #include "content.h"
 #include "chapload.h"
 #include "codesload.h"
+#include "contrastload.h"
 #include "loader.h"
 #include "packcheck.h"
 #include "packhash.h"
@@ -53,12 +54,14 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 	yr_load_folder(&L, "codes", "codes", codesload_code, true);
 	chapload_all(&L);
 	yr_load_folder(&L, "scenarios", "scenarios", scenload_item, false);
+	contrastload_file(&L);
 	packcheck_duplicates(&L);
 	if (m->n_codes > 1)
 		qsort(m->codes, m->n_codes, sizeof *m->codes, cmp_code);
 	if (m->n_chapters > 1)
 		qsort(m->chapters, m->n_chapters, sizeof *m->chapters, cmp_chapter);
 	packcheck_refs(&L);
+	contrastload_check(&L);
 	packhash_version(L.files, L.n_files, m->version);
 publish:
 	ok = loader_publish(&L, d);

@@ -368,6 +368,7 @@ void loader_done(struct loader *L)
 	free(L->paths);
 	free(L->code_pos);
 	free(L->scen_pos);
+	free(L->contrast_pos);
 	for (int l = 0; l < LANG_COUNT; l++) {
 		free(L->sit_pos[l]);
 		for (size_t i = 0; i < L->n_ch[l]; i++)

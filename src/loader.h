@@ -80,6 +80,8 @@ struct loader {
 	size_t n_ch[LANG_COUNT], cap_ch[LANG_COUNT];
 	struct cpos class_pos[5];
 	bool class_seen[5];
+	struct cpos *contrast_pos;       /* parallel to m->contrasts */
+	size_t cap_contrasts, cap_contrast_pos;
 };
 
 /* Grows an array of elements of size sz so that one more fits; the old block

@@ -57,6 +57,17 @@ void model_free_scenario(struct scenario *s)
 	free(s->whynot);
 }
 
+void model_free_contrast(struct contrast *g)
+{
+	free(g->id);
+	free(g->anchor);
+	free_ltext(&g->title);
+	free_ltext(&g->question);
+	for (size_t i = 0; i < CONTRAST_MAX_CODES; i++)
+		free_ltext(&g->rule[i]);
+	free_ltext(&g->example);
+}
+
 void model_free(struct model *m)
 {
 	if (!m)
@@ -83,6 +94,9 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->n_scenarios; i++)
 		model_free_scenario(&m->scenarios[i]);
 	free(m->scenarios);
+	for (size_t i = 0; i < m->n_contrasts; i++)
+		model_free_contrast(&m->contrasts[i]);
+	free(m->contrasts);
 	memset(m, 0, sizeof *m);
 }
 

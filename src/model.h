@@ -68,6 +68,21 @@ struct scenario {
 	size_t n_whynot;
 };
 
+/* A group of codes learners mix up (contrasts.yaml), and what decides between
+ * them.  Two groups never share a pair of codes, so a wrong answer (right code
+ * → code given) belongs to at most one group. */
+#define CONTRAST_MAX_CODES 4
+struct contrast {
+	char *id;                 /* stable id, [a-z0-9-]+ */
+	int codes[CONTRAST_MAX_CODES];  /* ascending */
+	size_t n_codes;           /* 2..CONTRAST_MAX_CODES */
+	char *anchor;             /* "chapter#anchor" comparing them */
+	struct ltext title;       /* a short name for the group */
+	struct ltext question;    /* the deciding question */
+	struct ltext rule[CONTRAST_MAX_CODES];  /* when codes[i] wins */
+	struct ltext example;     /* a short worked case */
+};
+
 struct chapter {
 	char *id;                 /* slug from NN-slug.md, e.g. "common" */
 	int number;               /* NN */
@@ -88,6 +103,8 @@ struct model {
 	size_t n_chapters;
 	struct scenario *scenarios;         /* in file order */
 	size_t n_scenarios;
+	struct contrast *contrasts;         /* in file order; none without contrasts.yaml */
+	size_t n_contrasts;
 };
 
 /* Lookups; return NULL/-1 when absent.  Pointers live as long as the model. */
@@ -106,6 +123,7 @@ const char *ltext_get(const struct ltext *t, enum lang lang);
  * with these; content_free is model_free). */
 void model_free_code(struct code_entry *e);
 void model_free_scenario(struct scenario *s);
+void model_free_contrast(struct contrast *g);
 /* Frees everything and zeroes *m; NULL is fine. */
 void model_free(struct model *m);
 

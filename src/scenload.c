@@ -15,16 +15,6 @@ static const char *const scen_keys[KS_N] = {
 enum { KSL_SIT, KSL_WHY, KSL_HWHY, KSL_WHYNOT, KSL_N };
 static const char *const scen_lang_keys[KSL_N] = { "situation", "why", "header_why", "whynot" };
 
-static bool valid_id(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
-			return false;
-	return true;
-}
-
 /* Whether text mentions code as a number of its own ("… returns 403"), not
  * inside a longer number or a token such as "100-continue" or "v403". */
 static bool names_code(const char *text, int code)
@@ -149,16 +139,8 @@ void scenload_item(struct yr_ctx *c, yaml_node_t *item, int idx)
 	memset(&s, 0, sizeof s);
 	memset(lv, 0, sizeof lv);
 	memset(lk, 0, sizeof lk);
-	snprintf(c->label, sizeof c->label, "scenario (entry %d)", idx);
-	yaml_node_t *iv = yr_map_get(c->doc, item, "id");
-	s.id = yr_text(c, iv, item, "id", false, false);
-	if (s.id && !valid_id(s.id)) {
-		yr_err(c, iv, "id '%s' may only use a-z, 0-9 and '-'", s.id);
-		free(s.id);
-		s.id = NULL;
-	}
-	if (s.id)
-		snprintf(c->label, sizeof c->label, "scenario %.80s", s.id);
+	yaml_node_t *iv;
+	s.id = yr_label_id(c, item, "scenario", idx, &iv);
 	yr_map_fields(c, item, scen_keys, KS_N, v, k, "");
 	if (!v[KS_ID])
 		yr_err(c, item, "missing id");

@@ -204,6 +204,33 @@ int yr_label_number(struct yr_ctx *c, yaml_node_t *item, const char *key, int lo
 	return n;
 }
 
+static bool valid_id(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return false;
+	return true;
+}
+
+char *yr_label_id(struct yr_ctx *c, yaml_node_t *item, const char *what, int idx,
+                  yaml_node_t **at)
+{
+	snprintf(c->label, sizeof c->label, "%s (entry %d)", what, idx);
+	yaml_node_t *iv = yr_map_get(c->doc, item, "id");
+	char *id = yr_text(c, iv, item, "id", false, false);
+	if (id && !valid_id(id)) {
+		yr_err(c, iv, "id '%s' may only use a-z, 0-9 and '-'", id);
+		free(id);
+		id = NULL;
+	}
+	if (id)
+		snprintf(c->label, sizeof c->label, "%s %.80s", what, id);
+	*at = iv;
+	return id;
+}
+
 /* A list of non-empty texts: [a, b]. */
 void yr_str_list(struct yr_ctx *c, yaml_node_t *v, const char *name, char ***out, size_t *n)
 {

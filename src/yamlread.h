@@ -48,6 +48,11 @@ bool yr_int(struct yr_ctx *c, yaml_node_t *v, const char *name, int lo, int hi, 
  * 3)" when absent or bad, which is reported) and returns the number or 0. */
 int yr_label_number(struct yr_ctx *c, yaml_node_t *item, const char *key, int lo, int hi,
                     int idx);
+/* Labels the item for messages by its id ("scenario alice-token"; "scenario
+ * (entry 3)" when absent or bad) and returns the id (malloc'd) or NULL after
+ * reporting one that is not [a-z0-9-]+.  *at gets the id's node (or NULL). */
+char *yr_label_id(struct yr_ctx *c, yaml_node_t *item, const char *what, int idx,
+                  yaml_node_t **at);
 bool yr_bool(struct yr_ctx *c, yaml_node_t *v, const char *name, bool *out);
 /* A list of non-empty texts: [a, b]; *out is malloc'd (NULL when empty). */
 void yr_str_list(struct yr_ctx *c, yaml_node_t *v, const char *name, char ***out, size_t *n);

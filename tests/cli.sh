@@ -602,6 +602,20 @@ cli_piped() {
 	cli_check read-piped-unknown 1 err "no chapter 'nosuch'"
 }
 
+# contrasts.yaml: the real pack's groups lint clean; a broken one is named by file:line.
+cli_contrasts() {
+	local c=$CLI_T/ccontent f n
+	cli_x lint "$ROOT/content"
+	cli_check contrasts-lint-count 0 out ', [0-9]+ contrast groups,'
+	rm -rf "$c" && cp -r "$ROOT/content" "$c"
+	f=$c/contrasts.yaml
+	n=$(grep -n '^  codes: \[403, 404\]$' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}s/403, 404/401, 403, 404/" "$f"
+	cli_x lint "$c"
+	cli_check contrasts-lint-shared-pair 1 out "contrasts\.yaml:$((n - 1)): contrast refuse-or-hide: 401 and 403 are already a pair in contrast who-or-allowed" \
+		out "contrasts\.yaml:[0-9]+: .*en\.rules has no line for 401"
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
 	cli_piped
@@ -609,6 +623,7 @@ run_cli() {
 	cli_info
 	cli_usage_errors
 	cli_lint
+	cli_contrasts
 	cli_db
 	cli_faults
 	chmod -R u+w "$CLI_T" 2>/dev/null

@@ -34,7 +34,7 @@ read -r -a PKG_LIBS <<<"$(pkg-config --libs md4c yaml-0.1)"
 declare -A MODS=(
 	[text]="text"
 	[markdown]="markdown text"
-	[content]="content diag loader yamlread codesload scenload chapload packcheck packhash model markdown text"
+	[content]="content diag loader yamlread codesload scenload chapload contrastload packcheck packhash model markdown text"
 )
 
 build() {

@@ -664,6 +664,107 @@ static void test_real_pack(void **state)
 		skip();
 }
 
+/* ---- contrasts.yaml (tests/data/contrast laid over the good pack) ---------- */
+
+static void cpack_new(struct pack *p)
+{
+	pack_new(p);
+	run("cp -R '%s/../contrast/.' '%s/'", good_dir, p->dir);
+}
+
+static void cbroken(const char *rel, const char *from, const char *to, int line, const char *phrase)
+{
+	struct pack p;
+	cpack_new(&p);
+	edit(&p, rel, from, to);
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "contrasts.yaml", line, phrase);
+	pack_done(&p);
+}
+
+static void test_contrasts_load(void **state)
+{
+	(void)state;
+	struct pack p;
+	cpack_new(&p);
+	pack_load(&p);
+	if (!p.ok)
+		dump(&p.d);
+	assert_true(p.ok);
+	assert_int_equal(p.m.n_contrasts, 2);
+	const struct contrast *g = &p.m.contrasts[0];
+	assert_string_equal(g->id, "who-or-allowed");
+	assert_int_equal(g->n_codes, 2);
+	assert_int_equal(g->codes[0], 401);   /* sorted, rules follow their codes */
+	assert_int_equal(g->codes[1], 403);
+	assert_string_equal(ltext_get(&g->rule[0], LANG_EN), "No, it does not.");
+	assert_string_equal(ltext_get(&g->rule[1], LANG_ZH), "知道，但拒絕。");
+	assert_string_equal(ltext_get(&g->question, LANG_ZH), "伺服器知道是誰在問嗎？");
+	assert_string_equal(ltext_get(&g->title, LANG_EN), "Not signed in, or not allowed");
+	assert_string_equal(g->anchor, "basics#auth");
+	assert_non_null(strstr(ltext_get(&g->example, LANG_EN), "no token at all is 401"));
+	assert_string_equal(p.m.contrasts[1].id, "refuse-or-hide");
+	pack_done(&p);
+
+	/* the file is optional, and its bytes count towards the content version */
+	struct model m;
+	struct diag d = { 0 };
+	assert_true(content_load(good_dir, &m, &d));
+	assert_int_equal(m.n_contrasts, 0);
+	assert_null(m.contrasts);
+	content_free(&m);
+	diag_free(&d);
+	char before[17];
+	cpack_new(&p);
+	pack_load(&p);
+	memcpy(before, p.m.version, sizeof before);
+	content_free(&p.m);
+	diag_free(&p.d);
+	edit(&p, "contrasts.yaml", "Yes, and it refuses.", "Yes, and it says no.");
+	pack_load(&p);
+	assert_true(p.ok);
+	assert_string_not_equal(p.m.version, before);
+	pack_done(&p);
+}
+
+static void test_contrast_rules(void **state)
+{
+	(void)state;
+	cbroken("contrasts.yaml", "codes: [403, 401]", "codes: [403, 401, 418]",
+	        3, "contrast who-or-allowed: code 418 is not in the code table");
+	cbroken("contrasts.yaml", "codes: [403, 401]", "codes: [403]",
+	        3, "codes must list 2 to 4 codes (it lists 1)");
+	cbroken("contrasts.yaml", "codes: [403, 401]", "codes: [403, 401, 200, 404, 401]",
+	        3, "codes must list 2 to 4 codes (it lists 5)");
+	cbroken("contrasts.yaml", "codes: [403, 401]", "codes: [403, 403]",
+	        3, "codes lists 403 twice");
+	cbroken("contrasts.yaml", "anchor: basics#auth", "anchor: basics#who",
+	        4, "contrast who-or-allowed: anchor 'basics#who': chapter 'basics' has no heading {#who}");
+	cbroken("contrasts.yaml", "- id: refuse-or-hide", "- id: who-or-allowed",
+	        19, "duplicate contrast id 'who-or-allowed' (first at ");
+	cbroken("contrasts.yaml", "- id: refuse-or-hide", "- id: Refuse",
+	        19, "id 'Refuse' may only use a-z, 0-9 and '-'");
+	cbroken("contrasts.yaml", "codes: [403, 404]", "codes: [403, 404, 401]",
+	        19, "contrast refuse-or-hide: 401 and 403 are already a pair in contrast who-or-allowed");
+	cbroken("contrasts.yaml", "      401: No, it does not.\n", "",
+	        9, "contrast who-or-allowed: en.rules has no line for 401");
+	cbroken("contrasts.yaml", "      401: 不知道。", "      404: 不知道。",
+	        17, "zh-TW.rules has a line for 404, which is not one of the group's codes");
+	cbroken("contrasts.yaml", "    question: 伺服器知道是誰在問嗎？\n", "",
+	        12, "contrast who-or-allowed: missing zh-TW.question");
+	cbroken("contrasts.yaml", "  zh-TW:\n    title: 拒絕", "  zh:\n    title: 拒絕",
+	        19, "contrast refuse-or-hide: missing zh-TW translation");
+	cbroken("contrasts.yaml", "    example: Editing", "    sample: Editing",
+	        28, "unknown key 'sample'");
+	cbroken("contrasts.yaml", "codes: [403, 401]", "codes: 403",
+	        3, "codes must be a list of status codes");
+	/* a drill needs four scenarios among the group's codes */
+	cbroken("scenarios/drill.yaml", "  answer: 404\n  anchor: basics#missing\n  en:\n    situation: A user",
+	        "  answer: 200\n  anchor: basics#missing\n  en:\n    situation: A user",
+	        19, "contrast refuse-or-hide: 3 scenarios are answered by 403, 404; a drill needs at least 4");
+}
+
 int main(void)
 {
 	find_good();
@@ -690,6 +791,8 @@ int main(void)
 		cmocka_unit_test(test_collects_and_sorts),
 		cmocka_unit_test(test_truncated_files_never_crash),
 		cmocka_unit_test(test_real_pack),
+		cmocka_unit_test(test_contrasts_load),
+		cmocka_unit_test(test_contrast_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
