@@ -74,6 +74,16 @@ void app_prompt(struct app *a, enum msg prompt, const char *initial)
 	snprintf(a->input, sizeof a->input, "%s", initial ? initial : "");
 }
 
+void app_confirm(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->confirm, sizeof a->confirm, fmt, ap);
+	va_end(ap);
+	a->confirm_on = true;
+	a->confirm_yes = yes;
+}
+
 void draw_frame(const struct app *a, const char *title, const char *hint)
 {
 	char left[256], right[128];
@@ -87,7 +97,10 @@ void draw_frame(const struct app *a, const char *title, const char *hint)
 		ui_put(0, a->cols - rw, right, rw, E_TITLE);
 
 	int y = a->rows - 1;
-	if (a->input_on) {
+	if (a->confirm_on) {
+		ui_fill(y, 0, a->cols, E_ERROR);
+		ui_put_fit(y, 1, a->confirm, a->cols - 2, E_ERROR);
+	} else if (a->input_on) {
 		ui_fill(y, 0, a->cols, E_NORMAL);
 		int x = ui_put(y, 0, tr(a->input_prompt), a->cols, E_KEY);
 		/* Show the end of a long query so the cursor stays visible. */
@@ -371,6 +384,11 @@ int app_run(struct app *a, enum screen_id start)
 		app_start_quiz(a, &a->quiz.opts, false);
 	while (!a->quit) {
 		draw(a);
+		if (a->flush_input) {
+			/* Keys typed before this frame showed were not meant for it. */
+			ui_flush_input();
+			a->flush_input = false;
+		}
 		/* A running exam clock redraws every second. */
 		bool clock = app_top(a) == SCR_QUIZ && a->quiz.deadline_ms &&
 		             (a->quiz.phase == QP_ASK || a->quiz.phase == QP_FEEDBACK);
@@ -390,6 +408,13 @@ int app_run(struct app *a, enum screen_id start)
 		if (a->too_small) {
 			if (key == 'q' || key == 'Q')
 				a->quit = true;
+			continue;
+		}
+		if (a->confirm_on) {
+			/* y answers yes; any other key (Enter included) is no. */
+			a->confirm_on = false;
+			if (key == 'y' || key == 'Y')
+				a->confirm_yes(a);
 			continue;
 		}
 		if (a->input_on) {

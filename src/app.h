@@ -80,7 +80,7 @@ struct quiz_view {
 	int64_t deadline_ms;      /* monotonic ms when the exam ends, 0 = none */
 	size_t cur;
 	enum quiz_phase phase;
-	int sel;                  /* highlighted choice */
+	int sel;                  /* highlighted choice, -1 none (a new question) */
 	char typed[8];            /* Q_TYPE: digits typed so far */
 	int given;                /* as quiz_parse returns */
 	bool right;
@@ -125,6 +125,11 @@ struct app {
 	char status[256];          /* one-line message on the status bar */
 	bool status_error;
 
+	bool confirm_on;           /* a yes/no question is on the status line */
+	char confirm[256];         /* its text */
+	void (*confirm_yes)(struct app *a);  /* run on y; any other key cancels */
+	bool flush_input;          /* drop keys typed before the next frame showed */
+
 	bool input_on;             /* a prompt is active */
 	enum msg input_prompt;
 	char input[QUERY_MAX];
@@ -150,6 +155,11 @@ void app_status(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Start a prompt on the status line; the screen's input() gets the text. */
 void app_prompt(struct app *a, enum msg prompt, const char *initial);
+
+/* Ask a yes/no question on the status line (printf-style text); yes runs
+ * when the learner presses y, any other key just closes the question. */
+void app_confirm(struct app *a, void (*yes)(struct app *a), const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Open the reader at "chapter#anchor" or "chapter". */
 bool app_open_ref(struct app *a, const char *ref);

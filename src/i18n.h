@@ -89,6 +89,7 @@
 	X(QUIZ_ALL_RIGHT,  "Nothing to review: all right!", "全部答對，沒有需要複習的！") \
 	X(QUIZ_SUMMARY_HINT, "Enter: back   v: review these now", "Enter：返回  v：立即複習") \
 	X(QUIZ_NOT_SAVED,  "NOT SAVED: %s  (s: retry)", "未儲存：%s（s：重試）") \
+	X(QUIZ_STOP_CONFIRM, "Stop? %d of %d questions left.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \
 	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
 	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \

@@ -42,7 +42,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->opts = *o;
 	v->cur = 0;
 	v->n_right = 0;
-	v->sel = 0;
+	v->sel = -1;
 	v->typed[0] = 0;
 	v->fb_top = 0;
 	v->session = 0;
@@ -84,6 +84,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 			v->phase = QP_EMPTY;  /* an exam that cannot be recorded must not start */
 	}
 	v->started_ms = v->asked_ms = clock_ms();
+	a->flush_input = true;
 	v->deadline_ms = v->exam && v->minutes ? v->started_ms + v->minutes * 60000LL : 0;
 	if (app_top(a) != SCR_QUIZ)
 		app_push(a, SCR_QUIZ);
@@ -124,6 +125,7 @@ static void answer(struct app *a, int given)
 
 void quizview_time_up(struct app *a)
 {
+	a->confirm_on = false;  /* "stop now?" is moot */
 	app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP));
 	finish(a);
 }
@@ -158,9 +160,44 @@ static void next(struct app *a)
 		return;
 	}
 	v->phase = QP_ASK;
-	v->sel = 0;
+	v->sel = -1;            /* nothing chosen until the learner chooses */
 	v->typed[0] = 0;
 	v->asked_ms = clock_ms();
+	a->flush_input = true;  /* keys typed before it showed are not answers */
+}
+
+/* The learner confirmed stopping: the summary of what was answered, or
+ * straight back when nothing was. */
+static void stop_yes(struct app *a)
+{
+	struct quiz_view *v = &a->quiz;
+	if (v->phase == QP_FEEDBACK)
+		v->cur++;
+	finish(a);
+	if (v->cur == 0)
+		app_pop(a);
+}
+
+static void quit_yes(struct app *a)
+{
+	stop_yes(a);
+	a->quit = true;
+}
+
+/* q, Esc or Q while questions are left: say how many, and stop only on y. */
+static void ask_stop(struct app *a, enum action act)
+{
+	struct quiz_view *v = &a->quiz;
+	size_t left = v->qz.n - v->cur - (v->phase == QP_FEEDBACK);
+	if (left == 0) {
+		if (act == ACT_QUIT)
+			quit_yes(a);
+		else
+			stop_yes(a);
+		return;
+	}
+	app_confirm(a, act == ACT_QUIT ? quit_yes : stop_yes, tr(MSG_QUIZ_STOP_CONFIRM),
+	            (int)left, (int)v->qz.n);
 }
 
 /* ---- layout: everything the screen shows is built as lines ---------------- */
@@ -431,9 +468,15 @@ static bool ask_key(struct app *a, enum action act, int key)
 		}
 		return true;
 	}
-	case ACT_UP: v->sel = (v->sel + q->n_choices - 1) % q->n_choices; return true;
+	case ACT_UP:
+		v->sel = v->sel <= 0 ? q->n_choices - 1 : v->sel - 1;
+		return true;
 	case ACT_DOWN: v->sel = (v->sel + 1) % q->n_choices; return true;
-	case ACT_OPEN: answer(a, choice_given(q, v->sel)); return true;
+	case ACT_OPEN:
+		/* Enter answers only what the learner highlighted on this question. */
+		if (v->sel >= 0 && v->sel < q->n_choices)
+			answer(a, choice_given(q, v->sel));
+		return true;
 	default: return false;
 	}
 }
@@ -444,12 +487,9 @@ bool quizview_key(struct app *a, enum action act, int key)
 	switch (v->phase) {
 	case QP_ASK:
 		if (act == ACT_BACK || act == ACT_QUIT) {
-			/* Stopping early still shows what was answered. */
-			if (v->cur > 0) {
-				finish(a);
-				return true;
-			}
-			return false;
+			/* Stopping early asks first, then shows what was answered. */
+			ask_stop(a, act);
+			return true;
 		}
 		return ask_key(a, act, key);
 	case QP_FEEDBACK:
@@ -465,9 +505,8 @@ bool quizview_key(struct app *a, enum action act, int key)
 				app_status(a, true, "%s", tr(MSG_SEARCH_NOTFOUND));
 			return true;
 		}
-		case ACT_BACK:
-			v->cur++;
-			finish(a);
+		case ACT_BACK: case ACT_QUIT:
+			ask_stop(a, act);
 			return true;
 		default: return act == ACT_CHOICE_1 || act == ACT_CHOICE_2 ||
 		                act == ACT_CHOICE_3 || act == ACT_CHOICE_4;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "keys.h"
+#include "keyseq.h"
 #include "text.h"
 #include "ui.h"
 
@@ -53,7 +54,9 @@ static struct {
 	size_t script_pos;
 	const char *dump_path;
 	int tick_ms;            /* > 0: ui_getkey returns KEY_TICK this often */
-} ui;
+	int esc_ms;             /* wait this long after ESC before it is a lone Esc */
+	int ahead;              /* a key read ahead of its turn, or -1 */
+} ui = { .ahead = -1 };
 
 static volatile sig_atomic_t got_signal;
 
@@ -171,8 +174,11 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 	cbreak();
 	noecho();
 	nonl();
-	keypad(stdscr, TRUE);
-	set_escdelay(50);
+	/* No keypad(): curses would match escape sequences against terminfo
+	 * only and hand back a bare ESC for the rest; ui_getkey reads them. */
+	const char *delay = getenv("ESCDELAY");
+	ui.esc_ms = delay && atoi(delay) > 0 && atoi(delay) <= 10000 ? atoi(delay) : 100;
+	ui.ahead = -1;
 	curs_set(0);
 	ui.color = color && has_colors();
 	if (ui.color) {
@@ -229,27 +235,38 @@ static int script_key(void)
 void ui_set_tick(int ms)
 {
 	ui.tick_ms = ms;
-	if (ui.active && !ui.script)
-		timeout(ms > 0 ? ms : -1);
 }
 
-/* After get_wch gave ERR with a timeout set: a quiet terminal, or one that
- * hung up?  poll() tells without reading. */
-static bool input_gone(void)
+/* After get_wch gave ERR with a timeout set: a quiet terminal (0), one with
+ * input that arrived just after the timeout (1), or one that hung up (2)?
+ * poll() tells without reading. */
+static int input_state(void)
 {
 	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
 	if (poll(&p, 1, 0) < 0)
-		return errno != EINTR;
+		return errno == EINTR ? 0 : 2;
 	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
-		return true;
-	/* Readable but get_wch had nothing: end of input. */
-	return (p.revents & POLLIN) != 0;
+		return 2;
+	return (p.revents & POLLIN) ? 1 : 0;
 }
 
-int ui_getkey(void)
+/* What read_key returns when ms passed without a key. */
+#define KEY_WAITED (-2)
+/* Inside an escape sequence, a slow link may pause between its bytes. */
+#define SEQ_MS 400
+
+/* One character or curses key code (FN(KEY_RESIZE)) from the terminal,
+ * waiting at most ms (-1: for ever).  KEY_WAITED when the time passed, -1
+ * when input ended (hang-up, a signal). */
+static int read_key(int ms)
 {
-	if (ui.script)
-		return got_signal ? -1 : script_key();
+	if (ui.ahead >= 0) {
+		int k = ui.ahead;
+		ui.ahead = -1;
+		return k;
+	}
+	timeout(ms);
+	bool retried = false;
 	for (;;) {
 		wint_t wc;
 		if (got_signal)
@@ -259,15 +276,87 @@ int ui_getkey(void)
 		if (rc == KEY_CODE_YES)
 			return FN((int)wc);
 		if (rc == OK)
-			return wc == '\r' ? '\n' : (int)wc;
+			return (int)wc;
 		if (got_signal)
 			return -1;
 		if (errno == EINTR)
 			continue;
-		if (ui.tick_ms > 0 && !input_gone())
-			return KEY_TICK;  /* nothing typed: time to redraw a clock */
+		int st = ms >= 0 ? input_state() : 2;
+		if (st == 0)
+			return KEY_WAITED;
+		if (st == 1 && !retried) {
+			/* Readable: read it now.  Readable twice with nothing to
+			 * read is the end of input. */
+			retried = true;
+			timeout(0);
+			continue;
+		}
 		return -1;  /* hang-up or closed input: never busy-loop */
 	}
+}
+
+/* The rest of an escape sequence after ESC: the key it means, 27 for a lone
+ * Esc, 0 when it is bound to nothing (dropped), -1 when input ended. */
+static int read_escape(void)
+{
+	int seq[KEYSEQ_MAX], key = 0;
+	size_t n = 0;
+	int c = read_key(ui.esc_ms);
+	if (c == KEY_WAITED)
+		return 27;
+	if (c < 0)
+		return -1;
+	if (c == 27 || c >= KEY_FN_BASE) {
+		ui.ahead = c;   /* Esc, then another Esc or a resize */
+		return 27;
+	}
+	seq[n++] = c;
+	bool too_long = false;
+	enum keyseq_rc rc;
+	while ((rc = keyseq_parse(seq, n, &key)) == KEYSEQ_MORE) {
+		c = read_key(SEQ_MS);
+		if (c == -1)
+			return -1;
+		if (c == KEY_WAITED || c >= KEY_FN_BASE) {
+			if (c >= KEY_FN_BASE)
+				ui.ahead = c;
+			return 0;   /* cut short: drop what came */
+		}
+		/* Past the longest we keep: read on to its end, keeping the last
+		 * character in the last slot, and drop it. */
+		if (n == KEYSEQ_MAX) {
+			n--;
+			too_long = true;
+		}
+		seq[n++] = c;
+	}
+	return rc == KEYSEQ_KEY && !too_long ? key : 0;
+}
+
+int ui_getkey(void)
+{
+	if (ui.script)
+		return got_signal ? -1 : script_key();
+	for (;;) {
+		int k = read_key(ui.tick_ms > 0 ? ui.tick_ms : -1);
+		if (k == KEY_WAITED)
+			return KEY_TICK;  /* nothing typed: time to redraw a clock */
+		if (k == 27 && (k = read_escape()) == 0)
+			continue;         /* a sequence bound to nothing */
+		if (k == '\r')
+			return '\n';
+		if (k == 127 || k == 8)
+			return FN(KEY_BACKSPACE);
+		return k;
+	}
+}
+
+void ui_flush_input(void)
+{
+	if (ui.script)
+		return;
+	flushinp();
+	ui.ahead = -1;
 }
 
 static attr_t elem_attr(enum ui_elem e)

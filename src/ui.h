@@ -28,8 +28,13 @@ void ui_size(int *rows, int *cols);
 
 /* Next key: a code point, FN(KEY_x) for function keys, FN(KEY_RESIZE) after a
  * resize, KEY_TICK when a tick is set and nothing was typed, or -1 when input
- * ended (hang-up, EOF of a script, a signal). */
+ * ended (hang-up, EOF of a script, a signal).  Escape sequences are read whole
+ * (keyseq.h): one that is bound to nothing is skipped; ESC alone, after
+ * ESCDELAY ms (default 100) with nothing after it, is Esc.  Backspace is
+ * FN(KEY_BACKSPACE) whether the terminal sends DEL or BS. */
 int ui_getkey(void);
+/* Discard keys typed so far and not yet read (a new question appeared). */
+void ui_flush_input(void);
 /* Return KEY_TICK from ui_getkey after ms milliseconds without a key (for a
  * clock on screen); 0 turns it off. */
 void ui_set_tick(int ms);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test runner for `make check`: unit tests (cmocka), screen dumps, CLI and
 # fault tests, tmux end-to-end runs.  Ends with one line "N passed, N failed".
-#   bash tests/run.sh [unit|screen|cli|inv|tmux]...   (default: all)
+#   bash tests/run.sh [unit|screen|cli|inv|tmux|pty]...   (default: all)
 #   UPDATE=1 bash tests/run.sh screen             rewrite tests/expected/*.screen
 set -u
 cd "$(dirname "$0")/.."
@@ -42,9 +42,10 @@ run_unit() {
 . tests/cli.sh
 . tests/tmux.sh
 . tests/invariants.sh
+. tests/pty.sh
 
 what=("$@")
-[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux)
+[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty)
 for w in "${what[@]}"; do
 	case $w in
 	unit) run_unit ;;
@@ -52,6 +53,7 @@ for w in "${what[@]}"; do
 	cli) run_cli ;;
 	tmux) run_tmux ;;
 	inv) run_invariants ;;
+	pty) run_pty ;;
 	*) echo "unknown test group $w" >&2; exit 2 ;;
 	esac
 done
