@@ -56,6 +56,7 @@ static struct {
 	int tick_ms;            /* > 0: ui_getkey returns KEY_TICK this often */
 	int esc_ms;             /* wait this long after ESC before it is a lone Esc */
 	int ahead;              /* a key read ahead of its turn, or -1 */
+	bool gone;              /* input ended while keys were being dropped */
 } ui = { .ahead = -1 };
 
 static volatile sig_atomic_t got_signal;
@@ -260,6 +261,8 @@ static int input_state(void)
  * when input ended (hang-up, a signal). */
 static int read_key(int ms)
 {
+	if (ui.gone)
+		return -1;
 	if (ui.ahead >= 0) {
 		int k = ui.ahead;
 		ui.ahead = -1;
@@ -355,8 +358,24 @@ void ui_flush_input(void)
 {
 	if (ui.script)
 		return;
-	flushinp();
-	ui.ahead = -1;
+	/* Not flushinp(): it can cut an escape sequence in two and leave its
+	 * tail ("1~" of ESC[1~) to be read as keys.  Read what is there, whole
+	 * sequences included, and drop it; keep a resize. */
+	for (;;) {
+		int k = read_key(0);
+		if (k == 27)
+			k = read_escape();
+		if (k == KEY_WAITED)
+			return;
+		if (k == -1) {
+			ui.gone = true;
+			return;
+		}
+		if (k == FN(KEY_RESIZE)) {
+			ui.ahead = k;
+			return;
+		}
+	}
 }
 
 static attr_t elem_attr(enum ui_elem e)
