@@ -9,11 +9,11 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral -Wundef
-PKGS    := ncursesw sqlite3 md4c yaml-0.1
+PKGS    := ncursesw sqlite3 md4c yaml-0.1 jansson
 # Debian packages: RUN_DEBS build and run the program (`make deps`, called by
 # `make`/`make run` when one is missing); TEST_DEBS are what the tests drive it
 # with (`make deps-check`, called by `make check`).  Each has a reason in the README.
-RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev
+RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libjansson-dev
 TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3 python3-pyte
 
 Q := $(if $(V),,@)
@@ -78,7 +78,7 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq
+UNIT := text markdown content quiz store keyseq out
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
@@ -91,6 +91,7 @@ T_content  := $(CONTENT) markdown text
 T_quiz     := quiz $(CONTENT) markdown text
 T_store    := store db migrations quiz $(CONTENT) markdown text
 T_keyseq   := keyseq
+T_out      := out text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 

@@ -376,6 +376,11 @@ int main(int argc, char **argv)
 	const char *cmd = argc ? argv[0] : "";
 	if ((rc = check_opts(cmd, &o)))
 		return rc;
+	char why[512];
+	if (user_name(&o) && store_name_problem(user_name(&o), why, sizeof why)) {
+		fprintf(stderr, "httptutor: %s\nTry 'httptutor --help'.\n", why);
+		return EXIT_USAGE;
+	}
 	if (!strcmp(cmd, "lint"))
 		return cmd_lint(argc - 1, argv + 1, &o, argv0);
 

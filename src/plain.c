@@ -7,6 +7,7 @@
 #include "answer.h"
 #include "clock.h"
 #include "i18n.h"
+#include "out.h"
 #include "plain.h"
 #include "report.h"
 #include "store.h"
@@ -14,7 +15,7 @@
 
 static void say(const char *s, bool utf8)
 {
-	report_puts(stdout, s, utf8);
+	out_puts(stdout, s, utf8);
 	putchar('\n');
 }
 

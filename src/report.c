@@ -1,4 +1,5 @@
 /* report.c — line-command output: card, table, search, stats, export. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -8,27 +9,9 @@
 #include "find.h"
 #include "i18n.h"
 #include "markdown.h"
+#include "out.h"
 #include "report.h"
 #include "text.h"
-
-void report_puts(FILE *f, const char *s, bool utf8)
-{
-	size_t n = strlen(s);
-	char *clean = text_scrub(s, n, true);
-	if (!clean)
-		return;
-	if (utf8) {
-		fputs(clean, f);
-	} else {
-		size_t len = strlen(clean);
-		for (size_t i = 0; i < len;) {
-			wchar_t wc;
-			i += text_decode(clean + i, len - i, &wc);
-			fputc((int)text_ascii(wc), f);
-		}
-	}
-	free(clean);
-}
 
 void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8)
 {
@@ -36,26 +19,50 @@ void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8)
 	char **lines = text_wrap(s, width - indent, &n);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(f, "%*s", indent, "");
-		report_puts(f, lines[i], utf8);
+		out_puts(f, lines[i], utf8);
 		fputc('\n', f);
 	}
 	text_lines_free(lines, n);
 }
 
-void report_json_str(FILE *f, const char *s)
+/* Sets key in obj to v (taking it); false when v is NULL (out of memory). */
+static bool jset(json_t *obj, const char *key, json_t *v)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p < 0x20 || *p == 0x7f)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	return v && json_object_set_new(obj, key, v) == 0;
+}
+
+/* Says why JSON could not be written: v was never built (memory), or the
+ * output refused it. */
+static bool json_failed(const json_t *v)
+{
+	if (!v)
+		fprintf(stderr, "httptutor: out of memory while writing JSON\n");
+	else
+		fprintf(stderr, "httptutor: cannot write the output: %s\n", strerror(errno));
+	return false;
+}
+
+/* One element of a JSON array streamed a line at a time ("[", rows, "]"), so
+ * a long export never has to be held in memory.  Takes v; false after
+ * saying why. */
+static bool json_row(FILE *f, json_t *v, bool first)
+{
+	fputs(first ? "\n  " : ",\n  ", f);
+	bool ok = v && json_dumpf(v, f, JSON_PRESERVE_ORDER | JSON_COMPACT) == 0;
+	if (!ok)
+		json_failed(v);
+	json_decref(v);
+	return ok;
+}
+
+/* A whole JSON document and a newline; takes v; false after saying why. */
+static bool json_doc(FILE *f, json_t *v, bool pretty)
+{
+	bool ok = out_json_dump(f, v, pretty);
+	if (!ok)
+		json_failed(v);
+	json_decref(v);
+	return ok;
 }
 
 const struct code_entry *report_find_code(const struct model *m, const char *s)
@@ -113,7 +120,7 @@ int report_chapter(const struct report_ctx *r, int chapter)
 			char line[512];
 			snprintf(line, sizeof line, "%2d  %-10s %s", c->number, c->id,
 			         ltext_get(&c->title, r->lang));
-			report_puts(stdout, line, r->utf8);
+			out_puts(stdout, line, r->utf8);
 			putchar('\n');
 		}
 		return 0;
@@ -127,7 +134,7 @@ int report_chapter(const struct report_ctx *r, int chapter)
 		return 1;
 	}
 	for (size_t i = 0; i < doc.n_lines; i++) {
-		report_puts(stdout, doc.lines[i].plain ? doc.lines[i].plain : "", r->utf8);
+		out_puts(stdout, doc.lines[i].plain ? doc.lines[i].plain : "", r->utf8);
 		putchar('\n');
 	}
 	md_doc_free(&doc);
@@ -142,29 +149,36 @@ static bool listed(const struct report_ctx *r, const struct code_entry *c)
 	return r->all || c->core;
 }
 
-static void code_json(const struct report_ctx *r, const struct code_entry *c)
+static json_t *code_json(const struct report_ctx *r, const struct code_entry *c)
 {
-	printf("{\"code\":%d,\"phrase\":", c->code);
-	report_json_str(stdout, c->phrase);
-	printf(",\"class\":\"%dxx\",\"status\":\"%s\",\"core\":%s,\"cacheable\":%s,\"rfc\":",
-	       c->code / 100, model_status_name(c->status), c->core ? "true" : "false",
-	       c->cacheable ? "true" : "false");
-	report_json_str(stdout, c->rfc);
-	fputs(",\"name\":", stdout);
-	report_json_str(stdout, ltext_get(&c->name, r->lang));
-	fputs(",\"summary\":", stdout);
-	report_json_str(stdout, ltext_get(&c->summary, r->lang));
-	fputs(",\"headers\":[", stdout);
-	for (size_t i = 0; i < c->n_headers; i++) {
-		if (i)
-			putchar(',');
-		report_json_str(stdout, c->headers[i]);
+	char klass[16];
+	snprintf(klass, sizeof klass, "%dxx", c->code / 100);
+	json_t *o = json_object(), *headers = json_array(), *confused = json_array();
+	bool ok = o && headers && confused &&
+		jset(o, "code", json_integer(c->code)) &&
+		jset(o, "phrase", out_json_str(c->phrase)) &&
+		jset(o, "class", json_string(klass)) &&
+		jset(o, "status", json_string(model_status_name(c->status))) &&
+		jset(o, "core", json_boolean(c->core)) &&
+		jset(o, "cacheable", json_boolean(c->cacheable)) &&
+		jset(o, "rfc", out_json_str(c->rfc)) &&
+		jset(o, "name", out_json_str(ltext_get(&c->name, r->lang))) &&
+		jset(o, "summary", out_json_str(ltext_get(&c->summary, r->lang)));
+	for (size_t i = 0; ok && i < c->n_headers; i++)
+		ok = json_array_append_new(headers, out_json_str(c->headers[i])) == 0;
+	for (size_t i = 0; ok && i < c->n_confused; i++)
+		ok = json_array_append_new(confused, json_integer(c->confused[i])) == 0;
+	ok = ok && jset(o, "headers", headers);
+	headers = NULL;
+	ok = ok && jset(o, "confused", confused);
+	confused = NULL;
+	json_decref(headers);
+	json_decref(confused);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
 	}
-	fputs("],\"confused\":[", stdout);
-	for (size_t i = 0; i < c->n_confused; i++)
-		printf("%s%d", i ? "," : "", c->confused[i]);
-	putchar(']');
-	putchar('}');
+	return o;
 }
 
 int report_codes(const struct report_ctx *r)
@@ -181,8 +195,8 @@ int report_codes(const struct report_ctx *r)
 		if (!listed(r, c))
 			continue;
 		if (r->json) {
-			fputs(first ? "\n  " : ",\n  ", stdout);
-			code_json(r, c);
+			if (!json_row(stdout, code_json(r, c), first))
+				return 1;
 		} else {
 			/* Columns aligned by display width, not bytes. */
 			char *phrase = text_pad(c->phrase, phrase_w);
@@ -191,7 +205,7 @@ int report_codes(const struct report_ctx *r)
 			         c->status == CODE_UNOFFICIAL ? "!" : c->core ? "*" : " ",
 			         phrase ? phrase : c->phrase, ltext_get(&c->summary, r->lang));
 			free(phrase);
-			report_puts(stdout, line, r->utf8);
+			out_puts(stdout, line, r->utf8);
 			putchar('\n');
 		}
 		first = false;
@@ -246,6 +260,70 @@ static int pct(int c, int n)
 	return n ? (100 * c + n / 2) / n : 0;
 }
 
+/* {answers, correct} for one class, code or day. */
+static json_t *count_json(int answers, int correct)
+{
+	json_t *o = json_object();
+	if (!jset(o, "answers", json_integer(answers)) || !jset(o, "correct", json_integer(correct))) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *stats_json(const char *user, const struct progress *p)
+{
+	json_t *o = json_object(), *classes = json_object(), *codes = json_object(),
+	       *days = json_array();
+	bool ok = o && classes && codes && days &&
+		jset(o, "user", out_json_str(user)) &&
+		jset(o, "answers", json_integer(p->answers)) &&
+		jset(o, "correct", json_integer(p->correct)) &&
+		jset(o, "accuracy", json_integer(pct(p->correct, p->answers))) &&
+		jset(o, "streak", json_integer(p->streak)) &&
+		jset(o, "due", json_integer(p->due)) &&
+		jset(o, "chapters_opened", json_integer(p->chapters_opened));
+	for (int k = 0; ok && k < 5; k++) {
+		char key[16];
+		snprintf(key, sizeof key, "%dxx", k + 1);
+		ok = jset(classes, key, count_json(p->klass[k].answers, p->klass[k].correct));
+	}
+	for (size_t i = 0; ok && i < p->n_codes; i++) {
+		char key[16];
+		snprintf(key, sizeof key, "%d", p->codes[i].key);
+		ok = jset(codes, key, count_json(p->codes[i].answers, p->codes[i].correct));
+	}
+	for (int d = 0; ok && d < 14; d++) {
+		char day[16];
+		time_t t = (time_t)p->days[d].day;
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(day, sizeof day, "%Y-%m-%d", &tm);
+		json_t *e = json_object();
+		ok = jset(e, "day", json_string(day)) &&
+		     jset(e, "answers", json_integer(p->days[d].answers)) &&
+		     jset(e, "correct", json_integer(p->days[d].correct));
+		if (!ok)
+			json_decref(e);
+		else   /* takes e, even when it fails */
+			ok = json_array_append_new(days, e) == 0;
+	}
+	ok = ok && jset(o, "classes", classes);
+	classes = NULL;
+	ok = ok && jset(o, "codes", codes);
+	codes = NULL;
+	ok = ok && jset(o, "days", days);
+	days = NULL;
+	json_decref(classes);
+	json_decref(codes);
+	json_decref(days);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 int report_stats(const struct report_ctx *r, struct store *st)
 {
 	struct progress p;
@@ -254,37 +332,17 @@ int report_stats(const struct report_ctx *r, struct store *st)
 		return 1;
 	}
 	if (r->json) {
-		printf("{\"user\":");
-		report_json_str(stdout, st->user);
-		printf(",\"answers\":%d,\"correct\":%d,\"accuracy\":%d,\"streak\":%d,\"due\":%d,"
-		       "\"chapters_opened\":%d,\"classes\":{",
-		       p.answers, p.correct, pct(p.correct, p.answers), p.streak, p.due,
-		       p.chapters_opened);
-		for (int k = 0; k < 5; k++)
-			printf("%s\"%dxx\":{\"answers\":%d,\"correct\":%d}", k ? "," : "", k + 1,
-			       p.klass[k].answers, p.klass[k].correct);
-		printf("},\"codes\":{");
-		for (size_t i = 0; i < p.n_codes; i++)
-			printf("%s\"%d\":{\"answers\":%d,\"correct\":%d}", i ? "," : "", p.codes[i].key,
-			       p.codes[i].answers, p.codes[i].correct);
-		printf("},\"days\":[");
-		for (int d = 0; d < 14; d++) {
-			char day[16];
-			time_t t = (time_t)p.days[d].day;
-			struct tm tm;
-			localtime_r(&t, &tm);
-			strftime(day, sizeof day, "%Y-%m-%d", &tm);
-			printf("%s{\"day\":\"%s\",\"answers\":%d,\"correct\":%d}", d ? "," : "", day,
-			       p.days[d].answers, p.days[d].correct);
+		if (!json_doc(stdout, stats_json(st->user, &p), false)) {
+			store_progress_free(&p);
+			return 1;
 		}
-		printf("]}\n");
 	} else {
 		char line[512];
 		snprintf(line, sizeof line, tr(MSG_PROGRESS_OVERALL), p.answers, p.correct,
 		         pct(p.correct, p.answers), p.streak, p.due, p.chapters_opened);
 		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		printf("\n");
-		report_puts(stdout, tr(MSG_PROGRESS_CLASSES), r->utf8);
+		out_puts(stdout, tr(MSG_PROGRESS_CLASSES), r->utf8);
 		printf("\n");
 		for (int k = 0; k < 5; k++)
 			printf("  %dxx  %3d%%  %d/%d\n", k + 1, pct(p.klass[k].correct, p.klass[k].answers),
@@ -296,7 +354,7 @@ int report_stats(const struct report_ctx *r, struct store *st)
 				snprintf(line, sizeof line, "  %d %-28s %3d%%  %d/%d", p.codes[i].key,
 				         c ? c->phrase : "", pct(p.codes[i].correct, p.codes[i].answers),
 				         p.codes[i].correct, p.codes[i].answers);
-				report_puts(stdout, line, r->utf8);
+				out_puts(stdout, line, r->utf8);
 				putchar('\n');
 			}
 		}
@@ -308,42 +366,46 @@ int report_stats(const struct report_ctx *r, struct store *st)
 /* Export rows are written as they come, CSV (RFC 4180 quoting) or JSON. */
 struct export_ctx {
 	bool json;
+	bool failed;      /* a JSON row could not be written (said once) */
 	int rows;
 };
 
-static void csv_field(const char *s)
+/* A numeric column's value: a number, null when empty, and a string only
+ * when the database holds something else there. */
+static json_t *export_number(const char *s)
 {
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"')
-			putchar('"');
-		putchar(*s);
-	}
-	putchar('"');
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (!*s)
+		return json_null();
+	if (*end || errno)
+		return out_json_str(s);
+	return json_integer(v);
 }
 
 static void export_row(void *vctx, int ncols, const char *const *cols)
 {
 	struct export_ctx *x = vctx;
 	if (x->json) {
-		fputs(x->rows ? ",\n  {" : "\n  {", stdout);
-		for (int i = 0; i < ncols; i++) {
-			if (i)
-				putchar(',');
-			report_json_str(stdout, store_export_columns[i]);
-			putchar(':');
-			report_json_str(stdout, cols[i] ? cols[i] : "");
+		json_t *o = json_object();
+		bool ok = o != NULL;
+		for (int i = 0; ok && i < ncols; i++) {
+			const char *v = cols[i] ? cols[i] : "";
+			ok = jset(o, store_export_columns[i],
+			          store_export_numeric[i] ? export_number(v) : out_json_str(v));
 		}
-		putchar('}');
+		if (!ok) {
+			json_decref(o);
+			o = NULL;
+		}
+		if (!x->failed && !json_row(stdout, o, x->rows == 0))
+			x->failed = true;
 	} else {
 		for (int i = 0; i < ncols; i++) {
 			if (i)
 				putchar(',');
-			csv_field(cols[i] ? cols[i] : "");
+			out_csv_field(stdout, cols[i]);
 		}
 		fputs("\r\n", stdout);
 	}
@@ -352,7 +414,7 @@ static void export_row(void *vctx, int ncols, const char *const *cols)
 
 int report_export(const struct report_ctx *r, struct store *st)
 {
-	struct export_ctx x = { r->json, 0 };
+	struct export_ctx x = { r->json, false, 0 };
 	if (r->json) {
 		putchar('[');
 	} else {
@@ -367,6 +429,8 @@ int report_export(const struct report_ctx *r, struct store *st)
 		fprintf(stderr, "httptutor: %s\n", st->err);
 		return 1;
 	}
+	if (x.failed)
+		return 1;
 	if (r->json)
 		fputs(x.rows ? "\n]\n" : "]\n", stdout);
 	return 0;
@@ -491,13 +555,14 @@ static void print_cells(const struct report_ctx *r, const char *const *cells,
 		int w = width[i] < 0 ? -width[i] : width[i];
 		int used = text_width(cells[i]);
 		if (width[i] == -1) {
-			report_puts(stdout, cells[i], r->utf8);
+			out_puts(stdout, cells[i], r->utf8);
 			break;
 		}
 		if (width[i] > 0)
 			printf("%*s", used < w ? w - used : 0, "");
-		char *cell = width[i] < 0 ? text_pad(cells[i], w) : NULL;
-		report_puts(stdout, cell ? cell : cells[i], r->utf8);
+		/* A long text keeps its start and end, so names stay apart. */
+		char *cell = width[i] < 0 ? out_fit(cells[i], w, r->utf8) : NULL;
+		out_puts(stdout, cell ? cell : cells[i], r->utf8);
 		free(cell);
 		if (i + 1 < n)
 			putchar(' ');
@@ -505,51 +570,72 @@ static void print_cells(const struct report_ctx *r, const char *const *cells,
 	putchar('\n');
 }
 
-static void class_print(const struct report_ctx *r, const struct class_data *d,
+static json_t *class_json(const struct class_data *d, const char *exam_id, int ndb,
+                          int total, int right)
+{
+	json_t *o = json_object(), *students = json_array(), *questions = json_array();
+	bool ok = o && students && questions &&
+		jset(o, "exam", exam_id ? out_json_str(exam_id) : json_null()) &&
+		jset(o, "databases", json_integer(ndb)) &&
+		jset(o, "answers", json_integer(total)) &&
+		jset(o, "correct", json_integer(right));
+	for (size_t i = 0; ok && i < d->n_st; i++) {
+		const struct student_stat *s = &d->st[i];
+		json_t *e = json_object();
+		ok = jset(e, "user", out_json_str(s->name)) &&
+		     jset(e, "answers", json_integer(s->answers)) &&
+		     jset(e, "correct", json_integer(s->correct)) &&
+		     jset(e, "accuracy", json_integer(pct(s->correct, s->answers))) &&
+		     jset(e, "avg_ms", json_integer(s->answers ? s->ms / s->answers : 0));
+		if (!ok)
+			json_decref(e);
+		else   /* takes e, even when it fails */
+			ok = json_array_append_new(students, e) == 0;
+	}
+	for (size_t i = 0; ok && i < d->n_q; i++) {
+		const struct item_stat *q = &d->q[i];
+		const struct tally *t = top_wrong(q);
+		json_t *e = json_object();
+		ok = jset(e, "item", out_json_str(q->item)) &&
+		     jset(e, "expected", out_json_str(q->expected)) &&
+		     jset(e, "answers", json_integer(q->answers)) &&
+		     jset(e, "correct", json_integer(q->correct)) &&
+		     jset(e, "accuracy", json_integer(pct(q->correct, q->answers))) &&
+		     jset(e, "top_wrong", t ? out_json_str(t->given) : json_null()) &&
+		     jset(e, "top_wrong_count", json_integer(t ? t->count : 0));
+		if (!ok)
+			json_decref(e);
+		else
+			ok = json_array_append_new(questions, e) == 0;
+	}
+	ok = ok && jset(o, "students", students);
+	students = NULL;
+	ok = ok && jset(o, "questions", questions);
+	questions = NULL;
+	json_decref(students);
+	json_decref(questions);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Prints the report; false when JSON could not be written (said why). */
+static bool class_print(const struct report_ctx *r, const struct class_data *d,
                         const char *exam_id, int ndb)
 {
 	int total = 0, right = 0;
 	for (size_t i = 0; i < d->n_st; i++)
 		total += d->st[i].answers, right += d->st[i].correct;
 	if (r->json) {
-		printf("{\"exam\":");
-		if (exam_id)
-			report_json_str(stdout, exam_id);
-		else
-			fputs("null", stdout);
-		printf(",\"databases\":%d,\"answers\":%d,\"correct\":%d,\"students\":[", ndb, total, right);
-		for (size_t i = 0; i < d->n_st; i++) {
-			const struct student_stat *s = &d->st[i];
-			printf("%s\n  {\"user\":", i ? "," : "");
-			report_json_str(stdout, s->name);
-			printf(",\"answers\":%d,\"correct\":%d,\"accuracy\":%d,\"avg_ms\":%lld}",
-			       s->answers, s->correct, pct(s->correct, s->answers),
-			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
-		}
-		printf("],\"questions\":[");
-		for (size_t i = 0; i < d->n_q; i++) {
-			const struct item_stat *q = &d->q[i];
-			const struct tally *t = top_wrong(q);
-			printf("%s\n  {\"item\":", i ? "," : "");
-			report_json_str(stdout, q->item);
-			fputs(",\"expected\":", stdout);
-			report_json_str(stdout, q->expected ? q->expected : "");
-			printf(",\"answers\":%d,\"correct\":%d,\"accuracy\":%d,\"top_wrong\":",
-			       q->answers, q->correct, pct(q->correct, q->answers));
-			if (t) {
-				report_json_str(stdout, t->given);
-				printf(",\"top_wrong_count\":%d}", t->count);
-			} else {
-				fputs("null,\"top_wrong_count\":0}", stdout);
-			}
-		}
-		printf("]}\n");
+		return json_doc(stdout, class_json(d, exam_id, ndb, total, right), true);
 	} else if (r->csv) {
 		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count\r\n", stdout);
 		for (size_t i = 0; i < d->n_st; i++) {
 			const struct student_stat *s = &d->st[i];
 			fputs("student,", stdout);
-			csv_field(s->name);
+			out_csv_field(stdout, s->name);
 			printf(",,%d,%d,%d,%lld,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
 			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
 		}
@@ -557,12 +643,12 @@ static void class_print(const struct report_ctx *r, const struct class_data *d,
 			const struct item_stat *q = &d->q[i];
 			const struct tally *t = top_wrong(q);
 			fputs("question,", stdout);
-			csv_field(q->item);
+			out_csv_field(stdout, q->item);
 			putchar(',');
-			csv_field(q->expected ? q->expected : "");
+			out_csv_field(stdout, q->expected);
 			printf(",%d,%d,%d,,", q->answers, q->correct, pct(q->correct, q->answers));
 			if (t)
-				csv_field(t->given);
+				out_csv_field(stdout, t->given);
 			printf(",%d\r\n", t ? t->count : 0);
 		}
 	} else {
@@ -574,10 +660,21 @@ static void class_print(const struct report_ctx *r, const struct class_data *d,
 		         pct(right, total), ndb);
 		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		putchar('\n');
-		/* Columns padded by display width, so Chinese headings line up too. */
+		/* Columns padded by display width, so Chinese headings line up too.
+		 * The name column grows to the longest name the width allows;
+		 * longer names are cut in the middle (out_fit), never at the end. */
+		int nw = 24, room = report_width() - 2 - (7 + 7 + 7 + 9 + 4);
+		for (size_t i = 0; i < d->n_st; i++) {
+			char *clean = text_clean(d->st[i].name, strlen(d->st[i].name), false);
+			int w = clean ? text_width(clean) : 0;
+			free(clean);
+			if (w > nw)
+				nw = w < room ? w : room > 24 ? room : 24;
+		}
+		const int sw[] = { -nw, 7, 7, 7, 9 };
 		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_STUDENT), tr(MSG_REPORT_COL_ANSWERS),
 		            tr(MSG_REPORT_COL_RIGHT), tr(MSG_REPORT_COL_SHARE), tr(MSG_REPORT_COL_TIME) },
-		            (const int[]){ -24, 7, 7, 7, 9 }, 5);
+		            sw, 5);
 		for (size_t i = 0; i < d->n_st; i++) {
 			const struct student_stat *s = &d->st[i];
 			char a[16], c[16], p[16], t[16];
@@ -585,8 +682,7 @@ static void class_print(const struct report_ctx *r, const struct class_data *d,
 			snprintf(c, sizeof c, "%d", s->correct);
 			snprintf(p, sizeof p, "%d%%", pct(s->correct, s->answers));
 			snprintf(t, sizeof t, "%.1fs", s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
-			print_cells(r, (const char *[]){ s->name, a, c, p, t },
-			            (const int[]){ -24, 7, 7, 7, 9 }, 5);
+			print_cells(r, (const char *[]){ s->name, a, c, p, t }, sw, 5);
 		}
 		putchar('\n');
 		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_QUESTION), tr(MSG_REPORT_COL_EXPECTED),
@@ -604,6 +700,7 @@ static void class_print(const struct report_ctx *r, const struct class_data *d,
 			            (const int[]){ -30, -16, 7, 7, -1 }, 5);
 		}
 	}
+	return true;
 }
 
 int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
@@ -638,7 +735,8 @@ int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
 			qsort(d.st, d.n_st, sizeof *d.st, by_name);
 		if (d.n_q)
 			qsort(d.q, d.n_q, sizeof *d.q, by_difficulty);
-		class_print(r, &d, exam_id, n);
+		if (!class_print(r, &d, exam_id, n))
+			rc = 1;
 	}
 	class_free(&d);
 	return rc;

@@ -39,12 +39,8 @@ int report_find_chapter(const struct model *m, const char *s);
 
 /* Columns for line output: COLUMNS when it is 40–200, else 80. */
 int report_width(void);
-/* Print s to f, scrubbed of control characters, and transliterated to ASCII
- * when utf8 is false. */
-void report_puts(FILE *f, const char *s, bool utf8);
-/* Print s word-wrapped to width columns with indent spaces before each line. */
+/* Print s word-wrapped to width columns with indent spaces before each line,
+ * each line made safe by out_puts (out.h, which also prints single lines). */
 void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8);
-/* Print s as a JSON string literal (quotes included). */
-void report_json_str(FILE *f, const char *s);
 
 #endif

@@ -2,6 +2,7 @@
  * append-only answer log, chapter visits, and what is derived from them
  * (review state, mistakes, progress, export). */
 #include "store.h"
+#include "text.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -95,16 +96,31 @@ fail:
 	return false;
 }
 
-static bool store_name_ok(const char *name)
+const char *store_name_problem(const char *name, char *buf, size_t n)
 {
-	size_t n = strlen(name);
+	size_t len = strlen(name), bad;
+	enum text_unsafe kind;
+	char why[80];
 
-	if (n == 0 || n > STORE_NAME_MAX)
-		return false;
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f)
-			return false;
-	return true;
+	if (len == 0 || len > STORE_NAME_MAX) {
+		snprintf(why, sizeof why, "is %s", len ? "too long" : "empty");
+	} else if (!text_valid_utf8(name, len, &bad)) {
+		snprintf(why, sizeof why, "is not valid UTF-8 (byte %zu)", bad + 1);
+	} else if ((bad = text_find_unsafe(name, len, false, &kind)) != (size_t)-1) {
+		wchar_t wc;
+		text_decode(name + bad, len - bad, &wc);
+		snprintf(why, sizeof why, "has %s U+%04lX at byte %zu",
+		         kind == TEXT_CONTROL ? "a control character" :
+		         kind == TEXT_BIDI ? "a bidi control" : "an invisible character",
+		         (unsigned long)wc, bad + 1);
+	} else if (name[0] == ' ' || name[len - 1] == ' ') {
+		snprintf(why, sizeof why, "starts or ends with a space");
+	} else {
+		return NULL;
+	}
+	snprintf(buf, n, "the user name %s; use 1 to %d bytes of UTF-8 text without control, "
+	         "bidi or invisible characters (--user NAME or HTTPTUTOR_USER)", why, STORE_NAME_MAX);
+	return buf;
 }
 
 /* Look up the profile id; 0 when it does not exist.  false on SQL error. */
@@ -146,11 +162,8 @@ struct store *store_open(const char *path, const char *user, bool readonly,
 
 		user = pw && pw->pw_name ? pw->pw_name : "learner";
 	}
-	if (!store_name_ok(user)) {
-		snprintf(err, errsz, "the user name must be 1 to %d bytes without "
-		         "control characters", STORE_NAME_MAX);
+	if (store_name_problem(user, err, errsz))
 		return NULL;
-	}
 	if (!path && !(path = defpath = db_default_path())) {
 		snprintf(err, errsz, "cannot find a place for the database: set "
 		         "HOME or XDG_DATA_HOME, or use --db");
@@ -714,6 +727,11 @@ const char *const store_export_columns[] = {
 };
 const int store_export_ncolumns =
 	(int)(sizeof store_export_columns / sizeof store_export_columns[0]);
+/* Which of them hold numbers (JSON writes those as numbers). */
+const bool store_export_numeric[] = {
+	true, false, true, true, false, false, false, false,
+	false, true, true, false, false, true,
+};
 
 bool store_export(struct store *s, store_row_fn fn, void *ctx)
 {

@@ -14,6 +14,12 @@ struct store {
 	char err[512];          /* last error message for the UI */
 };
 
+/* Checks a profile name: it is shown to teachers in reports, so it must be
+ * 1–64 bytes of valid UTF-8 without control, bidi or invisible characters or
+ * a space at either end (it must not act on a terminal or pass for another
+ * name).  NULL when fine; else a sentence saying why, written to buf. */
+const char *store_name_problem(const char *name, char *buf, size_t n);
+
 /* Open the database at path (NULL = default) for the profile `user`
  * (created on first use).  Returns NULL with err set on failure. */
 struct store *store_open(const char *path, const char *user, bool readonly,
@@ -99,6 +105,7 @@ typedef void (*store_group_fn)(void *ctx, const struct report_group *g);
 bool store_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx);
 
 extern const char *const store_export_columns[];
+extern const bool store_export_numeric[];   /* parallel: the column holds numbers */
 extern const int store_export_ncolumns;
 
 #endif

@@ -119,6 +119,30 @@ size_t text_find_control(const char *s, size_t n, bool allow_nl_tab)
 	return (size_t)-1;
 }
 
+size_t text_find_unsafe(const char *s, size_t n, bool allow_nl_tab, enum text_unsafe *kind)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) {   /* printable ASCII: the common case */
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		bool ok;
+		size_t k = decode(u + i, n - i, &cp, &ok);
+		enum text_unsafe why = ok ? text_unsafe_kind(cp) : TEXT_SAFE;
+		if (why != TEXT_SAFE && !(allow_nl_tab && (cp == '\n' || cp == '\t'))) {
+			if (kind)
+				*kind = why;
+			return i;
+		}
+		i += k;
+	}
+	return (size_t)-1;
+}
+
 size_t text_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
@@ -143,7 +167,10 @@ size_t text_encode(uint32_t cp, char *out)
 	return 4;
 }
 
-char *text_scrub(const char *s, size_t n, bool keep_nl)
+/* The loop behind text_scrub and text_clean: replace picks text_clean's rule
+ * (every unsafe character becomes U+FFFD) over text_scrub's (controls
+ * dropped, TAB a space). */
+static char *scrub(const char *s, size_t n, bool keep_nl, bool replace)
 {
 	/* Each input byte yields at most 3 output bytes (a lone bad byte becomes
 	 * the 3-byte U+FFFD), so one allocation is enough. */
@@ -164,11 +191,13 @@ char *text_scrub(const char *s, size_t n, bool keep_nl)
 
 		if (!ok) {
 			o += text_encode(REPLACEMENT, out + o);
-		} else if (cp == '\t') {
+		} else if (cp == '\n' && keep_nl) {
+			out[o++] = '\n';
+		} else if (replace && text_unsafe_kind(cp) != TEXT_SAFE) {
+			o += text_encode(REPLACEMENT, out + o);
+		} else if (!replace && (cp == '\t' || cp == '\n')) {
 			out[o++] = ' ';
-		} else if (cp == '\n') {
-			out[o++] = keep_nl ? '\n' : ' ';
-		} else if (is_control(cp)) {
+		} else if (!replace && is_control(cp)) {
 			/* dropped: ESC, CR, BEL, C1 … must never reach the terminal */
 		} else {
 			memcpy(out + o, s + i, k);
@@ -178,6 +207,16 @@ char *text_scrub(const char *s, size_t n, bool keep_nl)
 	}
 	out[o] = '\0';
 	return out;
+}
+
+char *text_scrub(const char *s, size_t n, bool keep_nl)
+{
+	return scrub(s, n, keep_nl, false);
+}
+
+char *text_clean(const char *s, size_t n, bool keep_nl)
+{
+	return scrub(s, n, keep_nl, true);
 }
 
 struct range {
@@ -227,7 +266,8 @@ static const struct range wide[] = {
 	{ 0x30000, 0x3FFFD },
 };
 
-static bool in_table(uint32_t cp, const struct range *t, size_t n)
+/* The range of sorted table t that holds cp, or NULL. */
+static const struct range *in_table(uint32_t cp, const struct range *t, size_t n)
 {
 	size_t lo = 0, hi = n;
 
@@ -239,9 +279,55 @@ static bool in_table(uint32_t cp, const struct range *t, size_t n)
 		else if (cp > t[mid].hi)
 			lo = mid + 1;
 		else
-			return true;
+			return &t[mid];
 	}
-	return false;
+	return NULL;
+}
+
+/* Sorted; unsafe_kinds[i] says what unsafe_ranges[i] does. */
+static const struct range unsafe_ranges[] = {
+	{ 0x00AD, 0x00AD },   /* soft hyphen */
+	{ 0x034F, 0x034F },   /* combining grapheme joiner */
+	{ 0x061C, 0x061C },   /* bidi: Arabic letter mark */
+	{ 0x115F, 0x1160 },   /* Hangul fillers */
+	{ 0x17B4, 0x17B5 },   /* Khmer inherent vowels */
+	{ 0x180B, 0x180F },   /* Mongolian selectors, vowel separator */
+	{ 0x200B, 0x200D },   /* zero-width space, non-joiner, joiner */
+	{ 0x200E, 0x200F },   /* bidi: LRM, RLM */
+	{ 0x2028, 0x2029 },   /* line and paragraph separators */
+	{ 0x202A, 0x202E },   /* bidi: embeddings, PDF, overrides */
+	{ 0x2060, 0x2065 },   /* word joiner, invisible operators */
+	{ 0x2066, 0x2069 },   /* bidi: isolates */
+	{ 0x206A, 0x206F },   /* deprecated format characters */
+	{ 0x3164, 0x3164 },   /* Hangul filler */
+	{ 0xFE00, 0xFE0F },   /* variation selectors */
+	{ 0xFEFF, 0xFEFF },   /* BOM / zero-width no-break space */
+	{ 0xFFA0, 0xFFA0 },   /* half-width Hangul filler */
+	{ 0xFFF9, 0xFFFB },   /* interlinear annotation */
+	{ 0x1D173, 0x1D17A }, /* musical formatting */
+	{ 0xE0000, 0xE007F }, /* tags */
+	{ 0xE0100, 0xE01EF }, /* variation selectors supplement */
+};
+static const enum text_unsafe unsafe_kinds[] = {
+	TEXT_INVISIBLE, TEXT_INVISIBLE, TEXT_BIDI,
+	TEXT_INVISIBLE, TEXT_INVISIBLE, TEXT_INVISIBLE,
+	TEXT_INVISIBLE, TEXT_BIDI, TEXT_INVISIBLE,
+	TEXT_BIDI, TEXT_INVISIBLE, TEXT_BIDI,
+	TEXT_INVISIBLE, TEXT_INVISIBLE, TEXT_INVISIBLE,
+	TEXT_INVISIBLE, TEXT_INVISIBLE, TEXT_INVISIBLE,
+	TEXT_INVISIBLE, TEXT_INVISIBLE, TEXT_INVISIBLE,
+};
+_Static_assert(sizeof unsafe_kinds / sizeof unsafe_kinds[0] ==
+               sizeof unsafe_ranges / sizeof unsafe_ranges[0], "one kind per range");
+
+enum text_unsafe text_unsafe_kind(uint32_t cp)
+{
+	if (is_control(cp))
+		return TEXT_CONTROL;
+	if (cp < 0xAD)
+		return TEXT_SAFE;
+	const struct range *r = in_table(cp, unsafe_ranges, sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
+	return r ? unsafe_kinds[r - unsafe_ranges] : TEXT_SAFE;
 }
 
 static int cp_width(uint32_t cp)

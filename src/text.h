@@ -24,11 +24,30 @@ bool text_valid_utf8(const char *s, size_t n, size_t *bad);
  * excluded when allow_nl_tab), or (size_t)-1 when there is none. */
 size_t text_find_control(const char *s, size_t n, bool allow_nl_tab);
 
+/* What a character does that makes it unfit to print from data: C0/C1
+ * controls and DEL act on the terminal; bidi controls (U+061C, U+200E/F,
+ * U+202A–E, U+2066–9) reorder what is shown; invisible characters
+ * (zero-width spaces and joiners, variation selectors, tags, fillers, BOM,
+ * soft hyphen, line/paragraph separators) make different text look the same. */
+enum text_unsafe { TEXT_SAFE, TEXT_CONTROL, TEXT_BIDI, TEXT_INVISIBLE };
+enum text_unsafe text_unsafe_kind(uint32_t cp);
+
+/* Offset of the first character of s[0..n) that text_unsafe_kind refuses
+ * (LF and TAB allowed when allow_nl_tab; invalid bytes are skipped), or
+ * (size_t)-1.  *kind (may be NULL) gets why. */
+size_t text_find_unsafe(const char *s, size_t n, bool allow_nl_tab, enum text_unsafe *kind);
+
 /* A malloc'd copy that is valid UTF-8 with control characters removed (TAB
  * becomes a space; LF kept when keep_nl, else it becomes a space; CR dropped)
  * and invalid bytes replaced by U+FFFD.  Safe to print to a terminal.
  * Returns NULL only when out of memory.  Caller frees. */
 char *text_scrub(const char *s, size_t n, bool keep_nl);
+
+/* Like text_scrub, but for text from the database on its way out (see
+ * out.h): every invalid byte and every character text_unsafe_kind refuses
+ * becomes U+FFFD, one for one, so text that differs stays different; LF is
+ * kept when keep_nl, else replaced too. */
+char *text_clean(const char *s, size_t n, bool keep_nl);
 
 /* Display width of one character (0 for combining marks, 2 for CJK, 1 for
  * anything unprintable — it is shown as a replacement). */

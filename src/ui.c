@@ -10,6 +10,7 @@
 
 #include "keys.h"
 #include "keyseq.h"
+#include "out.h"
 #include "text.h"
 #include "ui.h"
 
@@ -401,13 +402,14 @@ int ui_put_attr(int y, int x, const char *s, int maxcols, enum ui_elem e,
 	for (size_t i = 0; i < len;) {
 		wchar_t wc;
 		i += text_decode(s + i, len - i, &wc);
+		/* Controls, bidi and invisible characters are shown as U+FFFD:
+		 * names and answers from the database pass here too. */
+		wc = (wchar_t)out_safe_cp((uint32_t)wc);
 		int w = text_wcwidth(wc);
 		if (!ui.utf8) {
 			wc = text_ascii(wc);
 			w = 1;
 		}
-		if (wc < 0x20 || wc == 0x7f)
-			wc = '?';
 		if (w == 0) {
 			if (used == 0)
 				continue;  /* a mark with no base cannot be drawn */

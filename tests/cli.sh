@@ -626,6 +626,7 @@ run_cli() {
 	cli_contrasts
 	cli_db
 	cli_faults
+	cli_hostile
 	chmod -R u+w "$CLI_T" 2>/dev/null
 	rm -rf "$CLI_T"
 }

@@ -40,6 +40,7 @@ run_unit() {
 
 . tests/screen.sh
 . tests/cli.sh
+. tests/hostile.sh
 . tests/tmux.sh
 . tests/invariants.sh
 . tests/pty.sh

@@ -1,0 +1,115 @@
+# Hostile names and answers (issue 8): whatever bytes the database holds,
+# nothing httptutor prints reaches a terminal as a control, a spreadsheet as a
+# formula or a JSON reader as invalid UTF-8.  Sourced by tests/run.sh; run
+# from run_cli (uses cli_x, cli_check, $CLI_T).
+
+# Check the output file of the last command as FORMAT (text, csv, json).
+hostile_safe() {
+	local name=$1 fmt=$2 file=${3:-$CLI_T/out} why
+	why=$(python3 "$ROOT/tests/data/cli/safe_output.py" "$fmt" "$file" 2>&1)
+	if [ "$CLI_RC" = 0 ] && [ -z "$why" ]; then
+		ok "cli/hostile-$name"
+	else
+		bad "cli/hostile-$name" "exit $CLI_RC: $why"
+	fi
+}
+
+# A database written as the sqlite3 shell could: profiles named with escape
+# sequences, formulas, a raw 0x9B byte, bidi and zero-width characters, and
+# answers whose item and given hold the same.
+hostile_db() {
+	local db=$1
+	printf '1\n2\n' | "$BIN" --db "$db" quiz --plain --type pick --seed 3 --count 2 >/dev/null 2>&1
+	sqlite3 "$db" <<'EOF'
+INSERT INTO profile(name, created_at) VALUES
+ (char(27) || ']2;pwned' || char(7) || char(27) || '[2J', 1),
+ ('=HYPERLINK("http://x","y")', 1), ('+cmd|'' /C calc''!A0', 1), ('-2+3', 1),
+ ('@SUM(1+1)', 1), (CAST(X'626f629b' AS TEXT), 1), ('n' || char(133) || char(155) || 'x', 1),
+ ('ev' || char(8238) || 'il', 1), ('al' || char(8203) || 'ice', 1), ('alice', 1),
+ ('a-very-long-student-name-from-the-evening-class-group-A-001', 1),
+ ('a-very-long-student-name-from-the-evening-class-group-A-002', 1);
+INSERT INTO answer(profile_id, uid, item, qtype, shown, given, expected, correct, ms, answered_at)
+ SELECT id, 0, 'code:403', 'pick', '403,404', char(27) || '[2J' || char(7), '403', 0, 1000, 1763769000
+ FROM profile WHERE name <> 'student';
+INSERT INTO answer(profile_id, uid, item, qtype, shown, given, expected, correct, ms, answered_at)
+ SELECT id, 0, '=1+1', 'type', '-1', '@SUM(1+1)' || char(27) || '[31m' || CAST(X'9b' AS TEXT),
+  '+1' || char(8238), 0, 5, 1763769001 FROM profile WHERE name = 'student';
+EOF
+}
+
+# --user: valid UTF-8 without C0, C1, bidi or invisible characters; refused
+# as a usage error naming the character, before any database is touched.
+hostile_user() {
+	local db=$CLI_T/hostile/user.db u want i=0
+	local -a names=($'a\x1bb' $'n\xc2\x85x' $'n\xc2\x9bx' $'n\x9bx' $'ev\xe2\x80\xaeil'
+	                $'al\xe2\x80\x8bice' $'x\xe2\x81\xa6y' ' bob')
+	local -a wants=('control character U\+001B' 'control character U\+0085' 'control character U\+009B'
+	                'not valid UTF-8' 'bidi control U\+202E' 'invisible character U\+200B'
+	                'bidi control U\+2066' 'space')
+	for u in "${names[@]}"; do
+		want=${wants[i]}
+		i=$((i + 1))
+		cli_xin '1\n' --db "$db" --user "$u" quiz --plain --type pick --seed 1 --count 1
+		[ ! -e "$db" ] || CLI_RC="$CLI_RC (and the database was created)"
+		cli_check "hostile-user-$i" 2 err "the user name .*$want"
+	done
+	HTTPTUTOR_USER=$'x\xe2\x80\xaey' cli_x --db "$db" stats
+	cli_check hostile-user-env 2 err 'bidi control U\+202E'
+	cli_xin '1\n' --db "$db" --user '陳 大文' quiz --plain --type pick --seed 1 --count 1
+	cli_check hostile-user-chinese 0 out '^Score: '
+}
+
+cli_hostile() {
+	local d=$CLI_T/hostile db
+	mkdir -p "$d"
+	hostile_user
+	db=$d/h.db
+	hostile_db "$db"
+
+	cli_x --db "$db" report
+	hostile_safe report-text text
+	cli_x --db "$db" report --csv
+	hostile_safe report-csv csv
+	grep -q "^student,\"'=HYPERLINK" "$CLI_T/out" && grep -q "^student,'-2+3," "$CLI_T/out" &&
+		grep -q "^student,'+cmd|' /C" "$CLI_T/out" && grep -q "^student,'@SUM" "$CLI_T/out" &&
+		ok cli/hostile-report-csv-formulas || bad cli/hostile-report-csv-formulas "$(head -c 400 "$CLI_T/out")"
+	cli_x --db "$db" report --json
+	hostile_safe report-json json
+	cli_x --db "$db" export --csv
+	hostile_safe export-csv csv
+	cli_x --db "$db" export --json
+	hostile_safe export-json json
+	local why
+	why=$(cli_py '
+import json, sys
+rows = json.load(open(sys.argv[1]))
+for k in ("id", "uid", "ms", "correct"):
+    assert all(type(r[k]) is int for r in rows), k
+assert all(r["code"] is None or type(r["code"]) is int for r in rows)
+h = [r for r in rows if r["item"] == "=1+1"]
+assert len(h) == 1 and h[0]["session"] is None and h[0]["code"] is None, h
+assert all(type(r["session"]) is int for r in rows if r is not h[0])
+assert h[0]["given"] == "@SUM(1+1)\ufffd[31m\ufffd", h
+' "$CLI_T/out")
+	[ -z "$why" ] && ok cli/hostile-export-json-numbers || bad cli/hostile-export-json-numbers "$why"
+	cli_x --db "$db" stats --json
+	hostile_safe stats-json json
+
+	# Long names stay apart in the text report: cut in the middle, end kept.
+	cli_x --db "$db" report
+	local a b
+	a=$(grep -c -- '-001 ' "$CLI_T/out")
+	b=$(grep -c -- '-002 ' "$CLI_T/out")
+	[ "$a" = 1 ] && [ "$b" = 1 ] && ok cli/hostile-long-names-apart ||
+		bad cli/hostile-long-names-apart "001 on $a lines, 002 on $b: $(grep -- '-00' "$CLI_T/out")"
+	# Names that only differ by an invisible character do not look the same.
+	[ "$(grep -c '^  alice ' "$CLI_T/out")" = 1 ] && grep -q $'^  al\uFFFDice ' "$CLI_T/out" &&
+		ok cli/hostile-zero-width-visible || bad cli/hostile-zero-width-visible "$(grep 'ice' "$CLI_T/out")"
+
+	# The full screen: the review list shows the stored answers.
+	HTTPTUTOR_TEST_SIZE=80x24 HTTPTUTOR_TEST_SCRIPT='<Dump>q' HTTPTUTOR_TEST_DUMP=$d/review.screen \
+		timeout 20 "$BIN" --db "$db" review >"$CLI_T/out" 2>"$CLI_T/err" </dev/null
+	CLI_RC=$?
+	grep -q '1+1' "$d/review.screen" && hostile_safe review-screen text "$d/review.screen" ||
+		bad cli/hostile-review-screen "exit $CLI_RC; no answer on the screen: $(head -c 300 "$d/review.screen")"
+}
