@@ -36,7 +36,7 @@ void app_pop(struct app *a)
 	a->depth--;
 	/* What the screen below shows may have changed (a quiz adds mistakes). */
 	enum screen_id s = app_top(a);
-	if (s == SCR_REVIEW || s == SCR_PROGRESS || s == SCR_HOME)
+	if (s == SCR_REVIEW || s == SCR_PROGRESS || s == SCR_HOME || s == SCR_MISTAKE)
 		screens[s].enter(a);
 }
 
@@ -449,4 +449,6 @@ const struct screen screens[SCR_COUNT] = {
 	[SCR_PROGRESS] = { progress_enter, progress_draw, progress_key, NULL, NULL,
 	                   progress_keys, MSG_PROGRESS_TITLE },
 	[SCR_HELP]     = { help_enter, help_draw, help_key, NULL, NULL, NULL, MSG_HELP_TITLE },
+	[SCR_MISTAKE]  = { mistake_enter, mistake_draw, mistake_key, NULL, NULL, mistake_keys,
+	                   MSG_REVIEW_TITLE },
 };

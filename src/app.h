@@ -16,7 +16,7 @@
 
 enum screen_id {
 	SCR_HOME, SCR_CHAPTERS, SCR_READER, SCR_CODES, SCR_CARD, SCR_QUIZ,
-	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_COUNT
+	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_MISTAKE, SCR_COUNT
 };
 
 struct app;
@@ -76,6 +76,7 @@ struct quiz_view {
 	bool review;              /* a review quiz */
 	bool exam;                /* an exam: fixed seed, recorded as one */
 	bool fixed_seed;          /* --seed given: reproducible, history ignored */
+	char only_item[64];       /* the next review asks just this item (then cleared) */
 	int minutes;              /* exam time limit, 0 = none */
 	int64_t deadline_ms;      /* monotonic ms when the exam ends, 0 = none */
 	size_t cur;
@@ -102,6 +103,13 @@ struct review_view {
 	int due;
 	bool by_recent;
 	int sel, top;
+};
+
+struct mistake_view {
+	char item[64];            /* the item shown (scenario id or "code:NNN") */
+	struct attempt *hist;     /* every answer to it, oldest first (owned) */
+	size_t n;
+	int top;                  /* scroll */
 };
 
 struct progress_view {
@@ -142,6 +150,7 @@ struct app {
 	struct card_view card;
 	struct quiz_view quiz;
 	struct review_view review;
+	struct mistake_view mistake;
 	struct progress_view progress;
 	int home_sel;
 };

@@ -92,12 +92,18 @@
 	X(QUIZ_STOP_CONFIRM, "Stop? %d of %d questions left.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \
 	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
+	X(QUIZ_EMPTY_HINT, "Enter or q: back", "Enter 或 q：返回") \
 	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \
 	X(QUIZ_BAD_TYPED,  "Type a status code from 100 to 599.", "請輸入 100 到 599 之間的狀態碼。") \
 	X(REVIEW_TITLE,    "Review",    "複習") \
 	X(REVIEW_EMPTY,    "No mistakes yet. Take a quiz first.", "目前沒有錯題。先做一次測驗吧。") \
 	X(REVIEW_DUE,      "%d due now", "%d 題到期") \
-	X(REVIEW_HINT,     "Enter/s: start review   o: order   q: back", "Enter/s：開始複習  o：排序  q：返回") \
+	X(REVIEW_HINT,     "Enter: open   s: review what is due   o: order   q: back", "Enter：開啟  s：複習到期題目  o：排序  q：返回") \
+	X(REVIEW_NONE_DUE, "Nothing is due now: every mistake here was answered right since. Enter on one answers it again.", "目前沒有到期的題目：這裡的錯題之後都答對了。在題目上按 Enter 可以再答一次。") \
+	X(MISTAKE_RIGHT,   "Right answer: %s", "正確答案：%s") \
+	X(MISTAKE_ANSWERS, "Your answers", "你的作答") \
+	X(MISTAKE_HINT,    "Enter/r: answer it again   Up/Down: scroll   q: back", "Enter/r：再答一次  上/下：捲動  q：返回") \
+	X(MISTAKE_GONE,    "This question is no longer in the course content.", "課程內容已經沒有這一題。") \
 	X(REVIEW_COL_ITEM, "Question",  "題目") \
 	X(REVIEW_COL_YOURS,"Yours",     "你答") \
 	X(REVIEW_COL_RIGHT,"Right",     "正解") \

@@ -45,6 +45,7 @@
 	X(READ_MORE,   "Read the chapter section that explains it", "閱讀說明它的章節段落") \
 	X(RETRY_SAVE,  "Retry saving an unsaved answer", "重試儲存未存入的答案") \
 	X(START_REVIEW,"Start a review quiz", "開始複習測驗") \
+	X(RETRY_ONE,   "Answer this question again", "再答一次這題") \
 	X(SORT,        "Change the order", "切換排序")
 
 enum action {

@@ -347,6 +347,7 @@ done:
 	free(a->quiz.wrong);
 	free(a->codes.rows);
 	free(a->review.items);
+	free(a->mistake.hist);
 	if (a->progress.loaded)
 		store_progress_free(&a->progress.p);
 	md_doc_free(&a->reader.doc);

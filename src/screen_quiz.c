@@ -47,7 +47,12 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->fb_top = 0;
 	v->session = 0;
 	bool ok;
-	if (review) {
+	if (review && v->only_item[0]) {
+		/* One item, asked whatever its schedule says (retry from review). */
+		struct leitner one = { .box = 1, .due = clock_now(), .wrong = 1 };
+		snprintf(one.item, sizeof one.item, "%s", v->only_item);
+		ok = quiz_build_review(a->m, &one, 1, clock_now(), &opts, &v->qz);
+	} else if (review) {
 		struct leitner *states = NULL;
 		size_t n = 0;
 		ok = a->st && store_item_states(a->st, &states, &n) &&
@@ -65,6 +70,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		ok = quiz_build(a->m, &opts, &v->qz);
 		free(seen);
 	}
+	v->only_item[0] = 0;
 	v->phase = ok ? QP_ASK : QP_EMPTY;
 	if (ok) {
 		v->wrong = calloc(v->qz.n, sizeof *v->wrong);
@@ -385,6 +391,7 @@ void quizview_draw(const struct app *a)
 	}
 	const char *h = v->phase == QP_FEEDBACK ? tr(MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
+	                v->phase == QP_EMPTY ? tr(MSG_QUIZ_EMPTY_HINT) :
 	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_TYPE_HINT) :
 	                tr(MSG_QUIZ_CHOICE_HINT);
 	snprintf(hint, sizeof hint, "%s", h);

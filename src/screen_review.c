@@ -149,7 +149,15 @@ bool review_key(struct app *a, enum action act, int key)
 		sort(v);
 		break;
 	case ACT_OPEN:
+		if (v->n)
+			mistake_open(a, v->items[v->sel].item);
+		return true;
 	case ACT_START_REVIEW: {
+		/* Say so here rather than open a quiz with no question in it. */
+		if (!v->n || !v->due) {
+			app_status(a, false, "%s", tr(v->n ? MSG_REVIEW_NONE_DUE : MSG_REVIEW_EMPTY));
+			return true;
+		}
 		struct quiz_opts o = a->quiz.opts;
 		o.seed = clock_seed();
 		o.count = o.count > 0 ? o.count : 10;

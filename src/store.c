@@ -545,6 +545,49 @@ out:
 	return ok;
 }
 
+enum { IH_QTYPE, IH_GIVEN, IH_EXPECTED, IH_CORRECT, IH_AT };  /* mirrors the SELECT */
+
+bool store_item_history(struct store *s, const char *item, struct attempt **out, size_t *n)
+{
+	sqlite3_stmt *st = store_read_query(s,
+		"SELECT qtype, given, expected, correct, answered_at FROM answer "
+		"WHERE profile_id = ?1 AND item = ?2 ORDER BY answered_at, id");
+	struct attempt *v = NULL;
+	size_t len = 0, cap = 0;
+	bool ok = false;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		goto out;
+	store_bind_text(st, 2, item);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct attempt *nv = store_grow(s, v, &cap, len, sizeof *v);
+		if (!nv)
+			goto out;
+		v = nv;
+		struct attempt *t = &v[len++];
+		store_copy(t->qtype, sizeof t->qtype, sqlite3_column_text(st, IH_QTYPE));
+		store_copy(t->given, sizeof t->given, sqlite3_column_text(st, IH_GIVEN));
+		store_copy(t->expected, sizeof t->expected, sqlite3_column_text(st, IH_EXPECTED));
+		t->correct = sqlite3_column_int(st, IH_CORRECT) != 0;
+		t->at = sqlite3_column_int64(st, IH_AT);
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read your answers");
+		goto out;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+	ok = true;
+out:
+	free(v);
+	sqlite3_finalize(st);
+	return ok;
+}
+
 /* Unix time of the local midnight that starts t's day (DST-safe via mktime). */
 static int64_t store_local_midnight(int64_t t)
 {

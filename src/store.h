@@ -73,6 +73,16 @@ struct mistake {
 /* Items answered wrong at least once, most missed then most recent first. */
 bool store_mistakes(struct store *s, struct mistake **out, size_t *n);
 
+/* One answer to one item, for the learner's own history of it. */
+struct attempt {
+	char qtype[16];
+	char given[48], expected[48];
+	bool correct;
+	int64_t at;             /* unix seconds */
+};
+/* Every answer this profile gave to item, oldest first.  *out is malloc'd. */
+bool store_item_history(struct store *s, const char *item, struct attempt **out, size_t *n);
+
 struct day_stat { int64_t day; int answers, correct; };  /* day = unix secs of local midnight */
 struct group_stat { int key; int answers, correct; };      /* key = class 1..5 or a code */
 struct progress {
