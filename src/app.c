@@ -84,6 +84,64 @@ void app_confirm(struct app *a, void (*yes)(struct app *a), const char *fmt, ...
 	a->confirm_yes = yes;
 }
 
+/* A footer that fits cols columns.  A hint is items ("key: what") set apart
+ * by two or more spaces; when it is too wide, items lose their "what" from
+ * the right ("q: back" becomes "q"), then the items before the last go, so
+ * no word is ever cut in half. */
+static void hint_fit(const char *hint, int cols, char *out, size_t n)
+{
+	enum { MAX_ITEMS = 16 };
+	char buf[512], *item[MAX_ITEMS];
+	size_t keylen[MAX_ITEMS];
+	bool brief[MAX_ITEMS] = { false };
+	int k = 0;
+	snprintf(out, n, "%s", hint);
+	if (text_width(hint) <= cols)
+		return;
+	snprintf(buf, sizeof buf, "%s", hint);
+	for (char *p = buf; *p && k < MAX_ITEMS;) {
+		item[k] = p;
+		char *gap = strstr(p, "  ");
+		if (gap)
+			*gap = 0;
+		/* The key is what comes before ": " or the full-width colon. */
+		char *c1 = strstr(p, ": "), *c2 = strstr(p, "：");
+		char *colon = c1 && (!c2 || c1 < c2) ? c1 : c2;
+		keylen[k++] = colon ? (size_t)(colon - p) : strlen(p);
+		if (!gap)
+			break;
+		for (p = gap + 1; *p == ' '; p++)
+			;
+	}
+	for (int pass = 0;; pass++) {
+		size_t len = 0;
+		out[0] = 0;
+		for (int i = 0; i < k; i++) {
+			if (!item[i])
+				continue;
+			len += (size_t)snprintf(out + len, len < n ? n - len : 0, "%s%.*s",
+			                        len ? "  " : "", brief[i] ? (int)keylen[i] : (int)strlen(item[i]),
+			                        item[i]);
+		}
+		if (text_width(out) <= cols || pass > 2 * k)
+			return;
+		/* Shorten the rightmost full item; when none is left, drop the
+		 * rightmost item but the last. */
+		int i = k - 1;
+		while (i >= 0 && (!item[i] || brief[i] || keylen[i] == strlen(item[i])))
+			i--;
+		if (i >= 0) {
+			brief[i] = true;
+			continue;
+		}
+		for (i = k - 2; i >= 0 && !item[i]; i--)
+			;
+		if (i < 0)
+			return;
+		item[i] = NULL;
+	}
+}
+
 void draw_frame(const struct app *a, const char *title, const char *hint)
 {
 	char left[256], right[128];
@@ -113,8 +171,10 @@ void draw_frame(const struct app *a, const char *title, const char *hint)
 		ui_fill(y, 0, a->cols, a->status_error ? E_ERROR : E_STATUS);
 		ui_put(y, 1, a->status, a->cols - 2, a->status_error ? E_ERROR : E_STATUS);
 	} else {
+		char fit[512];
+		hint_fit(hint, a->cols - 2, fit, sizeof fit);
 		ui_fill(y, 0, a->cols, E_STATUS);
-		ui_put(y, 1, hint, a->cols - 2, E_STATUS);
+		ui_put(y, 1, fit, a->cols - 2, E_STATUS);
 	}
 }
 
@@ -378,6 +438,11 @@ int app_run(struct app *a, enum screen_id start)
 	relayout(a);
 	a->depth = 0;
 	app_push(a, SCR_HOME);
+	if (start == SCR_CARD) {
+		/* browse CODE: q goes back to the table the breadcrumb names. */
+		app_push(a, SCR_CODES);
+		codes_select(a, a->card.code);
+	}
 	if (start != SCR_HOME && start != SCR_QUIZ)
 		app_push(a, start);
 	if (start == SCR_QUIZ)
@@ -439,9 +504,10 @@ const struct screen screens[SCR_COUNT] = {
 	                   chapters_keys, MSG_CHAPTERS_TITLE },
 	[SCR_READER]   = { NULL, reader_draw, reader_key, reader_input, reader_relayout,
 	                   reader_keys, MSG_MENU_READ },
-	[SCR_CODES]    = { codes_enter, codes_draw, codes_key, codes_input, NULL,
+	[SCR_CODES]    = { codes_enter, codes_draw, codes_key, codes_input, codes_relayout,
 	                   codes_keys, MSG_CODES_TITLE },
-	[SCR_CARD]     = { NULL, card_draw, card_key, NULL, NULL, card_keys, MSG_CODES_TITLE },
+	[SCR_CARD]     = { NULL, card_draw, card_key, NULL, card_relayout, card_keys,
+	                   MSG_CODES_TITLE },
 	[SCR_QUIZ]     = { NULL, quizview_draw, quizview_key, NULL, quizview_relayout, quizview_keys,
 	                   MSG_QUIZ_TITLE },
 	[SCR_REVIEW]   = { review_enter, review_draw, review_key, NULL, NULL, review_keys,

@@ -64,7 +64,7 @@ struct card_view {
 	int code;
 	int link;                 /* selected link, -1 none */
 	int top;                  /* scroll */
-	int back[16];             /* codes visited through related links, for q */
+	struct { int code, link, top; } back[16];  /* cards left through a link, for q */
 	int n_back;
 };
 

@@ -30,6 +30,9 @@
 	X(CODES_ALL,       "all",       "全部") \
 	X(CODES_CORE,      "core",      "核心") \
 	X(CODES_NONE,      "No code matches. Press 0 to clear the filter.", "沒有符合的狀態碼。按 0 清除篩選。") \
+	X(CODES_NONE_CORE, "No core code in %dxx. Press a to list every code, or 0 for every class.", "%dxx 沒有核心狀態碼。按 a 列出全部狀態碼，或按 0 顯示所有類別。") \
+	X(CODES_NONE_SEARCH, "No code matches “%s”. Press / to search again, or q to clear the search.", "沒有符合「%s」的狀態碼。按 / 重新搜尋，或按 q 清除搜尋。") \
+	X(CODES_LEGEND,    "* core  ! unofficial  - unused/obsolete", "* 核心　! 非官方　- 未使用／已廢止") \
 	X(COL_CODE,        "Code",      "代碼") \
 	X(COL_PHRASE,      "Reason phrase", "原因短語") \
 	X(COL_MEANING,     "Meaning",   "意義") \
@@ -119,7 +122,7 @@
 	X(PROGRESS_DAYS,   "Last 14 days (answers; accuracy %)", "最近 14 天（作答數；正確率 %）") \
 	X(PROGRESS_EMPTY,  "No answers yet. Take a quiz to see your progress.", "尚無作答紀錄。做一次測驗就能看到進度。") \
 	X(PROGRESS_HINT,   "Up/Down/PgDn: scroll   q: back", "上/下/PgDn：捲動  q：返回") \
-	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open", "1-5：類別  0：全部  a：核心/全部  /：搜尋  Enter：開啟") \
+	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open  ?: help  q: back", "1-5：類別  0：全部  a：核心／全部  /：搜尋  Enter：開啟  ?：說明  q：返回") \
 	X(CHAPTERS_HINT,   "Enter or 1-9: open a chapter   ?: help   q: back", "Enter 或 1-9：開啟章節  ?：說明  q：返回") \
 	X(READER_HINT,     "/: search  n/N: next/prev  g/G: top/end  q: back", "/：搜尋  n/N：下/上一個  g/G：開頭/結尾  q：返回") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \

@@ -55,6 +55,28 @@ void codes_enter(struct app *a)
 	codes_refilter(a);
 }
 
+static void keep_visible(struct app *a);
+
+/* Select code in the table, listing every code when it is not core. */
+void codes_select(struct app *a, int code)
+{
+	struct codes_view *v = &a->codes;
+	const struct code_entry *c = model_code(a->m, code);
+	if (c && !c->core)
+		v->all = true;
+	codes_refilter(a);
+	for (size_t i = 0; i < v->n_rows; i++)
+		if (a->m->codes[v->rows[i]].code == code)
+			v->sel = (int)i;
+	codes_relayout(a);
+}
+
+void codes_relayout(struct app *a)
+{
+	if (a->codes.n_rows)
+		keep_visible(a);  /* the selected row stays on screen */
+}
+
 static void keep_visible(struct app *a)
 {
 	struct codes_view *v = &a->codes;
@@ -76,8 +98,9 @@ void codes_draw(const struct app *a)
 	const struct codes_view *v = &a->codes;
 	char title[200], filter[160] = "";
 	size_t len = 0;
+	/* A search looks through every code, so it is never "core". */
 	len += (size_t)snprintf(filter + len, sizeof filter - len, "%s",
-	                        v->all ? tr(MSG_CODES_ALL) : tr(MSG_CODES_CORE));
+	                        v->all || v->query[0] ? tr(MSG_CODES_ALL) : tr(MSG_CODES_CORE));
 	if (v->klass)
 		len += (size_t)snprintf(filter + len, sizeof filter - len, " · %dxx", v->klass);
 	if (v->query[0])
@@ -93,7 +116,18 @@ void codes_draw(const struct app *a)
 	ui_put(y, 7, tr(MSG_COL_PHRASE), phrase_w, E_HEAD);
 	ui_put(y, mean_x, tr(MSG_COL_MEANING), a->cols - mean_x - 1, E_HEAD);
 	if (v->n_rows == 0) {
-		ui_put(y + 2, 2, tr(MSG_CODES_NONE), a->cols - 4, E_DIM);
+		/* Say which key brings codes back: a (every code) or 0 / q. */
+		char none[256];
+		if (v->query[0])
+			snprintf(none, sizeof none, tr(MSG_CODES_NONE_SEARCH), v->query);
+		else if (!v->all && v->klass)
+			snprintf(none, sizeof none, tr(MSG_CODES_NONE_CORE), v->klass);
+		else
+			snprintf(none, sizeof none, "%s", tr(MSG_CODES_NONE));
+		struct lines msg = { NULL, 0, 0, a->cols - 4 };
+		lines_wrap(&msg, none, E_DIM, 0);
+		lines_draw(&msg, y + 2, BODY_ROWS(a) - 3, 0, 2, a->cols - 4, -1);
+		lines_free(&msg);
 		return;
 	}
 	int page = BODY_ROWS(a) - 2;
@@ -114,12 +148,15 @@ void codes_draw(const struct app *a)
 		ui_put_fit(ry, mean_x, ltext_get(&c->summary, a->lang), a->cols - mean_x - 1,
 		       sel ? E_SEL : E_NORMAL);
 	}
-	/* Scroll position on the right of the last row. */
+	/* The last row: what the marks mean, and the scroll position. */
+	int pos_w = 0;
 	if ((int)v->n_rows > page) {
 		char pos[32];
 		snprintf(pos, sizeof pos, " %d/%zu ", v->sel + 1, v->n_rows);
-		ui_put(a->rows - 2, a->cols - (int)strlen(pos) - 1, pos, 12, E_DIM);
+		pos_w = (int)strlen(pos) + 1;
+		ui_put(a->rows - 2, a->cols - pos_w, pos, 12, E_DIM);
 	}
+	ui_put(a->rows - 2, 1, tr(MSG_CODES_LEGEND), a->cols - pos_w - 2, E_DIM);
 }
 
 void codes_input(struct app *a, const char *text)
@@ -161,11 +198,12 @@ bool codes_key(struct app *a, enum action act, int key)
 			app_open_card(a, a->m->codes[v->rows[v->sel]].code);
 		return true;
 	case ACT_BACK:
-		/* q first clears a search, then leaves. */
-		if (v->query[0]) {
+		/* q first clears the search and the class filter (both), then leaves. */
+		if (v->query[0] || v->klass) {
 			v->query[0] = 0;
+			v->klass = 0;
 			codes_refilter(a);
-			return true;
+			break;
 		}
 		return false;
 	default:
@@ -209,7 +247,7 @@ void card_draw(const struct app *a)
 			break;
 		if (sel)
 			ui_fill((int)y, 2 + c.l[i].indent, text_width(c.l[i].text), E_SEL);
-		ui_put((int)y, 2 + c.l[i].indent, c.l[i].text, a->cols - 3 - c.l[i].indent,
+		ui_put_fit((int)y, 2 + c.l[i].indent, c.l[i].text, a->cols - 3 - c.l[i].indent,
 		       sel ? E_SEL : c.l[i].e);
 		y++;
 	}
@@ -228,6 +266,36 @@ void app_open_card(struct app *a, int code)
 		app_push(a, SCR_CARD);
 }
 
+/* Largest useful scroll of the card c for the current height. */
+static int card_max_top(const struct app *a, const struct lines *c)
+{
+	return (int)c->n - BODY_ROWS(a) > 0 ? (int)c->n - BODY_ROWS(a) : 0;
+}
+
+/* Select link k (or keep the selection when k < 0) and scroll it into view. */
+static void link_into_view(struct app *a, const struct lines *c, int k)
+{
+	if (k >= 0)
+		a->card.link = k;
+	for (size_t i = 0, j = 0; i < c->n; i++)
+		if (is_link(&c->l[i]) && (int)j++ == a->card.link &&
+		    ((int)i < a->card.top || (int)i >= a->card.top + BODY_ROWS(a)))
+			a->card.top = (int)i - BODY_ROWS(a) / 2;
+	if (a->card.top > card_max_top(a, c))
+		a->card.top = card_max_top(a, c);
+	if (a->card.top < 0)
+		a->card.top = 0;
+}
+
+/* After a resize or a language switch: the same link stays in view, and a
+ * taller window shows the card from a top that leaves no blank rows. */
+void card_relayout(struct app *a)
+{
+	struct lines c = card_build(a);
+	link_into_view(a, &c, -1);
+	lines_free(&c);
+}
+
 bool card_key(struct app *a, enum action act, int key)
 {
 	(void)key;
@@ -235,7 +303,7 @@ bool card_key(struct app *a, enum action act, int key)
 	int nlinks = 0, page = BODY_ROWS(a) - 1;
 	for (size_t i = 0; i < c.n; i++)
 		nlinks += is_link(&c.l[i]);
-	int maxtop = (int)c.n - BODY_ROWS(a) > 0 ? (int)c.n - BODY_ROWS(a) : 0;
+	int maxtop = card_max_top(a, &c);
 	bool handled = true;
 	switch (act) {
 	case ACT_UP: a->card.top--; break;
@@ -248,28 +316,30 @@ bool card_key(struct app *a, enum action act, int key)
 	case ACT_PREV_LINK:
 		if (nlinks) {
 			int d = act == ACT_NEXT_LINK ? 1 : nlinks - 1;
-			a->card.link = a->card.link < 0 ? (act == ACT_NEXT_LINK ? 0 : nlinks - 1)
-			                                : (a->card.link + d) % nlinks;
-			/* Scroll the selected link into view. */
-			for (size_t i = 0, k = 0; i < c.n; i++)
-				if (is_link(&c.l[i]) && (int)k++ == a->card.link) {
-					if ((int)i < a->card.top || (int)i >= a->card.top + BODY_ROWS(a))
-						a->card.top = (int)i - BODY_ROWS(a) / 2;
-				}
+			link_into_view(a, &c, a->card.link < 0 ? (act == ACT_NEXT_LINK ? 0 : nlinks - 1)
+			                                       : (a->card.link + d) % nlinks);
 		}
 		break;
 	case ACT_OPEN:
-		if (a->card.link < 0 && nlinks)
-			a->card.link = 0;  /* Enter with nothing selected: the first link */
+		if (a->card.link < 0) {
+			/* Nothing highlighted: highlight the first link; Enter again follows it. */
+			if (nlinks)
+				link_into_view(a, &c, 0);
+			break;
+		}
 		for (size_t i = 0, k = 0; i < c.n; i++) {
 			if (!is_link(&c.l[i]) || (int)k++ != a->card.link)
 				continue;
 			if (c.l[i].link_ref) {
 				app_open_ref(a, c.l[i].link_ref);
 			} else {
-				/* Related codes stack up, so q walks back through them. */
-				if (a->card.n_back < 16)
-					a->card.back[a->card.n_back++] = a->card.code;
+				/* Related codes stack up, so q walks back through them
+				 * to the same place on each card. */
+				if (a->card.n_back < 16) {
+					a->card.back[a->card.n_back].code = a->card.code;
+					a->card.back[a->card.n_back].link = a->card.link;
+					a->card.back[a->card.n_back++].top = a->card.top;
+				}
 				a->card.code = c.l[i].link_code;
 				a->card.link = -1;
 				a->card.top = 0;
@@ -279,9 +349,10 @@ bool card_key(struct app *a, enum action act, int key)
 		break;
 	case ACT_BACK:
 		if (a->card.n_back > 0) {
-			a->card.code = a->card.back[--a->card.n_back];
-			a->card.link = -1;
-			a->card.top = 0;
+			a->card.n_back--;
+			a->card.code = a->card.back[a->card.n_back].code;
+			a->card.link = a->card.back[a->card.n_back].link;
+			a->card.top = a->card.back[a->card.n_back].top;
 		} else {
 			handled = false;
 		}

@@ -14,6 +14,10 @@ extern const struct keybind reader_keys[];
 void codes_enter(struct app *), codes_draw(const struct app *);
 bool codes_key(struct app *, enum action, int);
 void codes_input(struct app *, const char *);
+void codes_relayout(struct app *);
+/* Select a code in the table (listing every code when it is not core). */
+void codes_select(struct app *, int code);
+void card_relayout(struct app *);
 extern const struct keybind codes_keys[];
 void card_draw(const struct app *);
 bool card_key(struct app *, enum action, int);
