@@ -308,14 +308,32 @@ static int help_lines(const struct app *a, char lines[][160], int max)
 	return n;
 }
 
+/* Rows the help text has on screen, and the largest useful scroll. */
+static int help_rows(const struct app *a)
+{
+	return BODY_ROWS(a) - 1;
+}
+
+static int help_max_top(const struct app *a, int n)
+{
+	return n > help_rows(a) ? n - help_rows(a) : 0;
+}
+
 static void help_draw(const struct app *a)
 {
 	char lines[80][160];
 	int n = help_lines(a, lines, 80);
-	char title[128];
-	snprintf(title, sizeof title, "%s: %s", tr(MSG_HELP_TITLE),
+	char title[128], hint[160];
+	snprintf(title, sizeof title, "%s%s%s", tr(MSG_HELP_TITLE), tr(MSG_LABEL_SEP),
 	         tr(screens[a->help_for].title));
-	draw_frame(a, title, tr(MSG_HELP_FOOTER));
+	/* When the keys do not fit, the footer says where we are and how to scroll. */
+	if (help_max_top(a, n) > 0) {
+		int last = a->help_top + help_rows(a) < n ? a->help_top + help_rows(a) : n;
+		snprintf(hint, sizeof hint, tr(MSG_HELP_FOOTER_SCROLL), a->help_top + 1, last, n);
+	} else {
+		snprintf(hint, sizeof hint, "%s", tr(MSG_HELP_FOOTER));
+	}
+	draw_frame(a, title, hint);
 	for (int i = a->help_top, y = BODY_TOP + 1; i < n && y < a->rows - 1; i++, y++) {
 		if (lines[i][0] == '\x01') {
 			ui_put(y, 2, lines[i] + 1, a->cols - 4, E_HEAD);
@@ -332,13 +350,28 @@ static bool help_key(struct app *a, enum action act, int key)
 {
 	(void)key;
 	char lines[80][160];
-	int n = help_lines(a, lines, 80), page = BODY_ROWS(a) - 1;
+	int n = help_lines(a, lines, 80), max = help_max_top(a, n), page = help_rows(a) - 1;
+	int *top = &a->help_top;
 	switch (act) {
-	case ACT_UP: if (a->help_top > 0) a->help_top--; return true;
-	case ACT_DOWN: if (a->help_top + page < n) a->help_top++; return true;
+	case ACT_UP: (*top)--; break;
+	case ACT_DOWN: (*top)++; break;
+	case ACT_PGUP: *top -= page; break;
+	case ACT_PGDN: *top += page; break;
+	case ACT_TOP: *top = 0; break;
+	case ACT_BOTTOM: *top = max; break;
 	case ACT_HELP: app_pop(a); return true;
 	default: return false;
 	}
+	*top = *top > max ? max : *top < 0 ? 0 : *top;
+	return true;
+}
+
+static void help_relayout(struct app *a)
+{
+	char lines[80][160];
+	int max = help_max_top(a, help_lines(a, lines, 80));
+	if (a->help_top > max)
+		a->help_top = max;
 }
 
 static void help_enter(struct app *a)
@@ -512,9 +545,9 @@ const struct screen screens[SCR_COUNT] = {
 	                   MSG_QUIZ_TITLE },
 	[SCR_REVIEW]   = { review_enter, review_draw, review_key, NULL, NULL, review_keys,
 	                   MSG_REVIEW_TITLE },
-	[SCR_PROGRESS] = { progress_enter, progress_draw, progress_key, NULL, NULL,
+	[SCR_PROGRESS] = { progress_enter, progress_draw, progress_key, NULL, progress_relayout,
 	                   progress_keys, MSG_PROGRESS_TITLE },
-	[SCR_HELP]     = { help_enter, help_draw, help_key, NULL, NULL, NULL, MSG_HELP_TITLE },
-	[SCR_MISTAKE]  = { mistake_enter, mistake_draw, mistake_key, NULL, NULL, mistake_keys,
+	[SCR_HELP]     = { help_enter, help_draw, help_key, NULL, help_relayout, NULL, MSG_HELP_TITLE },
+	[SCR_MISTAKE]  = { mistake_enter, mistake_draw, mistake_key, NULL, mistake_relayout, mistake_keys,
 	                   MSG_REVIEW_TITLE },
 };

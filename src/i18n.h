@@ -67,6 +67,8 @@
 	X(HELP_TITLE,      "Keys",      "按鍵說明") \
 	X(HELP_GLOBAL,     "Everywhere","所有畫面") \
 	X(HELP_FOOTER,     "q or ESC: close help", "q 或 ESC：關閉說明") \
+	X(HELP_FOOTER_SCROLL, "%d-%d/%d  Down/PgDn/G: more  q: close help", "%d-%d/%d  下/PgDn/G：更多  q：關閉說明") \
+	X(LABEL_SEP,       ": ",        "：") \
 	X(TOO_SMALL,       "terminal too small (need %dx%d)", "終端機太小（需要 %dx%d）") \
 	X(NOT_UTF8,        "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8", "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8") \
 	X(NO_DB,           "progress is not saved: %s", "進度無法儲存：%s") \

@@ -89,6 +89,9 @@ static void keep_visible(struct app *a)
 		v->top = v->sel;
 	if (v->sel >= v->top + page)
 		v->top = v->sel - page + 1;
+	/* A taller window fills its rows rather than leave them blank. */
+	if (v->top > (int)v->n_rows - page)
+		v->top = (int)v->n_rows - page;
 	if (v->top < 0)
 		v->top = 0;
 }
@@ -224,7 +227,8 @@ const struct keybind card_keys[] = {
 /* The card for the current width and language; links are lines of their own. */
 static struct lines card_build(const struct app *a)
 {
-	return card_lines(a->m, a->card.code, a->lang, a->cols - 4);
+	/* Lines longer than 100 columns are hard to read, as in the reader. */
+	return card_lines(a->m, a->card.code, a->lang, a->cols - 4 > 100 ? 100 : a->cols - 4);
 }
 
 static bool is_link(const struct line *l)

@@ -131,7 +131,7 @@ void mistake_draw(const struct app *a)
 	struct lines ls = build(a);
 	lines_draw(&ls, BODY_TOP + 1, BODY_ROWS(a) - 1, a->mistake.top, 2, a->cols - 3, -1);
 	if (lines_max_top(&ls, BODY_ROWS(a) - 1) > a->mistake.top)
-		ui_put(a->rows - 2, a->cols - 3, "↓", 1, E_DIM);
+		ui_put(a->rows - 2, a->cols - 1, "↓", 1, E_DIM);
 	lines_free(&ls);
 }
 
@@ -158,6 +158,7 @@ bool mistake_key(struct app *a, enum action act, int key)
 	lines_free(&ls);
 	switch (act) {
 	case ACT_RETRY_ONE: retry(a); return true;
+	case ACT_NONE: break;   /* a resize: keep the scroll within the text */
 	case ACT_UP: (*top)--; break;
 	case ACT_DOWN: (*top)++; break;
 	case ACT_PGUP: *top -= page - 1; break;
@@ -171,4 +172,10 @@ bool mistake_key(struct app *a, enum action act, int key)
 	if (*top < 0)
 		*top = 0;
 	return true;
+}
+
+void mistake_relayout(struct app *a)
+{
+	if (a->mistake.item[0])
+		mistake_key(a, ACT_NONE, 0);
 }

@@ -192,6 +192,8 @@ void progress_draw(const struct app *a)
 bool progress_key(struct app *a, enum action act, int key)
 {
 	(void)key;
+	if (!a->progress.loaded)
+		return false;
 	size_t n = 0;
 	char **lines = overall(a, &n);
 	text_lines_free(lines, n);
@@ -204,10 +206,16 @@ bool progress_key(struct app *a, enum action act, int key)
 	case ACT_PGDN: top += BODY_ROWS(a) - 1; break;
 	case ACT_TOP: top = 0; break;
 	case ACT_BOTTOM: top = max; break;
+	case ACT_NONE: break;   /* a resize: keep the page within the text */
 	default: return false;
 	}
 	a->progress.top = top > max ? max : top;
 	if (a->progress.top < 0)
 		a->progress.top = 0;
 	return true;
+}
+
+void progress_relayout(struct app *a)
+{
+	progress_key(a, ACT_NONE, 0);
 }

@@ -98,6 +98,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 
 /* Record the answer (before feedback), then show feedback. */
 static void finish(struct app *a);
+static void verdict_into_view(struct app *a);
 
 static void answer(struct app *a, int given)
 {
@@ -126,7 +127,7 @@ static void answer(struct app *a, int given)
 	v->n_right += v->right;
 	v->wrong[v->cur] = !v->right;
 	v->phase = QP_FEEDBACK;
-	v->fb_top = 0;
+	verdict_into_view(a);
 }
 
 void quizview_time_up(struct app *a)
@@ -365,9 +366,31 @@ static void build(const struct app *a, struct lines *ls, int *choices_at)
 	}
 }
 
+/* Scroll so the verdict and the start of its explanation are on screen
+ * (on a short terminal they would sit below the fold, marked only by ↓). */
+static void verdict_into_view(struct app *a)
+{
+	struct quiz_view *v = &a->quiz;
+	struct lines ls = { NULL, 0, 0, a->cols - 4 };
+	int choices_at, rows = BODY_ROWS(a) - 1;
+	a->quiz.fb_top = 0;
+	if (v->phase != QP_FEEDBACK || !current(a))
+		return;
+	build_question(a, &ls, &choices_at);
+	int verdict = (int)ls.n + 1;       /* build_feedback starts with a blank line */
+	lines_free(&ls);
+	build(a, &ls, &choices_at);
+	int want = verdict + 3 < (int)ls.n ? verdict + 3 : (int)ls.n - 1;
+	if (want >= rows)
+		v->fb_top = want - rows + 1;
+	if (v->fb_top > lines_max_top(&ls, rows))
+		v->fb_top = lines_max_top(&ls, rows);
+	lines_free(&ls);
+}
+
 void quizview_relayout(struct app *a)
 {
-	a->quiz.fb_top = 0;
+	verdict_into_view(a);
 }
 
 void quizview_draw(const struct app *a)
@@ -408,7 +431,7 @@ void quizview_draw(const struct app *a)
 	}
 	lines_draw(&ls, BODY_TOP + 1, BODY_ROWS(a) - 1, v->fb_top, 2, a->cols - 3, sel);
 	if (lines_max_top(&ls, BODY_ROWS(a) - 1) > v->fb_top)
-		ui_put(a->rows - 2, a->cols - 3, "↓", 1, E_DIM);
+		ui_put(a->rows - 2, a->cols - 1, "↓", 1, E_DIM);
 	lines_free(&ls);
 }
 

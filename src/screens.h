@@ -30,11 +30,13 @@ bool review_key(struct app *, enum action, int);
 extern const struct keybind review_keys[];
 void mistake_enter(struct app *), mistake_draw(const struct app *);
 bool mistake_key(struct app *, enum action, int);
+void mistake_relayout(struct app *);
 extern const struct keybind mistake_keys[];
 /* Open one item of the learner's mistakes (its answers, why, retry). */
 void mistake_open(struct app *, const char *item);
 void progress_enter(struct app *), progress_draw(const struct app *);
 bool progress_key(struct app *, enum action, int);
+void progress_relayout(struct app *);
 extern const struct keybind progress_keys[];
 
 
