@@ -84,7 +84,7 @@ UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 # Each unit test links only the modules it tests, so one module can be built
 # and tested while another is being written.
 # The content loader's modules (content.c and the steps it calls).
-CONTENT    := content diag loader yamlread codesload scenload chapload contrastload packcheck packhash model
+CONTENT    := content diag loader yamlread codesload scenload chapload contrastload packcheck packhash model glossload termcheck
 T_text     := text
 T_markdown := markdown text
 T_content  := $(CONTENT) markdown text

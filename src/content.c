@@ -2,18 +2,21 @@
  *
  * The steps live in their own modules: loader.c reads files and collects
  * "path:line: message" problems, yamlread.c turns YAML into fields,
- * codesload.c/scenload.c/chapload.c/contrastload.c read each kind of file, packcheck.c
- * checks across the pack and packhash.c computes its version.  Problems are
+ * codesload.c/scenload.c/chapload.c/contrastload.c/glossload.c read each kind of
+ * file, packcheck.c and termcheck.c check across the pack and packhash.c
+ * computes its version.  Problems are
  * collected, never stopping at the first one; on any error the partial model
  * is freed. */
 #include "content.h"
 #include "chapload.h"
 #include "codesload.h"
 #include "contrastload.h"
+#include "glossload.h"
 #include "loader.h"
 #include "packcheck.h"
 #include "packhash.h"
 #include "scenload.h"
+#include "termcheck.h"
 #include "yamlread.h"
 
 #include <errno.h>
@@ -48,6 +51,7 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 		loader_err(&L, L.dir, 1, "cannot open content folder: %s", strerror(errno ? errno : ENOTDIR));
 		goto publish;
 	}
+	glossload_file(&L);   /* first: every file read after it is checked against it */
 	/* missing classes are only worth naming when the file itself was read */
 	if (yr_load_list(&L, "classes.yaml", "classes", codesload_class))
 		codesload_check_classes(&L);
@@ -61,6 +65,8 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 	if (m->n_chapters > 1)
 		qsort(m->chapters, m->n_chapters, sizeof *m->chapters, cmp_chapter);
 	packcheck_refs(&L);
+	packcheck_distractors(&L);
+	termcheck_chapters(&L);
 	contrastload_check(&L);
 	packhash_version(L.files, L.n_files, m->version);
 publish:

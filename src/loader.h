@@ -82,6 +82,8 @@ struct loader {
 	bool class_seen[5];
 	struct cpos *contrast_pos;       /* parallel to m->contrasts */
 	size_t cap_contrasts, cap_contrast_pos;
+	size_t cap_terms;                /* m->terms (glossload.c) */
+	const char *glossary_path;       /* glossary.yaml, whose own zh-TW is not checked */
 };
 
 /* Grows an array of elements of size sz so that one more fits; the old block

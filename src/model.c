@@ -55,6 +55,17 @@ void model_free_scenario(struct scenario *s)
 	for (size_t i = 0; i < s->n_whynot; i++)
 		free_ltext(&s->whynot[i].text);
 	free(s->whynot);
+	for (size_t i = 0; i < s->n_also; i++)
+		free_ltext(&s->also[i].text);
+	free(s->also);
+}
+
+void model_free_term(struct term *t)
+{
+	free(t->concept);
+	free(t->en);
+	free(t->zh);
+	free_strv(t->avoid, t->n_avoid);
 }
 
 void model_free_contrast(struct contrast *g)
@@ -97,6 +108,9 @@ void model_free(struct model *m)
 	for (size_t i = 0; i < m->n_contrasts; i++)
 		model_free_contrast(&m->contrasts[i]);
 	free(m->contrasts);
+	for (size_t i = 0; i < m->n_terms; i++)
+		model_free_term(&m->terms[i]);
+	free(m->terms);
 	memset(m, 0, sizeof *m);
 }
 

@@ -49,10 +49,17 @@ struct class_entry {
 	struct ltext summary;
 };
 
+/* A code a scenario explains: a tempting wrong one (whynot), or a second
+ * acceptable one (also), with why it is wrong, or why the answer is still
+ * the more precise one. */
 struct whynot {
-	int code;                 /* the tempting wrong code */
-	struct ltext text;        /* why it is wrong here */
+	int code;                 /* the code explained */
+	struct ltext text;        /* why it is wrong here / why the answer is sharper */
 };
+
+/* Every scenario explains at least this many wrong codes that a quiz may
+ * show, so all three wrong choices of a question come with their why-not. */
+#define SCENARIO_MIN_WHYNOT 3
 
 struct scenario {
 	char *id;                 /* stable id, [a-z0-9-]+ */
@@ -64,8 +71,10 @@ struct scenario {
 	struct ltext situation;
 	struct ltext why;         /* why the answer is right */
 	struct ltext header_why;  /* why that header (only when header != NULL) */
-	struct whynot *whynot;
+	struct whynot *whynot;    /* at least three; the only distractors shown */
 	size_t n_whynot;
+	struct whynot *also;      /* codes that count as right too (often none) */
+	size_t n_also;
 };
 
 /* A group of codes learners mix up (contrasts.yaml), and what decides between
@@ -81,6 +90,17 @@ struct contrast {
 	struct ltext question;    /* the deciding question */
 	struct ltext rule[CONTRAST_MAX_CODES];  /* when codes[i] wins */
 	struct ltext example;     /* a short worked case */
+};
+
+/* One concept of glossary.yaml: its English term, the one zh-TW term the
+ * pack uses for it, and zh-TW variants that lint rejects.  Search treats the
+ * two terms as the same word. */
+struct term {
+	char *concept;            /* what it names, for messages ("token (credential)") */
+	char *en;                 /* "token" */
+	char *zh;                 /* "權杖" */
+	char **avoid;             /* zh-TW variants to avoid ("令牌", "token") */
+	size_t n_avoid;
 };
 
 struct chapter {
@@ -105,6 +125,8 @@ struct model {
 	size_t n_scenarios;
 	struct contrast *contrasts;         /* in file order; none without contrasts.yaml */
 	size_t n_contrasts;
+	struct term *terms;                 /* glossary.yaml in file order; none without it */
+	size_t n_terms;
 };
 
 /* Lookups; return NULL/-1 when absent.  Pointers live as long as the model. */
@@ -124,6 +146,7 @@ const char *ltext_get(const struct ltext *t, enum lang lang);
 void model_free_code(struct code_entry *e);
 void model_free_scenario(struct scenario *s);
 void model_free_contrast(struct contrast *g);
+void model_free_term(struct term *t);
 /* Frees everything and zeroes *m; NULL is fine. */
 void model_free(struct model *m);
 

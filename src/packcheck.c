@@ -2,6 +2,7 @@
  * duplicate codes, scenario ids and situations, and unresolved references. */
 #include "packcheck.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,3 +100,34 @@ void packcheck_refs(struct loader *L)
 	}
 }
 
+
+/* Whether a quiz may offer code as a wrong choice (quiz.c says the same). */
+static bool showable(const struct code_entry *ce)
+{
+	return ce && ce->status != CODE_UNUSED && ce->status != CODE_UNOFFICIAL;
+}
+
+void packcheck_distractors(struct loader *L)
+{
+	const struct model *m = L->m;
+	for (size_t i = 0; i < m->n_scenarios; i++) {
+		const struct scenario *s = &m->scenarios[i];
+		size_t shown = 0;
+		char hidden[96] = "";
+		if (s->n_whynot < SCENARIO_MIN_WHYNOT)
+			continue;   /* already reported where the map is */
+		for (size_t k = 0; k < s->n_whynot; k++) {
+			const struct code_entry *ce = model_code(m, s->whynot[k].code);
+			if (showable(ce))
+				shown++;
+			else if (ce)
+				snprintf(hidden + strlen(hidden), sizeof hidden - strlen(hidden), "%s%d is %s",
+				         hidden[0] ? ", " : "", ce->code, model_status_name(ce->status));
+		}
+		if (shown < SCENARIO_MIN_WHYNOT && hidden[0])
+			loader_err(L, L->scen_pos[i].path, L->scen_pos[i].line,
+			           "scenario %s: only %zu whynot codes can be shown as wrong choices (%s); "
+			           "a quiz needs %d, so explain another registered code",
+			           s->id ? s->id : "?", shown, hidden, SCENARIO_MIN_WHYNOT);
+	}
+}

@@ -11,5 +11,9 @@ void packcheck_duplicates(struct loader *L);
 /* Codes and "chapter#anchor" targets that do not exist; needs the chapters
  * and the codes sorted (model_code). */
 void packcheck_refs(struct loader *L);
+/* Scenarios whose whynot codes include fewer than SCENARIO_MIN_WHYNOT that a
+ * quiz may show (unused and unofficial codes never are); needs the codes
+ * sorted. */
+void packcheck_distractors(struct loader *L);
 
 #endif

@@ -1,5 +1,5 @@
 /* scenload.c — scenarios/NAME.yaml: one scenario entry at a time into the
- * model, with its whynot lists joined across languages. */
+ * model, with its whynot and also maps joined across languages. */
 #include "scenload.h"
 #include "yamlread.h"
 
@@ -12,8 +12,10 @@ enum { KS_ID, KS_ANSWER, KS_HEADER, KS_TAGS, KS_ANCHOR, KS_EN, KS_ZH, KS_N };
 static const char *const scen_keys[KS_N] = {
 	"id", "answer", "header", "tags", "anchor", "en", "zh-TW",
 };
-enum { KSL_SIT, KSL_WHY, KSL_HWHY, KSL_WHYNOT, KSL_N };
-static const char *const scen_lang_keys[KSL_N] = { "situation", "why", "header_why", "whynot" };
+enum { KSL_SIT, KSL_WHY, KSL_HWHY, KSL_WHYNOT, KSL_ALSO, KSL_N };
+static const char *const scen_lang_keys[KSL_N] = {
+	"situation", "why", "header_why", "whynot", "also",
+};
 
 /* Whether text mentions code as a number of its own ("… returns 403"), not
  * inside a longer number or a token such as "100-continue" or "v403". */
@@ -37,25 +39,44 @@ static int cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Reads one language's whynot mapping into codes[]/texts[] (n entries). */
-static size_t get_whynot(struct yr_ctx *c, yaml_node_t *wv, yaml_node_t *blk, int l, int answer,
-                         int *codes, char **texts, size_t max)
+/* One language's map of code: text, for whynot (wrong codes) or also (codes
+ * that count as right too).  Fills codes[]/texts[] and returns the count. */
+struct codemap_kind {
+	const char *field;       /* "whynot" / "also" */
+	const char *shape;       /* what a value says, for the type error */
+	size_t min;              /* fewest entries allowed */
+	const char *role;        /* for the cross reference: "whynot code" */
+};
+
+static const struct codemap_kind WHYNOT = {
+	"whynot", "code: why it is wrong here", SCENARIO_MIN_WHYNOT, "whynot code",
+};
+static const struct codemap_kind ALSO = {
+	"also", "code: why it counts too, and why the answer is still sharper", 0, "also code",
+};
+
+static size_t get_codemap(struct yr_ctx *c, const struct codemap_kind *kind, yaml_node_t *wv,
+                          yaml_node_t *blk, int l, int answer, int *codes, char **texts,
+                          size_t max)
 {
 	char name[48];
 	size_t n = 0;
-	snprintf(name, sizeof name, "%s.whynot", loader_lang_key[l]);
+	snprintf(name, sizeof name, "%s.%s", loader_lang_key[l], kind->field);
 	if (!wv) {
-		yr_err(c, blk, "missing %s", name);
+		if (kind->min)
+			yr_err(c, blk, "missing %s", name);
 		return 0;
 	}
 	if (wv->type != YAML_MAPPING_NODE) {
-		yr_err(c, wv, "%s must be a mapping of code: why it is wrong", name);
+		yr_err(c, wv, "%s must be a mapping of %s", name, kind->shape);
 		return 0;
 	}
 	for (yaml_node_pair_t *p = wv->data.mapping.pairs.start; p < wv->data.mapping.pairs.top && n < max; p++) {
 		yaml_node_t *kn = yr_node(c->doc, p->key);
 		int code;
-		if (!yr_int(c, kn, "each whynot key", 100, 599, &code, "code"))
+		char what[64];
+		snprintf(what, sizeof what, "each %s key", kind->field);
+		if (!yr_int(c, kn, what, 100, 599, &code, "code"))
 			continue;
 		bool dup = false;
 		for (size_t i = 0; i < n; i++)
@@ -69,7 +90,7 @@ static size_t get_whynot(struct yr_ctx *c, yaml_node_t *wv, yaml_node_t *blk, in
 			continue;
 		}
 		char fname[64];
-		snprintf(fname, sizeof fname, "%s.whynot.%d", loader_lang_key[l], code);
+		snprintf(fname, sizeof fname, "%s.%d", name, code);
 		char *t = yr_text(c, yr_node(c->doc, p->value), kn, fname, true, false);
 		if (!t)
 			t = loader_strdup(c->L, "");   /* keep the code so the sets can be compared */
@@ -77,19 +98,21 @@ static size_t get_whynot(struct yr_ctx *c, yaml_node_t *wv, yaml_node_t *blk, in
 		texts[n] = t;
 		n++;
 		if (l == LANG_EN)
-			yr_add_ref(c, kn, REF_CODE, "whynot code", code, NULL);
+			yr_add_ref(c, kn, REF_CODE, kind->role, code, NULL);
 	}
 	if ((size_t)(wv->data.mapping.pairs.top - wv->data.mapping.pairs.start) > max)
 		yr_err(c, wv, "%s has more than %zu entries", name, max);
-	if (n < 2)
-		yr_err(c, wv, "%s needs at least two tempting wrong codes", name);
+	if (n < kind->min)
+		yr_err(c, wv, "%s needs at least %zu tempting wrong codes (it has %zu): a quiz shows "
+		       "three wrong choices, and each one needs its why-not", name, kind->min, n);
 	return n;
 }
 
-/* Joins both languages' whynot lists into s->whynot, reporting codes that
+/* Joins both languages' maps of one kind into *out, reporting codes that
  * only one language explains. */
-static void merge_whynot(struct yr_ctx *c, struct scenario *s, yaml_node_t *const *wv,
-                         int *const *codes, char **const *texts, const size_t *n)
+static void merge_codemap(struct yr_ctx *c, const struct codemap_kind *kind,
+                          yaml_node_t *const *wv, int *const *codes, char **const *texts,
+                          const size_t *n, struct whynot **out, size_t *nout)
 {
 	int sorted[LANG_COUNT][64];
 	for (int l = 0; l < LANG_COUNT; l++) {
@@ -98,22 +121,22 @@ static void merge_whynot(struct yr_ctx *c, struct scenario *s, yaml_node_t *cons
 		memcpy(sorted[l], codes[l], n[l] * sizeof(int));
 		qsort(sorted[l], n[l], sizeof(int), cmp_int);
 	}
-	if (wv[LANG_EN] && wv[LANG_ZH]) {
-		for (int l = 0; l < LANG_COUNT; l++) {
-			int o = 1 - l;
-			for (size_t i = 0; i < n[l]; i++)
-				if (!bsearch(&sorted[l][i], sorted[o], n[o], sizeof(int), cmp_int))
-					yr_err(c, wv[o], "whynot codes differ between en and zh-TW: %d is only in %s",
-					     sorted[l][i], loader_lang_key[l]);
-		}
+	for (int l = 0; l < LANG_COUNT; l++) {
+		int o = 1 - l;
+		if (!wv[l])
+			continue;
+		for (size_t i = 0; i < n[l]; i++)
+			if (!bsearch(&sorted[l][i], sorted[o], n[o], sizeof(int), cmp_int))
+				yr_err(c, wv[o] ? wv[o] : wv[l], "%s codes differ between en and zh-TW: %d is only in %s",
+				       kind->field, sorted[l][i], loader_lang_key[l]);
 	}
-	s->whynot = n[LANG_EN] ? calloc(n[LANG_EN], sizeof *s->whynot) : NULL;
-	if (n[LANG_EN] && !s->whynot) {
+	*out = n[LANG_EN] ? calloc(n[LANG_EN], sizeof **out) : NULL;
+	if (n[LANG_EN] && !*out) {
 		loader_oom(c->L);
 		return;
 	}
 	for (size_t i = 0; i < n[LANG_EN]; i++) {
-		struct whynot *w = &s->whynot[s->n_whynot++];
+		struct whynot *w = &(*out)[(*nout)++];
 		w->code = codes[LANG_EN][i];
 		w->text.s[LANG_EN] = texts[LANG_EN][i];
 		texts[LANG_EN][i] = NULL;
@@ -125,6 +148,26 @@ static void merge_whynot(struct yr_ctx *c, struct scenario *s, yaml_node_t *cons
 	}
 }
 
+/* Reads one kind of code map in both languages into *out. */
+static void read_codemaps(struct yr_ctx *c, const struct codemap_kind *kind, int answer,
+                          yaml_node_t *(*lv)[8], yaml_node_t *(*lk)[8], yaml_node_t *const *lkeys,
+                          yaml_node_t *const *langs, int field, struct whynot **out, size_t *nout)
+{
+	int codes[LANG_COUNT][64];
+	char *texts[LANG_COUNT][64];
+	size_t n[LANG_COUNT] = { 0, 0 };
+	for (int l = 0; l < LANG_COUNT; l++)
+		if (langs[l] && langs[l]->type == YAML_MAPPING_NODE)
+			n[l] = get_codemap(c, kind, lv[l][field], lkeys[l], l, answer, codes[l], texts[l], 64);
+	yaml_node_t *wv[LANG_COUNT] = { lk[LANG_EN][field], lk[LANG_ZH][field] };
+	int *wc[LANG_COUNT] = { codes[LANG_EN], codes[LANG_ZH] };
+	char **wt[LANG_COUNT] = { texts[LANG_EN], texts[LANG_ZH] };
+	merge_codemap(c, kind, wv, wc, wt, n, out, nout);
+	for (int l = 0; l < LANG_COUNT; l++)
+		for (size_t i = 0; i < n[l]; i++)
+			free(texts[l][i]);
+}
+
 void scenload_item(struct yr_ctx *c, yaml_node_t *item, int idx)
 {
 	struct loader *L = c->L;
@@ -132,9 +175,6 @@ void scenload_item(struct yr_ctx *c, yaml_node_t *item, int idx)
 	yaml_node_t *v[KS_N], *k[KS_N];
 	yaml_node_t *lv[LANG_COUNT][8], *lk[LANG_COUNT][8];
 	struct scenario s;
-	int wcodes[LANG_COUNT][64];
-	char *wtexts[LANG_COUNT][64];
-	size_t wn[LANG_COUNT] = { 0, 0 };
 
 	memset(&s, 0, sizeof s);
 	memset(lv, 0, sizeof lv);
@@ -156,8 +196,8 @@ void scenload_item(struct yr_ctx *c, yaml_node_t *item, int idx)
 
 	yaml_node_t *langs[LANG_COUNT] = { v[KS_EN], v[KS_ZH] };
 	yaml_node_t *lkeys[LANG_COUNT] = { k[KS_EN], k[KS_ZH] };
-	struct ltext *out[KSL_N] = { &s.situation, &s.why, NULL, NULL };
-	static const bool allow_empty[KSL_N] = { false, false, false, false };
+	struct ltext *out[KSL_N] = { &s.situation, &s.why, NULL, NULL, NULL };
+	static const bool allow_empty[KSL_N] = { false, false, false, false, false };
 	yr_langs(c, item, langs, lkeys, scen_lang_keys, KSL_N, allow_empty, out, lv, lk);
 	for (int l = 0; l < LANG_COUNT; l++) {
 		if (!langs[l] || langs[l]->type != YAML_MAPPING_NODE)
@@ -168,17 +208,18 @@ void scenload_item(struct yr_ctx *c, yaml_node_t *item, int idx)
 			s.header_why.s[l] = yr_text(c, lv[l][KSL_HWHY], lkeys[l], name, true, false);
 		else if (lv[l][KSL_HWHY])
 			yr_err(c, lv[l][KSL_HWHY], "%s is given but the scenario has no header", name);
-		wn[l] = get_whynot(c, lv[l][KSL_WHYNOT], lkeys[l], l, s.answer, wcodes[l], wtexts[l], 64);
 		if (s.situation.s[l] && s.answer && names_code(s.situation.s[l], s.answer))
 			yr_err(c, lv[l][KSL_SIT], "%s.situation gives away the answer %d", loader_lang_key[l], s.answer);
 	}
-	yaml_node_t *wv[LANG_COUNT] = { lk[LANG_EN][KSL_WHYNOT], lk[LANG_ZH][KSL_WHYNOT] };
-	int *wc[LANG_COUNT] = { wcodes[LANG_EN], wcodes[LANG_ZH] };
-	char **wt[LANG_COUNT] = { wtexts[LANG_EN], wtexts[LANG_ZH] };
-	merge_whynot(c, &s, wv, wc, wt, wn);
-	for (int l = 0; l < LANG_COUNT; l++)
-		for (size_t i = 0; i < wn[l]; i++)
-			free(wtexts[l][i]);
+	read_codemaps(c, &WHYNOT, s.answer, lv, lk, lkeys, langs, KSL_WHYNOT, &s.whynot, &s.n_whynot);
+	read_codemaps(c, &ALSO, s.answer, lv, lk, lkeys, langs, KSL_ALSO, &s.also, &s.n_also);
+	/* a code cannot be both wrong and right */
+	for (size_t i = 0; i < s.n_also; i++)
+		for (size_t j = 0; j < s.n_whynot; j++)
+			if (s.also[i].code == s.whynot[j].code)
+				yr_err(c, lk[LANG_EN][KSL_ALSO] ? lk[LANG_EN][KSL_ALSO] : item,
+				       "%d is in both en.also and en.whynot; a code is either acceptable or wrong",
+				       s.also[i].code);
 
 	void *a1 = m->scenarios, *a2 = L->scen_pos, *a3 = L->sit_pos[LANG_EN], *a4 = L->sit_pos[LANG_ZH];
 	bool ok = loader_grow(&a1, &L->cap_scen[0], m->n_scenarios, sizeof *m->scenarios);

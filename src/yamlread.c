@@ -3,6 +3,7 @@
  * keys are checked against an allowed list, and text fields come out
  * trimmed, checked for control characters and scrubbed. */
 #include "yamlread.h"
+#include "termcheck.h"
 #include "text.h"
 
 #include <limits.h>
@@ -375,6 +376,7 @@ bool yr_load_list(struct loader *L, const char *rel, const char *what, yr_item_f
 			}
 			each(&c, item, i);
 		}
+		termcheck_doc(L, path, &doc, buf, len);
 	}
 	yaml_document_delete(&doc);
 	return ok;

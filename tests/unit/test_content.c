@@ -240,9 +240,17 @@ static void test_good_pack_loads(void **state)
 	assert_int_equal(s->answer, 401);
 	assert_string_equal(s->header, "WWW-Authenticate");
 	assert_string_equal(ltext_get(&s->header_why, LANG_ZH), "它告訴用戶端該如何驗證。");
-	assert_int_equal(s->n_whynot, 2);
+	assert_int_equal(s->n_whynot, 3);
 	assert_int_equal(s->whynot[0].code, 403);
 	assert_string_equal(ltext_get(&s->whynot[1].text, LANG_ZH), "資源是存在的。");
+	assert_int_equal(s->n_also, 0);
+
+	/* the glossary, in file order */
+	assert_int_equal(m.n_terms, 2);
+	assert_string_equal(m.terms[0].en, "token");
+	assert_string_equal(m.terms[0].zh, "權杖");
+	assert_int_equal(m.terms[0].n_avoid, 2);
+	assert_string_equal(m.terms[1].avoid[0], "請求行");
 	assert_null(m.scenarios[0].header);
 	assert_int_equal(m.scenarios[0].n_tags, 1);
 	assert_string_equal(m.scenarios[0].tags[0], "auth");
@@ -323,10 +331,10 @@ static void test_missing_translation(void **state)
 	       "codes/4xx.yaml", 54, "code 403: missing zh-TW.summary");
 	broken("scenarios/auth.yaml", "  zh-TW:\n    situation: 一支",
 	       "  zh:\n    situation: 一支",
-	       "scenarios/auth.yaml", 28, "unknown key 'zh' (allowed: id, answer,");
+	       "scenarios/auth.yaml", 31, "unknown key 'zh' (allowed: id, answer,");
 	broken("scenarios/auth.yaml", "  zh-TW:\n    situation: 一支",
 	       "  zh:\n    situation: 一支",
-	       "scenarios/auth.yaml", 17, "scenario no-token: missing zh-TW translation");
+	       "scenarios/auth.yaml", 19, "scenario no-token: missing zh-TW translation");
 }
 
 static void test_missing_field(void **state)
@@ -336,9 +344,9 @@ static void test_missing_field(void **state)
 	       "codes/4xx.yaml", 41, "code 403: missing phrase");
 	broken("scenarios/auth.yaml", "  anchor: basics#auth\n  en:\n    situation: A script",
 	       "  en:\n    situation: A script",
-	       "scenarios/auth.yaml", 17, "scenario no-token: missing anchor");
+	       "scenarios/auth.yaml", 19, "scenario no-token: missing anchor");
 	broken("scenarios/auth.yaml", "    header_why: 它告訴用戶端該如何驗證。\n", "",
-	       "scenarios/auth.yaml", 28, "scenario no-token: missing zh-TW.header_why");
+	       "scenarios/auth.yaml", 31, "scenario no-token: missing zh-TW.header_why");
 }
 
 static void test_empty_text(void **state)
@@ -364,7 +372,7 @@ static void test_wrong_types(void **state)
 	broken("codes/4xx.yaml", "  confused: [401, 404]", "  confused: 401",
 	       "codes/4xx.yaml", 46, "code 403: confused must be a list");
 	broken("scenarios/auth.yaml", "  answer: 401", "  answer: four-oh-one",
-	       "scenarios/auth.yaml", 18, "scenario no-token: answer must be a code 100–599");
+	       "scenarios/auth.yaml", 20, "scenario no-token: answer must be a code 100–599");
 	broken("classes.yaml", "- class: 5", "- class: 6",
 	       "classes.yaml", 29, "class (entry 5): class must be a number 1–5");
 }
@@ -385,10 +393,10 @@ static void test_duplicates(void **state)
 	pack_done(&p);
 
 	broken("scenarios/auth.yaml", "- id: no-token", "- id: other-users-order",
-	       "scenarios/auth.yaml", 17, "duplicate scenario id 'other-users-order' (first at ");
+	       "scenarios/auth.yaml", 19, "duplicate scenario id 'other-users-order' (first at ");
 	broken("scenarios/auth.yaml", "A script calls the API without any Authorization header.",
 	       "Carol logs in with a valid token and asks for an order that belongs to Dave.",
-	       "scenarios/auth.yaml", 22, "scenario no-token: en.situation is the same as scenario other-users-order");
+	       "scenarios/auth.yaml", 24, "scenario no-token: en.situation is the same as scenario other-users-order");
 	broken("codes/2xx.yaml", "  status: registered\n", "  status: registered\n  status: unused\n",
 	       "codes/2xx.yaml", 5, "duplicate key 'status' (first at line 4)");
 	broken("classes.yaml", "- class: 5", "- class: 4",
@@ -410,7 +418,7 @@ static void test_unknown_codes(void **state)
 	edit(&p, "scenarios/auth.yaml", "      404: 資源是存在的。", "      500: 沒有東西壞掉。");
 	pack_load(&p);
 	expect_failed(&p);
-	expect(&p, "scenarios/auth.yaml", 27, "scenario no-token: whynot code 500 is not in the code table");
+	expect(&p, "scenarios/auth.yaml", 29, "scenario no-token: whynot code 500 is not in the code table");
 	pack_done(&p);
 	broken("scenarios/auth.yaml", "      401: Her token is fine", "      403: Her token is fine",
 	       "scenarios/auth.yaml", 9, "en.whynot lists the answer 403 itself");
@@ -419,25 +427,28 @@ static void test_unknown_codes(void **state)
 static void test_whynot_sets_differ(void **state)
 {
 	(void)state;
-	broken("scenarios/auth.yaml", "      404: 資源是存在的。", "      200: 資源是存在的。",
-	       "scenarios/auth.yaml", 25, "whynot codes differ between en and zh-TW: 200 is only in zh-TW");
-	broken("scenarios/auth.yaml", "      404: 資源是存在的。", "      200: 資源是存在的。",
-	       "scenarios/auth.yaml", 32, "whynot codes differ between en and zh-TW: 404 is only in en");
+	broken("scenarios/auth.yaml", "      404: 資源是存在的。", "      500: 資源是存在的。",
+	       "scenarios/auth.yaml", 27, "whynot codes differ between en and zh-TW: 500 is only in zh-TW");
+	broken("scenarios/auth.yaml", "      404: 資源是存在的。", "      500: 資源是存在的。",
+	       "scenarios/auth.yaml", 35, "whynot codes differ between en and zh-TW: 404 is only in en");
+	/* a quiz shows three wrong choices, each with its why-not */
 	broken("scenarios/auth.yaml", "      404: 訂單確實存在。\n", "",
-	       "scenarios/auth.yaml", 15, "zh-TW.whynot needs at least two");
+	       "scenarios/auth.yaml", 16, "zh-TW.whynot needs at least 3 tempting wrong codes (it has 2)");
+	broken("scenarios/auth.yaml", "      200: She gets no order, so nothing succeeded.\n", "",
+	       "scenarios/auth.yaml", 9, "en.whynot needs at least 3 tempting wrong codes (it has 2)");
 }
 
 static void test_scenario_rules(void **state)
 {
 	(void)state;
 	broken("scenarios/auth.yaml", "- id: no-token", "- id: No_Token",
-	       "scenarios/auth.yaml", 17, "id 'No_Token' may only use a-z, 0-9 and '-'");
+	       "scenarios/auth.yaml", 19, "id 'No_Token' may only use a-z, 0-9 and '-'");
 	broken("scenarios/auth.yaml", "    why: The server knows who Carol is and refuses her.",
 	       "    why: The server knows who Carol is.\n    header_why: None.",
 	       "scenarios/auth.yaml", 8, "en.header_why is given but the scenario has no header");
 	broken("scenarios/auth.yaml", "A script calls the API without any Authorization header.",
 	       "A script gets 401 without any Authorization header.",
-	       "scenarios/auth.yaml", 22, "scenario no-token: en.situation gives away the answer 401");
+	       "scenarios/auth.yaml", 24, "scenario no-token: en.situation gives away the answer 401");
 }
 
 static void test_bad_status(void **state)
@@ -637,6 +648,182 @@ static void test_truncated_files_never_crash(void **state)
 }
 
 /* The real pack, while it is being written: report, never fail. */
+/* ---- also, distractors, glossary, code names ------------------------------ */
+
+/* Appends text to rel (a new code card, say). */
+static void append(struct pack *p, const char *rel, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", p->dir, rel);
+	FILE *f = fopen(path, "ab");
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	fclose(f);
+}
+
+static const char card_410[] =
+	"- code: 410\n  phrase: Gone\n  rfc: RFC 9110 §15.5.11\n  status: registered\n"
+	"  anchor: basics#missing\n"
+	"  en:\n    name: Gone\n    summary: Removed for good.\n    detail: It was here.\n"
+	"    use: Retired things.\n    avoid: Unknown absence.\n"
+	"  zh-TW:\n    name: 已永久移除\n    summary: 永久移除。\n    detail: 曾經存在。\n"
+	"    use: 下架的東西。\n    avoid: 不確定時不要用。\n";
+
+static const char card_418[] =
+	"- code: 418\n  phrase: (Unused)\n  rfc: RFC 9110 §15.5.19\n  status: unused\n"
+	"  en:\n    name: (Unused)\n    summary: Reserved.\n    detail: A joke.\n"
+	"    use: Never.\n    avoid: Always.\n"
+	"  zh-TW:\n    name: （未使用）\n    summary: 保留。\n    detail: 玩笑。\n"
+	"    use: 不用。\n    avoid: 都不要。\n";
+
+static void test_also(void **state)
+{
+	(void)state;
+	struct pack p;
+	pack_new(&p);
+	append(&p, "codes/4xx.yaml", card_410);
+	edit(&p, "scenarios/auth.yaml", "      200: She gets no order, so nothing succeeded.\n",
+	     "      200: She gets no order, so nothing succeeded.\n"
+	     "    also:\n      410: Hiding it as gone works too; 403 is plainer.\n");
+	edit(&p, "scenarios/auth.yaml", "      200: 她拿不到訂單，沒有任何事成功。\n",
+	     "      200: 她拿不到訂單，沒有任何事成功。\n"
+	     "    also:\n      410: 當成已移除也行；403 更直接。\n");
+	pack_load(&p);
+	if (!p.ok)
+		dump(&p.d);
+	assert_true(p.ok);
+	const struct scenario *s = model_scenario(&p.m, "other-users-order");
+	assert_int_equal(s->n_also, 1);
+	assert_int_equal(s->also[0].code, 410);
+	assert_string_equal(ltext_get(&s->also[0].text, LANG_ZH), "當成已移除也行；403 更直接。");
+	pack_done(&p);
+
+	/* the same set in both languages */
+	pack_new(&p);
+	append(&p, "codes/4xx.yaml", card_410);
+	edit(&p, "scenarios/auth.yaml", "      200: She gets no order, so nothing succeeded.\n",
+	     "      200: She gets no order, so nothing succeeded.\n"
+	     "    also:\n      410: Hiding it as gone works too.\n");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "scenarios/auth.yaml", 12, "also codes differ between en and zh-TW: 410 is only in en");
+	pack_done(&p);
+
+	/* a code is either wrong or acceptable, never both; never the answer */
+	pack_new(&p);
+	edit(&p, "scenarios/auth.yaml", "      200: She gets no order, so nothing succeeded.\n",
+	     "      200: She gets no order, so nothing succeeded.\n    also:\n      404: Hiding it works.\n");
+	edit(&p, "scenarios/auth.yaml", "      200: 她拿不到訂單，沒有任何事成功。\n",
+	     "      200: 她拿不到訂單，沒有任何事成功。\n    also:\n      404: 藏起來也行。\n");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "scenarios/auth.yaml", 12, "404 is in both en.also and en.whynot");
+	pack_done(&p);
+	broken("scenarios/auth.yaml", "      200: She gets no order, so nothing succeeded.\n",
+	       "      200: She gets no order, so nothing succeeded.\n    also:\n      403: Itself.\n",
+	       "scenarios/auth.yaml", 13, "en.also lists the answer 403 itself");
+	broken("scenarios/auth.yaml", "      200: She gets no order, so nothing succeeded.\n",
+	       "      200: She gets no order, so nothing succeeded.\n    also:\n      409: Not a code here.\n",
+	       "scenarios/auth.yaml", 13, "also code 409 is not in the code table");
+}
+
+static void test_unshowable_whynot(void **state)
+{
+	(void)state;
+	struct pack p;
+	pack_new(&p);
+	append(&p, "codes/4xx.yaml", card_418);
+	edit(&p, "scenarios/auth.yaml", "      200: The script gets no data.", "      418: The script gets no tea.");
+	edit(&p, "scenarios/auth.yaml", "      200: 腳本拿不到任何資料。", "      418: 腳本拿不到茶。");
+	pack_load(&p);
+	expect_failed(&p);
+	expect(&p, "scenarios/auth.yaml", 19,
+	       "scenario no-token: only 2 whynot codes can be shown as wrong choices (418 is unused)");
+	pack_done(&p);
+}
+
+static void test_glossary_variants(void **state)
+{
+	(void)state;
+	/* a variant in a zh-TW YAML text, with its line */
+	broken("scenarios/auth.yaml", "    situation: 一支腳本呼叫 API 時完全沒有帶 Authorization 標頭。",
+	       "    situation: 一支腳本呼叫 API 時完全沒有帶令牌。",
+	       "scenarios/auth.yaml", 32, "zh-TW uses \"令牌\" for token (a credential string); the glossary term is \"權杖\"");
+	/* a bare English word counts; the same word as a gloss, inside a longer
+	 * word, or in English text does not */
+	broken("codes/4xx.yaml", "    use: 沒有權杖或權杖過期。", "    use: 沒有 token 或權杖過期。",
+	       "codes/4xx.yaml", 39, "zh-TW uses \"token\"");
+	struct pack p;
+	pack_new(&p);
+	edit(&p, "codes/4xx.yaml", "    use: 沒有權杖或權杖過期。", "    use: 沒有權杖（token）或 invalid_token。");
+	edit(&p, "codes/4xx.yaml", "    use: No token or an expired token.", "    use: No token, or a token that expired.");
+	pack_load(&p);
+	if (!p.ok)
+		dump(&p.d);
+	assert_true(p.ok);
+	pack_done(&p);
+	/* chapters: prose counts, code spans and fenced blocks do not */
+	broken("zh-TW/chapters/01-basics.md", "未知的位址得到 404。", "請求行有誤時得到 400。",
+	       "zh-TW/chapters/01-basics.md", 9, "zh-TW uses \"請求行\" for request line");
+	pack_new(&p);
+	edit(&p, "zh-TW/chapters/01-basics.md", "未知的位址得到 404。",
+	     "未知的位址得到 404，`請求行` 不算。\n\n```\n令牌 token\n```");
+	pack_load(&p);
+	if (!p.ok)
+		dump(&p.d);
+	assert_true(p.ok);
+	pack_done(&p);
+}
+
+static void test_glossary_rules(void **state)
+{
+	(void)state;
+	broken("glossary.yaml", "  avoid: [請求行]", "  avoid: [請求行, 請求列]",
+	       "glossary.yaml", 6, "term 'request line': avoid lists the term 請求列 itself");
+	broken("glossary.yaml", "  en: request line", "  en: Token",
+	       "glossary.yaml", 6, "en term 'Token' is already the term of 'token (a credential string)'");
+	broken("glossary.yaml", "  avoid: [請求行]", "  avoid: [權杖]",
+	       "glossary.yaml", 6, "avoid lists 權杖, the term of 'token (a credential string)'");
+	broken("glossary.yaml", "  zh-TW: 請求列", "  zh-TW: 令牌",
+	       "glossary.yaml", 6, "zh-TW term 令牌 is a variant to avoid under 'token (a credential string)'");
+	broken("glossary.yaml", "  zh-TW: 請求列", "",
+	       "glossary.yaml", 6, "missing zh-TW");
+	/* the file is optional */
+	struct pack p;
+	pack_new(&p);
+	run("rm '%s/glossary.yaml'", p.dir);
+	pack_load(&p);
+	assert_true(p.ok);
+	assert_int_equal(p.m.n_terms, 0);
+	pack_done(&p);
+}
+
+static void test_code_names(void **state)
+{
+	(void)state;
+	/* a chapter's zh-TW name for a code is its card's name */
+	struct pack p;
+	pack_new(&p);
+	edit(&p, "zh-TW/chapters/01-basics.md", "## 找不到 {#missing}", "## 404 Not Found（找不到） {#missing}");
+	pack_load(&p);
+	if (!p.ok)
+		dump(&p.d);
+	assert_true(p.ok);
+	pack_done(&p);
+	broken("zh-TW/chapters/01-basics.md", "## 找不到 {#missing}", "## 404 Not Found（不存在） {#missing}",
+	       "zh-TW/chapters/01-basics.md", 7,
+	       "the chapter calls 404 \"不存在\"; its card's zh-TW name is \"找不到\"");
+	/* a citation in parentheses is not a name */
+	pack_new(&p);
+	edit(&p, "zh-TW/chapters/01-basics.md", "未知的位址得到 404。", "未知的位址得到 404 Not Found（RFC 9110）。");
+	pack_load(&p);
+	assert_true(p.ok);
+	pack_done(&p);
+	/* a code followed by another code's name, in either language */
+	broken("en/chapters/01-basics.md", "Unknown addresses get 404.", "Unknown addresses get 404 Forbidden.",
+	       "en/chapters/01-basics.md", 9, "404 is followed by \"Forbidden\", the name of 403; 404 is called \"Not Found\"");
+}
+
 static void test_real_pack(void **state)
 {
 	(void)state;
@@ -790,6 +977,11 @@ int main(void)
 		cmocka_unit_test(test_folders),
 		cmocka_unit_test(test_collects_and_sorts),
 		cmocka_unit_test(test_truncated_files_never_crash),
+		cmocka_unit_test(test_also),
+		cmocka_unit_test(test_unshowable_whynot),
+		cmocka_unit_test(test_glossary_variants),
+		cmocka_unit_test(test_glossary_rules),
+		cmocka_unit_test(test_code_names),
 		cmocka_unit_test(test_real_pack),
 		cmocka_unit_test(test_contrasts_load),
 		cmocka_unit_test(test_contrast_rules),
