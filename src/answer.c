@@ -38,6 +38,12 @@ void answer_explain(const struct question *q, int given, enum lang lang,
 				out->whynot_code = code;
 				out->whynot = ltext_get(&q->sc->whynot[i].text, lang);
 			}
+		/* A second acceptable code: say why it counts and why the answer is sharper. */
+		for (size_t i = 0; quiz_is_also(q, code) && i < q->sc->n_also; i++)
+			if (q->sc->also[i].code == code) {
+				out->also_code = code;
+				out->also = ltext_get(&q->sc->also[i].text, lang);
+			}
 	} else if (q->code) {
 		out->why = ltext_get(&q->code->detail, lang);
 		out->ref = q->code->anchor;

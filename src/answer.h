@@ -20,6 +20,8 @@ struct explanation {
 	const char *why;          /* why the right answer is right ("" if none) */
 	int whynot_code;          /* the wrong code chosen, if the scenario explains it */
 	const char *whynot;       /* why that code is wrong here, or NULL */
+	int also_code;            /* the code given, when it counts only as an `also` */
+	const char *also;         /* why it counts, and why the answer is sharper, or NULL */
 	const char *header_why;   /* Q_HEADER: why that header, or NULL */
 	const char *ref;          /* chapter#anchor to read more, or NULL */
 };

@@ -1,4 +1,6 @@
-/* find.c — search over the model, shared by the codes screen and `search`. */
+/* find.c — search over the model, shared by the codes screen and `search`.
+ * A query word also matches the other language's term for the same concept
+ * in the glossary, so "權杖" finds cards that say "token" and the reverse. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -55,9 +57,23 @@ static bool scenario_has(const struct scenario *s, const char *word)
 	return s->header && text_contains(s->header, word);
 }
 
-/* Call has() for each word of query; true when all match. */
-static bool each_word(const char *query, bool (*has)(const void *, const char *),
-                      const void *obj)
+/* The glossary's other-language term for word, or NULL: "token" → "權杖",
+ * "權杖" → "token" (the English side compared without case). */
+static const char *counterpart(const struct model *m, const char *word)
+{
+	for (size_t i = 0; m && i < m->n_terms; i++) {
+		const struct term *t = &m->terms[i];
+		if (strlen(t->en) == strlen(word) && text_contains(t->en, word))
+			return t->zh;
+		if (strcmp(t->zh, word) == 0)
+			return t->en;
+	}
+	return NULL;
+}
+
+/* Call has() for each word of query (or its counterpart); true when all match. */
+static bool each_word(const struct model *m, const char *query,
+                      bool (*has)(const void *, const char *), const void *obj)
 {
 	char word[128];
 	bool any = false;
@@ -68,7 +84,8 @@ static bool each_word(const char *query, bool (*has)(const void *, const char *)
 		if (n == 0)
 			break;
 		snprintf(word, sizeof word, "%.*s", (int)n, p);
-		if (!has(obj, word))
+		const char *other = counterpart(m, word);
+		if (!has(obj, word) && !(other && has(obj, other)))
 			return false;
 		any = true;
 		p += n;
@@ -79,12 +96,12 @@ static bool each_word(const char *query, bool (*has)(const void *, const char *)
 static bool code_word(const void *o, const char *w) { return code_has(o, w); }
 static bool scen_word(const void *o, const char *w) { return scenario_has(o, w); }
 
-bool find_code(const struct code_entry *c, const char *query)
+bool find_code(const struct model *m, const struct code_entry *c, const char *query)
 {
-	return each_word(query, code_word, c);
+	return each_word(m, query, code_word, c);
 }
 
-bool find_scenario(const struct scenario *s, const char *query)
+bool find_scenario(const struct model *m, const struct scenario *s, const char *query)
 {
-	return each_word(query, scen_word, s);
+	return each_word(m, query, scen_word, s);
 }

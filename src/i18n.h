@@ -55,6 +55,7 @@
 	X(REPORT_COL_QUESTION, "Question (hardest first)", "題目（由難到易）") \
 	X(REPORT_COL_EXPECTED, "expected", "正解") \
 	X(REPORT_COL_WRONG, "most common wrong answer", "最常見的錯誤答案") \
+	X(REPORT_ALSO,     "%salso accepted ×%d", "%s可接受的另一答案 ×%d") \
 	X(STATUS_REGISTERED, "registered", "已註冊") \
 	X(STATUS_TEMPORARY,  "temporary registration", "暫時註冊") \
 	X(STATUS_UNUSED,     "reserved, unused", "保留、未使用") \
@@ -85,8 +86,10 @@
 	X(QUIZ_WHY,        "Why:",      "為什麼：") \
 	X(QUIZ_WHY_HEADER, "Why %s:",   "為什麼要 %s：") \
 	X(QUIZ_WHYNOT,     "Why not %d:", "為什麼不是 %d：") \
+	X(QUIZ_CORRECT_ALSO, "Correct: %d counts too. The sharper answer is %s.", "答對了：%d 也算對。更精確的答案是 %s。") \
+	X(QUIZ_WHY_ALSO,   "Why %d counts, and why the answer is sharper:", "為什麼 %d 也算對、正確答案又為何更精確：") \
 	X(QUIZ_NEXT_HINT,  "Enter/space: next   r: read the chapter   q: stop", "Enter/空白：下一題  r：閱讀章節  q：停止") \
-	X(QUIZ_TYPE_HINT,  "0-9: type the code   Enter: answer   Backspace: erase   q: stop", "0-9：輸入代碼  Enter：作答  Backspace：刪除  q：停止") \
+	X(QUIZ_TYPE_HINT,  "0-9: type the code   Enter: answer   Backspace: erase   q: stop", "0-9：輸入狀態碼  Enter：作答  Backspace：刪除  q：停止") \
 	X(QUIZ_CHOICE_HINT,"1-4 or a-d: answer   q: stop", "1-4 或 a-d：作答  q：停止") \
 	X(QUIZ_SUMMARY,    "Quiz finished", "測驗結束") \
 	X(QUIZ_SCORE,      "Score: %d/%d (%d%%) in %s", "得分：%d/%d（%d%%），用時 %s") \

@@ -62,7 +62,9 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 	answer_explain(q, given, L, &ex);
 	answer_right_label(q, label, sizeof label);
 	/* The English word stays in both languages, for scripts and screen readers. */
-	if (right)
+	if (right && ex.also)
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_CORRECT_ALSO), ex.also_code, label);
+	else if (right)
 		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_CORRECT));
 	else
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
@@ -73,6 +75,11 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_WHY));
 		say(buf, utf8);
 		report_wrap(stdout, ex.why, w, 2, utf8);
+	}
+	if (ex.also) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_ALSO), ex.also_code);
+		say(buf, utf8);
+		report_wrap(stdout, ex.also, w, 2, utf8);
 	}
 	if (ex.header_why) {
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_HEADER), label);

@@ -50,7 +50,10 @@ static const char *const header_pool[] = {
 };
 #define N_HEADER_POOL (sizeof header_pool / sizeof header_pool[0])
 
-/* Codes learners mix up, whatever the content pack says. */
+_Static_assert(QUIZ_CHOICES - 1 <= SCENARIO_MIN_WHYNOT,
+               "every wrong choice of a scenario question needs its why-not");
+
+/* Codes learners mix up, whatever the content pack says (meaning questions). */
 static const int confusable[][6] = {
 	{ 401, 403, 404, 0 },
 	{ 400, 422, 0 },
@@ -274,10 +277,12 @@ static void draw_tier(const struct model *m, struct rng *r, const struct code_en
 	}
 }
 
-/* Pick three wrong codes for a question about `right`.  Tiers, nearest first:
- * the scenario's whynot codes, the code's confused list, built-in confusable
- * groups, same-class core codes, other same-class registered codes, any core
- * code, any registered code.  tmp holds m->n_codes ints. */
+/* Pick three wrong codes for a question about `right`.  A scenario question
+ * shows only codes its scenario explains (whynot), so every wrong choice has
+ * its why-not; content lint guarantees three.  A meaning question (no
+ * scenario) draws by tiers, nearest first: the code's confused list, built-in
+ * confusable groups, same-class core codes, other same-class registered
+ * codes, any core code, any registered code.  tmp holds m->n_codes ints. */
 static bool pick_distractors(const struct model *m, struct rng *r,
                              const struct scenario *sc, const struct code_entry *right,
                              bool meaning, int *tmp, struct picks *p)
@@ -285,11 +290,13 @@ static bool pick_distractors(const struct model *m, struct rng *r,
 	size_t n;
 
 	p->n = 0;
-	n = 0;
-	if (sc)
+	if (sc) {
+		n = 0;
 		for (size_t i = 0; i < sc->n_whynot && n < m->n_codes; i++)
 			tmp[n++] = sc->whynot[i].code;
-	draw_tier(m, r, right, meaning, tmp, n, p);
+		draw_tier(m, r, right, meaning, tmp, n, p);
+		return p->n == QUIZ_CHOICES - 1;
+	}
 
 	n = 0;
 	for (size_t i = 0; i < right->n_confused && n < m->n_codes; i++)
@@ -684,11 +691,21 @@ bool quiz_parse(const struct question *q, const char *input, int *given)
 	return false;
 }
 
+bool quiz_is_also(const struct question *q, int given)
+{
+	if (q->type == Q_HEADER || q->type == Q_MEANING || !q->sc)
+		return false;
+	for (size_t i = 0; i < q->sc->n_also; i++)
+		if (q->sc->also[i].code == given)
+			return true;
+	return false;
+}
+
 bool quiz_is_right(const struct question *q, int given)
 {
 	if (q->type == Q_HEADER)
 		return given == q->right && q->right >= 0;
-	return q->code && given == q->code->code;
+	return (q->code && given == q->code->code) || quiz_is_also(q, given);
 }
 
 /* ---- text forms for the answer log ------------------------------------- */

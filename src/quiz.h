@@ -100,8 +100,12 @@ void quiz_free(struct quiz *qz);
  * Q_TYPE a code only; Q_MEANING a choice only; Q_HEADER a choice or a shown
  * header name (case-insensitive).  *given is untouched on false. */
 bool quiz_parse(const struct question *q, const char *input, int *given);
-/* Whether `given` (as from quiz_parse) is right. */
+/* Whether `given` (as from quiz_parse) is right: the answer, or (for a
+ * scenario's pick or type question) one of its `also` codes. */
 bool quiz_is_right(const struct question *q, int given);
+/* Whether `given` is right only as one of the scenario's `also` codes: it
+ * counts, but the answer is the sharper one. */
+bool quiz_is_also(const struct question *q, int given);
 
 /* Text forms for the answer log: choices shown ("403,401,404,400" or header
  * names), the given and the right answer.  Write into buf (size n). */

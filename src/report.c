@@ -230,7 +230,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 			L = LANG_ZH;
 	for (size_t i = 0; i < r->m->n_codes; i++) {
 		const struct code_entry *c = &r->m->codes[i];
-		if (!find_code(c, query))
+		if (!find_code(r->m, c, query))
 			continue;
 		char line[512];
 		snprintf(line, sizeof line, "%d %s — %s", c->code, c->phrase,
@@ -240,7 +240,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 	}
 	for (size_t i = 0; i < r->m->n_scenarios; i++) {
 		const struct scenario *s = &r->m->scenarios[i];
-		if (!find_scenario(s, query))
+		if (!find_scenario(r->m, s, query))
 			continue;
 		char line[1024];
 		snprintf(line, sizeof line, "[%s → %d] %s", s->id, s->answer,
@@ -440,7 +440,8 @@ int report_export(const struct report_ctx *r, struct store *st)
 
 struct tally { char *given; int count; };
 struct student_stat { char *name; int answers, correct; int64_t ms; };
-struct item_stat { char *item, *expected; int answers, correct; struct tally *wrong; size_t n_wrong; };
+/* also: right answers that were a scenario's second acceptable code */
+struct item_stat { char *item, *expected; int answers, correct, also; struct tally *wrong; size_t n_wrong; };
 
 struct class_data {
 	struct student_stat *st;
@@ -493,6 +494,8 @@ static void class_group(void *ctx, const struct report_group *g)
 	q->correct += g->correct ? g->count : 0;
 	if (!q->expected)
 		q->expected = strdup(g->expected);
+	if (g->correct && strcmp(g->given, g->expected) != 0)
+		q->also += g->count;
 	if (!g->correct) {
 		arr = q->wrong;
 		long wi = find_or_add(&arr, &q->n_wrong, sizeof *q->wrong, g->given);
@@ -600,6 +603,7 @@ static json_t *class_json(const struct class_data *d, const char *exam_id, int n
 		     jset(e, "expected", out_json_str(q->expected)) &&
 		     jset(e, "answers", json_integer(q->answers)) &&
 		     jset(e, "correct", json_integer(q->correct)) &&
+		     jset(e, "also", json_integer(q->also)) &&
 		     jset(e, "accuracy", json_integer(pct(q->correct, q->answers))) &&
 		     jset(e, "top_wrong", t ? out_json_str(t->given) : json_null()) &&
 		     jset(e, "top_wrong_count", json_integer(t ? t->count : 0));
@@ -631,12 +635,12 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 	if (r->json) {
 		return json_doc(stdout, class_json(d, exam_id, ndb, total, right), true);
 	} else if (r->csv) {
-		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count\r\n", stdout);
+		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count,also\r\n", stdout);
 		for (size_t i = 0; i < d->n_st; i++) {
 			const struct student_stat *s = &d->st[i];
 			fputs("student,", stdout);
 			out_csv_field(stdout, s->name);
-			printf(",,%d,%d,%d,%lld,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
+			printf(",,%d,%d,%d,%lld,,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
 			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
 		}
 		for (size_t i = 0; i < d->n_q; i++) {
@@ -649,7 +653,7 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 			printf(",%d,%d,%d,,", q->answers, q->correct, pct(q->correct, q->answers));
 			if (t)
 				out_csv_field(stdout, t->given);
-			printf(",%d\r\n", t ? t->count : 0);
+			printf(",%d,%d\r\n", t ? t->count : 0, q->also);
 		}
 	} else {
 		char line[512];
@@ -696,6 +700,9 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 			snprintf(p, sizeof p, "%d%%", pct(q->correct, q->answers));
 			if (t)
 				snprintf(wrong, sizeof wrong, "%s ×%d", t->given, t->count);
+			if (q->also)   /* right answers that were the second acceptable code */
+				snprintf(wrong + strlen(wrong), sizeof wrong - strlen(wrong), tr(MSG_REPORT_ALSO),
+				         t ? "; " : "", q->also);
 			print_cells(r, (const char *[]){ q->item, q->expected ? q->expected : "", a, p, wrong },
 			            (const int[]){ -30, -16, 7, 7, -1 }, 5);
 		}

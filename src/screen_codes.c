@@ -28,7 +28,7 @@ static bool code_visible(const struct app *a, const struct code_entry *c)
 	/* A search looks at every code; otherwise "core" hides the rest. */
 	if (!v->all && !v->query[0] && !c->core)
 		return false;
-	return !v->query[0] || find_code(c, v->query);
+	return !v->query[0] || find_code(a->m, c, v->query);
 }
 
 static void codes_refilter(struct app *a)

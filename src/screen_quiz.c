@@ -282,7 +282,10 @@ static void build_feedback(const struct app *a, struct lines *ls)
 	answer_explain(q, v->given, a->lang, &ex);
 	answer_right_label(q, label, sizeof label);
 	lines_add(ls, "", E_NORMAL, 0);
-	if (v->right) {
+	if (v->right && ex.also) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_CORRECT_ALSO), ex.also_code, label);
+		lines_wrap(ls, buf, E_RIGHT, 0);
+	} else if (v->right) {
 		lines_add(ls, tr(MSG_QUIZ_CORRECT), E_RIGHT, 0);
 	} else {
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
@@ -292,6 +295,11 @@ static void build_feedback(const struct app *a, struct lines *ls)
 		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_WHY));
 		lines_add(ls, buf, E_HEAD, 0);
 		lines_wrap(ls, ex.why, E_NORMAL, 2);
+	}
+	if (ex.also) {
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_ALSO), ex.also_code);
+		lines_add(ls, buf, E_HEAD, 0);
+		lines_wrap(ls, ex.also, E_NORMAL, 2);
 	}
 	if (ex.header_why && *ex.header_why) {
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_HEADER), label);

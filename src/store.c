@@ -766,15 +766,18 @@ void store_progress_free(struct progress *p)
 
 const char *const store_export_columns[] = {
 	"id", "profile", "uid", "session", "item", "qtype", "shown", "given",
-	"expected", "correct", "ms", "at", "content_version", "code",
+	"expected", "correct", "ms", "at", "content_version", "code", "also",
 };
 const int store_export_ncolumns =
 	(int)(sizeof store_export_columns / sizeof store_export_columns[0]);
 /* Which of them hold numbers (JSON writes those as numbers). */
 const bool store_export_numeric[] = {
 	true, false, true, true, false, false, false, false,
-	false, true, true, false, false, true,
+	false, true, true, false, false, true, true,
 };
+_Static_assert(sizeof store_export_numeric / sizeof store_export_numeric[0] ==
+               sizeof store_export_columns / sizeof store_export_columns[0],
+               "one entry per export column");
 
 bool store_export(struct store *s, store_row_fn fn, void *ctx)
 {
@@ -784,7 +787,9 @@ bool store_export(struct store *s, store_row_fn fn, void *ctx)
 		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown,"
 		" a.given, a.expected, a.correct, a.ms,"
 		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
-		" a.content_version, a.code "
+		" a.content_version, a.code,"
+		/* right but not the expected code: a scenario's second acceptable one */
+		" CASE WHEN a.correct = 1 AND a.given <> a.expected THEN 1 ELSE 0 END "
 		"FROM answer a JOIN profile p ON p.id = a.profile_id "
 		"WHERE a.profile_id = ?1 ORDER BY a.answered_at, a.id");
 	const char *cols[sizeof store_export_columns / sizeof store_export_columns[0]];

@@ -99,7 +99,8 @@ void store_progress_free(struct progress *p);
 
 /* Call fn once per answer of this profile (oldest first); columns in the
  * order of export: id, profile, uid, session, item, qtype, shown, given,
- * expected, correct, ms, at (ISO 8601 UTC), content_version, code. */
+ * expected, correct, ms, at (ISO 8601 UTC), content_version, code, also (1 when
+ * the answer was right as a scenario's second acceptable code, not the expected one). */
 typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
 bool store_export(struct store *s, store_row_fn fn, void *ctx);
 /* Class report: answers of every profile in this database (of one exam when

@@ -359,7 +359,7 @@ sys.exit(0 if ok else 1)' "$d/out" "$right" >/dev/null &&
 	cli_xin '1\n' --db "$db" --user 'Lin, "Kai"' quiz --plain --type pick --seed 2 --count 1
 	cli_x --db "$db" --user 'Lin, "Kai"' export --csv
 	grep -q '^[0-9]*,"Lin, ""Kai""",' "$d/out" &&
-		cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["profile"] == "Lin, \"Kai\"" and len(r[0]) == 14 and r[0]["code"].isdigit() else 1)' "$d/out" >/dev/null &&
+		cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["profile"] == "Lin, \"Kai\"" and len(r[0]) == 15 and r[0]["code"].isdigit() and r[0]["also"] in ("0", "1") else 1)' "$d/out" >/dev/null &&
 		ok "cli/export-csv-quoting" || bad "cli/export-csv-quoting" "$(head -c 300 "$d/out")"
 	# Other profiles' answers are not in this one's export.
 	cli_x --db "$db" export --csv
@@ -616,6 +616,136 @@ cli_contrasts() {
 		out "contrasts\.yaml:[0-9]+: .*en\.rules has no line for 401"
 }
 
+# Every card's `rfc:` names a section that exists in that RFC's table of
+# contents for the code, with the title the RFC gives it (tests/data table).
+# cli_rfc_check PACK: prints what is wrong; fails when anything is.
+cli_rfc_check() {
+	cli_py '
+import glob, sys, yaml
+table = {}
+for line in open(sys.argv[2], encoding="utf-8"):
+    if not line.strip() or line.startswith("#"):
+        continue
+    doc, sec, code, title = line.rstrip("\n").split("\t")
+    table[(doc, sec)] = (int(code), title)
+bad, n = [], 0
+for f in sorted(glob.glob(sys.argv[1] + "/codes/*.yaml")):
+    for c in yaml.safe_load(open(f, encoding="utf-8")) or []:
+        ref, code = c["rfc"], c["code"]
+        if ref.startswith("RFC "):
+            doc, _, sec = ref.partition(" §")
+            key = (doc, sec)
+        elif ref.startswith("draft-"):
+            key = (ref, "-")
+        else:
+            if c["status"] != "unofficial":
+                bad.append("%d: %r is neither an RFC section nor a draft" % (code, ref))
+            continue
+        n += 1
+        if key not in table:
+            bad.append("%d: %s is not a status-code section in the table" % (code, ref))
+        elif table[key][0] != code:
+            bad.append("%d: %s defines %d, not %d" % (code, ref, table[key][0], code))
+        elif table[key][1] != c["phrase"]:
+            bad.append("%d: %s is titled %r; the card says %r" % (code, ref, table[key][1], c["phrase"]))
+if n < 60:
+    bad.append("only %d cards cite an RFC" % n)
+print("; ".join(bad[:5]))
+sys.exit(1 if bad else 0)
+' "$1" "$ROOT/tests/data/rfc-status-sections.txt"
+}
+
+# One term per concept: lint names a glossary variant, a missing third
+# why-not and a code name that differs from its card; every card cites a
+# real section; search finds a concept by either language's term.
+cli_terms() {
+	local c=$CLI_T/tcontent f n why
+	why=$(cli_rfc_check "$ROOT/content") && ok cli/rfc-sections || bad cli/rfc-sections "$why"
+	# The check must fail on a wrong section (the 404 card citing 403's).
+	rm -rf "$c" && cp -r "$ROOT/content" "$c"
+	sed -i 's/^  rfc: RFC 9110 §15\.5\.5$/  rfc: RFC 9110 §15.5.4/' "$c/codes/4xx.yaml"
+	why=$(cli_rfc_check "$c")
+	case $why in
+	*"404: RFC 9110 §15.5.4 defines 403, not 404"*) ok cli/rfc-sections-catches-wrong ;;
+	*) bad cli/rfc-sections-catches-wrong "a 404 card citing §15.5.4 gave: $why" ;;
+	esac
+
+	rm -rf "$c" && cp -r "$ROOT/content" "$c"
+	f=$c/codes/4xx.yaml
+	n=$(grep -n '有效的權杖碰到擁有者' "$f" | head -1 | cut -d: -f1)
+	sed -i "${n}s/有效的權杖碰到/有效的 token 碰到/" "$f"
+	cli_x lint "$c"
+	cli_check lint-glossary-variant 1 out "codes/4xx\.yaml:$n: zh-TW uses \"token\" .*the glossary term is \"權杖\""
+	# The program refuses that pack too, as with every lint error.
+	cli_x --content "$c" code 403
+	cli_check glossary-variant-refuses-start 1 err "codes/4xx\.yaml:$n: zh-TW uses \"token\""
+
+	rm -rf "$c" && cp -r "$ROOT/content" "$c"
+	f=$c/zh-TW/chapters/01-common.md
+	n=$(grep -n '^### 302 Found（已找到）' "$f" | cut -d: -f1)
+	sed -i "${n}s/（已找到）/（暫時移動）/" "$f"
+	cli_x lint "$c"
+	cli_check lint-code-name 1 out "01-common\.md:$n: the chapter calls 302 \"暫時移動\"; its card's zh-TW name is \"已找到\""
+
+	rm -rf "$c" && cp -r "$ROOT/content" "$c"
+	f=$c/scenarios/4xx-core.yaml
+	n=$(grep -n '^- id: alice-token-bob-order$' "$f" | cut -d: -f1)
+	# Drop the en why-not for 400: its key line and its folded text.
+	cli_py '
+import sys
+p, start = sys.argv[1], int(sys.argv[2])
+lines = open(p, encoding="utf-8").read().split("\n")
+i = next(k for k in range(start, len(lines)) if lines[k] == "      400: >")
+j = i + 1
+while lines[j].startswith("        "):
+    j += 1
+open(p, "w", encoding="utf-8").write("\n".join(lines[:i] + lines[j:]))
+' "$f" "$n" >/dev/null
+	cli_x lint "$c"
+	cli_check lint-third-whynot 1 out "4xx-core\.yaml:[0-9]+: scenario alice-token-bob-order: en\.whynot needs at least 3 tempting wrong codes" \
+		out "whynot codes differ between en and zh-TW: 400 is only in zh-TW"
+
+	cli_x --lang zh-TW search 權杖
+	cli_check search-glossary-zh 0 out '^401 Unauthorized' out '^403 Forbidden'
+	cli_x --lang en search token
+	cli_check search-glossary-en 0 out '^401 Unauthorized'
+	# Found only through the glossary: the 401 card says 身分 but never
+	# "identity"; the 103 card says "Link" but never 連結.
+	cli_x --lang en search identity
+	cli_check search-glossary-en-only-zh 0 out '^401 Unauthorized'
+	cli_x --lang zh-TW search 連結
+	cli_check search-glossary-zh-only-en 0 out '^103 Early Hints'
+}
+
+# A scenario's `also` code counts as right, says why the answer is sharper,
+# and the export and the class report keep which one was given.
+cli_also() {
+	local db=$CLI_T/also.db why
+	cli_xin "$(printf '409\\n%.0s' $(seq 200))" --db "$db" --lang en quiz --plain --type type --class 4 --count 200 --seed 3
+	cli_check also-plain 0 out 'Correct: 409 counts too\. The sharper answer is 423 Locked\.' \
+		out 'Why 409 counts, and why the answer is sharper:' out '409 is accepted'
+	cli_x --db "$db" export --csv
+	why=$(cli_py '
+import csv, sys
+r = list(csv.DictReader(open(sys.argv[1], newline="")))
+also = [x for x in r if x["also"] == "1"]
+if not also: sys.exit("no row with also=1")
+for x in also:
+    if (x["given"], x["expected"], x["correct"]) != ("409", "423", "1"): sys.exit("also row %r" % x)
+for x in r:
+    if x["also"] == "0" and x["correct"] == "1" and x["given"] != x["expected"]: sys.exit("row %r" % x)
+' "$CLI_T/out") && ok cli/also-export || bad cli/also-export "$why"
+	cli_x report --json "$db"
+	why=$(cli_py '
+import json, sys
+r = json.load(open(sys.argv[1]))
+q = [x for x in r["questions"] if x["also"]]
+if not q or any(x["expected"] != "423" for x in q): sys.exit("questions with also: %r" % q)
+' "$CLI_T/out") && ok cli/also-report || bad cli/also-report "$why"
+	cli_x report "$db"
+	cli_check also-report-text 0 out 'also accepted ×1'
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
 	cli_piped
@@ -624,6 +754,8 @@ run_cli() {
 	cli_usage_errors
 	cli_lint
 	cli_contrasts
+	cli_terms
+	cli_also
 	cli_db
 	cli_faults
 	cli_hostile

@@ -45,6 +45,7 @@ static const struct code_def code_defs[] = {
 	{ 415, CODE_REGISTERED, false, { 0 }, { 0 }, NULL },
 	{ 418, CODE_UNUSED, false, { 0 }, { 0 }, NULL },
 	{ 422, CODE_REGISTERED, true, { 0 }, { 400 }, "forgotten#422" },
+	{ 423, CODE_REGISTERED, false, { 0 }, { 409 }, "forgotten#423" },
 	{ 429, CODE_REGISTERED, true, { "Retry-After" }, { 503 }, "forgotten#429" },
 	{ 499, CODE_UNOFFICIAL, false, { 0 }, { 0 }, "extra#499" },
 	{ 500, CODE_REGISTERED, true, { 0 }, { 0 }, "common#500" },
@@ -60,37 +61,42 @@ struct scen_def {
 	const char *id;
 	int answer;
 	const char *header;
-	int whynot[3];
+	int whynot[4];
 	const char *anchor;
+	int also;           /* a second acceptable code, or 0 */
 };
 
+/* Every scenario explains three wrong codes a quiz may show, as content lint
+ * demands (broken-json lists a fourth, 418, which is never shown). */
 static const struct scen_def scen_defs[] = {
-	{ "alice-bob-order", 403, NULL, { 401, 404 }, "forgotten#403" },
-	{ "missing-token", 401, "WWW-Authenticate", { 403, 400 }, "common#401" },
-	{ "order-created", 201, "Location", { 200, 202 }, "common#201" },
-	{ "report-queued", 202, "Retry-After", { 200, 201 }, "forgotten#202" },
-	{ "broken-json", 400, NULL, { 418, 422, 500 }, "common#400" },
-	{ "bad-email", 422, NULL, { 400, 409, 415 }, "forgotten#422" },
-	{ "too-many", 429, "Retry-After", { 503, 403 }, "forgotten#429" },
-	{ "moved-home", 301, "Location", { 302, 308 }, "common#301" },
-	{ "old-post", 410, NULL, { 404, 400 }, "common#410" },
-	{ "upstream-crash", 502, NULL, { 503, 504 }, "common#502" },
-	{ "maintenance", 503, "Retry-After", { 500, 502 }, "common#503" },
-	{ "wrong-method", 405, "Allow", { 400, 404 }, "common#405" },
-	{ "client-gave-up", 499, NULL, { 400, 500 }, "extra#499" },
-	{ "teapot", 418, NULL, { 400, 500 }, "extra#418" },
+	{ "alice-bob-order", 403, NULL, { 401, 404, 400 }, "forgotten#403", 0 },
+	{ "missing-token", 401, "WWW-Authenticate", { 403, 400, 404 }, "common#401", 0 },
+	{ "order-created", 201, "Location", { 200, 202, 204 }, "common#201", 0 },
+	{ "report-queued", 202, "Retry-After", { 200, 201, 204 }, "forgotten#202", 0 },
+	{ "broken-json", 400, NULL, { 418, 422, 500, 415 }, "common#400", 0 },
+	{ "bad-email", 422, NULL, { 400, 409, 415 }, "forgotten#422", 0 },
+	{ "too-many", 429, "Retry-After", { 503, 403, 400 }, "forgotten#429", 0 },
+	{ "moved-home", 301, "Location", { 302, 308, 307 }, "common#301", 0 },
+	{ "old-post", 410, NULL, { 404, 400, 301 }, "common#410", 0 },
+	{ "upstream-crash", 502, NULL, { 503, 504, 500 }, "common#502", 0 },
+	{ "maintenance", 503, "Retry-After", { 500, 502, 429 }, "common#503", 0 },
+	{ "wrong-method", 405, "Allow", { 400, 404, 501 }, "common#405", 0 },
+	{ "client-gave-up", 499, NULL, { 400, 500, 504 }, "extra#499", 0 },
+	{ "teapot", 418, NULL, { 400, 500, 501 }, "extra#418", 0 },
+	{ "locked-order", 423, NULL, { 403, 405, 422 }, "forgotten#423", 409 },
 };
 #define N_SCENS (sizeof scen_defs / sizeof scen_defs[0])
 
-/* What the fixture offers with default options: 12 scenarios (not 499, 418)
+/* What the fixture offers with default options: 13 scenarios (not 499, 418)
  * and 18 core codes as meaning questions. */
-#define BANK_SCENARIOS 12
+#define BANK_SCENARIOS 13
 #define BANK_CORE_CODES 18
 
 static struct code_entry codes[N_CODES];
 static char summary[N_CODES][LANG_COUNT][48];
 static struct scenario scens[N_SCENS];
-static struct whynot whynots[N_SCENS][3];
+static struct whynot whynots[N_SCENS][4];
+static struct whynot alsos[N_SCENS][1];
 static struct model model;
 
 static const struct code_entry *code_of(int code)
@@ -138,8 +144,11 @@ static int setup_model(void **state)
 		s->header = (char *)d->header;
 		s->anchor = (char *)d->anchor;
 		s->whynot = whynots[i];
-		for (size_t k = 0; k < 3 && d->whynot[k]; k++)
+		for (size_t k = 0; k < 4 && d->whynot[k]; k++)
 			whynots[i][s->n_whynot++].code = d->whynot[k];
+		s->also = alsos[i];
+		if (d->also)
+			alsos[i][s->n_also++].code = d->also;
 	}
 	model.codes = codes;
 	model.n_codes = N_CODES;
@@ -425,8 +434,8 @@ static void test_class_filter(void **state)
 	(void)state;
 	o.klass = 4;
 	assert_true(quiz_build(&model, &o, &qz));
-	/* 7 class-4 scenarios + 10 registered 4xx codes (not 418, 499). */
-	assert_int_equal(qz.n, 17);
+	/* 8 class-4 scenarios + 11 registered 4xx codes (not 418, 499). */
+	assert_int_equal(qz.n, 19);
 	for (size_t i = 0; i < qz.n; i++) {
 		check_question(&qz.q[i]);
 		assert_int_equal(qz.q[i].code->code / 100, 4);
@@ -444,7 +453,7 @@ static void test_chapter_filter(void **state)
 	(void)state;
 	o.chapter = "forgotten";
 	assert_true(quiz_build(&model, &o, &qz));
-	assert_int_equal(qz.n, 8);  /* 4 scenarios + 4 codes anchored there */
+	assert_int_equal(qz.n, 9);  /* 5 scenarios + 4 core codes anchored there */
 	for (size_t i = 0; i < qz.n; i++) {
 		const char *anchor = qz.q[i].sc ? qz.q[i].sc->anchor : qz.q[i].code->anchor;
 		assert_memory_equal(anchor, "forgotten#", 10);
@@ -521,26 +530,106 @@ static bool find_item(uint64_t seed, unsigned types, const char *item,
 	return false;
 }
 
-static void test_distractors_403_tiers(void **state)
+/* A scenario question shows exactly the codes its scenario explains. */
+static void test_distractors_only_explained(void **state)
 {
 	(void)state;
 	for (uint64_t seed = 0; seed < 300; seed++) {
 		struct quiz qz;
 		const struct question *q = NULL;
-		int other = 0;
 		assert_true(find_item(seed, 1u << Q_PICK, "alice-bob-order", &qz, &q));
 		check_question(q);
 		assert_true(has_choice(q, 403));
 		assert_true(has_choice(q, 401));
 		assert_true(has_choice(q, 404));
-		/* Nothing nearer is left, so the fourth is a core 4xx code. */
-		for (int i = 0; i < QUIZ_CHOICES; i++)
-			if (q->choice_code[i] != 401 && q->choice_code[i] != 403 &&
-			    q->choice_code[i] != 404)
-				other = q->choice_code[i];
-		assert_true(other == 400 || other == 405 || other == 422 || other == 429);
+		assert_true(has_choice(q, 400));
+		quiz_free(&qz);
+
+		struct quiz_opts o = opts(1000, seed);
+		o.types = 1u << Q_PICK;
+		o.unofficial = true;
+		assert_true(quiz_build(&model, &o, &qz));
+		for (size_t i = 0; i < qz.n; i++) {
+			q = &qz.q[i];
+			for (int c = 0; c < QUIZ_CHOICES; c++) {
+				bool explained = c == q->right;
+				for (size_t k = 0; k < q->sc->n_whynot && !explained; k++)
+					explained = q->sc->whynot[k].code == q->choice_code[c];
+				assert_true(explained);
+			}
+		}
 		quiz_free(&qz);
 	}
+}
+
+/* broken-json explains 418 too, but an unused code is never a choice; the
+ * other three fill the question. */
+static void test_distractors_skip_unshowable(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 0; seed < 100; seed++) {
+		struct quiz qz;
+		const struct question *q = NULL;
+		assert_true(find_item(seed, 1u << Q_PICK, "broken-json", &qz, &q));
+		assert_false(has_choice(q, 418));
+		assert_true(has_choice(q, 422) && has_choice(q, 500) && has_choice(q, 415));
+		quiz_free(&qz);
+	}
+}
+
+/* A scenario with fewer explained codes than wrong slots gets no pick
+ * question (it would need an unexplained filler); it can still be typed. */
+static void test_distractors_too_few_no_pick(void **state)
+{
+	(void)state;
+	struct scenario *s = &scens[0];   /* alice-bob-order */
+	size_t keep = s->n_whynot;
+	s->n_whynot = 2;
+	for (uint64_t seed = 0; seed < 50; seed++) {
+		struct quiz qz;
+		const struct question *q = NULL;
+		assert_false(find_item(seed, 1u << Q_PICK, "alice-bob-order", &qz, &q));
+		assert_true(find_item(seed, 1u << Q_TYPE, "alice-bob-order", &qz, &q));
+		quiz_free(&qz);
+	}
+	s->n_whynot = keep;
+}
+
+/* An `also` code counts as right when typed, is never offered as a choice,
+ * and is not "also" for the answer itself or for a meaning question. */
+static void test_also_counts_never_shown(void **state)
+{
+	(void)state;
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct quiz qz;
+		const struct question *q = NULL;
+		assert_true(find_item(seed, 1u << Q_PICK, "locked-order", &qz, &q));
+		assert_false(has_choice(q, 409));
+		int given = 0;
+		assert_true(quiz_parse(q, "409", &given));
+		assert_true(quiz_is_right(q, given));
+		assert_true(quiz_is_also(q, given));
+		assert_true(quiz_is_right(q, 423));
+		assert_false(quiz_is_also(q, 423));
+		assert_false(quiz_is_right(q, 403));
+		char buf[48];
+		quiz_answer_str(q, given, buf, sizeof buf);
+		assert_string_equal(buf, "409");   /* the log keeps what was given */
+		quiz_right_str(q, buf, sizeof buf);
+		assert_string_equal(buf, "423");
+		quiz_free(&qz);
+	}
+	struct quiz qz;
+	const struct question *q = NULL;
+	assert_true(find_item(1, 1u << Q_TYPE, "locked-order", &qz, &q));
+	assert_true(quiz_is_right(q, 409) && quiz_is_also(q, 409));
+	quiz_free(&qz);
+	struct question m;
+	memset(&m, 0, sizeof m);
+	m.type = Q_MEANING;
+	m.code = code_of(423);
+	assert_false(quiz_is_also(&m, 409));
+	assert_false(quiz_is_right(&m, 409));
 }
 
 static void test_distractors_whynot_first(void **state)
@@ -1013,7 +1102,10 @@ int main(void)
 		cmocka_unit_test(test_chapter_filter),
 		cmocka_unit_test(test_type_filter),
 		cmocka_unit_test(test_type_mix_mostly_pick),
-		cmocka_unit_test(test_distractors_403_tiers),
+		cmocka_unit_test(test_distractors_only_explained),
+		cmocka_unit_test(test_distractors_skip_unshowable),
+		cmocka_unit_test(test_distractors_too_few_no_pick),
+		cmocka_unit_test(test_also_counts_never_shown),
 		cmocka_unit_test(test_distractors_whynot_first),
 		cmocka_unit_test(test_distractors_confused_then_groups),
 		cmocka_unit_test(test_meaning_summaries_differ),

@@ -335,7 +335,7 @@ static void test_readonly_missing(void **state)
 struct rows {
 	int n;
 	int ncols;
-	char cell[8][13][64];
+	char cell[8][15][64];
 };
 
 static void collect(void *ctx, int ncols, const char *const *cols)
@@ -344,7 +344,7 @@ static void collect(void *ctx, int ncols, const char *const *cols)
 
 	r->ncols = ncols;
 	if (r->n < 8) {
-		for (int i = 0; i < ncols && i < 13; i++)
+		for (int i = 0; i < ncols && i < 15; i++)
 			snprintf(r->cell[r->n][i], 64, "%s", cols[i]);
 	}
 	r->n++;
@@ -368,6 +368,9 @@ static void roundtrip(const char *path)
 	assert_true(store_record(s, &a));
 	a = ans("code:201", "201", "201", true, 1773108001);
 	assert_true(store_record(s, &a));
+	/* right as a scenario's second acceptable code: the log keeps both */
+	a = ans("locked-order", "409", "423", true, 1773108002);
+	assert_true(store_record(s, &a));
 	assert_true(store_session_end(s, sess));
 
 	/* Another learner's answers stay out of ann's export (a second
@@ -383,10 +386,11 @@ static void roundtrip(const char *path)
 
 	memset(&r, 0, sizeof r);
 	assert_true(store_export(s, collect, &r));
-	assert_int_equal(store_export_ncolumns, 14);
-	assert_int_equal(r.ncols, 14);
+	assert_int_equal(store_export_ncolumns, 15);
+	assert_int_equal(r.ncols, 15);
 	assert_string_equal(store_export_columns[13], "code");
-	assert_int_equal(r.n, 2);
+	assert_string_equal(store_export_columns[14], "also");
+	assert_int_equal(r.n, 3);
 	assert_string_equal(store_export_columns[0], "id");
 	assert_string_equal(store_export_columns[11], "at");
 	snprintf(uid, sizeof uid, "%u", (unsigned)getuid());
@@ -405,6 +409,12 @@ static void roundtrip(const char *path)
 	assert_string_equal(r.cell[1][3], "");          /* no session */
 	assert_string_equal(r.cell[1][9], "1");
 	assert_string_equal(r.cell[1][11], "2026-03-10T02:00:01Z");
+	assert_string_equal(r.cell[0][14], "0");        /* wrong */
+	assert_string_equal(r.cell[1][14], "0");        /* right, the expected code */
+	assert_string_equal(r.cell[2][7], "409");
+	assert_string_equal(r.cell[2][8], "423");
+	assert_string_equal(r.cell[2][9], "1");
+	assert_string_equal(r.cell[2][14], "1");        /* right as the `also` code */
 
 	/* The seed round-trips its full 64 bits; the session has ended. */
 	assert_int_equal((uint64_t)q_int(s->db->h, "SELECT seed FROM session"),
@@ -425,7 +435,7 @@ static void roundtrip(const char *path)
 		assert_int_equal(s->profile, id);
 		memset(&r, 0, sizeof r);
 		assert_true(store_export(s, collect, &r));
-		assert_int_equal(r.n, 2);
+		assert_int_equal(r.n, 3);
 		store_close(s);
 	}
 }
