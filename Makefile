@@ -78,7 +78,7 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq out
+UNIT := text markdown content quiz store keyseq out contrast
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
@@ -92,6 +92,7 @@ T_quiz     := quiz $(CONTENT) markdown text
 T_store    := store db migrations quiz $(CONTENT) markdown text
 T_keyseq   := keyseq
 T_out      := out text
+T_contrast := contrast store_confusion store db migrations quiz $(CONTENT) markdown text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 

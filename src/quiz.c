@@ -3,6 +3,7 @@
  * drawn from the caller's seed, so the same seed and model give the same quiz. */
 #include "quiz.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,18 +53,6 @@ static const char *const header_pool[] = {
 
 _Static_assert(QUIZ_CHOICES - 1 <= SCENARIO_MIN_WHYNOT,
                "every wrong choice of a scenario question needs its why-not");
-
-/* Codes learners mix up, whatever the content pack says (meaning questions). */
-static const int confusable[][6] = {
-	{ 401, 403, 404, 0 },
-	{ 400, 422, 0 },
-	{ 301, 302, 303, 307, 308, 0 },
-	{ 200, 201, 202, 204, 0 },
-	{ 500, 502, 503, 504, 0 },
-	{ 429, 503, 0 },
-	{ 404, 410, 0 },
-};
-#define N_CONFUSABLE (sizeof confusable / sizeof confusable[0])
 
 /* ASCII-only, so header names compare the same in every locale. */
 static bool ascii_ieq(const char *a, const char *b)
@@ -151,6 +140,7 @@ struct cand {
 	const struct code_entry *ce;    /* the right code */
 	unsigned fits;                  /* question types possible for it */
 	bool recent;                    /* answered lately: drawn last */
+	const struct contrast *group;   /* a drill: its codes are always choices */
 };
 
 /* Whether the learner answered this candidate after o->fresh_after. */
@@ -185,6 +175,7 @@ static bool cand_scenario(const struct model *m, const struct quiz_opts *o,
 		return false;
 	c->sc = sc;
 	c->ce = ce;
+	c->group = NULL;
 	c->fits = types & ((1u << Q_PICK) | (1u << Q_TYPE) |
 	                   (sc->header && *sc->header ? 1u << Q_HEADER : 0u));
 	return c->fits != 0;
@@ -212,6 +203,7 @@ static bool cand_code(const struct quiz_opts *o, const struct code_entry *ce,
 		return false;
 	c->sc = NULL;
 	c->ce = ce;
+	c->group = NULL;
 	c->fits = 1u << Q_MEANING;
 	return true;
 }
@@ -277,19 +269,33 @@ static void draw_tier(const struct model *m, struct rng *r, const struct code_en
 	}
 }
 
-/* Pick three wrong codes for a question about `right`.  A scenario question
- * shows only codes its scenario explains (whynot), so every wrong choice has
- * its why-not; content lint guarantees three.  A meaning question (no
- * scenario) draws by tiers, nearest first: the code's confused list, built-in
- * confusable groups, same-class core codes, other same-class registered
- * codes, any core code, any registered code.  tmp holds m->n_codes ints. */
+/* Pick three wrong codes for a question about `right`.  A drill question
+ * shows its group's codes first (a group code the scenario does not explain
+ * gets its contrast rule as the why-not, see answer.c), then what the
+ * scenario explains.  Other scenario questions show only codes their
+ * scenario explains (whynot), so every wrong choice has its why-not; content
+ * lint guarantees three.  A meaning question (no scenario) draws by tiers,
+ * nearest first: the code's confused list, the content's contrast groups
+ * that hold it, same-class core codes, other same-class registered codes,
+ * any core code, any registered code.  tmp holds m->n_codes ints. */
 static bool pick_distractors(const struct model *m, struct rng *r,
                              const struct scenario *sc, const struct code_entry *right,
-                             bool meaning, int *tmp, struct picks *p)
+                             const struct contrast *group, bool meaning, int *tmp,
+                             struct picks *p)
 {
 	size_t n;
 
 	p->n = 0;
+	n = 0;
+	for (size_t i = 0; group && i < group->n_codes && n < m->n_codes; i++) {
+		bool also = false;   /* a second right answer is no wrong choice */
+		for (size_t k = 0; sc && k < sc->n_also; k++)
+			also = also || sc->also[k].code == group->codes[i];
+		if (!also)
+			tmp[n++] = group->codes[i];
+	}
+	draw_tier(m, r, right, meaning, tmp, n, p);
+
 	if (sc) {
 		n = 0;
 		for (size_t i = 0; i < sc->n_whynot && n < m->n_codes; i++)
@@ -303,15 +309,15 @@ static bool pick_distractors(const struct model *m, struct rng *r,
 		tmp[n++] = right->confused[i];
 	draw_tier(m, r, right, meaning, tmp, n, p);
 
+	/* The content's contrast groups that hold the right code. */
 	n = 0;
-	for (size_t g = 0; g < N_CONFUSABLE; g++) {
+	for (size_t g = 0; g < m->n_contrasts; g++) {
+		const struct contrast *ct = &m->contrasts[g];
 		bool member = false;
-		for (const int *c = confusable[g]; *c; c++)
-			member = member || *c == right->code;
-		if (!member)
-			continue;
-		for (const int *c = confusable[g]; *c && n < m->n_codes; c++)
-			tmp[n++] = *c;
+		for (size_t i = 0; i < ct->n_codes; i++)
+			member = member || ct->codes[i] == right->code;
+		for (size_t i = 0; member && i < ct->n_codes && n < m->n_codes; i++)
+			tmp[n++] = ct->codes[i];
 	}
 	draw_tier(m, r, right, meaning, tmp, n, p);
 
@@ -377,7 +383,7 @@ static bool build_codes(const struct model *m, struct rng *r, const struct cand 
 	struct picks p;
 	int k = 0;
 
-	if (!pick_distractors(m, r, c->sc, c->ce, q->type == Q_MEANING, tmp, &p))
+	if (!pick_distractors(m, r, c->sc, c->ce, c->group, q->type == Q_MEANING, tmp, &p))
 		return false;
 	q->right = place_right(r);
 	for (int i = 0; i < QUIZ_CHOICES; i++)
@@ -417,6 +423,89 @@ static bool build_question(const struct model *m, struct rng *r, const struct ca
 
 /* ---- quiz building ----------------------------------------------------- */
 
+/* A drill on one contrast group: per code, its scenarios in seeded order;
+ * then each turn takes the code asked least so far (not the one just asked,
+ * while another is left), ties broken by the seed. */
+static bool build_drill(const struct model *m, const struct quiz_opts *o, struct quiz *out)
+{
+	const struct contrast *g = o->drill;
+	unsigned types = o->types ? o->types & ((1u << Q_PICK) | (1u << Q_TYPE)) : 1u << Q_PICK;
+	struct quiz_opts any = *o;
+	struct cand *cands = NULL;
+	int *tmp = NULL;
+	size_t nc = 0, left[CONTRAST_MAX_CODES] = { 0 }, asked[CONTRAST_MAX_CODES] = { 0 };
+	struct rng r;
+	bool ok = false;
+
+	any.klass = 0;
+	any.chapter = NULL;
+	if (o->count < 1 || types == 0 || g->n_codes == 0)
+		return false;
+	cands = malloc((m->n_scenarios + 1) * sizeof *cands);
+	tmp = malloc((m->n_codes + 1) * sizeof *tmp);
+	if (!cands || !tmp)
+		goto cleanup;
+	/* Grouped by code: cands[start[k] .. start[k]+left[k]) answer codes[k]. */
+	size_t start[CONTRAST_MAX_CODES];
+	for (size_t k = 0; k < g->n_codes; k++) {
+		start[k] = nc;
+		for (size_t i = 0; i < m->n_scenarios; i++) {
+			struct cand *c = &cands[nc];
+			if (m->scenarios[i].answer != g->codes[k] ||
+			    !cand_scenario(m, &any, &m->scenarios[i], types, c))
+				continue;
+			c->fits &= (1u << Q_PICK) | (1u << Q_TYPE);
+			c->group = g;
+			c->recent = false;
+			nc += c->fits != 0;
+		}
+		left[k] = nc - start[k];
+	}
+	rng_seed(&r, o->seed);
+	for (size_t k = 0; k < g->n_codes; k++)   /* seeded order within each code */
+		for (size_t i = left[k]; i > 1; i--) {
+			size_t j = rng_below(&r, (uint32_t)i);
+			struct cand t = cands[start[k] + i - 1];
+			cands[start[k] + i - 1] = cands[start[k] + j];
+			cands[start[k] + j] = t;
+		}
+	size_t want = (size_t)o->count < nc ? (size_t)o->count : nc;
+	out->q = want ? calloc(want, sizeof *out->q) : NULL;
+	if (!out->q)
+		goto cleanup;
+	int prev = -1;
+	while (out->n < want) {
+		size_t pick[CONTRAST_MAX_CODES], np = 0;
+		for (int pass = 0; pass < 2 && np == 0; pass++) {
+			size_t least = SIZE_MAX;
+			for (size_t k = 0; k < g->n_codes; k++)
+				if (left[k] && (pass || (int)k != prev) && asked[k] < least)
+					least = asked[k];
+			for (size_t k = 0; k < g->n_codes; k++)
+				if (left[k] && (pass || (int)k != prev) && asked[k] == least)
+					pick[np++] = k;
+		}
+		if (np == 0)
+			break;
+		size_t k = pick[rng_below(&r, (uint32_t)np)];
+		struct cand c = cands[start[k] + --left[k]];
+		asked[k]++;
+		prev = (int)k;
+		if (build_question(m, &r, &c, pick_type(&r, c.fits), tmp, &out->q[out->n]))
+			out->n++;
+		else
+			want--;   /* cannot be asked fairly: the drill is one shorter */
+	}
+	ok = out->n > 0;
+
+cleanup:
+	free(cands);
+	free(tmp);
+	if (!ok)
+		quiz_free(out);
+	return ok;
+}
+
 bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *out)
 {
 	unsigned types = o->types ? o->types & QTYPE_ALL : QTYPE_ALL;
@@ -428,6 +517,8 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 
 	out->q = NULL;
 	out->n = 0;
+	if (o->drill)
+		return build_drill(m, o, out);
 	if (o->count < 1)
 		return false;
 	cands = malloc((m->n_scenarios + m->n_codes + 1) * sizeof *cands);

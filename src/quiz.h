@@ -67,6 +67,12 @@ struct quiz_opts {
 	const struct leitner *seen;
 	size_t n_seen;
 	int64_t fresh_after;
+	/* A drill on one contrast group (or NULL): only scenarios answered by the
+	 * group's codes, interleaved so that the same answer rarely comes twice in
+	 * a row and every code comes up about as often, each question showing all
+	 * the group's codes among its choices.  klass and chapter do not apply;
+	 * types may be pick and type (pick when 0). */
+	const struct contrast *drill;
 };
 
 struct quiz {

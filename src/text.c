@@ -685,6 +685,7 @@ wchar_t text_ascii(wchar_t wc)
 	case 0x2026: return '~';
 	case 0x2192: return '>';
 	case 0x2190: return '<';
+	case 0x2194: return '/';
 	case 0x2713: return 'v';
 	case 0x2717: return 'x';
 	case 0x2018: case 0x2019: return '\'';
