@@ -130,6 +130,20 @@
 	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open  ?: help  q: back", "1-5：類別  0：全部  a：核心／全部  /：搜尋  Enter：開啟  ?：說明  q：返回") \
 	X(CHAPTERS_HINT,   "Enter or 1-9: open a chapter   ?: help   q: back", "Enter 或 1-9：開啟章節  ?：說明  q：返回") \
 	X(READER_HINT,     "/: search  n/N: next/prev  g/G: top/end  q: back", "/：搜尋  n/N：下/上一個  g/G：開頭/結尾  q：返回") \
+	X(CONTRAST_QUESTION, "The deciding question", "關鍵問題") \
+	X(CONTRAST_RULES,  "When each one is right", "各自適用的情況") \
+	X(CONTRAST_EXAMPLE,"Worked example", "實例") \
+	X(CONTRAST_MINE,   "Your mistakes in this group", "你在這一組的錯誤") \
+	X(CONTRAST_MINE_NONE, "No mistakes in this group yet.", "這一組目前沒有錯誤。") \
+	X(CONTRAST_PAIR,   "Right answer %d, you answered %d: %d time(s), last %s", "正解 %d，你答成 %d：%d 次，最近一次在%s") \
+	X(CONTRAST_ITEM,   "(right %d, you answered %d, %d×) ", "（正解 %d，你答 %d，%d 次）") \
+	X(CONTRAST_MIXED,  "You mixed up %s: %s", "你把 %s 搞混了：%s") \
+	X(CONTRAST_OFFER,  "Type c and Enter for the contrast card, or just Enter to go on: ", "輸入 c 再按 Enter 查看對照卡，直接按 Enter 繼續：") \
+	X(CONTRAST_CMD,    "Contrast card and drill: httptutor review --plain --group %s", "對照卡與專項練習：httptutor review --plain --group %s") \
+	X(DRILL_TITLE,     "Drill",     "專項練習") \
+	X(AGO_TODAY,       "today",     "今天") \
+	X(AGO_YESTERDAY,   "yesterday", "昨天") \
+	X(AGO_DAYS,        "%d days ago", "%d 天前") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

@@ -8,8 +8,11 @@
 
 #include "app.h"
 #include "content.h"
+#include "contrast.h"
 #include "plain.h"
+#include "out.h"
 #include "report.h"
+#include "text.h"
 #include "ui.h"
 
 enum { EXIT_USAGE = 2 };
@@ -25,6 +28,7 @@ struct opts {
 	const char *chapter;
 	const char *exam;          /* report --exam ID */
 	unsigned types;
+	const char *group;         /* review --group 401,403: a contrast drill */
 };
 
 static void usage(FILE *f)
@@ -37,6 +41,7 @@ static void usage(FILE *f)
 	      "  httptutor browse [CODE]        the codes table, or a code's card\n"
 	      "  httptutor quiz [--count N] [--class 4xx] [--chapter ID] [--type T] [--seed S] [--plain]\n"
 	      "  httptutor review [--plain]     questions you missed or that are due\n"
+	      "  httptutor review --group 401,403 [--plain]   drill codes you mix up\n"
 	      "  httptutor exam --seed S --count N [--minutes M] [--plain]   a reproducible exam\n"
 	      "Line commands:\n"
 	      "  httptutor code CODE            print one code's card\n"
@@ -104,7 +109,7 @@ static bool parse_types(const char *s, unsigned *out)
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_DB = 256, O_USER, O_LANG, O_CONTENT, O_NOCOLOR, O_JSON, O_CSV, O_PLAIN,
-	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM };
+	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM, O_GROUP };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "user", required_argument, NULL, O_USER },
@@ -123,6 +128,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "type", required_argument, NULL, O_TYPE },
 		{ "minutes", required_argument, NULL, O_MINUTES },
 		{ "exam", required_argument, NULL, O_EXAM },
+		{ "group", required_argument, NULL, O_GROUP },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -166,6 +172,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		}
 		case O_CHAPTER: o->chapter = optarg; break;
 		case O_EXAM: o->exam = optarg; break;
+		case O_GROUP: o->group = optarg; break;
 		case O_TYPE:
 			if (!parse_types(optarg, &o->types))
 				return bad_usage("--type takes pick,type,meaning,header, not '%s'", optarg);
@@ -192,6 +199,10 @@ static int check_opts(const char *cmd, const struct opts *o)
 		return bad_usage("--csv applies to export and report, not '%s'", name);
 	if (o->exam && !report)
 		return bad_usage("--exam applies to report, not '%s'", name);
+	if (o->group && strcmp(cmd, "review"))
+		return bad_usage("--group applies to review, not '%s'", name);
+	if (o->group && (o->klass || o->chapter))
+		return bad_usage("--class and --chapter do not apply to a drill (--group %s)", o->group);
 	if (o->json && o->csv)
 		return bad_usage("choose one of --json and --csv%s", "");
 	if (o->plain && !quizlike)
@@ -298,7 +309,8 @@ static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
 
 /* Full-screen run: the store is optional, so reading works without it. */
 static int run_screen(const struct model *m, const struct opts *o, enum lang lang,
-                      bool utf8, enum screen_id start, const char *arg, bool exam_cmd)
+                      bool utf8, enum screen_id start, const char *arg, bool exam_cmd,
+                      const struct contrast *drill)
 {
 	struct app *a = calloc(1, sizeof *a);
 	char err[256];
@@ -309,6 +321,7 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	a->lang = lang;
 	a->reader.chapter = -1;
 	quiz_opts_from(o, &a->quiz.opts);
+	a->quiz.opts.drill = drill;
 	a->quiz.exam = exam_cmd;
 	a->quiz.fixed_seed = o->have_seed;
 	a->quiz.minutes = o->minutes;
@@ -406,6 +419,20 @@ int main(int argc, char **argv)
 
 	if ((rc = load_content(&o, argv0, &m)))
 		return rc;
+	const struct contrast *drill = NULL;
+	if (o.group && !(drill = contrast_find(&m, o.group))) {
+		fprintf(stderr, "httptutor: no contrast group '%s'; the groups are:\n", o.group);
+		for (size_t i = 0; i < m.n_contrasts; i++) {
+			char label[64], line[160];
+			contrast_label(&m.contrasts[i], label, sizeof label);
+			char *padded = text_pad(label, 22);
+			snprintf(line, sizeof line, "  %s %s\n", padded ? padded : label, m.contrasts[i].id);
+			free(padded);
+			out_puts(stderr, line, utf8);
+		}
+		content_free(&m);
+		return 1;
+	}
 	struct report_ctx rx = { &m, lang, utf8, o.json, o.csv, o.all, o.klass };
 	if (!strcmp(cmd, "code")) {
 		rc = report_code(&rx, args[0]);
@@ -429,6 +456,7 @@ int main(int argc, char **argv)
 	           want_plain(&o)) {
 		struct quiz_opts q;
 		quiz_opts_from(&o, &q);
+		q.drill = drill;
 		rc = plain_run(&m, &q, cmd, o.minutes, !o.have_seed, db_path(&o), user_name(&o),
 		               lang, utf8);
 	} else {
@@ -441,7 +469,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(cmd, "quiz") || !strcmp(cmd, "exam"))
 			start = SCR_QUIZ;
 		else if (!strcmp(cmd, "review"))
-			start = SCR_REVIEW;
+			start = drill ? SCR_QUIZ : SCR_REVIEW;
 		if (start == SCR_READER && report_find_chapter(&m, arg) < 0) {
 			fprintf(stderr, "httptutor: no chapter '%s' (try 'httptutor read' for the list)\n", arg);
 			rc = 1;
@@ -456,7 +484,7 @@ int main(int argc, char **argv)
 			     start == SCR_CODES ? report_codes(&rx) :
 			     report_chapter(&rx, start == SCR_READER ? report_find_chapter(&m, arg) : -1);
 		} else {
-			rc = run_screen(&m, &o, lang, utf8, start, arg, !strcmp(cmd, "exam"));
+			rc = run_screen(&m, &o, lang, utf8, start, arg, !strcmp(cmd, "exam"), drill);
 		}
 	}
 	content_free(&m);

@@ -9,6 +9,8 @@
 #include "i18n.h"
 #include "out.h"
 #include "plain.h"
+#include "plain_contrast.h"
+#include "contrast.h"
 #include "report.h"
 #include "store.h"
 
@@ -118,7 +120,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		qo.n_seen = n_states;
 		qo.fresh_after = clock_now() - QUIZ_FRESH_DAYS * 86400;
 	}
-	bool built = review ? quiz_build_review(m, states, n_states, clock_now(), o, &qz)
+	bool drill = review && o->drill;
+	bool built = drill ? quiz_build(m, o, &qz)
+	           : review ? quiz_build_review(m, states, n_states, clock_now(), o, &qz)
 	                    : quiz_build(m, &qo, &qz);
 	if (!built) {
 		say(tr(review ? MSG_REVIEW_EMPTY : MSG_QUIZ_EMPTY), utf8);
@@ -137,9 +141,16 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
 	}
-	printf("%s%s%s: %zu (seed %llu)\n", tr(review ? MSG_QUIZ_REVIEW_TITLE :
-	                                       exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE),
-	       exam ? " " : "", exam_id, qz.n, (unsigned long long)o->seed);
+	if (drill) {
+		contrast_label(o->drill, exam_id, sizeof exam_id);
+		plain_contrast_card(m, o->drill, st, L, utf8);
+	}
+	char title[256];
+	snprintf(title, sizeof title, "%s%s%s: %zu (seed %llu)",
+	         tr(drill ? MSG_DRILL_TITLE : review ? MSG_QUIZ_REVIEW_TITLE :
+	            exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE),
+	         exam || drill ? " " : "", exam_id, qz.n, (unsigned long long)o->seed);
+	say(title, utf8);
 	bool eof = false;
 	int64_t started = clock_ms();
 	for (size_t i = 0; i < qz.n && !eof; i++) {
@@ -185,6 +196,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		answered++;
 		right += rec.correct;
 		feedback(q, given, rec.correct, L, utf8);
+		if (!exam && !rec.correct && q->type != Q_HEADER &&
+		    !plain_contrast_offer(m, q->code->code, given, o->drill, st, L, utf8))
+			eof = true;
 	}
 	if (session)
 		store_session_end(st, session);

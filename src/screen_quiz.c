@@ -7,6 +7,7 @@
 
 #include "answer.h"
 #include "lines.h"
+#include "contrast.h"
 #include "screens.h"
 #include "text.h"
 #include "ui.h"
@@ -52,7 +53,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		struct leitner one = { .box = 1, .due = clock_now(), .wrong = 1 };
 		snprintf(one.item, sizeof one.item, "%s", v->only_item);
 		ok = quiz_build_review(a->m, &one, 1, clock_now(), &opts, &v->qz);
-	} else if (review) {
+	} else if (review && !opts.drill) {
 		struct leitner *states = NULL;
 		size_t n = 0;
 		ok = a->st && store_item_states(a->st, &states, &n) &&
@@ -81,7 +82,8 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 			began = !a->st || store_session_begin_exam(a->st, id, opts.seed, opts.count,
 			                                           v->minutes, a->m->version, &v->session);
 		} else {
-			began = !a->st || store_session_begin(a->st, review ? "review" : "quiz",
+			/* a drill is a review of one group */
+			began = !a->st || store_session_begin(a->st, review || opts.drill ? "review" : "quiz",
 			                                      opts.seed, a->m->version, &v->session);
 		}
 		if (!began)
@@ -408,8 +410,14 @@ void quizview_draw(const struct app *a)
 	int choices_at;
 	char title[96], hint[160];
 	build(a, &ls, &choices_at);
-	snprintf(title, sizeof title, "%s", tr(v->review ? MSG_QUIZ_REVIEW_TITLE :
+	snprintf(title, sizeof title, "%s", tr(v->opts.drill ? MSG_DRILL_TITLE :
+	                                      v->review ? MSG_QUIZ_REVIEW_TITLE :
 	                                      v->exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE));
+	if (v->opts.drill) {
+		char label[64];
+		contrast_label(v->opts.drill, label, sizeof label);
+		snprintf(title + strlen(title), sizeof title - strlen(title), " %s", label);
+	}
 	if (v->phase == QP_ASK || v->phase == QP_FEEDBACK)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
