@@ -35,6 +35,9 @@ bool contrast_rows(const struct model *m, const struct confusion_item *ci, size_
 int contrast_item_grouped(const struct model *m, const struct confusion_item *ci, size_t n,
                           const char *item);
 
+/* What "recent" means for confusions: the last week. */
+#define CONTRAST_RECENT_DAYS 7
+
 /* One confusion (expected → given) summed over items, from matrix cells. */
 struct confusion {
 	int expected, given;

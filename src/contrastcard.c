@@ -31,10 +31,28 @@ void contrast_ago(int64_t t, int64_t now, char *buf, size_t n)
 		snprintf(buf, n, tr(MSG_AGO_DAYS), (int)days);
 }
 
+static void code_heading(const struct model *m, int code, enum lang L, char *buf, size_t n);
+
+void contrast_confusion_text(const struct model *m, const struct confusion *c, int64_t now,
+                             enum lang L, char *buf, size_t n)
+{
+	char right[128], given[128], when[64];
+	code_heading(m, c->expected, L, right, sizeof right);
+	code_heading(m, c->given, L, given, sizeof given);
+	contrast_ago(c->last, now, when, sizeof when);
+	snprintf(buf, n, tr(MSG_CONFUSION_WORDS), right, given, c->count, c->row_total, when);
+	size_t len = strlen(buf);
+	if (c->row_recent && len < n)
+		snprintf(buf + len, n - len, tr(MSG_CONFUSION_RECENT), c->recent, c->row_recent);
+}
+
 static void code_heading(const struct model *m, int code, enum lang L, char *buf, size_t n)
 {
 	const struct code_entry *e = model_code(m, code);
-	snprintf(buf, n, "%d %s", code, e ? ltext_get(&e->name, L) : "");
+	if (e)
+		snprintf(buf, n, "%d %s", code, ltext_get(&e->name, L));
+	else
+		snprintf(buf, n, "%d", code);
 }
 
 /* The rules as columns: a heading row, then the wrapped rules row by row. */

@@ -16,6 +16,11 @@
 struct lines contrast_card_lines(const struct model *m, const struct contrast *g, bool mine,
                                  const struct confusion_item *ci, size_t n, int64_t now,
                                  enum lang lang, int width);
+/* One confusion in words: "401 Unauthorized → you answered 403 Forbidden: 5
+ * time(s) of 12, last 2 days ago; last 7 days: 1 of 6" into buf. */
+struct confusion;
+void contrast_confusion_text(const struct model *m, const struct confusion *c, int64_t now,
+                             enum lang lang, char *buf, size_t n);
 /* "today", "yesterday", "3 days ago" (by local calendar days) into buf. */
 void contrast_ago(int64_t t, int64_t now, char *buf, size_t n);
 

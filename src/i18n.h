@@ -141,6 +141,11 @@
 	X(CONTRAST_OFFER,  "Type c and Enter for the contrast card, or just Enter to go on: ", "輸入 c 再按 Enter 查看對照卡，直接按 Enter 繼續：") \
 	X(CONTRAST_CMD,    "Contrast card and drill: httptutor review --plain --group %s", "對照卡與專項練習：httptutor review --plain --group %s") \
 	X(DRILL_TITLE,     "Drill",     "專項練習") \
+	X(CONFUSION_WORDS, "%s → you answered %s in %d of %d answers, last %s", "%1$s → 你答成 %2$s：%4$d 次作答中有 %3$d 次，最近一次在%5$s") \
+	X(CONFUSION_RECENT,"; last 7 days: %d of %d", "；最近 7 天：%2$d 次中有 %1$d 次") \
+	X(CONFUSION_TOP,   "Mixed up most", "最常搞混") \
+	X(CONFUSION_MATRIX,"Codes you mix up (rows: right answer, columns: your answer)", "容易搞混的狀態碼（列：正解，欄：你的答案）") \
+	X(CONFUSION_NONE,  "No codes mixed up yet.", "目前沒有搞混的狀態碼。") \
 	X(AGO_TODAY,       "today",     "今天") \
 	X(AGO_YESTERDAY,   "yesterday", "昨天") \
 	X(AGO_DAYS,        "%d days ago", "%d 天前") \

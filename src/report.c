@@ -11,6 +11,7 @@
 #include "markdown.h"
 #include "out.h"
 #include "report.h"
+#include "report_confusion.h"
 #include "text.h"
 
 void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8)
@@ -324,6 +325,28 @@ static json_t *stats_json(const char *user, const struct progress *p)
 	return o;
 }
 
+/* stats --json: the progress and the learner's confusions. */
+static int stats_json_out(const struct report_ctx *r, struct store *st, const struct progress *p)
+{
+	json_t *doc = stats_json(st->user, p);
+	if (!doc) {
+		json_failed(NULL);
+		return 1;
+	}
+	json_t *mixed = report_confusion_json(r->m, st, clock_now());
+	if (!mixed) {
+		fprintf(stderr, "httptutor: %s\n", st->err);
+		json_decref(doc);
+		return 1;
+	}
+	if (json_object_set_new(doc, "confusions", mixed) != 0) {   /* takes mixed */
+		json_decref(doc);
+		json_failed(NULL);
+		return 1;
+	}
+	return json_doc(stdout, doc, false) ? 0 : 1;   /* takes doc */
+}
+
 int report_stats(const struct report_ctx *r, struct store *st)
 {
 	struct progress p;
@@ -332,10 +355,9 @@ int report_stats(const struct report_ctx *r, struct store *st)
 		return 1;
 	}
 	if (r->json) {
-		if (!json_doc(stdout, stats_json(st->user, &p), false)) {
-			store_progress_free(&p);
-			return 1;
-		}
+		int rc = stats_json_out(r, st, &p);
+		store_progress_free(&p);
+		return rc;
 	} else {
 		char line[512];
 		snprintf(line, sizeof line, tr(MSG_PROGRESS_OVERALL), p.answers, p.correct,
@@ -357,6 +379,11 @@ int report_stats(const struct report_ctx *r, struct store *st)
 				out_puts(stdout, line, r->utf8);
 				putchar('\n');
 			}
+		}
+		if (!report_confusion_text(r->m, st, clock_now(), 3, r->lang, r->utf8)) {
+			fprintf(stderr, "httptutor: %s\n", st->err);
+			store_progress_free(&p);
+			return 1;
 		}
 	}
 	store_progress_free(&p);

@@ -614,6 +614,103 @@ cli_contrasts() {
 	cli_x lint "$c"
 	cli_check contrasts-lint-shared-pair 1 out "contrasts\.yaml:$((n - 1)): contrast refuse-or-hide: 401 and 403 are already a pair in contrast who-or-allowed" \
 		out "contrasts\.yaml:[0-9]+: .*en\.rules has no line for 401"
+
+	# review --group: a drill on one group, recorded as a review.
+	local d=$CLI_T db=$CLI_T/drill.db why
+	cli_xin '1\n2\n1\n2\n1\n2\n' --db "$db" review --plain --group 401,403 --seed 3 --count 6
+	cli_check drill-plain 0 out '^Drill 401 ↔ 403: 6 \(seed 3\)$' out '^The deciding question$' \
+		out '^  401 Unauthorized +│ 403 Forbidden$' out '^\[6/6\]'
+	cp "$d/out" "$d/drill.out"
+	grep -q '^You mixed up 401 ↔ 403: Not signed in, or not allowed$' "$d/drill.out" &&
+		ok cli/drill-names-mixup || bad cli/drill-names-mixup "no 'You mixed up' after a 401/403 miss"
+	grep -q 'review --plain --group 401,403' "$d/drill.out" && bad cli/drill-no-command-hint "the drill points to itself" ||
+		ok cli/drill-no-command-hint
+	cli_x --db "$db" export --csv
+	why=$(cli_py '
+import csv, sqlite3, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+if len(rows) != 6: sys.exit(f"{len(rows)} rows, want 6")
+for i, r in enumerate(rows):
+    want, shown = r["expected"], r["shown"]
+    if want not in ("401", "403"): sys.exit(f"row {i+1} asks {want}")
+    if not {"401", "403"} <= set(shown.split(",")): sys.exit(f"row {i+1} shows {shown}")
+    if i and want == rows[i-1]["expected"]: sys.exit(f"rows {i} and {i+1} both ask {want}")
+if len({r["item"] for r in rows}) != 6: sys.exit("an item came twice")
+kinds = [k for (k,) in sqlite3.connect(sys.argv[2]).execute("SELECT kind FROM session")]
+if kinds != ["review"]: sys.exit(f"sessions {kinds}")
+wrong = {r["item"] for r in rows if r["correct"] == "0"}
+print(len(wrong))
+' "$d/out" "$db")
+	if [ "$CLI_RC" = 0 ] && [[ "$why" =~ ^[0-9]+$ ]]; then
+		ok cli/drill-logged
+		# the drill's misses are due in the next review
+		cli_xin '' --db "$db" review --plain --seed 1 --count 50
+		cli_check drill-schedules-review 0 out "^Review quiz: $why \(seed 1\)$"
+	else
+		bad cli/drill-logged "$why"
+	fi
+	# stats: the confusions as counted by hand from the export
+	cli_x --db "$db" export --csv
+	cp "$d/out" "$d/drill.csv"
+	cli_x --db "$db" stats --json
+	why=$(cli_py '
+import csv, json, sys, collections, datetime
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+want = collections.defaultdict(lambda: [0, ""])
+for r in rows:
+    if r["correct"] == "0" and r["qtype"] != "header":
+        w = want[(int(r["expected"]), int(r["given"]))]
+        w[0] += 1
+        w[1] = max(w[1], r["at"])
+got = json.load(open(sys.argv[2]))["confusions"]
+have = {(c["expected"], c["given"]): [c["count"], c["last"]] for c in got}
+if have != dict(want): sys.exit(f"stats says {have}, the log says {dict(want)}")
+counts = [c["count"] for c in got]
+if counts != sorted(counts, reverse=True): sys.exit(f"not most frequent first: {counts}")
+for c in got:
+    pair, grp = {c["expected"], c["given"]}, c["group"]
+    if pair == {401, 403} and grp != "who-or-allowed": sys.exit(f"group of {pair}: {grp}")
+if not got: sys.exit("no confusions at all")
+' "$d/drill.csv" "$d/out")
+	[ "$CLI_RC" = 0 ] && [ -z "$why" ] && ok cli/stats-json-confusions || bad cli/stats-json-confusions "exit $CLI_RC: $why"
+	cli_x --db "$db" stats
+	cli_check stats-top-confusions 0 out '^Mixed up most$' \
+		out '^  40[13] [A-Za-z]+ → you answered 40[13] [A-Za-z]+ in [0-9]+ of [0-9]+ answers, last today'
+	cli_xin '1\n' --db "$db" --lang zh-TW review --plain --group 403,401 --seed 4 --count 1
+	cli_check drill-zh 0 out '^專項練習 401 ↔ 403: 1 ' out '^關鍵問題$' out '^你在這一組的錯誤$'
+	cli_x --db "$db" review --plain --group 401,404
+	cli_check drill-unknown-group 1 err "no contrast group '401,404'" err '^  401 ↔ 403 +who-or-allowed$'
+	cli_usage drill-not-quiz 'applies to review' quiz --group 401,403
+	cli_usage drill-no-class 'do not apply to a drill' review --group 401,403 --class 4xx
+
+	# A quiz: a wrong answer in a group names it and points to the drill.
+	local seed answer partner
+	for seed in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		cli_xin '599\n' --db "$d/probe$seed.db" quiz --plain --type type --seed "$seed" --count 1
+		answer=$(sed -n 's/^> Wrong\. The answer is \([0-9]*\) .*/\1/p' "$d/out")
+		partner=$(cli_py '
+import sys, yaml
+for g in yaml.safe_load(open(sys.argv[1])):
+    if int(sys.argv[2]) in g["codes"]:
+        print(",".join(str(c) for c in g["codes"]), [c for c in g["codes"] if c != int(sys.argv[2])][0]); break
+' "$ROOT/content/contrasts.yaml" "${answer:-0}")
+		[ -n "$partner" ] && break
+	done
+	if [ -z "$partner" ]; then
+		bad cli/quiz-names-mixup "no seed 1-12 asks a code of a group"
+	else
+		cli_xin "${partner#* }\n" --db "$d/mix.db" quiz --plain --type type --seed "$seed" --count 1
+		cli_check quiz-names-mixup 0 out "^You mixed up ${partner%%,*}" \
+			out "^Contrast card and drill: httptutor review --plain --group ${partner% *}$"
+	fi
+	# On a terminal the offer is a question: c shows the card with the mistake.
+	for seed in 1 2 3 4 5 6 7 8; do
+		rm -f "$d/pty.db"
+		why=$(python3 "$ROOT/tests/data/cli/contrast_pty.py" "$BIN" --db "$d/pty.db" review --plain \
+			--group 401,403 --count 1 --seed "$seed")
+		[ $? = 2 ] || break
+	done
+	[ "$why" = OK ] && ok cli/contrast-offer-pty || bad cli/contrast-offer-pty "$why"
 }
 
 # Every card's `rfc:` names a section that exists in that RFC's table of
