@@ -423,6 +423,18 @@ static bool build_question(const struct model *m, struct rng *r, const struct ca
 
 /* ---- quiz building ----------------------------------------------------- */
 
+/* The end of building: frees the scratch arrays; a quiz with no question is
+ * freed too and is a failure. */
+static bool finish_build(struct quiz *out, void *cands, int *tmp)
+{
+	free(cands);
+	free(tmp);
+	if (out->n > 0)
+		return true;
+	quiz_free(out);
+	return false;
+}
+
 /* A drill on one contrast group: per code, its scenarios in seeded order;
  * then each turn takes the code asked least so far (not the one just asked,
  * while another is left), ties broken by the seed. */
@@ -435,7 +447,6 @@ static bool build_drill(const struct model *m, const struct quiz_opts *o, struct
 	int *tmp = NULL;
 	size_t nc = 0, left[CONTRAST_MAX_CODES] = { 0 }, asked[CONTRAST_MAX_CODES] = { 0 };
 	struct rng r;
-	bool ok = false;
 
 	any.klass = 0;
 	any.chapter = NULL;
@@ -496,14 +507,8 @@ static bool build_drill(const struct model *m, const struct quiz_opts *o, struct
 		else
 			want--;   /* cannot be asked fairly: the drill is one shorter */
 	}
-	ok = out->n > 0;
-
 cleanup:
-	free(cands);
-	free(tmp);
-	if (!ok)
-		quiz_free(out);
-	return ok;
+	return finish_build(out, cands, tmp);
 }
 
 bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *out)
@@ -513,7 +518,6 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 	int *tmp = NULL;
 	size_t nc = 0, want;
 	struct rng r;
-	bool ok = false;
 
 	out->q = NULL;
 	out->n = 0;
@@ -574,14 +578,8 @@ bool quiz_build(const struct model *m, const struct quiz_opts *o, struct quiz *o
 		if (build_question(m, &r, &c, pick_type(&r, c.fits), tmp, &out->q[out->n]))
 			out->n++;
 	}
-	ok = out->n > 0;
-
 cleanup:
-	free(cands);
-	free(tmp);
-	if (!ok)
-		quiz_free(out);
-	return ok;
+	return finish_build(out, cands, tmp);
 }
 
 /* Review order: most wrong answers first, then the longest overdue. */
