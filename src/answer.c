@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "answer.h"
+#include "contrast.h"
+#include "i18n.h"
 
 void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct question *q,
                  int given, int64_t session, int64_t ms, int64_t at,
@@ -38,6 +40,16 @@ void answer_explain(const struct question *q, int given, enum lang lang,
 				out->whynot_code = code;
 				out->whynot = ltext_get(&q->sc->whynot[i].text, lang);
 			}
+		/* A drill shows every code of its group; one the scenario does not
+		 * explain is answered by the group's deciding question and rule. */
+		int k = q->group && code && !out->whynot ? contrast_index(q->group, code) : -1;
+		if (k >= 0 && code != q->code->code && !quiz_is_also(q, code)) {
+			snprintf(out->rule, sizeof out->rule, tr(MSG_CONTRAST_WHYNOT),
+			         ltext_get(&q->group->question, lang), code,
+			         ltext_get(&q->group->rule[k], lang));
+			out->whynot_code = code;
+			out->whynot = out->rule;
+		}
 		/* A second acceptable code: say why it counts and why the answer is sharper. */
 		for (size_t i = 0; quiz_is_also(q, code) && i < q->sc->n_also; i++)
 			if (q->sc->also[i].code == code) {

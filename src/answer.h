@@ -24,6 +24,7 @@ struct explanation {
 	const char *also;         /* why it counts, and why the answer is sharper, or NULL */
 	const char *header_why;   /* Q_HEADER: why that header, or NULL */
 	const char *ref;          /* chapter#anchor to read more, or NULL */
+	char rule[1024];          /* storage for a why-not made from a contrast rule */
 };
 /* Gather the explanation of q in lang for the answer given. */
 void answer_explain(const struct question *q, int given, enum lang lang,

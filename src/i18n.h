@@ -140,6 +140,7 @@
 	X(CONTRAST_MIXED,  "You mixed up %s: %s", "你把 %s 搞混了：%s") \
 	X(CONTRAST_OFFER,  "Type c and Enter for the contrast card, or just Enter to go on: ", "輸入 c 再按 Enter 查看對照卡，直接按 Enter 繼續：") \
 	X(CONTRAST_CMD,    "Contrast card and drill: httptutor review --plain --group %s", "對照卡與專項練習：httptutor review --plain --group %s") \
+	X(CONTRAST_WHYNOT, "The deciding question: %s %d is right when the answer is “%s”", "關鍵問題：%1$s答案若是「%3$s」，才該選 %2$d。") \
 	X(DRILL_TITLE,     "Drill",     "專項練習") \
 	X(CONFUSION_WORDS, "%s → you answered %s in %d of %d answers, last %s", "%1$s → 你答成 %2$s：%4$d 次作答中有 %3$d 次，最近一次在%5$s") \
 	X(CONFUSION_RECENT,"; last 7 days: %d of %d", "；最近 7 天：%2$d 次中有 %1$d 次") \

@@ -401,6 +401,7 @@ static bool build_question(const struct model *m, struct rng *r, const struct ca
 	q->type = type;
 	q->sc = type == Q_MEANING ? NULL : c->sc;
 	q->code = c->ce;
+	q->group = c->group;
 	q->right = -1;
 	if (type == Q_MEANING)
 		snprintf(q->item, sizeof q->item, "code:%d", c->ce->code);

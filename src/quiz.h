@@ -34,6 +34,7 @@ struct question {
 	const char *choice_header[QUIZ_CHOICES]; /* Q_HEADER: names shown */
 	int right;                       /* index of the right choice, -1 for Q_TYPE */
 	char item[64];                   /* scheduling id: scenario id, or "code:403" */
+	const struct contrast *group;    /* a drill question: its contrast group, else NULL */
 };
 
 /* Leitner state of one item, derived by replaying its answers in order. */

@@ -678,6 +678,10 @@ if not got: sys.exit("no confusions at all")
 		out '^  40[13] [A-Za-z]+ → you answered 40[13] [A-Za-z]+ in [0-9]+ of [0-9]+ answers, last today'
 	cli_xin '1\n' --db "$db" --lang zh-TW review --plain --group 403,401 --seed 4 --count 1
 	cli_check drill-zh 0 out '^專項練習 401 ↔ 403: 1 ' out '^關鍵問題$' out '^你在這一組的錯誤$'
+	# A group code the scenario does not explain: the group's rule says why not.
+	cli_xin '501\n501\n501\n501\n' --db "$d/rule.db" review --plain --group 405,501 --seed 1 --count 4
+	cli_check drill-rule-whynot 0 out '^Why not 501:$' \
+		out '^  The deciding question: Does the server support this method on some resource\?$'
 	cli_x --db "$db" review --plain --group 401,404
 	cli_check drill-unknown-group 1 err "no contrast group '401,404'" err '^  401 ↔ 403 +who-or-allowed$'
 	cli_usage drill-not-quiz 'applies to review' quiz --group 401,403
