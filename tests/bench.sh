@@ -186,6 +186,13 @@ row("3  cost per recorded answer", per(ta, t0a), "per durable insert", per(tb, t
 # 4. Content load alone.
 a, b = pair(lambda: run(COMMON + ["lint", CONTENT]), lambda: run(["cat"] + EVERY))
 row("4  lint content (load+validate)", a, "cat every content file", b)
+# The term checks (glossary variants, code names) against the same pack
+# without glossary.yaml, which loads and validates everything else alike.
+NOGLOSS = os.path.join(TMP, "content-no-glossary")
+shutil.copytree(CONTENT, NOGLOSS)
+os.remove(os.path.join(NOGLOSS, "glossary.yaml"))
+a, b = pair(lambda: run(COMMON + ["lint", CONTENT]), lambda: run(COMMON + ["lint", NOGLOSS]))
+row("4  lint content with the glossary", a, "the same without glossary.yaml", b)
 
 fs = subprocess.run(["stat", "-f", "-c", "%T", TMP], capture_output=True, text=True).stdout.strip()
 print("httptutor bench: N=%d runs each, medians; temp files on %s (%s)" % (N, TMP, fs or "?"))
