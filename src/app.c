@@ -481,12 +481,14 @@ int app_run(struct app *a, enum screen_id start)
 	if (start == SCR_QUIZ)
 		app_start_quiz(a, &a->quiz.opts, false);
 	while (!a->quit) {
-		draw(a);
 		if (a->flush_input) {
-			/* Keys typed before this frame showed were not meant for it. */
+			/* Keys typed before this frame showed were not meant for it.
+			 * Drop them before drawing it: once it is on screen, a key is
+			 * an answer to it, however soon it comes. */
 			ui_flush_input();
 			a->flush_input = false;
 		}
+		draw(a);
 		/* A running exam clock redraws every second. */
 		bool clock = app_top(a) == SCR_QUIZ && a->quiz.deadline_ms &&
 		             (a->quiz.phase == QP_ASK || a->quiz.phase == QP_FEEDBACK);
