@@ -75,7 +75,8 @@ static void load_chapter(struct loader *L, int lang, const char *file)
 	char *buf = loader_read(L, rel, path, &len);
 	if (!buf || !h.file)
 		goto cleanup;
-	loader_check_bytes(L, path, buf, len);
+	if (!loader_check_bytes(L, path, buf, len))
+		goto cleanup;
 	h.md = text_scrub(buf, len, true);
 	if (!h.md) {
 		loader_oom(L);

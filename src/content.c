@@ -82,6 +82,11 @@ void content_free(struct model *m)
 	model_free(m);
 }
 
+void content_set_stop_check(int (*pending)(void))
+{
+	loader_set_stop_check(pending);
+}
+
 /* ---- finding the folder ---- */
 
 static bool has_codes(const char *dir)

@@ -13,6 +13,11 @@
 bool content_load(const char *dir, struct model *m, struct diag *d);
 void content_free(struct model *m);
 
+/* pending() is asked between files and while parsing; when it returns a
+ * signal number, content_load stops early and fails (so Ctrl-C or SIGTERM
+ * interrupt a slow load).  NULL: never stop. */
+void content_set_stop_check(int (*pending)(void));
+
 /* Find the content folder: explicit (--content / HTTPTUTOR_CONTENT) if given,
  * else ./content when it holds codes/, else the installed data dir, else the
  * folder beside the executable's ../share/httptutor.  Returns a malloc'd path

@@ -6,16 +6,39 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#define MAX_FILE_BYTES (8u << 20)   /* a content file is text, not a disk image */
 #define MAX_PER_FILE   20           /* byte-level reports per file before "more" */
 
 const char *const loader_lang_key[LANG_COUNT] = { "en", "zh-TW" };
+
+/* Asked between files and while parsing: a signal that arrived (0: none). */
+static int (*stop_check)(void);
+
+void loader_set_stop_check(int (*pending)(void))
+{
+	stop_check = pending;
+}
+
+bool loader_stopped(struct loader *L)
+{
+	if (!L->stopped && stop_check)
+		L->stopped = stop_check();
+	return L->stopped != 0;
+}
+
+bool loader_count_nodes(struct loader *L, size_t n)
+{
+	L->nodes += n;
+	return L->nodes <= LOADER_MAX_NODES;
+}
 
 bool loader_grow(void **arr, size_t *cap, size_t n, size_t sz)
 {
@@ -97,25 +120,12 @@ int loader_line_of(const char *buf, size_t off)
 
 /* Offset of the first control character other than LF (and CR before LF), or
  * (size_t)-1.  Tabs count: the README allows only newlines. */
-size_t loader_find_control(const char *s, size_t n)
+size_t loader_find_control(const char *s, size_t n, const char **what)
 {
-	/* Fast byte scan first: C0, DEL and C1 (0xC2 0x80–0x9F) are easy to spot,
-	 * and most text has none of them. */
-	const unsigned char *u = (const unsigned char *)s;
 	size_t pos = 0;
-	for (; pos < n; pos++) {
-		unsigned char ch = u[pos];
-		if ((ch < 0x20 && ch != '\n') || ch == 0x7f ||
-		    (ch == 0xc2 && pos + 1 < n && u[pos + 1] >= 0x80 && u[pos + 1] <= 0x9f))
-			break;
-	}
-	if (pos == n)
-		return (size_t)-1;
-	/* back to the start of this line so text_find_control sees whole characters */
-	while (pos > 0 && s[pos - 1] != '\n')
-		pos--;
 	while (pos < n) {
-		size_t off = text_find_control(s + pos, n - pos, false);
+		enum text_unsafe kind;
+		size_t off = text_find_unsafe(s + pos, n - pos, false, &kind);
 		if (off == (size_t)-1)
 			return (size_t)-1;
 		size_t at = pos + off;
@@ -123,6 +133,9 @@ size_t loader_find_control(const char *s, size_t n)
 			pos = at + 1;
 			continue;
 		}
+		if (what)
+			*what = kind == TEXT_BIDI ? "bidi control" :
+			        kind == TEXT_INVISIBLE ? "invisible character" : "control character";
 		return at;
 	}
 	return (size_t)-1;
@@ -139,7 +152,7 @@ unsigned long loader_code_point(const char *s, size_t n)
  * them with "_" in place (same length, and safe anywhere in YAML) so the rest of the
  * file still loads: one bad byte gives one error, not a cascade of missing
  * codes.  The pack as a whole still fails. */
-void loader_check_bytes(struct loader *L, const char *path, char *buf, size_t len)
+bool loader_check_bytes(struct loader *L, const char *path, char *buf, size_t len)
 {
 	size_t bad = 0;
 	if (!text_valid_utf8(buf, len, &bad)) {
@@ -156,29 +169,28 @@ void loader_check_bytes(struct loader *L, const char *path, char *buf, size_t le
 	int shown = 0, line = 1;
 	size_t counted = 0, pos = 0;
 	while (pos < len) {
-		size_t off = loader_find_control(buf + pos, len - pos);
+		const char *what;
+		size_t off = loader_find_control(buf + pos, len - pos, &what);
 		if (off == (size_t)-1)
 			break;
 		size_t at = pos + off;
 		for (; counted < at; counted++)
 			if (buf[counted] == '\n')
 				line++;
-		if (shown++ < MAX_PER_FILE)
-			loader_err(L, path, line, "control character U+%04lX is not allowed",
-			       loader_code_point(buf + at, len - at));
-		else if (shown == MAX_PER_FILE + 1)
-			loader_err(L, path, line, "more control characters not shown");
+		if (shown++ == MAX_PER_FILE) {
+			/* Not a text file: reading on would only repeat this. */
+			loader_err(L, path, line, "more control, bidi or invisible characters: "
+			           "stopped checking this file");
+			return false;
+		}
+		loader_err(L, path, line, "%s U+%04lX is not allowed", what,
+		           loader_code_point(buf + at, len - at));
 		wchar_t wc;
 		size_t k = text_decode(buf + at, len - at, &wc);
 		memset(buf + at, '_', k);
 		pos = at + k;
 	}
-}
-
-static bool is_regular(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return true;
 }
 
 bool loader_is_dir(const char *path)
@@ -190,41 +202,75 @@ bool loader_is_dir(const char *path)
 /* Reads rel (relative to the content dir) whole and records it for the
  * version hash.  Returns the buffer (NUL-terminated, owned by the loader) or
  * NULL after reporting why. */
+/* What a file that is not a regular file is, for the message. */
+static const char *file_kind(mode_t m)
+{
+	return S_ISDIR(m) ? "a folder" : S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" :
+	       S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a regular file";
+}
+
 char *loader_read(struct loader *L, const char *rel, const char *path, size_t *len)
 {
-	FILE *f = NULL;
 	char *buf = NULL, *r = NULL, *ret = NULL;
-	size_t cap = 0, n = 0;
+	size_t n = 0;
+	struct stat st;
 
-	f = fopen(path, "rb");
-	if (!f || !is_regular(path)) {
-		loader_err(L, path, 1, "cannot read file: %s", f ? "not a regular file" : strerror(errno));
+	if (loader_stopped(L))
+		return NULL;
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; what it is
+	 * is then asked of the open descriptor, not of the name. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		loader_err(L, path, 1, "cannot read file: %s", strerror(errno));
+		goto cleanup;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		loader_err(L, path, 1, "cannot read file: it is %s; content files must be regular files",
+		           file_kind(st.st_mode));
+		goto cleanup;
+	}
+	/* Refused before reading: the limits keep memory bounded (content/README). */
+	if ((uintmax_t)st.st_size > LOADER_MAX_FILE) {
+		loader_err(L, path, 1, "file is %jd bytes; one content file may hold at most %u bytes (%u MiB)",
+		           (intmax_t)st.st_size, LOADER_MAX_FILE, LOADER_MAX_FILE >> 20);
+		goto cleanup;
+	}
+	if (L->bytes + (size_t)st.st_size > LOADER_MAX_PACK) {
+		loader_err(L, path, 1, "with this file the content folder holds more than %u MiB, "
+		           "the limit for a whole pack", LOADER_MAX_PACK >> 20);
+		goto cleanup;
+	}
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+		loader_err(L, path, 1, "cannot read file: %s", strerror(errno));
+		goto cleanup;
+	}
+	/* One byte more than the size, to notice a file that grows meanwhile. */
+	size_t cap = (size_t)st.st_size + 1;
+	if (!(buf = malloc(cap + 1))) {
+		loader_oom(L);
 		goto cleanup;
 	}
 	for (;;) {
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 8192;
-			char *nb = realloc(buf, cap + 1);
-			if (!nb) {
-				loader_oom(L);
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR) {
+			if (loader_stopped(L))
 				goto cleanup;
-			}
-			buf = nb;
+			continue;
 		}
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (n > MAX_FILE_BYTES) {
-			loader_err(L, path, 1, "file is larger than %u bytes", MAX_FILE_BYTES);
+		if (got < 0) {
+			loader_err(L, path, 1, "cannot read file: %s", strerror(errno));
 			goto cleanup;
 		}
 		if (got == 0)
 			break;
-	}
-	if (ferror(f)) {
-		loader_err(L, path, 1, "cannot read file: %s", strerror(errno));
-		goto cleanup;
+		n += (size_t)got;
+		if (n == cap) {
+			loader_err(L, path, 1, "file changed while it was read; try again");
+			goto cleanup;
+		}
 	}
 	buf[n] = '\0';
+	L->bytes += n;
 	r = loader_strdup(L, rel);
 	void *arr = L->files;
 	if (!r || !loader_grow(&arr, &L->cap_files, L->n_files, sizeof *L->files)) {
@@ -238,8 +284,8 @@ char *loader_read(struct loader *L, const char *rel, const char *path, size_t *l
 	buf = NULL;
 	r = NULL;
 cleanup:
-	if (f)
-		fclose(f);
+	if (fd >= 0)
+		close(fd);
 	free(buf);
 	free(r);
 	return ret;
@@ -341,6 +387,8 @@ void loader_free_chsrc(struct chsrc *h)
 
 bool loader_publish(struct loader *L, struct diag *d)
 {
+	if (L->stopped)
+		loader_err(L, L->dir, 1, "loading stopped by signal %d", L->stopped);
 	if (L->oom)
 		loader_err(L, L->dir, 1, "out of memory while loading content");
 	/* qsort with a NULL base is undefined even for zero items. */

@@ -11,6 +11,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Limits on what a content folder may hold, so no folder, however built,
+ * can make loading slow or large (documented in content/README.md). */
+#define LOADER_MAX_FILE  (4u << 20)   /* bytes in one file */
+#define LOADER_MAX_PACK  (16u << 20)  /* bytes in all files together */
+#define LOADER_MAX_NODES 400000       /* YAML values in all files together */
+
 /* The content-file spelling of each language ("en", "zh-TW"). */
 extern const char *const loader_lang_key[LANG_COUNT];
 
@@ -84,7 +90,19 @@ struct loader {
 	size_t cap_contrasts, cap_contrast_pos;
 	size_t cap_terms;                /* m->terms (glossload.c) */
 	const char *glossary_path;       /* glossary.yaml, whose own zh-TW is not checked */
+	size_t bytes;                    /* read so far, for LOADER_MAX_PACK */
+	size_t nodes;                    /* YAML values so far, for LOADER_MAX_NODES */
+	int stopped;                     /* the signal that stopped loading, or 0 */
 };
+
+/* See content_set_stop_check. */
+void loader_set_stop_check(int (*pending)(void));
+/* True once a signal has asked loading to stop; every step then returns
+ * early and content_load fails. */
+bool loader_stopped(struct loader *L);
+/* Counts n more YAML values; false once the pack holds more than
+ * LOADER_MAX_NODES. */
+bool loader_count_nodes(struct loader *L, size_t n);
 
 /* Grows an array of elements of size sz so that one more fits; the old block
  * stays valid when this fails. */
@@ -101,14 +119,18 @@ const char *loader_path(struct loader *L, const char *rel);
 
 /* 1-based line of byte offset off in buf. */
 int loader_line_of(const char *buf, size_t off);
-/* Offset of the first control character other than LF (and CR before LF) in
- * s[0..n), or (size_t)-1. */
-size_t loader_find_control(const char *s, size_t n);
+/* Offset of the first character in s[0..n) that content may not hold: a
+ * control character other than LF (and CR before LF; TAB counts), a bidi
+ * control or an invisible character (text_unsafe_kind); or (size_t)-1.
+ * *what (may be NULL) gets its description ("bidi control"). */
+size_t loader_find_control(const char *s, size_t n, const char **what);
 /* The code point at s (U+FFFD when it is not valid UTF-8). */
 unsigned long loader_code_point(const char *s, size_t n);
-/* Reports invalid UTF-8 and control characters in buf with their lines and
- * replaces them with '_' in place so the rest of the file still loads. */
-void loader_check_bytes(struct loader *L, const char *path, char *buf, size_t len);
+/* Reports invalid UTF-8 and control, bidi and invisible characters in buf
+ * with their lines and replaces them with '_' in place so the rest of the
+ * file still loads.  False when there were too many to go on (the file is
+ * then not parsed). */
+bool loader_check_bytes(struct loader *L, const char *path, char *buf, size_t len);
 
 bool loader_is_dir(const char *path);
 /* Reads rel (relative to the content dir, full path path) whole and records

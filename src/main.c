@@ -238,11 +238,14 @@ static int load_content(const struct opts *o, const char *argv0, struct model *m
 		return 1;
 	}
 	if (!content_load(found, m, &d)) {
-		for (size_t i = 0; i < d.n; i++)
-			fprintf(stderr, "%s\n", d.msg[i]);
-		fprintf(stderr, "httptutor: the content in %s has %zu error(s); "
-		        "fix them (httptutor lint %s) and start again\n", found, d.n, found);
 		rc = 1;
+		if (ui_signal())   /* stopped, not broken: the shell sees 128+signal */
+			rc = 128 + ui_signal();
+		for (size_t i = 0; rc == 1 && i < d.n; i++)
+			fprintf(stderr, "%s\n", d.msg[i]);
+		if (rc == 1)
+			fprintf(stderr, "httptutor: the content in %s has %zu error(s); "
+			        "fix them (httptutor lint %s) and start again\n", found, d.n, found);
 	}
 	diag_free(&d);
 	free(found);
@@ -261,6 +264,11 @@ static int cmd_lint(int argc, char **argv, const struct opts *o, const char *arg
 		return 1;
 	}
 	bool ok = content_load(found, &m, &d);
+	if (!ok && ui_signal()) {
+		diag_free(&d);
+		free(found);
+		return 128 + ui_signal();
+	}
 	for (size_t i = 0; i < d.n; i++)
 		printf("%s\n", d.msg[i]);
 	if (ok) {
@@ -377,6 +385,7 @@ int main(int argc, char **argv)
 	int rc;
 	bool utf8 = i18n_setup_locale();
 	ui_install_signals();
+	content_set_stop_check(ui_signal);
 	const char *argv0 = argv[0];
 	if ((rc = parse_args(argc, argv, &o)))
 		return rc;

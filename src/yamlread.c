@@ -134,17 +134,18 @@ char *yr_text(struct yr_ctx *c, yaml_node_t *v, yaml_node_t *owner, const char *
 		len = 0;
 	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' || s[len - 1] == '\r'))
 		len--;
-	/* The file was valid UTF-8 and libyaml encodes escapes itself, so only
-	 * control characters written as escapes ("\x07") can appear here. */
-	size_t ctl = loader_find_control(s, len);
+	/* The file was checked byte by byte, so only characters written as
+	 * escapes ("\x07", "\u202E") can appear here. */
+	const char *what;
+	size_t ctl = loader_find_control(s, len, &what);
 	if (ctl != (size_t)-1) {
 		/* An escape in a quoted scalar: count lines into the value. */
 		int vl = loader_line_of(s, ctl);
 		char where[40] = "";
 		if (vl > 1)
 			snprintf(where, sizeof where, " (line %d of the text)", vl);
-		yr_err(c, v, "%s: control character U+%04lX is not allowed%s", name,
-		     loader_code_point(s + ctl, len - ctl), where);
+		yr_err(c, v, "%s: %s U+%04lX is not allowed%s", name, what,
+		       loader_code_point(s + ctl, len - ctl), where);
 		return NULL;
 	}
 	if (len == 0 && !allow_empty) {
@@ -298,56 +299,165 @@ char *yr_anchor_ref(struct yr_ctx *c, yaml_node_t *v, yaml_node_t *owner, bool r
 	return s;
 }
 
-/* Opens path's only YAML document.  False after reporting syntax errors. */
+/* Reports a libyaml error (syntax, reader, memory) at its line. */
+static void parse_error(struct loader *L, const char *path, const yaml_parser_t *p,
+                        const char *buf, size_t len)
+{
+	if (p->error == YAML_MEMORY_ERROR) {
+		loader_oom(L);
+	} else if (p->error == YAML_READER_ERROR) {
+		loader_err(L, path, loader_line_of(buf, p->problem_offset < len ? p->problem_offset : len),
+		           "YAML: %s", p->problem ? p->problem : "cannot read");
+	} else if (p->context) {
+		loader_err(L, path, (int)p->problem_mark.line + 1, "YAML: %s (%s at line %d)",
+		           p->problem ? p->problem : "syntax error", p->context,
+		           (int)p->context_mark.line + 1);
+	} else {
+		loader_err(L, path, (int)p->problem_mark.line + 1, "YAML: %s",
+		           p->problem ? p->problem : "syntax error");
+	}
+}
+
+/* The document being built from parser events: the open collections and,
+ * for an open mapping, the key waiting for its value. */
+struct build {
+	yaml_document_t *doc;
+	int open[YR_MAX_DEPTH];
+	int key[YR_MAX_DEPTH];
+	int depth;
+};
+
+/* Adds node id under the innermost open collection (the first node is the
+ * root).  False when libyaml ran out of memory. */
+static bool attach(struct build *b, int id)
+{
+	if (b->depth == 0)
+		return true;
+	int parent = b->open[b->depth - 1];
+	if (yaml_document_get_node(b->doc, parent)->type == YAML_SEQUENCE_NODE)
+		return yaml_document_append_sequence_item(b->doc, parent, id) != 0;
+	if (!b->key[b->depth - 1]) {
+		b->key[b->depth - 1] = id;
+		return true;
+	}
+	int key = b->key[b->depth - 1];
+	b->key[b->depth - 1] = 0;
+	return yaml_document_append_mapping_pair(b->doc, parent, key, id) != 0;
+}
+
+/* Opens path's only YAML document, built from the parser's events rather
+ * than yaml_parser_load so that hostile files stop early: nesting deeper
+ * than YR_MAX_DEPTH stops before libyaml goes deeper (its scanner is
+ * quadratic in the depth of [[[…), aliases are refused (1,000 *refs to one
+ * large text would each be a copy), and a file may hold at most
+ * YR_MAX_NODES values.  False after reporting why, with the line. */
 static bool doc_open(struct loader *L, const char *path, const char *buf, size_t len,
                      yaml_document_t *doc)
 {
 	yaml_parser_t p;
-	yaml_document_t extra;
-	bool ok = false, loaded = false;
+	yaml_event_t ev;
+	struct build b = { doc, { 0 }, { 0 }, 0 };
+	bool ok = false, have_doc = false, done = false, root = false;
+	int second = 0;         /* line of a second '---', when there is one */
+	size_t nodes = 0;
 
 	if (!yaml_parser_initialize(&p)) {
 		loader_oom(L);
 		return false;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-	if (!yaml_parser_load(&p, doc))
-		goto syntax;
-	loaded = true;
-	if (!yaml_document_get_root_node(doc)) {
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			parse_error(L, path, &p, buf, len);
+			goto cleanup;
+		}
+		int line = (int)(ev.start_mark.line > INT_MAX - 1 ? INT_MAX - 1 : ev.start_mark.line) + 1;
+		int id = 0;
+		bool step = true;
+		if ((nodes & 4095) == 0 && loader_stopped(L)) {
+			yaml_event_delete(&ev);
+			goto cleanup;
+		}
+		switch (ev.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			if (have_doc) {     /* an error once it holds something */
+				second = line;
+				break;
+			}
+			step = yaml_document_initialize(doc, NULL, NULL, NULL, 1, 1) != 0;
+			have_doc = step;
+			break;
+		case YAML_ALIAS_EVENT:
+			loader_err(L, path, line, "YAML aliases (*%s) are not allowed in content: "
+			           "write the text out where it is used", (const char *)ev.data.alias.anchor);
+			step = false;
+			break;
+		case YAML_SCALAR_EVENT:
+			id = yaml_document_add_scalar(doc, ev.data.scalar.tag, ev.data.scalar.value,
+			                              (int)ev.data.scalar.length, ev.data.scalar.style);
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (b.depth == YR_MAX_DEPTH) {
+				loader_err(L, path, line, "lists and mappings nested more than %d deep", YR_MAX_DEPTH);
+				step = false;
+				break;
+			}
+			id = ev.type == YAML_SEQUENCE_START_EVENT
+			   ? yaml_document_add_sequence(doc, ev.data.sequence_start.tag,
+			                                ev.data.sequence_start.style)
+			   : yaml_document_add_mapping(doc, ev.data.mapping_start.tag,
+			                               ev.data.mapping_start.style);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			b.depth--;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		if (step && (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_SEQUENCE_START_EVENT ||
+		             ev.type == YAML_MAPPING_START_EVENT)) {
+			if (second) {
+				loader_err(L, path, line, "only one YAML document per file (remove the '---' "
+				           "at line %d)", second);
+				step = false;
+			} else if (id == 0 || !attach(&b, id)) {
+				loader_oom(L);
+				step = false;
+			} else if (++nodes > YR_MAX_NODES || !loader_count_nodes(L, 1)) {
+				loader_err(L, path, line, "more than %d YAML values in %s",
+				           nodes > YR_MAX_NODES ? YR_MAX_NODES : LOADER_MAX_NODES,
+				           nodes > YR_MAX_NODES ? "one file" : "the whole content folder");
+				step = false;
+			} else {
+				yaml_node_t *n = yaml_document_get_node(doc, id);
+				n->start_mark = ev.start_mark;
+				n->end_mark = ev.end_mark;
+				root = true;
+				if (ev.type != YAML_SCALAR_EVENT) {
+					b.key[b.depth] = 0;
+					b.open[b.depth++] = id;
+				}
+			}
+		}
+		yaml_event_delete(&ev);
+		if (!step)
+			goto cleanup;
+	}
+	if (!root)
 		loader_err(L, path, 1, "file is empty");
-		goto cleanup;
-	}
-	if (!yaml_parser_load(&p, &extra))
-		goto syntax;
-	yaml_node_t *root2 = yaml_document_get_root_node(&extra);
-	if (root2)
-		loader_err(L, path, yr_line(root2), "only one YAML document per file (remove '---')");
-	yaml_document_delete(&extra);
-	ok = !root2;
-	goto cleanup;
-syntax:
-	if (p.error == YAML_MEMORY_ERROR) {
-		loader_oom(L);
-	} else if (p.error == YAML_READER_ERROR) {
-		loader_err(L, path, loader_line_of(buf, p.problem_offset < len ? p.problem_offset : len),
-		       "YAML: %s", p.problem ? p.problem : "cannot read");
-	} else if (p.context) {
-		loader_err(L, path, (int)p.problem_mark.line + 1, "YAML: %s (%s at line %d)",
-		       p.problem ? p.problem : "syntax error", p.context, (int)p.context_mark.line + 1);
-	} else {
-		loader_err(L, path, (int)p.problem_mark.line + 1, "YAML: %s",
-		       p.problem ? p.problem : "syntax error");
-	}
+	ok = root;
 cleanup:
-	if (loaded && !ok)
+	if (have_doc && !ok)
 		yaml_document_delete(doc);
 	yaml_parser_delete(&p);
 	return ok;
 }
 
-/* Reads, checks and parses one YAML file; calls each(c, item, index) for every
- * entry of its top-level list.  False when the file could not be read as a list. */
 bool yr_load_list(struct loader *L, const char *rel, const char *what, yr_item_fn *each)
 {
 	const char *path = loader_path(L, rel);
@@ -357,8 +467,7 @@ bool yr_load_list(struct loader *L, const char *rel, const char *what, yr_item_f
 
 	if (!buf)
 		return false;
-	loader_check_bytes(L, path, buf, len);
-	if (!doc_open(L, path, buf, len, &doc))
+	if (!loader_check_bytes(L, path, buf, len) || !doc_open(L, path, buf, len, &doc))
 		return false;
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
 	bool ok = root->type == YAML_SEQUENCE_NODE;

@@ -8,6 +8,12 @@
 
 #include <yaml.h>
 
+/* Limits that keep a hostile file from eating time or memory (content
+ * README): how deep lists and mappings may nest, and how many values
+ * (scalars, lists, mappings) one file may hold. */
+#define YR_MAX_DEPTH 64
+#define YR_MAX_NODES 100000
+
 struct yr_ctx {          /* where we are while reading one YAML item */
 	struct loader *L;
 	const char *path;

@@ -59,10 +59,85 @@ hostile_user() {
 	cli_check hostile-user-chinese 0 out '^Score: '
 }
 
+# Run lint on pack $2 (under timeout) and check it as cli/$1 exits 1 with
+# the given patterns; a hang or a crash fails whatever the output.
+hostile_lint() {
+	local name=$1 dir=$2
+	shift 2
+	timeout -k 5 20 "$BIN" lint "$dir" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	cli_check "$name" 1 "$@"
+}
+
+# A fresh copy of the good test pack in $HP_DIR/$1; its path in $HP.
+hostile_pack() {
+	HP=$HP_DIR/$1
+	rm -rf "$HP"
+	cp -R "$ROOT/tests/data/good" "$HP"
+}
+
+# Content that used to eat time or memory, or hang: each is refused fast
+# with file:line.
+hostile_content() {
+	HP_DIR=$CLI_T/hostile/packs
+	mkdir -p "$HP_DIR"
+	local py=$ROOT/tests/data/cli/hostile_packs.py why s t0 ms l1 l2 l3
+
+	# Bidi controls and invisible characters, written raw or as YAML escapes.
+	hostile_pack bidi
+	read -r l1 l2 l3 < <(python3 "$py" bidi "$HP")
+	hostile_lint content-bidi "$HP" out "scenarios/auth.yaml:$l1: bidi control U\\+202E is not allowed" \
+		out "auth.yaml:$l2: scenario no-token: en.why: bidi control U\\+202C is not allowed" \
+		out "auth.yaml:$l3: invisible character U\\+200B is not allowed"
+
+	# 1,000,000 nested '[': stopped at depth 64 before libyaml goes deeper.
+	hostile_pack deep
+	l1=$(python3 "$py" deep "$HP")
+	hostile_lint content-deep "$HP" out "scenarios/auth.yaml:$l1: lists and mappings nested more than 64 deep"
+
+	# An anchor on a 1 MB text and 1,000 aliases to it.
+	hostile_pack alias
+	l1=$(python3 "$py" alias "$HP")
+	hostile_lint content-alias "$HP" out "scenarios/auth.yaml:$l1: YAML aliases \\(\\*E\\) are not allowed"
+
+	# A FIFO named like a content file: refused, not waited on.
+	hostile_pack fifo
+	mkfifo "$HP/scenarios/x.yaml" "$HP/en/chapters/02-pipe.md"
+	hostile_lint content-fifo "$HP" out 'scenarios/x.yaml:1: cannot read file: it is a FIFO' \
+		out 'chapters/02-pipe.md:1: cannot read file: it is a FIFO'
+
+	# Size limits, checked before reading: a 50 MB file, a pack over 16 MiB,
+	# more than 100,000 values in one file.
+	hostile_pack big
+	truncate -s 50M "$HP/scenarios/big.yaml"
+	t0=$(date +%s%N)
+	hostile_lint content-50mb "$HP" out 'big.yaml:1: file is 52428800 bytes; one content file may hold at most 4194304 bytes'
+	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+	[ "$ms" -lt 2000 ] && ok cli/content-50mb-fast || bad cli/content-50mb-fast "took $ms ms"
+	hostile_pack total
+	python3 "$py" total "$HP"
+	hostile_lint content-pack-limit "$HP" out 't4.yaml:1: with this file the content folder holds more than 16 MiB'
+	hostile_pack values
+	python3 "$py" values "$HP"
+	hostile_lint content-values "$HP" out 'scenarios/n.yaml:1: more than 100000 YAML values in one file'
+
+	# Ctrl-C, SIGTERM and a hang-up stop a slow load with 128+signal.
+	hostile_pack slow
+	python3 "$py" slow "$HP"
+	for s in SIGINT SIGTERM SIGHUP; do
+		why=$(python3 "$ROOT/tests/data/cli/interrupt_load.py" "$s" -- "$BIN" lint "$HP" 2>&1) &&
+			ok "cli/content-$s-stops-load" || bad "cli/content-$s-stops-load" "$why"
+	done
+	why=$(python3 "$ROOT/tests/data/cli/interrupt_load.py" SIGTERM -- "$BIN" --content "$HP" codes 2>&1) &&
+		ok cli/content-signal-stops-start || bad cli/content-signal-stops-start "$why"
+	rm -rf "$HP_DIR"
+}
+
 cli_hostile() {
 	local d=$CLI_T/hostile db
 	mkdir -p "$d"
 	hostile_user
+	hostile_content
 	db=$d/h.db
 	hostile_db "$db"
 
