@@ -13,7 +13,7 @@ PKGS    := ncursesw sqlite3 md4c yaml-0.1 jansson
 # Debian packages: RUN_DEBS build and run the program (`make deps`, called by
 # `make`/`make run` when one is missing); TEST_DEBS are what the tests drive it
 # with (`make deps-check`, called by `make check`).  Each has a reason in the README.
-RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libjansson-dev
+RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libjansson-dev libxxhash-dev
 TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3 python3-pyte
 
 Q := $(if $(V),,@)
@@ -29,7 +29,22 @@ HAVE_TEST_DEPS := $(shell if command -v dpkg >/dev/null 2>&1; then \
              else pkg-config --exists cmocka 2>/dev/null && echo yes; fi)
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# The libraries Debian also ships as archives are linked into the binary:
+# loading five shared libraries took longer than drawing the home screen
+# (make bench).  A library upgrade (apt) relinks on the next `make`, since
+# the binary depends on the archives.  LINK=shared loads them at run time.
+LINK ?= static
+ARCHIVE_PKGS := ncursesw sqlite3 yaml-0.1 jansson
+ARCHIVE_LIBS  = $(shell pkg-config --libs-only-l $(ARCHIVE_PKGS) 2>/dev/null)
+ARCHIVES      = $(foreach l,$(patsubst -l%,%,$(ARCHIVE_LIBS)),$(firstword $(wildcard \
+                  $(addsuffix /lib$(l).a,$(shell pkg-config --variable=libdir $(ARCHIVE_PKGS) 2>/dev/null)))))
+ifeq ($(LINK),shared)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ARCHIVES   =
+else
+PKG_LIBS   = $(shell pkg-config --libs-only-L $(PKGS) 2>/dev/null) -Wl,-Bstatic $(ARCHIVE_LIBS) \
+             -Wl,-Bdynamic $(shell pkg-config --libs md4c 2>/dev/null) -lm
+endif
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
              $(PKG_CFLAGS) -Isrc -Ibuild -DHTTPTUTOR_VERSION='"$(VERSION)"' \
              -DHTTPTUTOR_DATADIR='"$(DATADIR)"' $(CFLAGS)
@@ -43,7 +58,7 @@ LIB_OBJS := $(filter-out $(B)/main.o,$(OBJS))
 
 all: $(if $(HAVE_DEPS),,deps-auto) httptutor
 
-httptutor: $(OBJS)
+httptutor: $(OBJS) $(ARCHIVES)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $(OBJS) $(PKG_LIBS) $(LDFLAGS)
 
@@ -78,18 +93,19 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq out contrast
+UNIT := text markdown content quiz store keyseq out contrast snapshot
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
 # and tested while another is being written.
 # The content loader's modules (content.c and the steps it calls).
-CONTENT    := content diag loader yamlread codesload scenload chapload contrastload packcheck packhash model glossload termcheck
+CONTENT    := content diag loader yamlread codesload scenload chapload contrastload packcheck packhash packhash_avx2 model glossload termcheck
 T_text     := text
 T_markdown := markdown text
 T_content  := $(CONTENT) markdown text
 T_quiz     := quiz $(CONTENT) markdown text
 T_store    := store db migrations quiz $(CONTENT) markdown text
+T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
 T_out      := out text
 T_contrast := contrast store_confusion store db migrations quiz $(CONTENT) markdown text

@@ -466,6 +466,12 @@ static void global_key(struct app *a, enum action act)
 	}
 }
 
+void app_first_frame(struct app *a)
+{
+	relayout(a);
+	draw(a);   /* an empty stack shows home */
+}
+
 int app_run(struct app *a, enum screen_id start)
 {
 	relayout(a);

@@ -194,6 +194,10 @@ void draw_frame(const struct app *a, const char *title, const char *hint);
 
 /* Run the full-screen interface starting at `start` until the user quits.
  * Returns an exit status. */
+/* Draws the home menu at once, before the database is open (a->st NULL):
+ * nothing on the menu needs it, and opening it may wait for a lock.
+ * app_run then draws it whole. */
+void app_first_frame(struct app *a);
 int app_run(struct app *a, enum screen_id start);
 
 /* Per-screen helpers shared between screens. */

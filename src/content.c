@@ -37,7 +37,47 @@ static int cmp_chapter(const void *a, const void *b)
 	return c ? c : strcmp(x->id ? x->id : "", y->id ? y->id : "");
 }
 
+/* What the load read, for the snapshot key; false when memory ran out. */
+static bool collect_srcs(const struct loader *L, struct content_srcs *src)
+{
+	size_t n = L->n_files + L->n_dirs;
+	src->n = 0;
+	src->v = calloc(n ? n : 1, sizeof *src->v);
+	if (!src->v)
+		return false;
+	for (size_t i = 0; i < L->n_dirs; i++, src->n++) {
+		struct content_src *c = &src->v[src->n];
+		*c = (struct content_src){ strdup(L->dirs[i].rel), true, L->dirs[i].st, L->dirs[i].names };
+		if (!c->rel)
+			return false;
+	}
+	for (size_t i = 0; i < L->n_files; i++, src->n++) {
+		const struct srcfile *f = &L->files[i];
+		struct content_src *c = &src->v[src->n];
+		*c = (struct content_src){ strdup(f->rel), false, f->st, packhash_bytes(f->buf, f->len, 0) };
+		if (!c->rel)
+			return false;
+	}
+	return true;
+}
+
+void content_srcs_free(struct content_srcs *s)
+{
+	for (size_t i = 0; s && i < s->n; i++)
+		free(s->v[i].rel);
+	if (s) {
+		free(s->v);
+		s->v = NULL;
+		s->n = 0;
+	}
+}
+
 bool content_load(const char *dir, struct model *m, struct diag *d)
+{
+	return content_load_src(dir, m, d, NULL);
+}
+
+bool content_load_src(const char *dir, struct model *m, struct diag *d, struct content_srcs *src)
 {
 	struct loader L;
 	bool ok = false;
@@ -49,6 +89,10 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 	m->dir = loader_strdup(&L, L.dir);
 	if (!loader_is_dir(L.dir)) {
 		loader_err(&L, L.dir, 1, "cannot open content folder: %s", strerror(errno ? errno : ENOTDIR));
+		goto publish;
+	}
+	if (!loader_note_root(&L)) {
+		loader_err(&L, L.dir, 1, "cannot list content folder: %s", strerror(errno ? errno : EIO));
 		goto publish;
 	}
 	glossload_file(&L);   /* first: every file read after it is checked against it */
@@ -71,6 +115,12 @@ bool content_load(const char *dir, struct model *m, struct diag *d)
 	packhash_version(L.files, L.n_files, m->version);
 publish:
 	ok = loader_publish(&L, d);
+	if (ok && src && !collect_srcs(&L, src)) {
+		diag_add(d, "%s:1: out of memory while loading content", L.dir);
+		ok = false;
+	}
+	if (!ok && src)
+		content_srcs_free(src);
 	loader_done(&L);
 	if (!ok)
 		content_free(m);

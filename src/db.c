@@ -156,6 +156,33 @@ out:
 	return rc;
 }
 
+/* The application id, schema version, number of schema objects and whether
+ * the file is in WAL mode, in one statement. */
+static int db_first_look(sqlite3 *h, sqlite3_int64 *app, sqlite3_int64 *ver,
+                         sqlite3_int64 *nschema, bool *wal)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(h,
+		"SELECT (SELECT application_id FROM pragma_application_id),"
+		" (SELECT user_version FROM pragma_user_version),"
+		" (SELECT count(*) FROM sqlite_master),"
+		" (SELECT journal_mode FROM pragma_journal_mode) = 'wal'", -1, &st, NULL);
+
+	if (rc != SQLITE_OK)
+		goto out;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*app = sqlite3_column_int64(st, 0);
+		*ver = sqlite3_column_int64(st, 1);
+		*nschema = sqlite3_column_int64(st, 2);
+		*wal = sqlite3_column_int(st, 3) != 0;
+		rc = SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Apply migration i (0-based) in its own write transaction.  The version is
  * re-read inside the lock, so two programs opening a new file at the same
  * moment apply each migration once. */
@@ -202,7 +229,7 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	struct db *d = NULL;
 	sqlite3_int64 app = 0, ver = 0, nschema = 0;
 	int flags, rc;
-	bool memory;
+	bool memory, wal = false;
 
 	if (!path) {
 		db_setf(err, errsz, "no database path given");
@@ -233,10 +260,9 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, DB_BUSY_MS);
 
-	/* Look before writing anything: a foreign or newer file stays untouched. */
-	if ((rc = db_int_query(d->h, "PRAGMA application_id", &app)) != SQLITE_OK ||
-	    (rc = db_int_query(d->h, "PRAGMA user_version", &ver)) != SQLITE_OK ||
-	    (rc = db_int_query(d->h, "SELECT count(*) FROM sqlite_master", &nschema)) != SQLITE_OK) {
+	/* Look before writing anything: a foreign or newer file stays untouched.
+	 * One statement (one read of the file) for what every start needs. */
+	if ((rc = db_first_look(d->h, &app, &ver, &nschema, &wal)) != SQLITE_OK) {
 		db_open_error(d->h, rc, path, err, errsz);
 		goto fail;
 	}
@@ -261,7 +287,8 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 		 * survives power loss. */
 		sqlite3_int64 ignored;
 
-		rc = db_int_query(d->h, "PRAGMA journal_mode = WAL", &ignored);
+		/* The mode is stored in the file: set it once. */
+		rc = wal ? SQLITE_OK : db_int_query(d->h, "PRAGMA journal_mode = WAL", &ignored);
 		if (rc == SQLITE_OK)
 			rc = sqlite3_exec(d->h, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) {

@@ -2,6 +2,7 @@
  * a size limit), checking their bytes, listing folders, and collecting every
  * problem with its file and line so all of them can be reported at once. */
 #include "loader.h"
+#include "packhash.h"
 #include "text.h"
 
 #include <dirent.h>
@@ -25,6 +26,11 @@ static int (*stop_check)(void);
 void loader_set_stop_check(int (*pending)(void))
 {
 	stop_check = pending;
+}
+
+int loader_stop_pending(void)
+{
+	return stop_check ? stop_check() : 0;
 }
 
 bool loader_stopped(struct loader *L)
@@ -278,7 +284,7 @@ char *loader_read(struct loader *L, const char *rel, const char *path, size_t *l
 		goto cleanup;
 	}
 	L->files = arr;
-	L->files[L->n_files++] = (struct srcfile){ r, buf, n };
+	L->files[L->n_files++] = (struct srcfile){ r, buf, n, st };
 	*len = n;
 	ret = buf;
 	buf = NULL;
@@ -300,6 +306,70 @@ static bool has_suffix(const char *s, const char *suf)
 {
 	size_t n = strlen(s), k = strlen(suf);
 	return n >= k && strcmp(s + n - k, suf) == 0;
+}
+
+/* Appends a copy of name to v; false when memory runs out. */
+static bool push_name(char ***v, size_t *n, size_t *cap, const char *name)
+{
+	void *arr = *v;
+	char *copy = strdup(name);
+	if (!copy || !loader_grow(&arr, cap, *n, sizeof **v)) {
+		free(copy);
+		return false;
+	}
+	*v = arr;
+	(*v)[(*n)++] = copy;
+	return true;
+}
+
+/* Records folder rel as it was listed. */
+static bool add_dir(struct loader *L, const char *rel, const struct stat *st, uint64_t names)
+{
+	struct srcdir sd = { strdup(rel), *st, names };
+	void *arr = L->dirs;
+	if (!sd.rel || !loader_grow(&arr, &L->cap_dirs, L->n_dirs, sizeof *L->dirs)) {
+		free(sd.rel);
+		loader_oom(L);
+		return false;
+	}
+	L->dirs = arr;
+	L->dirs[L->n_dirs++] = sd;
+	return true;
+}
+
+bool loader_dir_hash(const char *path, struct stat *st, uint64_t *hash)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = false;
+	if (!d)
+		return false;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (!push_name(&v, &n, &cap, e->d_name))
+			goto cleanup;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);
+	*hash = packhash_names(v, n);
+	ok = !st || fstat(dirfd(d), st) == 0;
+cleanup:
+	closedir(d);
+	loader_free_names(v, n);
+	return ok;
+}
+
+bool loader_note_root(struct loader *L)
+{
+	struct stat st;
+	uint64_t names;
+	if (!loader_dir_hash(L->dir, &st, &names))
+		return false;
+	add_dir(L, "", &st, names);   /* running out of memory is reported as such */
+	return true;
 }
 
 void loader_free_names(char **v, size_t n)
@@ -343,18 +413,18 @@ bool loader_list_dir(struct loader *L, const char *rel, const char *suffix,
 			free(sub);
 			continue;
 		}
-		void *arr = v;
-		char *name = strdup(e->d_name);
-		if (!name || !loader_grow(&arr, &cap, n, sizeof *v)) {
-			free(name);
+		if (!push_name(&v, &n, &cap, e->d_name)) {
 			loader_oom(L);
 			goto cleanup;
 		}
-		v = arr;
-		v[n++] = name;
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, cmp_str);
+	struct stat st;
+	if (fstat(dirfd(d), &st) != 0)
+		memset(&st, 0, sizeof st);
+	if (!add_dir(L, rel, &st, packhash_names(v, n)))
+		goto cleanup;
 	*out = v;
 	*nout = n;
 	v = NULL;
@@ -411,6 +481,9 @@ void loader_done(struct loader *L)
 		free(L->files[i].buf);
 	}
 	free(L->files);
+	for (size_t i = 0; i < L->n_dirs; i++)
+		free(L->dirs[i].rel);
+	free(L->dirs);
 	for (size_t i = 0; i < L->n_paths; i++)
 		free(L->paths[i]);
 	free(L->paths);

@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
 
 /* Limits on what a content folder may hold, so no folder, however built,
  * can make loading slow or large (documented in content/README.md). */
@@ -31,6 +33,13 @@ struct srcfile {         /* every file read, kept for the version hash */
 	char *rel;
 	char *buf;
 	size_t len;
+	struct stat st;      /* of the open file, for the snapshot key */
+};
+
+struct srcdir {          /* every folder listed, for the snapshot key */
+	char *rel;           /* "" for the content folder itself */
+	struct stat st;      /* of the open folder */
+	uint64_t names;      /* packhash_names of what the listing saw */
 };
 
 struct cpos {            /* where something was defined; path owned by the loader */
@@ -73,6 +82,8 @@ struct loader {
 	size_t n_ents, cap_ents;
 	struct srcfile *files;
 	size_t n_files, cap_files;
+	struct srcdir *dirs;
+	size_t n_dirs, cap_dirs;
 	char **paths;                    /* pool of full paths for struct cpos */
 	size_t n_paths, cap_paths;
 	struct cpos *code_pos;           /* parallel to m->codes (file order) */
@@ -97,6 +108,8 @@ struct loader {
 
 /* See content_set_stop_check. */
 void loader_set_stop_check(int (*pending)(void));
+/* The signal the stop check reports now, or 0. */
+int loader_stop_pending(void);
 /* True once a signal has asked loading to stop; every step then returns
  * early and content_load fails. */
 bool loader_stopped(struct loader *L);
@@ -133,6 +146,13 @@ unsigned long loader_code_point(const char *s, size_t n);
 bool loader_check_bytes(struct loader *L, const char *path, char *buf, size_t len);
 
 bool loader_is_dir(const char *path);
+/* The hash of the sorted names (dot files left out) in folder path, and
+ * its fstat in *st (may be NULL).  False when it cannot be listed. */
+bool loader_dir_hash(const char *path, struct stat *st, uint64_t *hash);
+/* Lists the content folder itself and records it as it was before any file
+ * was read (a file added later changes its listing).  False when it is not a
+ * folder that can be read. */
+bool loader_note_root(struct loader *L);
 /* Reads rel (relative to the content dir, full path path) whole and records
  * it for the version hash.  Returns the NUL-terminated buffer (owned by the
  * loader) or NULL after reporting why. */

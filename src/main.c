@@ -9,6 +9,7 @@
 #include "app.h"
 #include "content.h"
 #include "contrast.h"
+#include "packcache.h"
 #include "plain.h"
 #include "out.h"
 #include "report.h"
@@ -237,7 +238,7 @@ static int load_content(const struct opts *o, const char *argv0, struct model *m
 		        "run from the source tree, install with 'make install', or use --content DIR\n");
 		return 1;
 	}
-	if (!content_load(found, m, &d)) {
+	if (!packcache_load(found, m, &d, NULL)) {
 		rc = 1;
 		if (ui_signal())   /* stopped, not broken: the shell sees 128+signal */
 			rc = 128 + ui_signal();
@@ -333,12 +334,20 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	a->quiz.exam = exam_cmd;
 	a->quiz.fixed_seed = o->have_seed;
 	a->quiz.minutes = o->minutes;
-	a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
+	/* The home menu needs no database: it is on the screen before the
+	 * database is opened (which may wait up to the busy timeout). */
+	bool menu_first = start == SCR_HOME;
+	if (!menu_first)
+		a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
 	bool color = !o->no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	if (!ui_start(color, utf8, err, sizeof err)) {
 		fprintf(stderr, tr(MSG_TERM_NEEDED), err);
 		rc = 1;
 		goto done;
+	}
+	if (menu_first) {
+		app_first_frame(a);
+		a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
 	}
 	if (!utf8)
 		app_status(a, true, "%s", tr(MSG_NOT_UTF8));

@@ -1,8 +1,10 @@
 /* model.c — the loaded curriculum: lookups, status names and freeing. */
 #include "model.h"
+#include "snapshot.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static const char *const status_names[] = {
 	[CODE_REGISTERED] = "registered", [CODE_TEMPORARY] = "temporary", [CODE_UNUSED] = "unused",
@@ -83,6 +85,15 @@ void model_free(struct model *m)
 {
 	if (!m)
 		return;
+	if (m->arena || m->snap) {   /* a snapshot's view: nothing owned string by string */
+		free(m->arena);
+		if (m->snap_owner == SNAP_MAPPED)
+			munmap((void *)m->snap, m->snap_len);
+		else if (m->snap_owner == SNAP_MALLOC)
+			free((void *)m->snap);
+		memset(m, 0, sizeof *m);
+		return;
+	}
 	free(m->dir);
 	for (int i = 0; i < 5; i++) {
 		free_ltext(&m->classes[i].name);

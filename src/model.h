@@ -127,6 +127,13 @@ struct model {
 	size_t n_contrasts;
 	struct term *terms;                 /* glossary.yaml in file order; none without it */
 	size_t n_terms;
+	/* A model opened from a snapshot (snapshot.c) keeps its structs in one
+	 * arena and its strings in the snapshot's bytes; model_free gives back
+	 * those two instead of each string. */
+	void *arena;
+	const void *snap;
+	size_t snap_len;
+	int snap_owner;                     /* enum snap_owner */
 };
 
 /* Lookups; return NULL/-1 when absent.  Pointers live as long as the model. */

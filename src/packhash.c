@@ -30,3 +30,27 @@ void packhash_version(struct srcfile *files, size_t n, char out[17])
 	}
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
+
+/* xxhash.h as a header-only library: nothing more to link or load. */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+uint64_t packhash_bytes(const void *p, size_t n, uint64_t seed)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	static int avx2 = -1;
+	if (avx2 < 0)
+		avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+	if (avx2 && n >= 1024)   /* the same hash, computed 32 bytes at a time */
+		return packhash_bytes_avx2(p, n, seed);
+#endif
+	return XXH3_64bits_withSeed(p, n, seed);
+}
+
+uint64_t packhash_names(char *const *names, size_t n)
+{
+	uint64_t h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = XXH3_64bits_withSeed(names[i], strlen(names[i]) + 1, h);
+	return h;
+}

@@ -189,6 +189,12 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 		for (int i = 1; i < E_COUNT; i++)
 			init_pair((short)i, table[i].fg, table[i].bg);
 	}
+	/* Until a screen has been through endwin() once, curses flushes the
+	 * terminal after every cursor move, so each frame left in a write per
+	 * line (two dozen wake-ups of the terminal for the first one).  One
+	 * round trip before anything is drawn makes every frame one write. */
+	endwin();
+	refresh();
 	return true;
 }
 

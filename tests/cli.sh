@@ -847,8 +847,41 @@ if not q or any(x["expected"] != "423" for x in q): sys.exit("questions with als
 	cli_check also-report-text 0 out 'also accepted ×1'
 }
 
+# The compiled pack in $XDG_CACHE_HOME: built once, then used; rebuilt (and
+# the output follows) when the pack changes or the snapshot is damaged.
+cli_snapshot() {
+	local c=$CLI_T/scontent xdg=$CLI_T/xdg snap want
+	rm -rf "$c" "$xdg" && cp -r "$ROOT/content" "$c"
+	snapshot_run() { XDG_CACHE_HOME=$xdg HTTPTUTOR_DEBUG=cache cli_x --content "$c" "$@"; }
+	snapshot_run codes --all --json
+	cli_check snapshot-built 0 err 'snapshot .*: rebuilt because there is none yet'
+	want=$(cat "$CLI_T/out")
+	snap=$(ls "$xdg"/httptutor/pack-*.snap 2>/dev/null)
+	if [ -f "$snap" ] && [ "$(stat -c %a "$xdg/httptutor")" = 700 ] && [ "$(stat -c %a "$snap")" = 600 ]; then
+		ok cli/snapshot-private
+	else
+		bad cli/snapshot-private "$(ls -la "$xdg/httptutor" 2>&1)"
+	fi
+	snapshot_run codes --all --json
+	cli_check snapshot-used 0 err 'snapshot .*: used'
+	[ "$(cat "$CLI_T/out")" = "$want" ] && ok cli/snapshot-same-output ||
+		bad cli/snapshot-same-output "codes --all --json differs between a built and a used snapshot"
+	sed -i 's/The server knows who you are/The server surely knows who you are/' "$c/codes/4xx.yaml"
+	snapshot_run code 403
+	cli_check snapshot-stale 0 err 'rebuilt because the pack changed' out 'surely knows who you are'
+	printf 'garbage' | dd of="$snap" bs=1 seek=5000 conv=notrunc status=none
+	snapshot_run code 403
+	cli_check snapshot-damaged 0 err 'rebuilt because its checksum is wrong' out 'surely knows who you are'
+	# A broken pack is never papered over by its last good snapshot.
+	sed -i 's/^- code: 403$/- code: 4O3/' "$c/codes/4xx.yaml"
+	snapshot_run code 403
+	cli_check snapshot-broken-pack 1 err '4xx\.yaml:[0-9]+: ' err 'httptutor lint'
+	rm -rf "$c" "$xdg"
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
+	cli_snapshot
 	cli_piped
 	cli_report
 	cli_info

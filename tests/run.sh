@@ -11,6 +11,10 @@ OUT=$ROOT/tests/out
 mkdir -p "$OUT"
 export LANG=C.UTF-8 LC_ALL= LANGUAGE= LC_MESSAGES= HTTPTUTOR_USER=student HTTPTUTOR_NOW=1763769600
 unset HTTPTUTOR_DB HTTPTUTOR_CONTENT NO_COLOR COLUMNS
+# Compiled content packs go to a cache of the run's own, not the user's.
+XDG_CACHE_HOME=$(mktemp -d)
+export XDG_CACHE_HOME
+trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
 PASS=0
 FAIL=0
 FAILED=()

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "shell.h"
 
 static char good_dir[512];   /* tests/data/good, found from __FILE__ */
 
@@ -32,16 +33,6 @@ static void find_good(void)
 	snprintf(good_dir, sizeof good_dir, "%.*sdata/good", cut ? (int)(cut - f) : 0, f);
 	if (!cut)
 		snprintf(good_dir, sizeof good_dir, "tests/data/good");
-}
-
-static void run(const char *fmt, ...)
-{
-	char cmd[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	assert_int_equal(system(cmd), 0);
 }
 
 static char *slurp(const char *path, size_t *len)
