@@ -17,22 +17,13 @@
 #include "content.h"
 #include "contrast.h"
 #include "quiz.h"
+#include "shell.h"
 #include "store.h"
 #include "store_confusion.h"
 
 static char data_dir[512];     /* tests/data */
 static char tmp_dir[64];
 static struct model fixture;   /* good + contrast overlay */
-
-static void run(const char *fmt, ...)
-{
-	char cmd[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof cmd, fmt, ap);
-	va_end(ap);
-	assert_int_equal(system(cmd), 0);
-}
 
 static void load(const char *dir, struct model *m)
 {
