@@ -36,8 +36,28 @@ void app_pop(struct app *a)
 	a->depth--;
 	/* What the screen below shows may have changed (a quiz adds mistakes). */
 	enum screen_id s = app_top(a);
-	if (s == SCR_REVIEW || s == SCR_PROGRESS || s == SCR_HOME || s == SCR_MISTAKE)
+	if (s == SCR_REVIEW || s == SCR_PROGRESS || s == SCR_HOME || s == SCR_MISTAKE ||
+	    s == SCR_CONTRAST)
 		screens[s].enter(a);
+}
+
+bool app_scroll(int *top, int max, int page, enum action act)
+{
+	switch (act) {
+	case ACT_NONE: break;
+	case ACT_UP: (*top)--; break;
+	case ACT_DOWN: (*top)++; break;
+	case ACT_PGUP: *top -= page - 1; break;
+	case ACT_PGDN: *top += page - 1; break;
+	case ACT_TOP: *top = 0; break;
+	case ACT_BOTTOM: *top = max; break;
+	default: return false;
+	}
+	if (*top > max)
+		*top = max;
+	if (*top < 0)
+		*top = 0;
+	return true;
 }
 
 bool app_list_move(int *sel, int n, int page, enum action act)
@@ -558,4 +578,6 @@ const struct screen screens[SCR_COUNT] = {
 	[SCR_HELP]     = { help_enter, help_draw, help_key, NULL, help_relayout, NULL, MSG_HELP_TITLE },
 	[SCR_MISTAKE]  = { mistake_enter, mistake_draw, mistake_key, NULL, mistake_relayout, mistake_keys,
 	                   MSG_REVIEW_TITLE },
+	[SCR_CONTRAST] = { contrast_enter, contrast_draw, contrast_key, NULL, contrast_relayout,
+	                   contrast_keys, MSG_CONTRAST_TITLE },
 };

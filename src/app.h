@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "clock.h"
+#include "contrast.h"
 #include "i18n.h"
 #include "keys.h"
 #include "markdown.h"
@@ -16,7 +17,7 @@
 
 enum screen_id {
 	SCR_HOME, SCR_CHAPTERS, SCR_READER, SCR_CODES, SCR_CARD, SCR_QUIZ,
-	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_MISTAKE, SCR_COUNT
+	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_MISTAKE, SCR_CONTRAST, SCR_COUNT
 };
 
 struct app;
@@ -74,6 +75,7 @@ struct quiz_view {
 	struct quiz qz;
 	struct quiz_opts opts;
 	bool review;              /* a review quiz */
+	const struct contrast *drill;  /* a drill on this group (recorded as a review), or NULL */
 	bool exam;                /* an exam: fixed seed, recorded as one */
 	bool fixed_seed;          /* --seed given: reproducible, history ignored */
 	char only_item[64];       /* the next review asks just this item (then cleared) */
@@ -98,11 +100,22 @@ struct quiz_view {
 };
 
 struct review_view {
-	struct mistake *items;
+	struct mistake *items;    /* mistakes not wholly inside a contrast group */
 	size_t n;
+	struct contrast_row *groups;  /* contrast groups with mistakes, listed first */
+	size_t n_groups;
 	int due;
 	bool by_recent;
-	int sel, top;
+	int sel, top;             /* sel counts groups first, then items */
+};
+
+struct contrast_view {
+	const struct contrast *g;
+	struct confusion_item *ci;  /* the learner's confusions (owned), for the card */
+	size_t n;
+	bool mine;                /* ci could be read */
+	bool from_quiz;           /* opened from quiz feedback: no drill from here */
+	int top;                  /* scroll */
 };
 
 struct mistake_view {
@@ -116,6 +129,10 @@ struct progress_view {
 	struct progress p;
 	bool loaded;
 	int top;                  /* scroll, for short terminals */
+	struct code_cell *cells;  /* the learner's answer matrix (owned, confmatrix.c) */
+	size_t n_cells;
+	struct confusion *conf;   /* its off-diagonal cells, most frequent first (owned) */
+	size_t n_conf;
 };
 
 struct app {
@@ -151,6 +168,7 @@ struct app {
 	struct quiz_view quiz;
 	struct review_view review;
 	struct mistake_view mistake;
+	struct contrast_view contrast;
 	struct progress_view progress;
 	int home_sel;
 };
@@ -174,6 +192,10 @@ void app_confirm(struct app *a, void (*yes)(struct app *a), const char *fmt, ...
 bool app_open_ref(struct app *a, const char *ref);
 /* Open a code's card. */
 void app_open_card(struct app *a, int code);
+/* Open a contrast group's card (from_quiz: a quiz is running underneath). */
+void app_open_contrast(struct app *a, const struct contrast *g, bool from_quiz);
+/* Start a drill on group g (recorded as a review). */
+void app_start_drill(struct app *a, const struct contrast *g);
 /* An exam's time ran out: end it and say so. */
 void quizview_time_up(struct app *a);
 
@@ -185,6 +207,11 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
 /* Move a list selection for a navigation action (up, down, page, top, end),
  * clamped to [0, n).  Returns false when act is not navigation. */
 bool app_list_move(int *sel, int n, int page, enum action act);
+
+/* Scroll a text view of `page` rows for a navigation action (ACT_NONE just
+ * clamps, after a resize), keeping *top within [0, max].  Returns false when
+ * act is not scrolling. */
+bool app_scroll(int *top, int max, int page, enum action act);
 
 /* Common drawing: title bar, status/hint bar, body area. */
 void draw_frame(const struct app *a, const char *title, const char *hint);

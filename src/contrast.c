@@ -181,23 +181,20 @@ static int cmp_int(const void *a, const void *b)
 
 size_t contrast_matrix_codes(const struct confusion *c, size_t n, int *codes, size_t max)
 {
-	/* weight of a code: the wrong answers it takes part in, on either side */
-	int weight[600] = { 0 };
-	for (size_t i = 0; i < n; i++)
-		if (c[i].expected >= 100 && c[i].expected < 600 && c[i].given >= 100 && c[i].given < 600) {
-			weight[c[i].expected] += c[i].count;
-			weight[c[i].given] += c[i].count;
-		}
+	/* whole pairs, most frequent first, so no shown cell loses its partner */
 	size_t taken = 0;
-	while (taken < max) {
-		int best = 0;
-		for (int code = 100; code < 600; code++)
-			if (weight[code] > weight[best])
-				best = code;   /* ties: the lower code, found first */
-		if (!weight[best])
-			break;
-		codes[taken++] = best;
-		weight[best] = 0;
+	for (size_t i = 0; i < n; i++) {
+		int pair[2] = { c[i].expected, c[i].given };
+		bool have[2] = { false, false };
+		for (size_t k = 0; k < taken; k++)
+			for (int s = 0; s < 2; s++)
+				have[s] = have[s] || codes[k] == pair[s];
+		size_t need = (size_t)!have[0] + (size_t)!have[1];
+		if (taken + need > max)
+			continue;
+		for (int s = 0; s < 2; s++)
+			if (!have[s])
+				codes[taken++] = pair[s];
 	}
 	qsort(codes, taken, sizeof *codes, cmp_int);
 	return taken;

@@ -49,9 +49,9 @@ struct confusion {
  * recent, then by codes.  *out is malloc'd; false when memory runs out. */
 bool contrast_confusions(const struct code_cell *cells, size_t n, struct confusion **out,
                          size_t *nout);
-/* The codes a matrix should show, at most max: every code in a confusion,
- * those in the most wrong answers first when they do not all fit; written to
- * codes[] in ascending order.  Returns how many. */
+/* The codes a matrix should show, at most max: both codes of each confusion,
+ * taking the most frequent confusions first and never half a pair; written
+ * to codes[] in ascending order.  Returns how many. */
 size_t contrast_matrix_codes(const struct confusion *c, size_t n, int *codes, size_t max);
 
 #endif

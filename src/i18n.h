@@ -135,18 +135,29 @@
 	X(CONTRAST_EXAMPLE,"Worked example", "實例") \
 	X(CONTRAST_MINE,   "Your mistakes in this group", "你在這一組的錯誤") \
 	X(CONTRAST_MINE_NONE, "No mistakes in this group yet.", "這一組目前沒有錯誤。") \
-	X(CONTRAST_PAIR,   "Right answer %d, you answered %d: %d time(s), last %s", "正解 %d，你答成 %d：%d 次，最近一次在%s") \
+	X(CONTRAST_PAIR,   "Right answer %d, you answered %d: %d time(s) (latest: %s)", "正解 %d，你答成 %d：%d 次（最近一次：%s）") \
 	X(CONTRAST_ITEM,   "(right %d, you answered %d, %d×) ", "（正解 %d，你答 %d，%d 次）") \
 	X(CONTRAST_MIXED,  "You mixed up %s: %s", "你把 %s 搞混了：%s") \
 	X(CONTRAST_OFFER,  "Type c and Enter for the contrast card, or just Enter to go on: ", "輸入 c 再按 Enter 查看對照卡，直接按 Enter 繼續：") \
 	X(CONTRAST_CMD,    "Contrast card and drill: httptutor review --plain --group %s", "對照卡與專項練習：httptutor review --plain --group %s") \
 	X(CONTRAST_WHYNOT, "The deciding question: %s %d is right when the answer is “%s”", "關鍵問題：%1$s答案若是「%3$s」，才該選 %2$d。") \
 	X(DRILL_TITLE,     "Drill",     "專項練習") \
-	X(CONFUSION_WORDS, "%s → you answered %s in %d of %d answers, last %s", "%1$s → 你答成 %2$s：%4$d 次作答中有 %3$d 次，最近一次在%5$s") \
+	X(CONFUSION_WORDS, "%s → you answered %s in %d of %d answers (latest: %s)", "%1$s → 你答成 %2$s：%4$d 次作答中有 %3$d 次（最近一次：%5$s）") \
 	X(CONFUSION_RECENT,"; last 7 days: %d of %d", "；最近 7 天：%2$d 次中有 %1$d 次") \
 	X(CONFUSION_TOP,   "Mixed up most", "最常搞混") \
 	X(CONFUSION_MATRIX,"Codes you mix up (rows: right answer, columns: your answer)", "容易搞混的狀態碼（列：正解，欄：你的答案）") \
 	X(CONFUSION_NONE,  "No codes mixed up yet.", "目前沒有搞混的狀態碼。") \
+	X(CONTRAST_TITLE,  "Contrast card", "對照卡") \
+	X(CONTRAST_HINT,   "d: drill   r: read the chapter   Up/Down: scroll   q: back", "d：專項練習  r：閱讀章節  上/下：捲動  q：返回") \
+	X(CONTRAST_HINT_QUIZ, "r: read the chapter   Up/Down: scroll   q: back to the quiz", "r：閱讀章節  上/下：捲動  q：回到測驗") \
+	X(CONTRAST_NO_DRILL, "Finish this quiz first; the drill is on the Review screen.", "請先完成這次測驗；專項練習在「複習」畫面。") \
+	X(CONTRAST_FEEDBACK, "You mixed up %s: %s   (c: contrast card)", "你把 %s 搞混了：%s（c：對照卡）") \
+	X(REVIEW_GROUPS,   "Codes you mix up", "容易搞混的狀態碼") \
+	X(REVIEW_OTHERS,   "Other mistakes", "其他錯題") \
+	X(REVIEW_GROUP_ROW,"%s · %d mistake(s) · %s · %s", "%s · 錯 %d 次 · %s · %s") \
+	X(REVIEW_GROUP_HINT, "Enter: contrast card   d: drill   s: review what is due   o: order   q: back", "Enter：對照卡  d：專項練習  s：複習到期題目  o：排序  q：返回") \
+	X(QUIZ_NEXT_HINT_MIX, "Enter/space: next   c: contrast card   r: read the chapter   q: stop", "Enter/空白：下一題  c：對照卡  r：閱讀章節  q：停止") \
+	X(REVIEW_DRILL_GROUP, "d drills a group: select one of the codes you mix up.", "d 用來練習一組狀態碼：請選一組容易搞混的狀態碼。") \
 	X(AGO_TODAY,       "today",     "今天") \
 	X(AGO_YESTERDAY,   "yesterday", "昨天") \
 	X(AGO_DAYS,        "%d days ago", "%d 天前") \

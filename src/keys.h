@@ -46,7 +46,9 @@
 	X(RETRY_SAVE,  "Retry saving an unsaved answer", "重試儲存未存入的答案") \
 	X(START_REVIEW,"Start a review quiz", "開始複習測驗") \
 	X(RETRY_ONE,   "Answer this question again", "再答一次這題") \
-	X(SORT,        "Change the order", "切換排序")
+	X(SORT,        "Change the order", "切換排序") \
+	X(CONTRAST,    "Answer c; after a mix-up, open the contrast card", "選答案 c；搞混時開啟對照卡") \
+	X(DRILL,       "Drill the codes of this group", "專項練習這一組狀態碼")
 
 enum action {
 #define KEYS_ENUM(id, en, zh) ACT_##id,

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "confmatrix.h"
 #include "content.h"
 #include "contrast.h"
 #include "packcache.h"
@@ -377,9 +378,12 @@ done:
 	free(a->quiz.wrong);
 	free(a->codes.rows);
 	free(a->review.items);
+	free(a->review.groups);
+	free(a->contrast.ci);
 	free(a->mistake.hist);
 	if (a->progress.loaded)
 		store_progress_free(&a->progress.p);
+	confmatrix_free(&a->progress);
 	md_doc_free(&a->reader.doc);
 	store_close(a->st);
 	free(a);

@@ -158,20 +158,9 @@ bool mistake_key(struct app *a, enum action act, int key)
 	lines_free(&ls);
 	switch (act) {
 	case ACT_RETRY_ONE: retry(a); return true;
-	case ACT_NONE: break;   /* a resize: keep the scroll within the text */
-	case ACT_UP: (*top)--; break;
-	case ACT_DOWN: (*top)++; break;
-	case ACT_PGUP: *top -= page - 1; break;
-	case ACT_PGDN: *top += page - 1; break;
-	case ACT_TOP: *top = 0; break;
-	case ACT_BOTTOM: *top = max; break;
-	default: return false;
+	default:   /* ACT_NONE after a resize keeps the scroll within the text */
+		return app_scroll(top, max, page, act);
 	}
-	if (*top > max)
-		*top = max;
-	if (*top < 0)
-		*top = 0;
-	return true;
 }
 
 void mistake_relayout(struct app *a)

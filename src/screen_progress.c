@@ -1,10 +1,12 @@
 /* screen_progress.c — overall figures, mastery bars per class and per core
- * code, and a 14-day chart of answers drawn with block characters. */
+ * code, a 14-day chart of answers drawn with block characters, and the codes
+ * the learner mixes up (confmatrix.c). */
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "confmatrix.h"
 #include "screens.h"
 #include "text.h"
 #include "ui.h"
@@ -26,6 +28,8 @@ void progress_enter(struct app *a)
 	v->loaded = store_progress(a->st, clock_now(), &v->p);
 	if (!v->loaded)
 		app_status(a, true, "%s", a->st->err);
+	else
+		confmatrix_load(a);
 }
 
 /* A horizontal bar of width w filled to frac (0..1) with eighth blocks. */
@@ -155,7 +159,8 @@ static char **overall(const struct app *a, size_t *n)
 }
 
 /* Rows the whole page takes: overall lines, a gap, classes and chart (10),
- * a gap, the core-code grid with its heading. */
+ * the codes mixed up and a gap (when there are answers), the core-code grid
+ * with its heading. */
 static int page_height(const struct app *a, int n_overall)
 {
 	int per_row = (a->cols - 2) / 19, core = 0;
@@ -163,7 +168,8 @@ static int page_height(const struct app *a, int n_overall)
 		core += a->m->codes[c].core;
 	if (per_row < 1)
 		per_row = 1;
-	return 1 + n_overall + 1 + 9 + 1 + 1 + (core + per_row - 1) / per_row;
+	int mix = confmatrix_draw(a, 0, false);
+	return 1 + n_overall + 1 + 9 + 1 + (mix ? mix + 1 : 0) + 1 + (core + per_row - 1) / per_row;
 }
 
 void progress_draw(const struct app *a)
@@ -184,7 +190,8 @@ void progress_draw(const struct app *a)
 		int half = a->cols / 2;
 		draw_classes(a, y + 1, 1, half - 2);
 		draw_days(a, y + 1, half + 1, a->cols - half - 2, 5);
-		draw_codes(a, y + 10, 1, a->cols - 2);
+		int mix = confmatrix_draw(a, y + 10, true);
+		draw_codes(a, y + 10 + (mix ? mix + 1 : 0), 1, a->cols - 2);
 	}
 	draw_frame(a, tr(MSG_PROGRESS_TITLE), tr(MSG_PROGRESS_HINT));
 }

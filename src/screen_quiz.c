@@ -15,7 +15,7 @@
 const struct keybind quizview_keys[] = {
 	{ '1', ACT_CHOICE_1 }, { '2', ACT_CHOICE_2 }, { '3', ACT_CHOICE_3 },
 	{ '4', ACT_CHOICE_4 }, { 'a', ACT_CHOICE_1 }, { 'b', ACT_CHOICE_2 },
-	{ 'c', ACT_CHOICE_3 }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
+	{ 'c', ACT_CONTRAST }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
 	{ 'r', ACT_READ_MORE }, { 's', ACT_RETRY_SAVE }, { 'v', ACT_START_REVIEW },
 	{ 'g', ACT_NONE }, { 'G', ACT_NONE },
 	/* Backspace erases a typed answer here; it never leaves the quiz. */
@@ -40,7 +40,12 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->review = review;
 	if (review)
 		v->exam = false;
+	/* A drill is this run only: later quizzes copy v->opts. */
 	v->opts = *o;
+	v->opts.drill = NULL;
+	if (review)
+		opts.drill = NULL;
+	v->drill = opts.drill;
 	v->cur = 0;
 	v->n_right = 0;
 	v->sel = -1;
@@ -53,7 +58,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		struct leitner one = { .box = 1, .due = clock_now(), .wrong = 1 };
 		snprintf(one.item, sizeof one.item, "%s", v->only_item);
 		ok = quiz_build_review(a->m, &one, 1, clock_now(), &opts, &v->qz);
-	} else if (review && !opts.drill) {
+	} else if (review) {
 		struct leitner *states = NULL;
 		size_t n = 0;
 		ok = a->st && store_item_states(a->st, &states, &n) &&
@@ -83,7 +88,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 			                                           v->minutes, a->m->version, &v->session);
 		} else {
 			/* a drill is a review of one group */
-			began = !a->st || store_session_begin(a->st, review || opts.drill ? "review" : "quiz",
+			began = !a->st || store_session_begin(a->st, review || v->drill ? "review" : "quiz",
 			                                      opts.seed, a->m->version, &v->session);
 		}
 		if (!began)
@@ -275,6 +280,17 @@ static void build_question(const struct app *a, struct lines *ls, int *choices_a
 	}
 }
 
+/* The contrast group the answer just given mixed up, or NULL (right, a
+ * header question, no group, or an exam: no lessons during an exam). */
+static const struct contrast *mixed_up(const struct app *a)
+{
+	const struct quiz_view *v = &a->quiz;
+	const struct question *q = current(a);
+	if (v->phase != QP_FEEDBACK || v->right || v->exam || q->type == Q_HEADER || !q->code)
+		return NULL;
+	return contrast_for_pair(a->m, q->code->code, v->given);
+}
+
 static void build_feedback(const struct app *a, struct lines *ls)
 {
 	const struct quiz_view *v = &a->quiz;
@@ -312,6 +328,14 @@ static void build_feedback(const struct app *a, struct lines *ls)
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHYNOT), ex.whynot_code);
 		lines_add(ls, buf, E_HEAD, 0);
 		lines_wrap(ls, ex.whynot, E_NORMAL, 2);
+	}
+	const struct contrast *g = mixed_up(a);
+	if (g) {
+		char pair[64];
+		contrast_label(g, pair, sizeof pair);
+		snprintf(buf, sizeof buf, tr(MSG_CONTRAST_FEEDBACK), pair, ltext_get(&g->title, a->lang));
+		lines_add(ls, "", E_NORMAL, 0);
+		lines_wrap(ls, buf, E_STRONG, 0);
 	}
 	if (!v->saved) {
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_NOT_SAVED),
@@ -410,12 +434,12 @@ void quizview_draw(const struct app *a)
 	int choices_at;
 	char title[96], hint[160];
 	build(a, &ls, &choices_at);
-	snprintf(title, sizeof title, "%s", tr(v->opts.drill ? MSG_DRILL_TITLE :
+	snprintf(title, sizeof title, "%s", tr(v->drill ? MSG_DRILL_TITLE :
 	                                      v->review ? MSG_QUIZ_REVIEW_TITLE :
 	                                      v->exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE));
-	if (v->opts.drill) {
+	if (v->drill) {
 		char label[64];
-		contrast_label(v->opts.drill, label, sizeof label);
+		contrast_label(v->drill, label, sizeof label);
 		snprintf(title + strlen(title), sizeof title - strlen(title), " %s", label);
 	}
 	if (v->phase == QP_ASK || v->phase == QP_FEEDBACK)
@@ -428,7 +452,7 @@ void quizview_draw(const struct app *a)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %ld:%02ld",
 		         left / 60, left % 60);
 	}
-	const char *h = v->phase == QP_FEEDBACK ? tr(MSG_QUIZ_NEXT_HINT) :
+	const char *h = v->phase == QP_FEEDBACK ? tr(mixed_up(a) ? MSG_QUIZ_NEXT_HINT_MIX : MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
 	                v->phase == QP_EMPTY ? tr(MSG_QUIZ_EMPTY_HINT) :
 	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_TYPE_HINT) :
@@ -537,9 +561,15 @@ bool quizview_key(struct app *a, enum action act, int key)
 			ask_stop(a, act);
 			return true;
 		}
-		return ask_key(a, act, key);
+		return ask_key(a, act == ACT_CONTRAST ? ACT_CHOICE_3 : act, key);
 	case QP_FEEDBACK:
 		switch (act) {
+		case ACT_CONTRAST: {
+			const struct contrast *g = mixed_up(a);
+			if (g)
+				app_open_contrast(a, g, true);
+			return true;
+		}
 		case ACT_CONTINUE: case ACT_OPEN: case ACT_PGDN: next(a); return true;
 		case ACT_UP: feedback_scroll(a, -1); return true;
 		case ACT_DOWN: feedback_scroll(a, 1); return true;
@@ -559,7 +589,7 @@ bool quizview_key(struct app *a, enum action act, int key)
 		}
 	case QP_SUMMARY:
 		if (act == ACT_START_REVIEW) {
-			struct quiz_opts o = v->opts;
+			struct quiz_opts o = v->opts;   /* never a drill: see app_start_quiz */
 			o.count = 10;
 			app_start_quiz(a, &o, true);
 			return true;

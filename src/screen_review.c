@@ -1,16 +1,20 @@
-/* screen_review.c — the learner's mistakes, and a way into a review quiz. */
+/* screen_review.c — the learner's mistakes, and a way into a review quiz.
+ * Mistakes that mix up the codes of a contrast group are listed first, one
+ * row per group (most mistakes, then the most recent, first); Enter opens
+ * the group's contrast card.  Other mistakes follow, one row per question. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "contrastcard.h"
 #include "screens.h"
 #include "text.h"
 #include "ui.h"
 
 const struct keybind review_keys[] = {
-	{ 's', ACT_START_REVIEW }, { 'o', ACT_SORT },
+	{ 's', ACT_START_REVIEW }, { 'o', ACT_SORT }, { 'd', ACT_DRILL },
 	KEYMAP_END
 };
 
@@ -32,18 +36,90 @@ static int by_recent(const void *x, const void *y)
 	return b->times - a->times;
 }
 
+static int groups_by_recent(const void *x, const void *y)
+{
+	const struct contrast_row *a = x, *b = y;
+	if (a->last != b->last)
+		return (a->last < b->last) - (a->last > b->last);
+	return b->mistakes - a->mistakes;
+}
+
 static void sort(struct review_view *v)
 {
 	if (v->n)
 		qsort(v->items, v->n, sizeof *v->items, v->by_recent ? by_recent : by_count);
+	/* contrast_rows gives most mistakes, then most recent, first */
+	if (v->n_groups && v->by_recent)
+		qsort(v->groups, v->n_groups, sizeof *v->groups, groups_by_recent);
+}
+
+/* A code written as three digits, else 0. */
+static int code_of(const char *s)
+{
+	return strlen(s) == 3 && s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' &&
+	       s[2] >= '0' && s[2] <= '9' ? atoi(s) : 0;
+}
+
+/* A question with mistakes both inside and outside groups shows only those
+ * outside: their number, the latest one, and whether it was answered right
+ * since.  False when none is left (or its history cannot be read). */
+static bool ungrouped_part(struct app *a, struct mistake *m)
+{
+	struct attempt *h = NULL;
+	size_t n = 0;
+	if (!store_item_history(a->st, m->item, &h, &n))
+		return false;
+	m->times = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (h[i].correct) {
+			m->fixed = m->times > 0;
+			continue;
+		}
+		if (contrast_for_pair(a->m, code_of(h[i].expected), code_of(h[i].given)))
+			continue;
+		m->times++;
+		m->fixed = false;
+		m->last = h[i].at;
+		snprintf(m->given, sizeof m->given, "%.31s", h[i].given);
+		snprintf(m->expected, sizeof m->expected, "%.31s", h[i].expected);
+	}
+	free(h);
+	return m->times > 0;
+}
+
+/* Group rows from the learner's confusions; the mistakes of questions whose
+ * every wrong answer lies in a group leave the list of other mistakes. */
+static void gather_groups(struct app *a)
+{
+	struct review_view *v = &a->review;
+	struct confusion_item *ci = NULL;
+	size_t nci = 0;
+	if (!store_confusion_items(a->st, &ci, &nci) ||
+	    !contrast_rows(a->m, ci, nci, &v->groups, &v->n_groups)) {
+		app_status(a, true, "%s", a->st->err);
+		free(ci);
+		return;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		int grouped = contrast_item_grouped(a->m, ci, nci, v->items[i].item);
+		if (grouped == 0)
+			v->items[k++] = v->items[i];
+		else if (grouped < v->items[i].times && ungrouped_part(a, &v->items[i]))
+			v->items[k++] = v->items[i];
+	}
+	v->n = k;
+	free(ci);
 }
 
 void review_enter(struct app *a)
 {
 	struct review_view *v = &a->review;
 	free(v->items);
+	free(v->groups);
 	v->items = NULL;
-	v->n = 0;
+	v->groups = NULL;
+	v->n = v->n_groups = 0;
 	v->due = 0;
 	if (!a->st) {
 		app_status(a, true, tr(MSG_NO_DB), a->db_err);
@@ -51,6 +127,8 @@ void review_enter(struct app *a)
 	}
 	if (!store_mistakes(a->st, &v->items, &v->n))
 		app_status(a, true, "%s", a->st->err);
+	else
+		gather_groups(a);
 	struct leitner *states = NULL;
 	size_t n = 0;
 	if (store_item_states(a->st, &states, &n)) {
@@ -60,8 +138,9 @@ void review_enter(struct app *a)
 	}
 	free(states);
 	sort(v);
-	if (v->sel >= (int)v->n)
-		v->sel = v->n ? (int)v->n - 1 : 0;
+	int rows = (int)(v->n_groups + v->n);
+	if (v->sel >= rows)
+		v->sel = rows ? rows - 1 : 0;
 }
 
 /* "403 Forbidden" style label and the situation for an item id. */
@@ -91,57 +170,120 @@ static void when(int64_t t, char *buf, size_t n)
 	strftime(buf, n, "%m-%d %H:%M", &tm);
 }
 
-void review_draw(const struct app *a)
+/* The list as display lines: headings, group rows, column titles, items. */
+enum rkind { RK_GROUPS_HEAD, RK_GROUP, RK_OTHERS_HEAD, RK_COLUMNS, RK_ITEM };
+struct rline {
+	enum rkind k;
+	int idx;                  /* the group or item shown */
+};
+
+/* Fills out (room for n_groups + n + 3 lines) and returns how many. */
+static int layout(const struct review_view *v, struct rline *out)
 {
-	const struct review_view *v = &a->review;
-	char title[128], hint[200];
-	snprintf(title, sizeof title, "%s  (%zu · ", tr(MSG_REVIEW_TITLE), v->n);
-	snprintf(title + strlen(title), sizeof title - strlen(title), tr(MSG_REVIEW_DUE), v->due);
-	snprintf(title + strlen(title), sizeof title - strlen(title), " · %s)",
-	         tr(v->by_recent ? MSG_REVIEW_BY_RECENT : MSG_REVIEW_BY_COUNT));
-	snprintf(hint, sizeof hint, "%s", tr(MSG_REVIEW_HINT));
-	draw_frame(a, title, hint);
-	if (!v->n) {
-		ui_put(BODY_TOP + 2, 2, tr(MSG_REVIEW_EMPTY), a->cols - 4, E_DIM);
-		return;
+	int k = 0;
+	if (v->n_groups) {
+		out[k++] = (struct rline){ RK_GROUPS_HEAD, -1 };
+		for (size_t i = 0; i < v->n_groups; i++)
+			out[k++] = (struct rline){ RK_GROUP, (int)i };
 	}
-	/* Columns: missed, yours, right, last, question (rest). */
-	int y = BODY_TOP;
+	if (v->n) {
+		if (v->n_groups)
+			out[k++] = (struct rline){ RK_OTHERS_HEAD, -1 };
+		out[k++] = (struct rline){ RK_COLUMNS, -1 };
+		for (size_t i = 0; i < v->n; i++)
+			out[k++] = (struct rline){ RK_ITEM, (int)i };
+	}
+	return k;
+}
+
+static void draw_columns(const struct app *a, int y)
+{
 	ui_put(y, 1, tr(MSG_REVIEW_COL_TIMES), 6, E_HEAD);
 	ui_put(y, 8, tr(MSG_REVIEW_COL_YOURS), 8, E_HEAD);
 	ui_put(y, 17, tr(MSG_REVIEW_COL_RIGHT), 8, E_HEAD);
 	ui_put(y, 26, tr(MSG_REVIEW_COL_WHEN), 12, E_HEAD);
 	ui_put(y, 39, tr(MSG_REVIEW_COL_ITEM), a->cols - 40, E_HEAD);
-	int page = BODY_ROWS(a) - 1;
-	int top = v->sel >= page ? v->sel - page + 1 : 0;
-	for (int r = 0; r < page && top + r < (int)v->n; r++) {
-		const struct mistake *m = &v->items[top + r];
-		bool sel = top + r == v->sel;
-		int ry = y + 1 + r, code;
-		const char *text = item_text(a, m->item, &code);
-		char buf[64];
-		if (sel)
-			ui_fill(ry, 0, a->cols, E_SEL);
-		snprintf(buf, sizeof buf, "%4d×", m->times);
-		ui_put(ry, 1, buf, 6, sel ? E_SEL : E_STRONG);
-		ui_put_fit(ry, 8, m->given, 8, sel ? E_SEL : E_WRONG);
-		ui_put_fit(ry, 17, m->expected, 8, sel ? E_SEL : E_RIGHT);
-		when(m->last, buf, sizeof buf);
-		ui_put(ry, 26, buf, 12, sel ? E_SEL : E_DIM);
-		int x = 39;
-		if (m->fixed) {
-			snprintf(buf, sizeof buf, "✓%s ", tr(MSG_REVIEW_FIXED));
-			x += ui_put(ry, x, buf, a->cols - x - 1, sel ? E_SEL : E_RIGHT);
-		}
-		ui_put_fit(ry, x, text, a->cols - x - 1, sel ? E_SEL : E_NORMAL);
+}
+
+static void draw_group(const struct app *a, int y, const struct contrast_row *g, bool sel)
+{
+	char label[64], ago[64], buf[512];
+	contrast_label(g->g, label, sizeof label);
+	contrast_ago(g->last, clock_now(), ago, sizeof ago);
+	snprintf(buf, sizeof buf, tr(MSG_REVIEW_GROUP_ROW), label, g->mistakes, ago,
+	         ltext_get(&g->g->title, a->lang));
+	if (sel)
+		ui_fill(y, 0, a->cols, E_SEL);
+	ui_put_fit(y, 1, buf, a->cols - 2, sel ? E_SEL : E_STRONG);
+}
+
+static void draw_item(const struct app *a, int y, const struct mistake *m, bool sel)
+{
+	int code;
+	const char *text = item_text(a, m->item, &code);
+	char buf[64];
+	if (sel)
+		ui_fill(y, 0, a->cols, E_SEL);
+	snprintf(buf, sizeof buf, "%4d×", m->times);
+	ui_put(y, 1, buf, 6, sel ? E_SEL : E_STRONG);
+	ui_put_fit(y, 8, m->given, 8, sel ? E_SEL : E_WRONG);
+	ui_put_fit(y, 17, m->expected, 8, sel ? E_SEL : E_RIGHT);
+	when(m->last, buf, sizeof buf);
+	ui_put(y, 26, buf, 12, sel ? E_SEL : E_DIM);
+	int x = 39;
+	if (m->fixed) {
+		snprintf(buf, sizeof buf, "✓%s ", tr(MSG_REVIEW_FIXED));
+		x += ui_put(y, x, buf, a->cols - x - 1, sel ? E_SEL : E_RIGHT);
 	}
+	ui_put_fit(y, x, text, a->cols - x - 1, sel ? E_SEL : E_NORMAL);
+}
+
+void review_draw(const struct app *a)
+{
+	const struct review_view *v = &a->review;
+	size_t rows = v->n_groups + v->n;
+	bool on_group = (size_t)v->sel < v->n_groups;
+	char title[128];
+	snprintf(title, sizeof title, "%s  (%zu · ", tr(MSG_REVIEW_TITLE), rows);
+	snprintf(title + strlen(title), sizeof title - strlen(title), tr(MSG_REVIEW_DUE), v->due);
+	snprintf(title + strlen(title), sizeof title - strlen(title), " · %s)",
+	         tr(v->by_recent ? MSG_REVIEW_BY_RECENT : MSG_REVIEW_BY_COUNT));
+	draw_frame(a, title, tr(on_group ? MSG_REVIEW_GROUP_HINT : MSG_REVIEW_HINT));
+	if (!rows) {
+		ui_put(BODY_TOP + 2, 2, tr(MSG_REVIEW_EMPTY), a->cols - 4, E_DIM);
+		return;
+	}
+	struct rline *ls = malloc((rows + 3) * sizeof *ls);
+	if (!ls)
+		return;
+	int n = layout(v, ls), at = 0;
+	for (int i = 0; i < n; i++)
+		if ((ls[i].k == RK_GROUP && ls[i].idx == v->sel) ||
+		    (ls[i].k == RK_ITEM && ls[i].idx + (int)v->n_groups == v->sel))
+			at = i;
+	int page = BODY_ROWS(a);
+	int top = at >= page ? at - page + 1 : 0;
+	for (int r = 0; r < page && top + r < n; r++) {
+		const struct rline *l = &ls[top + r];
+		int y = BODY_TOP + r;
+		switch (l->k) {
+		case RK_GROUPS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_GROUPS), a->cols - 2, E_HEAD); break;
+		case RK_OTHERS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_OTHERS), a->cols - 2, E_HEAD); break;
+		case RK_COLUMNS: draw_columns(a, y); break;
+		case RK_GROUP: draw_group(a, y, &v->groups[l->idx], top + r == at); break;
+		case RK_ITEM: draw_item(a, y, &v->items[l->idx], top + r == at); break;
+		}
+	}
+	free(ls);
 }
 
 bool review_key(struct app *a, enum action act, int key)
 {
 	(void)key;
 	struct review_view *v = &a->review;
-	if (app_list_move(&v->sel, (int)v->n, BODY_ROWS(a) - 1, act))
+	int rows = (int)(v->n_groups + v->n);
+	bool on_group = (size_t)v->sel < v->n_groups;
+	if (app_list_move(&v->sel, rows, BODY_ROWS(a) - 2, act))
 		return true;
 	switch (act) {
 	case ACT_SORT:
@@ -149,13 +291,21 @@ bool review_key(struct app *a, enum action act, int key)
 		sort(v);
 		break;
 	case ACT_OPEN:
-		if (v->n)
-			mistake_open(a, v->items[v->sel].item);
+		if (on_group)
+			app_open_contrast(a, v->groups[v->sel].g, false);
+		else if (v->n)
+			mistake_open(a, v->items[v->sel - (int)v->n_groups].item);
+		return true;
+	case ACT_DRILL:
+		if (on_group)
+			app_start_drill(a, v->groups[v->sel].g);
+		else
+			app_status(a, false, "%s", tr(MSG_REVIEW_DRILL_GROUP));
 		return true;
 	case ACT_START_REVIEW: {
 		/* Say so here rather than open a quiz with no question in it. */
-		if (!v->n || !v->due) {
-			app_status(a, false, "%s", tr(v->n ? MSG_REVIEW_NONE_DUE : MSG_REVIEW_EMPTY));
+		if (!rows || !v->due) {
+			app_status(a, false, "%s", tr(rows ? MSG_REVIEW_NONE_DUE : MSG_REVIEW_EMPTY));
 			return true;
 		}
 		struct quiz_opts o = a->quiz.opts;

@@ -34,6 +34,10 @@ void mistake_relayout(struct app *);
 extern const struct keybind mistake_keys[];
 /* Open one item of the learner's mistakes (its answers, why, retry). */
 void mistake_open(struct app *, const char *item);
+void contrast_enter(struct app *), contrast_draw(const struct app *);
+bool contrast_key(struct app *, enum action, int);
+void contrast_relayout(struct app *);
+extern const struct keybind contrast_keys[];
 void progress_enter(struct app *), progress_draw(const struct app *);
 bool progress_key(struct app *, enum action, int);
 void progress_relayout(struct app *);

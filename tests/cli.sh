@@ -675,7 +675,7 @@ if not got: sys.exit("no confusions at all")
 	[ "$CLI_RC" = 0 ] && [ -z "$why" ] && ok cli/stats-json-confusions || bad cli/stats-json-confusions "exit $CLI_RC: $why"
 	cli_x --db "$db" stats
 	cli_check stats-top-confusions 0 out '^Mixed up most$' \
-		out '^  40[13] [A-Za-z]+ → you answered 40[13] [A-Za-z]+ in [0-9]+ of [0-9]+ answers, last today'
+		out '^  40[13] [A-Za-z]+ → you answered 40[13] [A-Za-z]+ in [0-9]+ of [0-9]+ answers'
 	cli_xin '1\n' --db "$db" --lang zh-TW review --plain --group 403,401 --seed 4 --count 1
 	cli_check drill-zh 0 out '^專項練習 401 ↔ 403: 1 ' out '^關鍵問題$' out '^你在這一組的錯誤$'
 	# A group code the scenario does not explain: the group's rule says why not.

@@ -11,6 +11,9 @@ screen_prep() {
 	answers)
 		printf '1\n2\n3\n1\n2\n3\n4\n1\n' | HTTPTUTOR_DB=$db "$BIN" quiz --plain --type pick --seed 11 --count 8 >/dev/null 2>&1
 		HTTPTUTOR_DB=$db "$BIN" read common </dev/null >/dev/null 2>&1 || true ;;
+	mixups)   # a learner who mixes up codes (tests/data/screen/mixups.sql)
+		HTTPTUTOR_DB=$db "$BIN" review --plain </dev/null >/dev/null 2>&1
+		sqlite3 "$db" <tests/data/screen/mixups.sql ;;
 	*) echo "unknown prep $prep" >&2 ;;
 	esac
 }

@@ -282,6 +282,37 @@ tm_exam_clock() {
 		bad "tmux/exam-clock-hangup" "still running 2 s after the hang-up"
 }
 
+# The confusion matrix without colour at 80x24: wrong counts underlined,
+# right answers on the diagonal bold, nothing coloured, columns aligned.
+tm_mixups() {
+	local s=mix db=$TM_T/mix.db esc
+	HTTPTUTOR_DB=$db "$BIN" review --plain </dev/null >/dev/null 2>&1
+	sqlite3 "$db" <"$ROOT/tests/data/screen/mixups.sql"
+	tm_start $s 80x24
+	tm_run $s "env NO_COLOR=1 $BIN --lang en --db $db"
+	tm_wait $s 'Quit'
+	tm send-keys -t $s p
+	tm_wait $s 'Mixed up most' || { tm_fail mixups-progress "no 'Mixed up most'" $s; tm kill-session -t $s; return; }
+	tm send-keys -t $s NPage
+	if ! tm_wait $s '^  401 +· +· +· +1 +4 +1 '; then
+		tm_fail mixups-matrix "the 401 row is not aligned under its columns" $s
+	else
+		local row
+		row=$(tm_screen $s | grep -n '^  401' | cut -d: -f1)
+		esc=$(tm capture-pane -p -e -t $s | sed -n "${row}p")
+		if ! grep -qE $'\e\\[([0-9;]*;)?4(;[0-9;]*)?m +4( |\e|$)' <<<"$esc"; then
+			tm_fail mixups-matrix "the wrong count 4 is not underlined: $(cat -v <<<"$esc")" $s
+		elif grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|38;|9[0-7])' <<<"$esc"; then
+			tm_fail mixups-matrix "colours used although NO_COLOR is set" $s
+		else
+			ok tmux/mixups-matrix-nocolor
+		fi
+	fi
+	tm send-keys -t $s q q
+	tm_wait $s '^EXIT=0' 5 || tm_fail mixups-exit "q q did not exit 0" $s
+	tm kill-session -t $s
+}
+
 run_tmux() {
 	if ! command -v tmux >/dev/null; then
 		bad "tmux/available" "tmux is not installed"
@@ -295,6 +326,7 @@ run_tmux() {
 	tm_zh_home
 	tm_locales
 	tm_nocolor
+	tm_mixups
 	tm_small
 	tm_dumb
 	tm_signals

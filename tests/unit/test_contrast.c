@@ -283,13 +283,21 @@ static void test_matrix(void **state)
 	assert_int_equal(c[3].given, 404);
 	assert_int_equal(c[4].given, 403);
 	int codes[8];
-	/* weights: 403 = 3+3+1+1 = 8, 404 = 3+1+1 = 5, 401 = 3+1+1 = 5 */
 	assert_int_equal(contrast_matrix_codes(c, nc, codes, 8), 3);
 	assert_int_equal(codes[0], 401);
-	assert_int_equal(codes[2], 404);
-	assert_int_equal(contrast_matrix_codes(c, nc, codes, 2), 2);
-	assert_int_equal(codes[0], 401);   /* ties go to the lower code */
 	assert_int_equal(codes[1], 403);
+	assert_int_equal(codes[2], 404);
+	/* room for two: the most frequent pair, 403 → 401 */
+	assert_int_equal(contrast_matrix_codes(c, nc, codes, 2), 2);
+	assert_int_equal(codes[0], 401);
+	assert_int_equal(codes[1], 403);
+	/* never half a pair: with room for three, 404 → 403 (3) then 401 → 404 */
+	struct confusion few[] = { { 500, 502, 5, 0, 0, 0, 0 }, { 404, 403, 3, 0, 0, 0, 0 },
+	                           { 500, 503, 1, 0, 0, 0, 0 } };
+	assert_int_equal(contrast_matrix_codes(few, 3, codes, 3), 3);
+	assert_int_equal(codes[0], 500);
+	assert_int_equal(codes[1], 502);
+	assert_int_equal(codes[2], 503);
 	free(c);
 	free(cells);
 	store_close(s);

@@ -61,7 +61,7 @@ def main():
         return 2 if "Correct!" in text else 1
     after = text.split("Enter to go on: ", 1)[1]
     if "Your mistakes in this group" in after and re.search(
-            r"Right answer (401|403), you answered (401|403): 1 time\(s\), last today", after):
+            r"Right answer (401|403), you answered (401|403): 1 time\(s\) \(latest: today\)", after):
         print("OK")
         return 0
     print("NO CARD\n" + text)
