@@ -1,4 +1,5 @@
 /* clock.c — monotonic and wall time, and quiz seeds. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -26,4 +27,11 @@ uint64_t clock_seed(void)
 	if (fake && *fake)
 		return (uint64_t)clock_now();  /* tests: reproducible */
 	return (uint64_t)clock_ms() * 2654435761u ^ (uint64_t)time(NULL) << 20 ^ (uint64_t)getpid();
+}
+
+void clock_mmss(long secs, char *out, size_t n)
+{
+	if (secs < 0)
+		secs = 0;
+	snprintf(out, n, "%02ld:%02ld", secs / 60, secs % 60);
 }

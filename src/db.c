@@ -100,6 +100,48 @@ static bool db_create_file(const char *path, char *err, size_t errsz)
 	return true;
 }
 
+/* Plain words for a failed call with result code rc on handle h (NULL
+ * before it exists): what the learner can act on.  The system's errno tells
+ * a full disk from a file size limit, and permission from the rest. */
+static const char *db_reason(sqlite3 *h, int rc)
+{
+	/* SQLite does not always keep the errno of a failed write (EFBIG from a
+	 * WAL write was lost): then errno itself, read right after the call. */
+	int sys = errno;
+	if (h && sqlite3_system_errno(h))
+		sys = sqlite3_system_errno(h);
+	switch (rc & 0xff) {
+	case SQLITE_READONLY:
+		return "the database is read-only";
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+		return sys == EFBIG ? "the file size limit was reached (ulimit -f)" :
+		       sys == ENOSPC || (rc & 0xff) == SQLITE_FULL ? "the disk is full" :
+		       sys == EACCES || sys == EPERM ? "permission denied" :
+		       "the disk reported an error";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "the database is locked by another program";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "the database is damaged";
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return "permission denied";
+	case SQLITE_CANTOPEN:
+		return sys == EACCES || sys == EPERM ? "permission denied" : "the file cannot be opened";
+	case SQLITE_NOMEM:
+		return "out of memory";
+	default:   /* SQLITE_ERROR: a table or column is missing, and the like */
+		return "the database is damaged or was changed by another program";
+	}
+}
+
+const char *db_why(struct db *d, int rc)
+{
+	return db_reason(d ? d->h : NULL, rc);
+}
+
 /* Message for a failure while first reading the file. */
 static void db_open_error(sqlite3 *h, int rc, const char *path,
                           char *err, size_t errsz)
@@ -124,13 +166,9 @@ static void db_open_error(sqlite3 *h, int rc, const char *path,
 		        "the file somewhere writable or ask for write access to the folder",
 		        path, path);
 		break;
-	case SQLITE_CANTOPEN:
-		db_setf(err, errsz, "cannot open the database %s: %s", path,
-		        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
-		break;
 	default:
-		db_setf(err, errsz, "cannot read the database %s: %s", path,
-		        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+		db_setf(err, errsz, "cannot open the database %s: %s (SQLite: %s)", path,
+		        db_reason(h, rc), h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		break;
 	}
 }
@@ -224,6 +262,40 @@ fail:
 	return false;
 }
 
+/* A read-only look at a file of an older schema (version ver): copy it into
+ * memory and upgrade the copy, so read-only commands can use every column
+ * while the file is never written. */
+static bool db_upgrade_copy(struct db *d, int ver, char *err, size_t errsz)
+{
+	sqlite3 *mem = NULL;
+	int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(mem, "main", d->h, "main") : NULL;
+
+	if (!b) {
+		db_open_error(d->h, rc == SQLITE_OK ? sqlite3_errcode(mem) : rc, d->path, err, errsz);
+		sqlite3_close(mem);
+		return false;
+	}
+	rc = sqlite3_backup_step(b, -1);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		db_open_error(d->h, rc, d->path, err, errsz);
+		sqlite3_close(mem);
+		return false;
+	}
+	sqlite3_close(d->h);
+	d->h = mem;
+	d->copy = true;
+	sqlite3_extended_result_codes(d->h, 1);
+	for (int i = ver; i < db_migration_count; i++) {
+		if (!db_migrate_one(d, i)) {
+			db_setf(err, errsz, "%s", d->err);
+			return false;
+		}
+	}
+	return true;
+}
+
 struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 {
 	struct db *d = NULL;
@@ -236,8 +308,14 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 		return NULL;
 	}
 	memory = db_is_memory(path);
-	if (!memory && readonly && access(path, F_OK) != 0) {
-		db_setf(err, errsz, "there is no database at %s", path);
+	if (!memory && readonly && access(path, R_OK) != 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			db_setf(err, errsz, "there is no database at %s", path);
+		else if (errno == EACCES || errno == EPERM)
+			db_setf(err, errsz, "permission denied: you may not read %s; ask its "
+			        "owner, or choose another with --db", path);
+		else
+			db_setf(err, errsz, "cannot open the database %s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (!memory && !readonly &&
@@ -245,6 +323,8 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 		return NULL;
 
 	d = calloc(1, sizeof *d);
+	if (d)
+		d->fd = -1;
 	if (!d || !(d->path = strdup(path))) {
 		db_setf(err, errsz, "out of memory opening %s", path);
 		goto fail;
@@ -259,6 +339,11 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	}
 	sqlite3_extended_result_codes(d->h, 1);
 	sqlite3_busy_timeout(d->h, DB_BUSY_MS);
+	/* Held open so db_same_file can ask what was opened; it also keeps the
+	 * inode from being reused while we run.  Closed only after sqlite3_close
+	 * (closing any descriptor of a file drops the process's locks on it). */
+	if (!memory)
+		d->fd = open(path, O_RDONLY | O_CLOEXEC);
 
 	/* Look before writing anything: a foreign or newer file stays untouched.
 	 * One statement (one read of the file) for what every start needs. */
@@ -281,6 +366,8 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 		db_setf(err, errsz, "%s is empty: no httptutor data in it yet", path);
 		goto fail;
 	}
+	if (readonly && ver < db_migration_count && !db_upgrade_copy(d, (int)ver, err, errsz))
+		goto fail;
 
 	if (!readonly) {
 		/* WAL: readers never block the writer; FULL: a confirmed answer
@@ -330,8 +417,29 @@ void db_close(struct db *d)
 	if (!d)
 		return;
 	sqlite3_close(d->h);   /* statements are finalized by their users */
+	if (d->fd >= 0)
+		close(d->fd);
 	free(d->path);
 	free(d);
+}
+
+bool db_same_file(struct db *d)
+{
+	struct stat open_st, path_st;
+
+	if (d->gone)
+		return false;
+	if (d->fd < 0 || d->copy)
+		return true;
+	if (fstat(d->fd, &open_st) == 0 && stat(d->path, &path_st) == 0 &&
+	    open_st.st_dev == path_st.st_dev && open_st.st_ino == path_st.st_ino &&
+	    open_st.st_nlink > 0)
+		return true;
+	d->gone = true;
+	snprintf(d->err, sizeof d->err, "the database file %s was deleted or replaced while "
+	         "httptutor was running, so nothing more can be saved in it; start httptutor "
+	         "again", d->path);
+	return false;
 }
 
 void db_set_busy_timeout(struct db *d, int ms)
@@ -341,17 +449,18 @@ void db_set_busy_timeout(struct db *d, int ms)
 
 void db_fail(struct db *d, const char *what)
 {
-	snprintf(d->err, sizeof d->err, "%s: %s (%s)", what,
-	         sqlite3_errmsg(d->h), d->path);
+	snprintf(d->err, sizeof d->err, "%s: %s (%s; SQLite: %s)", what,
+	         db_why(d, sqlite3_extended_errcode(d->h)), d->path, sqlite3_errmsg(d->h));
 }
 
 sqlite3_stmt *db_prepare(struct db *d, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 
+	/* No SQL in the message: learners see it; SQLite's words are enough
+	 * for whoever repairs the file. */
 	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		snprintf(d->err, sizeof d->err, "%s (%s) in: %.120s",
-		         sqlite3_errmsg(d->h), d->path, sql);
+		db_fail(d, "cannot use the database");
 		sqlite3_finalize(st);
 		return NULL;
 	}

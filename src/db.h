@@ -21,11 +21,16 @@ struct db {
 	sqlite3 *h;
 	char *path;
 	bool readonly;
+	bool copy;              /* an older schema read through an upgraded copy in memory */
+	int fd;                 /* the file, held open to ask fstat what we opened; -1: none */
+	bool gone;              /* the path no longer names the file we opened */
 	char err[512];          /* last error, for the status line */
 };
 
 /* Open (creating it, with its directory 0700 and the file 0600) and migrate.
- * readonly opens without creating or migrating.  Returns NULL with a message
+ * readonly opens without creating or writing anything; a file of an older
+ * schema is then copied into memory and upgraded there, so every query works
+ * on it and the file is never touched.  Returns NULL with a message
  * in err on failure: not ours (application_id), newer than this program
  * (user_version too high: refused, file untouched), corrupt, unwritable. */
 struct db *db_open(const char *path, bool readonly, char *err, size_t errsz);
@@ -40,8 +45,20 @@ sqlite3_stmt *db_prepare(struct db *d, const char *sql);
 bool db_begin(struct db *d);
 bool db_commit(struct db *d);
 void db_rollback(struct db *d);
-/* Record sqlite's message for rc in d->err, prefixed with what. */
+/* Record in d->err: what, why in plain words (db_why), then the path and
+ * SQLite's own words for whoever fixes it. */
 void db_fail(struct db *d, const char *what);
+/* Why the last call failed, as a learner can read it ("the disk is full",
+ * "permission denied", "the database is damaged or was changed by another
+ * program"), from its result code and the system's errno. */
+const char *db_why(struct db *d, int rc);
+
+/* True while the path still names the file that was opened: stat(path)
+ * and fstat on the open file agree on device and inode, and the file still
+ * has a name.  After a false, d->gone stays set and d->err says so: a
+ * caller about to commit must not (the write would go to a deleted file).
+ * Always true for ":memory:" and read-only copies. */
+bool db_same_file(struct db *d);
 
 /* The default database path: $XDG_DATA_HOME/httptutor/progress.db, else
  * ~/.local/share/httptutor/progress.db.  malloc'd. */

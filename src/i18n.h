@@ -77,6 +77,7 @@
 	X(QUIZ_REVIEW_TITLE, "Review quiz", "複習測驗") \
 	X(EXAM_TITLE,      "Exam",      "考試") \
 	X(EXAM_TIME_UP,    "Time is up: answers after the end of the exam do not count.", "時間到：考試結束後的作答不計分。") \
+	X(EXAM_TIME_LEFT,  "Time left: %s", "剩餘時間：%s") \
 	X(QUIZ_PICK_PROMPT,  "Which status code should the server return?", "伺服器應該回傳哪個狀態碼？") \
 	X(QUIZ_TYPE_PROMPT,  "Type the status code and press Enter:", "輸入狀態碼後按 Enter：") \
 	X(QUIZ_MEANING_PROMPT, "What does this status code mean?", "這個狀態碼的意思是？") \

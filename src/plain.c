@@ -113,8 +113,12 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	}
 	struct quiz_opts qo = *o;
 	bool exam = !strcmp(kind, "exam");
-	if ((review || (prefer_fresh && !exam)) && !store_item_states(st, &states, &n_states))
+	/* A database that cannot be read is broken: say so and stop (exit 1),
+	 * never "no mistakes yet". */
+	if ((review || (prefer_fresh && !exam)) && !store_item_states(st, &states, &n_states)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
+		goto done;
+	}
 	if (!review && prefer_fresh && !exam) {
 		qo.seen = states;
 		qo.n_seen = n_states;
@@ -161,6 +165,13 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 			say(tr(MSG_EXAM_TIME_UP), utf8);
 			break;
 		}
+		if (minutes) {   /* the countdown, as the full screen's title shows it */
+			char left[16], line[64];
+			clock_mmss((long)((started + minutes * 60000LL - t0 + 999) / 1000), left, sizeof left);
+			snprintf(line, sizeof line, tr(MSG_EXAM_TIME_LEFT), left);
+			printf("\n");
+			say(line, utf8);
+		}
 		ask(m, q, i, qz.n, L, utf8);
 		for (;;) {
 			char line[256];
@@ -188,14 +199,18 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		struct answer_rec rec;
 		struct answer_buf b;
 		answer_fill(&rec, &b, q, given, session, clock_ms() - t0, clock_now(), m->version);
+		bool gone = false;
 		if (!store_record(st, &rec)) {
 			/* Say so plainly: the learner must know this answer is not kept. */
 			fprintf(stderr, "httptutor: NOT SAVED: %s\n", st->err);
 			unsaved++;
+			gone = st->db->gone;   /* deleted or replaced: nothing more can be kept */
 		}
 		answered++;
 		right += rec.correct;
 		feedback(q, given, rec.correct, L, utf8);
+		if (gone)
+			break;
 		if (!exam && !rec.correct && q->type != Q_HEADER &&
 		    !plain_contrast_offer(m, q->code->code, given, o->drill, st, L, utf8))
 			eof = true;
@@ -204,7 +219,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		store_session_end(st, session);
 	char buf[256], t[32];
 	long secs = (long)((clock_ms() - started) / 1000);
-	snprintf(t, sizeof t, "%ld:%02ld", secs / 60, secs % 60);
+	clock_mmss(secs, t, sizeof t);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), right, answered,
 	         answered ? 100 * right / answered : 0, t);
 	putchar('\n');

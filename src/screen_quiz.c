@@ -351,7 +351,7 @@ static void build_summary(const struct app *a, struct lines *ls)
 	/* Questions answered are those before cur (finish() moves past feedback). */
 	size_t answered = v->cur >= v->qz.n ? v->qz.n : v->cur;
 	long secs = (long)(v->elapsed_ms / 1000);
-	snprintf(t, sizeof t, "%ld:%02ld", secs / 60, secs % 60);
+	clock_mmss(secs, t, sizeof t);
 	lines_add(ls, tr(MSG_QUIZ_SUMMARY), E_H1, 0);
 	lines_add(ls, "", E_NORMAL, 0);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), v->n_right, (int)answered,
@@ -446,11 +446,9 @@ void quizview_draw(const struct app *a)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
 	if (v->deadline_ms && v->phase != QP_SUMMARY) {
-		long left = (long)((v->deadline_ms - clock_ms() + 999) / 1000);
-		if (left < 0)
-			left = 0;
-		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %ld:%02ld",
-		         left / 60, left % 60);
+		char left[16];
+		clock_mmss((long)((v->deadline_ms - clock_ms() + 999) / 1000), left, sizeof left);
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", left);
 	}
 	const char *h = v->phase == QP_FEEDBACK ? tr(mixed_up(a) ? MSG_QUIZ_NEXT_HINT_MIX : MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :

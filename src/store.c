@@ -27,35 +27,21 @@ static void store_read_fail(struct store *s, const char *what)
 }
 
 /* Turn a failed write into a sentence a learner can act on.  `what` is the
- * action, e.g. "save your answer".  Uses the rc of the last sqlite call. */
+ * action, e.g. "save your answer".  Uses the rc of the last sqlite call;
+ * SQLite's own words follow for whoever fixes it. */
 static void store_write_fail(struct store *s, const char *what, int rc)
 {
-	const char *why;
-
-	switch (rc & 0xff) {
-	case SQLITE_READONLY:
-		why = "the database is read-only";
-		break;
-	case SQLITE_FULL:
-		why = "the disk is full";
-		break;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		why = "the database is locked by another program";
-		break;
-	case SQLITE_IOERR:
-		why = "the disk reported an error";
-		break;
-	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
-		why = "the database is damaged";
-		break;
-	default:
-		why = sqlite3_errmsg(s->db->h);
-		break;
+	if (s->db->gone) {
+		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+		return;
 	}
-	snprintf(s->err, sizeof s->err, "could not %s: %s (%s)", what, why,
-	         s->db->path);
+	if ((rc & 0xff) == SQLITE_READONLY && s->db->readonly) {
+		snprintf(s->err, sizeof s->err, "could not %s: %s (%s)", what,
+		         db_why(s->db, rc), s->db->path);
+		return;
+	}
+	snprintf(s->err, sizeof s->err, "could not %s: %s (%s; SQLite: %s)", what,
+	         db_why(s->db, rc), s->db->path, sqlite3_errmsg(s->db->h));
 }
 
 /* Run one prepared write statement in its own BEGIN IMMEDIATE transaction.
@@ -74,6 +60,11 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
 		return false;
 	}
+	if (!db_same_file(s->db)) {  /* gone before: do not even start */
+		sqlite3_finalize(st);
+		store_write_fail(s, what, SQLITE_OK);
+		return false;
+	}
 	if (!db_begin(s->db)) {
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;
@@ -83,6 +74,10 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 		goto fail;
 	if (rowid)
 		*rowid = sqlite3_last_insert_rowid(s->db->h);
+	/* Last step before COMMIT: the path must still name the file, or the
+	 * answer would be "saved" into a deleted one. */
+	if (!db_same_file(s->db))
+		goto fail;
 	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;
@@ -315,6 +310,10 @@ bool store_session_begin_exam(struct store *s, const char *exam_id, uint64_t see
 		goto fail;
 	if (id)
 		*id = sqlite3_last_insert_rowid(s->db->h);
+	/* Last step before COMMIT: the path must still name the file, or the
+	 * answer would be "saved" into a deleted one. */
+	if (!db_same_file(s->db))
+		goto fail;
 	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;

@@ -83,6 +83,9 @@ void ui_install_signals(void)
 	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 		sigaction(sigs[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* Over a file size limit (ulimit -f) a write must fail with EFBIG and be
+	 * reported NOT SAVED like a full disk, not kill us mid-screen. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 /* Parse the test script: plain characters, and <Name> for special keys. */

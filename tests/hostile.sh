@@ -133,11 +133,129 @@ hostile_content() {
 	rm -rf "$HP_DIR"
 }
 
+# A database of schema N (1 or 2) with one learner's answers, made from the
+# migration files as an older httptutor would have left it.
+hostile_old_schema() {
+	local db=$1 n=$2 f i=0
+	rm -f "$db"
+	for f in "$ROOT"/db/*.sql; do
+		i=$((i + 1))
+		[ "$i" -le "$n" ] && sqlite3 "$db" <"$f"
+	done
+	sqlite3 "$db" "PRAGMA application_id = 1213486160; PRAGMA user_version = $n;
+		INSERT INTO profile(name, created_at) VALUES ('student', 1763700000);
+		INSERT INTO session(profile_id, kind, seed, started_at) VALUES (1, 'quiz', 1, 1763700000);
+		INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, given, expected, correct, ms, answered_at)
+		 VALUES (1, 0, 1, 'code:404', 'pick', '404,403', '403', '404', 0, 900, 1763700100),
+		        (1, 0, 1, 'code:201', 'pick', '201,200', '201', '201', 1, 800, 1763700200);"
+}
+
+# The database under a learner: deleted, replaced, over a file size limit,
+# older, broken or unreadable.  Every case says so plainly and loses nothing
+# quietly.
+hostile_store() {
+	local d=$CLI_T/hostile/store db why sum n cmd
+	mkdir -p "$d"
+
+	# Deleted or replaced while a plain quiz runs: noticed before the commit.
+	for how in delete replace; do
+		db=$d/v-$how.db
+		printf '1\n' | "$BIN" --db "$d/other-$how.db" quiz --plain --type pick --seed 2 --count 1 >/dev/null 2>&1
+		why=$(python3 "$ROOT/tests/data/cli/vanish.py" "$how" "$db" "$d/other-$how.db" -- \
+			"$BIN" --db "$db" quiz --plain --type pick --seed 4 --count 4 2>&1) &&
+			ok "cli/store-$how-noticed" || bad "cli/store-$how-noticed" "$why"
+	done
+
+	# Over the file size limit: NOT SAVED like a full disk, never killed by SIGXFSZ.
+	db=$d/xfsz.db
+	# (stdout through cat: the limit is for the database, not the transcript)
+	yes 1 | head -n 60 | bash -c 'ulimit -f 100; exec "$@"' - "$BIN" --db "$db" quiz --plain \
+		--type pick --seed 1 --count 60 2>"$CLI_T/err" | cat >"$CLI_T/out"
+	CLI_RC=${PIPESTATUS[2]}
+	cli_check store-xfsz-plain 1 err 'NOT SAVED: could not save your answer: the file size limit was reached' \
+		out '^Score: '
+	HTTPTUTOR_TEST_SIZE=80x24 HTTPTUTOR_TEST_SCRIPT='1<Dump>qq' HTTPTUTOR_TEST_DUMP=$d/xfsz.screen \
+		bash -c 'ulimit -f 4; exec "$@"' - "$BIN" --db "$db" --lang en quiz --seed 3 --count 2 --type pick \
+		</dev/null >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	[ "$CLI_RC" != 153 ] && grep -q 'NOT SAVED' "$d/xfsz.screen" && grep -q 'file size limit' "$d/xfsz.screen" &&
+		ok cli/store-xfsz-screen || bad cli/store-xfsz-screen "exit $CLI_RC: $(grep -i 'saved' "$d/xfsz.screen")"
+
+	# Older schemas: every read-only command works and the file is untouched.
+	for n in 1 2; do
+		db=$d/schema$n.db
+		hostile_old_schema "$db" "$n"
+		sum=$(sha256sum <"$db")
+		for cmd in "stats" "stats --json" "export --csv" "export --json" "report" "report --json"; do
+			# shellcheck disable=SC2086
+			cli_x --db "$db" $cmd
+			[ "$CLI_RC" = 0 ] && [ -s "$CLI_T/out" ] && [ ! -s "$CLI_T/err" ] ||
+				{ bad "cli/store-schema$n-${cmd// /-}" "exit $CLI_RC: $(head -c 300 "$CLI_T/err")"; continue; }
+			ok "cli/store-schema$n-${cmd// /-}"
+		done
+		cli_x --db "$db" stats --json
+		why=$(cli_py 'import json,sys
+s = json.load(open(sys.argv[1]))
+assert s["answers"] == 2 and s["correct"] == 1 and s["classes"]["4xx"]["answers"] == 1, s' "$CLI_T/out")
+		[ -z "$why" ] && ok "cli/store-schema$n-counts" || bad "cli/store-schema$n-counts" "$why"
+		[ "$(sha256sum <"$db")" = "$sum" ] && [ ! -e "$db-wal" ] &&
+			[ "$(sqlite3 "$db" 'PRAGMA user_version')" = "$n" ] &&
+			ok "cli/store-schema$n-untouched" || bad "cli/store-schema$n-untouched" "the file changed"
+	done
+
+	# A broken database (its answer table dropped): plain words, no SQL, exit 1.
+	db=$d/broken.db
+	printf '1\n' | "$BIN" --db "$db" quiz --plain --type pick --seed 2 --count 1 >/dev/null 2>&1
+	sqlite3 "$db" 'DROP TABLE answer;'
+	cli_xin '1\n' --db "$db" review --plain
+	cli_check store-broken-review 1 err 'the database is damaged or was changed by another program' &&
+		! grep -qiE 'SELECT|FROM answer' "$CLI_T/err" && ! grep -q 'No mistakes' "$CLI_T/out" &&
+		ok cli/store-broken-review-plain || bad cli/store-broken-review-plain "$(cat "$CLI_T/err" "$CLI_T/out" | head -c 300)"
+	for cmd in stats export; do
+		cli_x --db "$db" "$cmd"
+		cli_check "store-broken-$cmd" 1 err 'the database is damaged or was changed by another program' &&
+			! grep -qiE 'SELECT|FROM ' "$CLI_T/err" && ok "cli/store-broken-$cmd-no-sql" ||
+			bad "cli/store-broken-$cmd-no-sql" "$(head -c 300 "$CLI_T/err")"
+	done
+
+	# A database the user may not read: "permission denied", not "no database".
+	if setpriv --reuid=nobody --regid=nogroup --clear-groups true 2>/dev/null; then
+		chmod 755 "$CLI_T" "$CLI_T/hostile" "$d"
+		db=$d/private.db
+		printf '1\n' | "$BIN" --db "$db" quiz --plain --type pick --seed 2 --count 1 >/dev/null 2>&1
+		chmod 600 "$db"
+		for cmd in stats report; do
+			setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$db" $cmd \
+				>"$CLI_T/out" 2>"$CLI_T/err"
+			CLI_RC=$?
+			cli_check "store-permission-$cmd" 1 err "permission denied: you may not read $db"
+		done
+		printf '1\n' | setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$db" quiz \
+			--plain --type pick --seed 2 --count 1 >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=${PIPESTATUS[1]}
+		cli_check store-permission-quiz 1 err 'permission denied'
+	else
+		ok "cli/store-permission (skipped: setpriv to nobody not possible)"
+	fi
+}
+
+# Durations and the exam countdown are mm:ss everywhere, as the README says.
+hostile_clock() {
+	cli_drive "$CLI_T/hostile/clock.db" exam --seed 5 --count 2 --minutes 5 --plain
+	cli_check clock-plain-countdown 0 out '^Time left: 0[45]:[0-5][0-9]$' out '^Score: [0-2]/2 .* 00:[0-5][0-9]$' &&
+		[ "$(grep -c '^Time left: ' "$CLI_T/out")" = 2 ] && ok cli/clock-plain-countdown-each ||
+		bad cli/clock-plain-countdown-each "$(grep -c '^Time left: ' "$CLI_T/out") countdown lines"
+	grep -q 'mm:ss such as `04:59`' "$ROOT/README.md" && ok cli/clock-readme-agrees ||
+		bad cli/clock-readme-agrees "the README no longer says mm:ss"
+}
+
 cli_hostile() {
 	local d=$CLI_T/hostile db
 	mkdir -p "$d"
 	hostile_user
 	hostile_content
+	hostile_store
+	hostile_clock
 	db=$d/h.db
 	hostile_db "$db"
 

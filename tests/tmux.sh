@@ -267,14 +267,14 @@ tm_exam_clock() {
 	local s=exam db=$TM_T/exam.db first second
 	tm_start $s 80x24
 	tm_run $s "$BIN --lang en --db $db exam --seed 9 --count 3 --minutes 1"
-	if ! tm_wait $s 'Exam +1/3 .*⏱ [01]:[0-9]{2}'; then
+	if ! tm_wait $s 'Exam +1/3 .*⏱ 0[01]:[0-9]{2}'; then
 		tm_fail exam-clock "no countdown in the exam title" $s
 		tm kill-session -t $s
 		return
 	fi
-	first=$(tm_screen $s | grep -o '⏱ [0-9]:[0-9][0-9]' | head -1)
+	first=$(tm_screen $s | grep -o '⏱ [0-9][0-9]:[0-9][0-9]' | head -1)
 	sleep 2.2
-	second=$(tm_screen $s | grep -o '⏱ [0-9]:[0-9][0-9]' | head -1)
+	second=$(tm_screen $s | grep -o '⏱ [0-9][0-9]:[0-9][0-9]' | head -1)
 	[ -n "$second" ] && [ "$first" != "$second" ] && ok "tmux/exam-clock-ticks" ||
 		tm_fail exam-clock-ticks "clock stayed at '$first' ('$second') without a key" $s
 	tm kill-session -t $s

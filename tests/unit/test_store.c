@@ -935,6 +935,43 @@ static void test_default_path(void **state)
 	unsetenv("XDG_DATA_HOME");
 }
 
+/* db_same_file: a deleted or replaced file is noticed, and the store then
+ * refuses to commit into it (issue 8). */
+static void test_file_gone(void **state)
+{
+	struct tmp *t = *state;
+	char err[512], other[160];
+	struct store *s = store_open(t->db, "ann", false, err, sizeof err);
+	struct answer_rec a = ans("code:404", "404", "404", true, 1000);
+
+	assert_non_null(s);
+	assert_true(db_same_file(s->db));
+	assert_true(store_record(s, &a));
+	assert_int_equal(unlink(t->db), 0);
+	assert_false(db_same_file(s->db));
+	assert_false(store_record(s, &a));
+	assert_non_null(strstr(s->err, "deleted or replaced"));
+	store_close(s);
+
+	/* Replaced by another file at the same path (a new inode). */
+	s = store_open(t->db, "ann", false, err, sizeof err);
+	assert_non_null(s);
+	snprintf(other, sizeof other, "%s/other.db", t->dir);
+	struct store *o = store_open(other, "bob", false, err, sizeof err);
+	assert_non_null(o);
+	store_close(o);
+	assert_int_equal(rename(other, t->db), 0);
+	assert_false(store_record(s, &a));
+	assert_true(s->db->gone);
+	store_close(s);
+
+	/* Memory databases have no file to lose. */
+	s = store_open(":memory:", "ann", false, err, sizeof err);
+	assert_non_null(s);
+	assert_true(db_same_file(s->db));
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -962,6 +999,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_progress_empty_readonly, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_exam_sessions, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_default_path),
+		cmocka_unit_test_setup_teardown(test_file_gone, tmp_setup, tmp_teardown),
 	};
 
 	set_tz("UTC0");
