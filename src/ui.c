@@ -47,6 +47,11 @@ static const struct {
 	[E_CLASS5] = { COLOR_RED, -1, A_BOLD, A_NORMAL },
 };
 
+/* Plain text has a colour pair of its own (default on default) rather
+ * than pair 0: leaving a coloured span for pair 0 makes curses reset every
+ * attribute (ESC(B ESC[m after ESC[39m), for another pair only the colour. */
+#define PAIR_PLAIN E_COUNT
+
 static struct {
 	bool active, color, utf8;
 	SCREEN *scr;
@@ -185,12 +190,15 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 	ui.esc_ms = delay && atoi(delay) > 0 && atoi(delay) <= 10000 ? atoi(delay) : 100;
 	ui.ahead = -1;
 	curs_set(0);
+	leaveok(stdscr, TRUE);   /* the cursor is hidden: no move to park it after each frame */
 	ui.color = color && has_colors();
 	if (ui.color) {
 		start_color();
 		use_default_colors();
 		for (int i = 1; i < E_COUNT; i++)
 			init_pair((short)i, table[i].fg, table[i].bg);
+		init_pair(PAIR_PLAIN, -1, -1);
+		bkgdset(' ' | COLOR_PAIR(PAIR_PLAIN));   /* erased cells are plain text too */
 	}
 	/* Until a screen has been through endwin() once, curses flushes the
 	 * terminal after every cursor move, so each frame left in a write per
@@ -391,7 +399,7 @@ void ui_flush_input(void)
 static attr_t elem_attr(enum ui_elem e)
 {
 	if (ui.color)
-		return table[e].color_attr | (e ? COLOR_PAIR(e) : 0);
+		return table[e].color_attr | COLOR_PAIR(e ? (int)e : PAIR_PLAIN);
 	return table[e].mono;
 }
 
@@ -407,6 +415,11 @@ int ui_put_attr(int y, int x, const char *s, int maxcols, enum ui_elem e,
 	attr_t a = elem_attr(e) | (attr_t)extra;
 	int used = 0;
 	size_t len = strlen(s);
+	/* Blanks look the same in any colour or weight: drawn plain they cost
+	 * no attribute changes (only reverse, underline and a background show). */
+	if (len && strspn(s, " ") == len && !(a & (A_REVERSE | A_UNDERLINE | A_STANDOUT)) &&
+	    (!ui.color || e == E_NORMAL || table[e].bg < 0))
+		a = elem_attr(E_NORMAL);
 	move(y, x);
 	for (size_t i = 0; i < len;) {
 		wchar_t wc;

@@ -156,11 +156,11 @@ def section(title):
     sections.append((title, []))
 
 
-def row(figure, ours, peer_name, peer, goal=None, unit="ms"):
-    """goal: the largest ratio allowed (or, with unit kB, the largest size)."""
+def row(figure, ours, peer_name, peer, goal=None, unit="ms", limit=None):
+    """goal: the largest ratio allowed; limit: the largest value allowed."""
     om = median(ours) if ours else None
     pm = median(peer) if peer else None
-    sections[-1][1].append((figure, om, peer_name, pm, goal, unit))
+    sections[-1][1].append((figure, om, peer_name, pm, goal, unit, limit))
 
 
 def fmt(v, unit):
@@ -168,6 +168,8 @@ def fmt(v, unit):
         return "n/a"
     if unit == "ms":
         return ("%.2f ms" if v < 0.01 else "%.1f ms") % (v * 1e3)
+    if unit == "B":
+        return "%.0f B" % v
     return "%d %s" % (round(v), unit)
 
 
@@ -252,7 +254,7 @@ row("codes --all --json (%d codes)" % len(codes), a, "sqlite3 shell, same rows a
 
 a, b = pair(lambda: dirty(COMMON, b"New here?", b"q: quit"),
             lambda: dirty(["less", CHAPTER], os.path.basename(CHAPTER).encode()), max(3, N // 6))
-row("private dirty memory, idle home screen", a, "less on a chapter", b, 1024, "kB")
+row("private dirty memory, idle home screen", a, "less on a chapter", b, unit="kB", limit=1024)
 
 a, b = pair(lambda: run(COMMON + ["lint", CONTENT]), lambda: run(["cat"] + EVERY), max(5, N // 3))
 row("lint: full load, every check", a, "cat every content file", b)
@@ -264,6 +266,51 @@ os.remove(os.path.join(NOGLOSS, "glossary.yaml"))
 a, b = pair(lambda: run(COMMON + ["lint", CONTENT]), lambda: run(COMMON + ["lint", NOGLOSS]),
             max(5, N // 3))
 row("lint with the glossary", a, "the same without glossary.yaml", b)
+
+# ---- part 3: bytes on the wire ---------------------------------------------
+section("Part 3: bytes written to the terminal (median of 5 runs; bytes per key)")
+# The peers show the same text in less: the chapter's Markdown, and the
+# codes table as `codes --all` prints it.
+CODES_TXT = os.path.join(TMP, "codes.txt")
+with open(CODES_TXT, "wb") as f:
+    f.write(subprocess.run(COMMON + ["codes", "--all"], env=dict(ENV, COLUMNS="80"),
+                           capture_output=True, check=True).stdout)
+
+
+def per_key(argv, key, presses, before=b"", skip=0):
+    """Bytes the program writes per key press, averaged over presses, after
+    the first frame and the keys in before (and skip presses not counted)."""
+    p = Pty(argv)
+    p.quiet(0.5)
+    for k in before:
+        os.write(p.fd, bytes([k]))
+        p.quiet()
+    for _ in range(skip):
+        os.write(p.fd, key)
+        p.quiet()
+    total = 0
+    for _ in range(presses):
+        os.write(p.fd, key)
+        total += len(p.quiet())
+    p.close(b"qQ")
+    return total / presses
+
+
+READER = COMMON + ["read", os.path.basename(CHAPTER)[3:-3]]
+BROWSE = COMMON + ["browse"]
+RUNS = 5
+# j from the top of the chapter, 60 lines; Space, 6 pages.
+a, b = pair(lambda: per_key(READER, b"j", 60), lambda: per_key(["less", CHAPTER], b"j", 60), RUNS)
+row("reader: j, per line scrolled", a, "less on the chapter: j", b, 1.5, "B")
+a, b = pair(lambda: per_key(READER, b" ", 6), lambda: per_key(["less", CHAPTER], b" ", 6), RUNS)
+row("reader: Space, per page", a, "less on the chapter: Space", b, 1.5, "B")
+# Every code ('a'); j once the selection has reached the bottom row, so each
+# press scrolls the table by a line.
+a, b = pair(lambda: per_key(BROWSE, b"j", 30, b"a", 25),
+            lambda: per_key(["less", CODES_TXT], b"j", 30, b"", 25), RUNS)
+row("codes table: j at the bottom, per line", a, "less on codes --all: j", b, 1.5, "B")
+a, b = pair(lambda: per_key(BROWSE, b" ", 2, b"a"), lambda: per_key(["less", CODES_TXT], b" ", 2), RUNS)
+row("codes table: Space, per page", a, "less on codes --all: Space", b, 1.5, "B")
 
 # ---- part 1: recording answers ---------------------------------------------
 section("Part 1: the answer log")
@@ -299,18 +346,18 @@ missed = 0
 for title, rs in sections:
     print("\n%s" % title)
     print("  %-*s  %10s  %-*s  %10s  %6s  %s" % (w, "figure", "httptutor", pw, "peer", "peer", "ratio", "goal"))
-    for fig, om, peer_name, pm, goal, unit in rs:
+    for fig, om, peer_name, pm, goal, unit, limit in rs:
         ratio = om / pm if om is not None and pm else None
-        if goal is None:
-            verdict = ""
-        elif unit == "kB":
-            ok = om is not None and om <= goal
-            verdict = "<= %d kB %s" % (goal, "ok" if ok else "MISSED")
+        if limit is not None:
+            ok = om is not None and om <= limit
+            verdict = "<= %d %s %s" % (limit, unit, "ok" if ok else "MISSED")
             missed += not ok
-        else:
+        elif goal is not None:
             ok = ratio is not None and ratio <= goal
             verdict = "<= %.2f %s" % (goal, "ok" if ok else "MISSED")
             missed += not ok
+        else:
+            verdict = ""
         print("  %-*s  %10s  %-*s  %10s  %6s  %s" % (w, fig, fmt(om, unit), pw, peer_name,
               fmt(pm, unit), "%.2f" % ratio if ratio is not None else "n/a", verdict))
 print("\n%d goal(s) missed" % missed)
