@@ -108,7 +108,7 @@ T_store    := store db migrations quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
 T_out      := out text
-T_contrast := contrast store_confusion store db migrations quiz $(CONTENT) markdown text
+T_contrast := contrast classmix store_confusion store db migrations quiz $(CONTENT) markdown text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "content.h"
+#include "classmix.h"
 #include "contrast.h"
 #include "quiz.h"
 #include "shell.h"
@@ -422,6 +423,56 @@ static void test_drill_question_set(void **state)
 	content_free(&m);
 }
 
+/* The class's confusions: by group (both directions), by pair outside the
+ * groups; a student in two databases counts once. */
+static void test_class_confusions(void **state)
+{
+	(void)state;
+	struct classmix c = { 0 };
+	classmix_add(&c, "ana", 401, 403, 3);
+	classmix_add(&c, "ana", 403, 401, 1);
+	classmix_add(&c, "ben", 401, 403, 2);   /* ben's first database */
+	classmix_add(&c, "ben", 401, 403, 1);   /* ... and his second one */
+	classmix_add(&c, "cara", 404, 403, 4);
+	classmix_add(&c, "cara", 401, 404, 5);  /* no group holds 401 and 404 */
+	classmix_add(&c, "dan", 401, 404, 1);
+	classmix_add(&c, "dan", 403, 404, 1);
+	classmix_add(&c, "eve", 401, 401, 9);   /* right, not a confusion */
+	classmix_add(&c, "eve", 401, 999, 9);   /* not a code */
+	struct classmix_row *r;
+	size_t n;
+	assert_true(classmix_finish(&c, &fixture, &r, &n));
+	assert_null(c.v);
+	assert_int_equal(n, 3);
+	/* who-or-allowed: ana and ben, 3 + 1 + 2 + 1 = 7 times */
+	assert_string_equal(r[0].g->id, "who-or-allowed");
+	assert_int_equal(r[0].students, 2);
+	assert_int_equal(r[0].times, 7);
+	assert_int_equal(r[0].dir[0][1], 6);   /* 401 → 403 */
+	assert_int_equal(r[0].dir[1][0], 1);   /* 403 → 401 */
+	/* then 401 → 404 (cara, dan: 2 students, 6) before refuse-or-hide (2, 5) */
+	assert_null(r[1].g);
+	assert_int_equal(r[1].expected, 401);
+	assert_int_equal(r[1].given, 404);
+	assert_int_equal(r[1].students, 2);
+	assert_int_equal(r[1].times, 6);
+	assert_string_equal(r[2].g->id, "refuse-or-hide");
+	assert_int_equal(r[2].students, 2);
+	assert_int_equal(r[2].times, 5);
+	assert_int_equal(r[2].dir[1][0], 4);   /* 404 → 403 */
+	assert_int_equal(r[2].dir[0][1], 1);   /* 403 → 404 */
+	char label[32];
+	classmix_label(&r[1], label, sizeof label);
+	assert_string_equal(label, "401 → 404");
+	classmix_label(&r[0], label, sizeof label);
+	assert_string_equal(label, "401 ↔ 403");
+	free(r);
+	struct classmix empty = { 0 };
+	assert_true(classmix_finish(&empty, &fixture, &r, &n));
+	assert_int_equal(n, 0);
+	assert_null(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +481,7 @@ int main(void)
 		cmocka_unit_test(test_rows_three_codes),
 		cmocka_unit_test(test_matrix),
 		cmocka_unit_test(test_drill_question_set),
+		cmocka_unit_test(test_class_confusions),
 	};
 	return cmocka_run_group_tests_name("contrast", tests, setup, teardown);
 }
