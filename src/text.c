@@ -686,6 +686,8 @@ wchar_t text_ascii(wchar_t wc)
 	case 0x2192: return '>';
 	case 0x2190: return '<';
 	case 0x2194: return '/';
+	case 0x00D7: return 'x';
+	case 0x203A: return '>';
 	case 0x2713: return 'v';
 	case 0x2717: return 'x';
 	case 0x2018: case 0x2019: return '\'';
