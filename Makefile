@@ -14,7 +14,7 @@ PKGS    := ncursesw sqlite3 md4c yaml-0.1 jansson
 # `make`/`make run` when one is missing); TEST_DEBS are what the tests drive it
 # with (`make deps-check`, called by `make check`).  Each has a reason in the README.
 RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libjansson-dev libxxhash-dev
-TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3 python3-pyte
+TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3 python3-pyte chromium
 
 Q := $(if $(V),,@)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
@@ -93,7 +93,7 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq out contrast snapshot
+UNIT := text markdown content quiz store keyseq out contrast snapshot exam
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
@@ -104,11 +104,12 @@ T_text     := text
 T_markdown := markdown text
 T_content  := $(CONTENT) markdown text
 T_quiz     := quiz $(CONTENT) markdown text
-T_store    := store db migrations quiz $(CONTENT) markdown text
+T_store    := store store_exam clock db migrations quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
 T_out      := out text
-T_contrast := contrast classmix store_confusion store db migrations quiz $(CONTENT) markdown text
+T_contrast := contrast classmix store_confusion store store_exam clock db migrations quiz $(CONTENT) markdown text
+T_exam     := paper store_exam store clock db migrations quiz $(CONTENT) markdown text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 

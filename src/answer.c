@@ -69,3 +69,43 @@ void answer_right_label(const struct question *q, char *buf, size_t n)
 	else
 		snprintf(buf, n, "%d %s", q->code->code, q->code->phrase);
 }
+
+void answer_choice_label(const struct model *m, const struct question *q, int i,
+                         enum lang lang, char *buf, size_t n)
+{
+	const struct code_entry *c = model_code(m, q->choice_code[i]);
+	switch (q->type) {
+	case Q_HEADER:
+		snprintf(buf, n, "%s", q->choice_header[i]);
+		break;
+	case Q_MEANING:
+		snprintf(buf, n, "%s", c ? ltext_get(&c->summary, lang) : "?");
+		break;
+	default:
+		snprintf(buf, n, "%d %s", q->choice_code[i], c ? c->phrase : "");
+	}
+}
+
+void answer_given_label(const struct model *m, const struct question *q, int given,
+                        enum lang lang, char *buf, size_t n)
+{
+	for (int k = 0; k < q->n_choices; k++)
+		if (q->type == Q_HEADER ? given == k : given == q->choice_code[k]) {
+			char label[300];
+			answer_choice_label(m, q, k, lang, label, sizeof label);
+			snprintf(buf, n, "%c) %s", 'a' + k, label);
+			return;
+		}
+	const struct code_entry *c = model_code(m, given);
+	snprintf(buf, n, "%d%s%s", given, c ? " " : "", c ? c->phrase : "");
+}
+
+void answer_prompt(const struct question *q, char *buf, size_t n)
+{
+	if (q->type == Q_HEADER)
+		snprintf(buf, n, tr(MSG_QUIZ_HEADER_PROMPT), q->code->code);
+	else
+		snprintf(buf, n, "%s", tr(q->type == Q_TYPE ? MSG_QUIZ_TYPE_PROMPT :
+		                          q->type == Q_MEANING ? MSG_QUIZ_MEANING_PROMPT :
+		                          MSG_QUIZ_PICK_PROMPT));
+}

@@ -29,6 +29,16 @@ struct explanation {
 /* Gather the explanation of q in lang for the answer given. */
 void answer_explain(const struct question *q, int given, enum lang lang,
                     struct explanation *out);
+/* Choice i of q as shown: "403 Forbidden", a code's meaning in lang (m
+ * names the codes), or a header name. */
+void answer_choice_label(const struct model *m, const struct question *q, int i,
+                         enum lang lang, char *buf, size_t n);
+/* What the learner gave, as a label: "b) 403 Forbidden" when it is one of
+ * the choices, else the code with its phrase ("599"). */
+void answer_given_label(const struct model *m, const struct question *q, int given,
+                        enum lang lang, char *buf, size_t n);
+/* The question's own line ("Which status code should the server return?"). */
+void answer_prompt(const struct question *q, char *buf, size_t n);
 /* A short label for the right answer: "403 Forbidden" or a header name. */
 void answer_right_label(const struct question *q, char *buf, size_t n);
 

@@ -176,8 +176,7 @@ void draw_frame(const struct app *a, const char *title, const char *hint)
 
 	int y = a->rows - 1;
 	if (a->confirm_on) {
-		ui_fill(y, 0, a->cols, E_ERROR);
-		ui_put_fit(y, 1, a->confirm, a->cols - 2, E_ERROR);
+		/* draw() paints the question over the frame and the body. */
 	} else if (a->input_on) {
 		ui_fill(y, 0, a->cols, E_NORMAL);
 		int x = ui_put(y, 0, tr(a->input_prompt), a->cols, E_KEY);
@@ -261,7 +260,6 @@ static bool home_go(struct app *a, enum action act)
 	case ACT_GO_QUIZ:
 		o = a->quiz.opts;
 		o.seed = clock_seed();
-		a->quiz.exam = false;  /* only `httptutor exam` starts an exam */
 		a->quiz.fixed_seed = false;
 		app_start_quiz(a, &o, false);
 		return true;
@@ -412,6 +410,25 @@ static void relayout(struct app *a)
 			screens[s].relayout(a);
 }
 
+/* A yes/no question on the status line; a long one wraps upwards over the
+ * last rows of the body (at most three), so "y/n" is never cut off. */
+static void draw_confirm(const struct app *a)
+{
+	size_t n = 0;
+	char **ls = text_wrap(a->confirm, a->cols - 2, &n);
+	int k = n > 3 ? 3 : (int)n, y = a->rows - k;
+	for (int i = 0; i < k; i++) {
+		ui_fill(y + i, 0, a->cols, E_ERROR);
+		if (i == k - 1 && (size_t)k < n)
+			ui_put_fit(y + i, 1, ls[i], a->cols - 2, E_ERROR);
+		else
+			ui_put(y + i, 1, ls[i], a->cols - 2, E_ERROR);
+	}
+	if (!n)
+		ui_fill(a->rows - 1, 0, a->cols, E_ERROR);
+	text_lines_free(ls, n);
+}
+
 static void draw(const struct app *a)
 {
 	ui_clear();
@@ -428,6 +445,8 @@ static void draw(const struct app *a)
 			       now, a->cols, E_DIM);
 	} else {
 		screens[app_top(a)].draw(a);
+		if (a->confirm_on)
+			draw_confirm(a);
 	}
 	ui_refresh();
 }
@@ -496,7 +515,9 @@ int app_run(struct app *a, enum screen_id start)
 {
 	relayout(a);
 	a->depth = 0;
-	app_push(a, SCR_HOME);
+	/* An exam or the live board is all there is: leaving it quits. */
+	if (start != SCR_EXAM && start != SCR_WATCH)
+		app_push(a, SCR_HOME);
 	if (start == SCR_CARD) {
 		/* browse CODE: q goes back to the table the breadcrumb names. */
 		app_push(a, SCR_CODES);
@@ -515,16 +536,15 @@ int app_run(struct app *a, enum screen_id start)
 			a->flush_input = false;
 		}
 		draw(a);
-		/* A running exam clock redraws every second. */
-		bool clock = app_top(a) == SCR_QUIZ && a->quiz.deadline_ms &&
-		             (a->quiz.phase == QP_ASK || a->quiz.phase == QP_FEEDBACK);
-		ui_set_tick(clock ? 1000 : 0);
+		/* A clock on screen (an exam's time, the live board) ticks. */
+		const struct screen *shown = &screens[app_top(a)];
+		ui_set_tick(shown->tick_ms && !a->too_small ? shown->tick_ms(a) : 0);
 		int key = ui_getkey();
 		if (key < 0)
 			break;
 		if (key == KEY_TICK) {
-			if (clock_ms() > a->quiz.deadline_ms && a->quiz.phase == QP_ASK)
-				quizview_time_up(a);
+			if (shown->tick)
+				shown->tick(a);
 			continue;
 		}
 		if (key == FN(KEY_RESIZE)) {
@@ -580,4 +600,8 @@ const struct screen screens[SCR_COUNT] = {
 	                   MSG_REVIEW_TITLE },
 	[SCR_CONTRAST] = { contrast_enter, contrast_draw, contrast_key, NULL, contrast_relayout,
 	                   contrast_keys, MSG_CONTRAST_TITLE },
+	[SCR_EXAM]     = { NULL, examview_draw, examview_key, examview_input, NULL, examview_keys,
+	                   MSG_EXAM_TITLE, examview_tick_ms, examview_tick },
+	[SCR_WATCH]    = { watch_enter, watch_draw, watch_key, NULL, NULL, watch_keys,
+	                   MSG_WATCH_TITLE, watch_tick_ms, watch_tick },
 };

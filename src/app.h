@@ -8,6 +8,7 @@
 
 #include "clock.h"
 #include "contrast.h"
+#include "examrun.h"
 #include "i18n.h"
 #include "keys.h"
 #include "markdown.h"
@@ -17,7 +18,7 @@
 
 enum screen_id {
 	SCR_HOME, SCR_CHAPTERS, SCR_READER, SCR_CODES, SCR_CARD, SCR_QUIZ,
-	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_MISTAKE, SCR_CONTRAST, SCR_COUNT
+	SCR_REVIEW, SCR_PROGRESS, SCR_HELP, SCR_MISTAKE, SCR_CONTRAST, SCR_EXAM, SCR_WATCH, SCR_COUNT
 };
 
 struct app;
@@ -34,6 +35,10 @@ struct screen {
 	void (*relayout)(struct app *a);
 	const struct keybind *keys;
 	enum msg title;
+	/* A clock on screen: milliseconds between ticks now (0: none), and what
+	 * a tick does (may query the store, like a key). */
+	int (*tick_ms)(const struct app *a);
+	void (*tick)(struct app *a);
 };
 extern const struct screen screens[SCR_COUNT];
 
@@ -76,11 +81,8 @@ struct quiz_view {
 	struct quiz_opts opts;
 	bool review;              /* a review quiz */
 	const struct contrast *drill;  /* a drill on this group (recorded as a review), or NULL */
-	bool exam;                /* an exam: fixed seed, recorded as one */
 	bool fixed_seed;          /* --seed given: reproducible, history ignored */
 	char only_item[64];       /* the next review asks just this item (then cleared) */
-	int minutes;              /* exam time limit, 0 = none */
-	int64_t deadline_ms;      /* monotonic ms when the exam ends, 0 = none */
 	size_t cur;
 	enum quiz_phase phase;
 	int sel;                  /* highlighted choice, -1 none (a new question) */
@@ -97,6 +99,40 @@ struct quiz_view {
 	int n_right;
 	bool *wrong;              /* per question, for the summary */
 	int fb_top;               /* feedback scroll */
+};
+
+enum exam_phase { EV_INTRO, EV_ASK, EV_END };
+
+/* The exam screen: the attempt itself lives in run (examrun.h). */
+struct exam_view {
+	struct examrun run;
+	bool open;                /* run is loaded */
+	bool resumed;             /* this start resumed an attempt */
+	enum exam_phase phase;
+	size_t cur;               /* question shown (learner's order) */
+	int sel;                  /* highlighted choice */
+	char typed[8];            /* a "type the code" answer being typed */
+	int64_t asked_ms;         /* monotonic ms when the question appeared */
+	int top;                  /* scroll of the question or the end page */
+	char come_back[160];      /* the command that resumes this exam */
+};
+
+struct watch_data;            /* report_exam.h */
+struct report_ctx;            /* report.h */
+
+/* The teacher's live board (report --exam NAME --watch). */
+struct watch_view {
+	const struct report_ctx *rx;
+	const char *exam;
+	int ndb;
+	char **dbs;               /* borrowed; ndb == 0: db_default */
+	const char *db_default;
+	const char *roster;
+	struct watch_data *data;  /* the last good read, owned */
+	char err[512];            /* why the last read failed, "" if it did not */
+	int64_t read_at;          /* wall ms of the last good read */
+	bool by_status;           /* order: status first, else by name */
+	int top;
 };
 
 struct review_view {
@@ -166,6 +202,8 @@ struct app {
 	struct codes_view codes;
 	struct card_view card;
 	struct quiz_view quiz;
+	struct exam_view exam;
+	struct watch_view watch;
 	struct review_view review;
 	struct mistake_view mistake;
 	struct contrast_view contrast;
@@ -196,11 +234,14 @@ void app_open_card(struct app *a, int code);
 void app_open_contrast(struct app *a, const struct contrast *g, bool from_quiz);
 /* Start a drill on group g (recorded as a review). */
 void app_start_drill(struct app *a, const struct contrast *g);
-/* An exam's time ran out: end it and say so. */
-void quizview_time_up(struct app *a);
+/* Load an exam for the exam screen: the teacher's exam `name`, or with name
+ * NULL the practice paper of o limited to minutes.  false with err set when
+ * it cannot be opened (before the screen starts).  examview_close frees it. */
+bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, int minutes,
+                   char *err, size_t errsz);
+void examview_close(struct app *a);
 
-/* Start a quiz with the given options: a review quiz when review is true, an
- * exam when a->quiz.exam is set (a->quiz.minutes limits its time). */
+/* Start a quiz with the given options: a review quiz when review is true. */
 void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);
 
 

@@ -21,6 +21,22 @@ int64_t clock_now(void)
 	return (int64_t)time(NULL);
 }
 
+int64_t clock_now_ms(void)
+{
+	static int64_t base = -1, base_ms;
+	const char *fake = getenv("HTTPTUTOR_NOW");
+	if (fake && *fake) {
+		if (base < 0) {
+			base = clock_now() * 1000;
+			base_ms = clock_ms();
+		}
+		return base + clock_ms() - base_ms;
+	}
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 uint64_t clock_seed(void)
 {
 	const char *fake = getenv("HTTPTUTOR_NOW");
@@ -34,4 +50,34 @@ void clock_mmss(long secs, char *out, size_t n)
 	if (secs < 0)
 		secs = 0;
 	snprintf(out, n, "%02ld:%02ld", secs / 60, secs % 60);
+}
+
+void clock_duration_str(long secs, char *buf, size_t n)
+{
+	if (secs < 0)
+		snprintf(buf, n, "-");
+	else if (secs >= 3600)
+		snprintf(buf, n, "%ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+	else
+		snprintf(buf, n, "%ld:%02ld", secs / 60, secs % 60);
+}
+
+void clock_iso_str(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (t && gmtime_r(&tt, &tm))
+		strftime(buf, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	else if (n)
+		buf[0] = '\0';
+}
+
+void clock_local_str(int64_t t, const char *fmt, const char *none, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (t && localtime_r(&tt, &tm))
+		strftime(buf, n, fmt, &tm);
+	else
+		snprintf(buf, n, "%s", none);
 }

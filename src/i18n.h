@@ -77,7 +77,137 @@
 	X(QUIZ_REVIEW_TITLE, "Review quiz", "複習測驗") \
 	X(EXAM_TITLE,      "Exam",      "考試") \
 	X(EXAM_TIME_UP,    "Time is up: answers after the end of the exam do not count.", "時間到：考試結束後的作答不計分。") \
-	X(EXAM_TIME_LEFT,  "Time left: %s", "剩餘時間：%s") \
+	X(EXAM_CLOSED_LATE, "The exam has closed: answers after its end do not count.", "考試已關閉：結束後的作答不計分。") \
+	X(EXAM_HEAD,       "Exam %s: %d questions", "考試 %s：共 %d 題") \
+	X(EXAM_HEAD_PRACTICE, " (practice paper, seed %llu)", "（練習卷，種子 %llu）") \
+	X(EXAM_HEAD_MINUTES, ", %d min", "，限時 %d 分鐘") \
+	X(EXAM_HEAD_UNTIL, ", until %s", "，%s 截止") \
+	X(EXAM_HEAD_ATTEMPT_OF, ", attempt %d of %d.", "，第 %d 次作答（共 %d 次）。") \
+	X(EXAM_HEAD_ATTEMPT, ", attempt %d.", "，第 %d 次作答。") \
+	X(EXAM_PLAIN_HELP, "Answer with 1-4, a-d or a status code; nothing is marked right or wrong until the end. Enter skips a question, back N returns to question N, finish hands the exam in, q leaves (you can come back).", "以 1-4、a-d 或狀態碼作答；考完前不會顯示對錯。直接按 Enter 跳過，back N 回到第 N 題，finish 交卷，q 離開（之後可以回來）。") \
+	X(EXAM_PROMPT_LEFT, "%s left > ", "剩 %s > ") \
+	X(EXAM_SAVED,      "Saved: %s.", "已儲存：%s。") \
+	X(EXAM_YOUR_ANSWER, "Your answer: %s", "你的答案：%s") \
+	X(EXAM_ALL_ANSWERED, "All %d questions are answered.", "%d 題都已作答。") \
+	X(EXAM_UNANSWERED, "Unanswered: %s.", "未作答：%s。") \
+	X(EXAM_END_PROMPT, "Type finish to hand the exam in, back N to change an answer, or q to leave.", "輸入 finish 交卷，back N 修改答案，或 q 離開。") \
+	X(EXAM_BAD_CMD,    "Type an answer, Enter to skip, back N (1-%d), finish, or q.", "請輸入答案、Enter 跳過、back N（1-%d）、finish 或 q。") \
+	X(EXAM_FINISH_ASK, "Finish the exam? %s y/n", "要交卷嗎？%s y/n") \
+	X(EXAM_LEAVE_ASK,  "Leave the exam? You can come back until %s; the clock keeps running. y/n", "要離開考試嗎？%s 前都可以回來，計時不會暫停。y/n") \
+	X(EXAM_LEAVE_ASK_OPEN, "Leave the exam? You can come back later; your answers are kept. y/n", "要離開考試嗎？之後可以回來，答案都會保留。y/n") \
+	X(EXAM_LEFT_UNTIL, "You left the exam; your answers are kept and the clock keeps running. Run %s again before %s to go on.", "已離開考試；答案已保留，計時繼續。請在 %2$s 前再執行 %1$s 繼續作答。") \
+	X(EXAM_LEFT,       "You left the exam; your answers are kept. Run %s again to go on.", "已離開考試；答案已保留。再執行 %s 即可繼續作答。") \
+	X(EXAM_RESUMED,    "Resuming attempt %d: %d of %d answered; the clock kept running.", "繼續第 %d 次作答：已答 %d / %d 題；計時未曾暫停。") \
+	X(EXAM_FINISHED_TITLE, "Exam finished", "考試結束") \
+	X(EXAM_TIME_UP_TITLE, "Time is up", "時間到") \
+	X(EXAM_CLOSED_TITLE, "The exam has closed", "考試已關閉") \
+	X(EXAM_RESULTS_LATER, "Results per question are shown after the exam closes (%s). Run %s again then.", "每題的結果會在考試關閉（%s）後公布，屆時再執行 %s 查看。") \
+	X(EXAM_RESULTS_LATER_OPEN, "Results per question are shown after the teacher closes the exam. Run %s again then.", "每題的結果會在老師關閉考試後公布，屆時再執行 %s 查看。") \
+	X(EXAM_RESULTS_NEVER, "This exam does not show results per question.", "這份考試不公布每題的結果。") \
+	X(EXAM_NOT_ANSWERED_IS, "Not answered. The answer is %s.", "未作答。正確答案是 %s。") \
+	X(EXAM_WRONG_YOURS, "Wrong: you answered %s. The answer is %s.", "答錯了：你答 %s。正確答案是 %s。") \
+	X(EXAM_NEW_ATTEMPT, "Start attempt %d now? y/n", "現在開始第 %d 次作答？y/n") \
+	X(EXAM_SAVED_N,    "Answer to question %d saved.", "第 %d 題的答案已儲存。") \
+	X(EXAM_NOT_SAVED,  "NOT SAVED: %s (answer again)", "未儲存：%s（請再作答一次）") \
+	X(EXAM_LAST_Q,     "This is the last question; f finishes the exam.", "這是最後一題；按 f 交卷。") \
+	X(EXAM_GOTO_PROMPT, "Go to question: ", "跳到第幾題：") \
+	X(EXAM_GOTO_BAD,   "Type a question number from 1 to %d.", "請輸入 1 到 %d 的題號。") \
+	X(EXAM_YOUR_ANSWER_SAVED, "Your answer: %s (saved)", "你的答案：%s（已儲存）") \
+	X(EXAM_NOT_ANSWERED_YET, "Not answered yet.", "尚未作答。") \
+	X(EXAM_ANSWERED_N, "answered %d", "已答 %d") \
+	X(EXAM_INTRO_COUNT, "%d questions", "共 %d 題") \
+	X(EXAM_INTRO_ATTEMPT_OF, "This is attempt %d of %d.", "這是第 %d 次作答（共 %d 次）。") \
+	X(EXAM_INTRO_ATTEMPT, "This is attempt %d.", "這是第 %d 次作答。") \
+	X(EXAM_INTRO_FB_END, "Results per question are shown when you finish.", "交卷後會顯示每題的結果。") \
+	X(EXAM_INTRO_FB_CLOSED, "Results per question are shown after the exam closes.", "考試關閉後才會公布每題的結果。") \
+	X(EXAM_INTRO_FB_NEVER, "Results per question are not shown.", "不會公布每題的結果。") \
+	X(EXAM_INTRO_CLOCK, "The clock starts when you press Enter and keeps running if you leave; you can come back to the same attempt until its time is over. Nothing is marked right or wrong until you finish.", "按 Enter 後開始計時，離開時計時不會暫停；時間結束前都可以回到同一次作答。交卷前不會顯示對錯。") \
+	X(EXAM_INTRO_NOCLOCK, "You can leave and come back to the same attempt; your answers are kept. Nothing is marked right or wrong until you finish.", "可以離開後再回到同一次作答，答案都會保留。交卷前不會顯示對錯。") \
+	X(EXAM_INTRO_START, "Press Enter to start.", "按 Enter 開始作答。") \
+	X(EXAM_END_TIMES,  "Attempt %d: started %s, ended %s.", "第 %d 次作答：%s 開始，%s 結束。") \
+	X(EXAM_END_UNANSWERED, "· %zu. not answered; the answer is %s", "· %zu. 未作答；正確答案是 %s") \
+	X(EXAM_END_WRONG,  "✗ %zu. you answered %s; the answer is %s", "✗ %zu. 你答 %s；正確答案是 %s") \
+	X(EXAM_END_AGAIN_OF, "s: start attempt %d of %d", "s：開始第 %d 次作答（共 %d 次）") \
+	X(EXAM_END_AGAIN,  "s: start attempt %d", "s：開始第 %d 次作答") \
+	X(EXAM_HINT,       "1-4/a-d: answer  n/p: next/previous  g: go to  f: finish  q: leave", "1-4/a-d：作答  n/p：下/上一題  g：跳題  f：交卷  q：離開") \
+	X(EXAM_TYPE_HINT,  "0-9 Enter: answer  n/p: next/previous  g: go to  f: finish  q: leave", "0-9 Enter：作答  n/p：下/上一題  g：跳題  f：交卷  q：離開") \
+	X(REPORT_END,      ".", "。") \
+	X(EXAM_INTRO_HINT, "Enter: start   ?: help   q: leave", "Enter：開始  ?：說明  q：離開") \
+	X(EXAM_END_HINT,   "Up/Down/PgDn: scroll   Enter/q: leave", "上/下/PgDn：捲動  Enter/q：離開") \
+	X(EXAM_END_HINT_AGAIN, "Up/Down: scroll   s: new attempt   q: leave", "上/下：捲動  s：重新作答  q：離開") \
+	X(ES_NOT_STARTED,  "not started", "未開始") \
+	X(ES_IN_PROGRESS,  "in progress", "作答中") \
+	X(ES_FINISHED,     "finished", "已交卷") \
+	X(ES_TIMED_OUT,    "timed out", "時間到") \
+	X(ES_CLOSED,       "closed", "考試關閉") \
+	X(REPORT_HEADER_Q, " (which header goes with %d?)", "（%d 要帶哪個標頭？）") \
+	X(REPORT_CLOSED_AT, ", closed %s", "，已於 %s 關閉") \
+	X(REPORT_EXAM_COUNTS, "%d students: %d finished, %d timed out, %d in progress, %d not started", "%d 位學生：%d 位已交卷、%d 位時間到、%d 位作答中、%d 位未開始") \
+	X(REPORT_EXAM_CLOSED_N, ", %d stopped when it closed", "、%d 位因考試關閉而結束") \
+	X(REPORT_EXAM_MEAN, "; mean score %.1f/%d (%d%%) over the %d who ended.", "；已結束的 %4$d 位平均 %1$.1f/%2$d（%3$d%%）。") \
+	X(RX_COL_STUDENT,  "Student", "學生") \
+	X(RX_COL_STATUS,   "Status", "狀態") \
+	X(RX_COL_SCORE,    "Score", "得分") \
+	X(RX_COL_STARTED,  "Started", "開始") \
+	X(RX_COL_FINISHED, "Ended", "結束") \
+	X(RX_COL_TIME,     "Time", "用時") \
+	X(RX_COL_ATTEMPTS, "Att.", "次數") \
+	X(RX_COL_QUESTION, "Question", "題目") \
+	X(RX_COL_RIGHT,    "Right", "答對") \
+	X(RX_COL_ANSWER,   "Answer", "正解") \
+	X(RX_COL_WRONG,    "Most common wrong", "最常見錯答") \
+	X(REPORT_GRID_LEGEND, "✓ right  ✗ wrong  · not answered (questions in the order of the paper)", "✓ 答對  ✗ 答錯  · 未作答（題號依試卷順序）") \
+	X(CLASS_NOT_DIR,   "%s is not a folder%s", "%s 不是資料夾%s") \
+	X(CLASS_NETWORK_FS, "%s is on a network file system (%s): SQLite's WAL mode, which lets many students answer at once, does not work there. Use a folder on the server's own disk.", "%s 位於網路檔案系統（%s）上：SQLite 的 WAL 模式（讓多位學生同時作答）無法在上面運作。請改用伺服器本機磁碟上的資料夾。") \
+	X(CLASS_NO_GROUP,  "there is no group '%s'%s; make it first (groupadd) and add the students to it (usermod -aG)", "沒有名為「%s」的群組%s；請先建立（groupadd），並把學生加入（usermod -aG）") \
+	X(CLASS_CANNOT,    "cannot set up %s: %s", "無法設定 %s：%s") \
+	X(CLASS_CHGRP,     "cannot give %s to group %s: you must be a member of it (usermod -aG GROUP you, then log in again) or root", "無法把 %s 交給群組 %s：你必須是該群組成員（usermod -aG 群組 你的帳號，然後重新登入）或 root") \
+	X(CLASS_WARN,      "warning: %s: %s", "警告：%s：%s") \
+	X(CLASS_WARN_DIR,  "users outside the group can enter or list this folder; run chmod o-rwx on it unless that is what you want", "群組以外的使用者可以進入或列出這個資料夾；除非有意如此，請執行 chmod o-rwx") \
+	X(CLASS_WARN_DB,   "users outside the group can read or change the class database; run chmod o-rw on it", "群組以外的使用者可以讀取或修改班級資料庫；請執行 chmod o-rw") \
+	X(CLASS_WARN_OWN_GROUP, "this is your personal group and nobody else is in it; students must be members of the class group (use --group)", "這是你的個人群組，沒有其他成員；學生必須是班級群組的成員（請用 --group）") \
+	X(CLASS_READY,     "Class folder %s is ready for group %s: the folder is setgid, and %s is 0660 in the group.", "班級資料夾 %s 已為群組 %s 設定完成：資料夾設有 setgid，%s 的權限為 0660 並屬於該群組。") \
+	X(CLASS_PROFILE,   "Each student (and you) adds this line to the shell profile (~/.profile):", "每位學生（以及你自己）請把這一行加入 shell 設定檔（~/.profile）：") \
+	X(HTML_TITLE,      "Exam %s: results", "考試 %s：成績報告") \
+	X(HTML_OPENED,     ", opened %s", "，%s 開放") \
+	X(HTML_AS_OF,      "; as of %s.", "；資料時間 %s。") \
+	X(HTML_SUMMARY,    "%d students: %d finished, %d timed out, %d stopped when it closed, %d in progress, %d not started.", "%d 位學生：%d 位已交卷、%d 位時間到、%d 位因考試關閉而結束、%d 位作答中、%d 位未開始。") \
+	X(HTML_MEAN,       "Mean score %.1f of %d (%d%%) over those who ended.", "已結束者平均 %.1f / %d（%d%%）。") \
+	X(HTML_HISTOGRAM,  "Scores", "得分分布") \
+	X(HTML_SCORE_AXIS, "score (right answers)", "得分（答對題數）") \
+	X(HTML_QUESTION_BARS, "Share right per question", "各題答對率") \
+	X(HTML_STUDENTS,   "Students", "學生") \
+	X(HTML_QUESTIONS,  "Questions", "題目") \
+	X(HTML_GRID,       "Answers by student and question", "學生 × 題目作答表") \
+	X(WATCH_TITLE,     "Live board", "即時看板") \
+	X(WATCH_HEAD,      "Exam %s — live", "考試 %s — 即時") \
+	X(WATCH_UPDATED,   "updated %s", "更新於 %s") \
+	X(WATCH_COL_ANSWERED, "Answered", "已答") \
+	X(WATCH_COL_LEFT,  "Time left", "剩餘時間") \
+	X(WATCH_HINT,      "Up/Down: scroll  o: order  q: quit   (refreshes every 2 s)", "上/下：捲動  o：排序  q：離開（每 2 秒更新）") \
+	X(WATCH_READ_FAILED, "could not refresh: %s (showing the last good read)", "無法更新：%s（顯示上一次成功讀取的資料）") \
+	X(WATCH_BY_NAME,   "by name", "依姓名") \
+	X(WATCH_BY_STATUS, "by status", "依狀態") \
+	X(EXAMNEW_MADE,    "Made exam %s in %s: %d questions", "已在 %2$s 建立考試 %1$s：共 %3$d 題") \
+	X(EXAMNEW_MINUTES, ", %d min", "，限時 %d 分鐘") \
+	X(EXAMNEW_ATTEMPTS, ", %d attempt(s) each", "，每人可作答 %d 次") \
+	X(EXAMNEW_FB_END,  ", results shown at the end of each attempt", "，每次交卷後公布結果") \
+	X(EXAMNEW_FB_CLOSED, ", results shown after it closes", "，考試關閉後公布結果") \
+	X(EXAMNEW_FB_NEVER, ", no results per question shown", "，不公布每題結果") \
+	X(EXAMNEW_CLOSES,  ", closes %s", "，%s 關閉") \
+	X(EXAMNEW_TELL,    ". Students take it with:", "。學生以下列指令作答：") \
+	X(EXAMCLOSE_NOW,   "Exam %s closed at %s: open attempts have ended.", "考試 %s 已於 %s 關閉：進行中的作答已結束。") \
+	X(EXAMCLOSE_LATER, "Exam %s will close at %s.", "考試 %s 將於 %s 關閉。") \
+	X(EXAMS_NONE,      "No exams in this database yet (make one with: httptutor exam new NAME --count N).", "這個資料庫還沒有考試（建立方式：httptutor exam new 名稱 --count 題數）。") \
+	X(EXAMS_COL_NAME,  "Name", "名稱") \
+	X(EXAMS_COL_QUESTIONS, "Questions", "題數") \
+	X(EXAMS_COL_MINUTES, "Minutes", "分鐘") \
+	X(EXAMS_COL_OPENED, "Opened", "開放") \
+	X(EXAMS_COL_CLOSES, "Closes", "關閉") \
+	X(EXAMS_COL_STARTED, "Started", "已開始") \
+	X(EXAMS_COL_FINISHED, "Finished", "已結束") \
+	X(EXAMS_PRACTICE,  "practice", "練習卷") \
+	X(EXAMS_CLOSED_AT, "closed %s", "已於 %s 關閉") \
 	X(QUIZ_PICK_PROMPT,  "Which status code should the server return?", "伺服器應該回傳哪個狀態碼？") \
 	X(QUIZ_TYPE_PROMPT,  "Type the status code and press Enter:", "輸入狀態碼後按 Enter：") \
 	X(QUIZ_MEANING_PROMPT, "What does this status code mean?", "這個狀態碼的意思是？") \

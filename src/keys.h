@@ -48,7 +48,11 @@
 	X(RETRY_ONE,   "Answer this question again", "再答一次這題") \
 	X(SORT,        "Change the order", "切換排序") \
 	X(CONTRAST,    "Answer c; after a mix-up, open the contrast card", "選答案 c；搞混時開啟對照卡") \
-	X(DRILL,       "Drill the codes of this group", "專項練習這一組狀態碼")
+	X(DRILL,       "Drill the codes of this group", "專項練習這一組狀態碼") \
+	X(PREV_Q,      "Previous question", "上一題") \
+	X(GOTO_Q,      "Go to a question by number", "依題號跳題") \
+	X(FINISH,      "Finish the exam (asks first)", "交卷（會先確認）") \
+	X(NEW_ATTEMPT, "Start a new attempt, when the exam allows one", "開始新的一次作答（考試允許時）")
 
 enum action {
 #define KEYS_ENUM(id, en, zh) ACT_##id,

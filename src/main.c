@@ -7,10 +7,13 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "classroom.h"
 #include "confmatrix.h"
 #include "content.h"
 #include "contrast.h"
 #include "packcache.h"
+#include "examcmd.h"
+#include "report_exam.h"
 #include "plain.h"
 #include "out.h"
 #include "report.h"
@@ -28,9 +31,17 @@ struct opts {
 	bool have_seed;
 	uint64_t seed;
 	const char *chapter;
-	const char *exam;          /* report --exam ID */
+	const char *exam;          /* report --exam NAME */
 	unsigned types;
-	const char *group;         /* review --group 401,403: a contrast drill */
+	const char *group;         /* review --group 401,403: a contrast drill;
+	                            * class init --group: the class's OS group */
+	int attempts;              /* exam new --attempts, 0 = not given */
+	const char *feedback;      /* exam new --feedback */
+	const char *closes;        /* exam new/close --closes WHEN */
+	bool no_shuffle;           /* exam new --no-shuffle */
+	const char *roster;        /* report --roster FILE */
+	const char *html;          /* report --html FILE */
+	bool watch;                /* report --watch */
 };
 
 static void usage(FILE *f)
@@ -44,15 +55,27 @@ static void usage(FILE *f)
 	      "  httptutor quiz [--count N] [--class 4xx] [--chapter ID] [--type T] [--seed S] [--plain]\n"
 	      "  httptutor review [--plain]     questions you missed or that are due\n"
 	      "  httptutor review --group 401,403 [--plain]   drill codes you mix up\n"
-	      "  httptutor exam --seed S --count N [--minutes M] [--plain]   a reproducible exam\n"
+	      "  httptutor exam NAME [--plain]  take (or go on with) an exam your teacher made\n"
+	      "  httptutor exam --seed S --count N [--minutes M] [--plain]   a practice paper\n"
 	      "Line commands:\n"
 	      "  httptutor code CODE            print one code's card\n"
 	      "  httptutor codes [--class 4xx] [--all] [--json]   core codes, or --all\n"
 	      "  httptutor search WORDS...      codes and scenarios that match (both languages)\n"
 	      "  httptutor stats [--json]       your progress\n"
 	      "  httptutor export [--csv|--json]  every answer you gave\n"
-	      "  httptutor report [--exam ID] [--csv|--json] [DB...]   class report for a teacher\n"
+	      "  httptutor report [--csv|--json] [DB...]   class report for a teacher\n"
 	      "  httptutor lint [DIR]           check a content folder\n"
+	      "Teacher:\n"
+	      "  httptutor exam new NAME --count N [--minutes M] [--attempts K]\n"
+	      "        [--feedback end|closed|never] [--closes WHEN] [--no-shuffle]\n"
+	      "        [--class 4xx] [--chapter ID] [--type T]     make an exam; prints\n"
+	      "        the line students run (WHEN: HH:MM, 'YYYY-MM-DD HH:MM' or +90m)\n"
+	      "  httptutor exam close NAME [--closes WHEN]   close it now, or at WHEN\n"
+	      "  httptutor exams [--json]       the exams, with started and finished counts\n"
+	      "  httptutor report --exam NAME [--roster FILE] [--csv|--json|--html FILE]\n"
+	      "        [--watch] [DB...]        one exam: statuses, scores, questions, grid;\n"
+	      "                                 --watch is a live board during the exam\n"
+	      "  httptutor class init DIR [--group GROUP]   a class folder students share\n"
 	      "\n"
 	      "Options:\n"
 	      "  --db PATH        database (default $XDG_DATA_HOME/httptutor/progress.db; env HTTPTUTOR_DB)\n"
@@ -111,7 +134,8 @@ static bool parse_types(const char *s, unsigned *out)
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_DB = 256, O_USER, O_LANG, O_CONTENT, O_NOCOLOR, O_JSON, O_CSV, O_PLAIN,
-	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM, O_GROUP };
+	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM, O_GROUP,
+	       O_ATTEMPTS, O_FEEDBACK, O_CLOSES, O_NO_SHUFFLE, O_ROSTER, O_HTML, O_WATCH };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "user", required_argument, NULL, O_USER },
@@ -130,6 +154,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "type", required_argument, NULL, O_TYPE },
 		{ "minutes", required_argument, NULL, O_MINUTES },
 		{ "exam", required_argument, NULL, O_EXAM },
+		{ "attempts", required_argument, NULL, O_ATTEMPTS },
+		{ "feedback", required_argument, NULL, O_FEEDBACK },
+		{ "closes", required_argument, NULL, O_CLOSES },
+		{ "no-shuffle", no_argument, NULL, O_NO_SHUFFLE },
+		{ "roster", required_argument, NULL, O_ROSTER },
+		{ "html", required_argument, NULL, O_HTML },
+		{ "watch", no_argument, NULL, O_WATCH },
 		{ "group", required_argument, NULL, O_GROUP },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -174,6 +205,23 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		}
 		case O_CHAPTER: o->chapter = optarg; break;
 		case O_EXAM: o->exam = optarg; break;
+		case O_ATTEMPTS:
+			if (!parse_int(optarg, 1, 100, &v))
+				return bad_usage("--attempts takes a number from 1 to 100, not '%s'", optarg);
+			o->attempts = (int)v;
+			break;
+		case O_FEEDBACK: {
+			enum exam_feedback f;
+			if (!store_exam_feedback_parse(optarg, &f))
+				return bad_usage("--feedback takes end, closed or never, not '%s'", optarg);
+			o->feedback = optarg;
+			break;
+		}
+		case O_CLOSES: o->closes = optarg; break;
+		case O_NO_SHUFFLE: o->no_shuffle = true; break;
+		case O_ROSTER: o->roster = optarg; break;
+		case O_HTML: o->html = optarg; break;
+		case O_WATCH: o->watch = true; break;
 		case O_GROUP: o->group = optarg; break;
 		case O_TYPE:
 			if (!parse_types(optarg, &o->types))
@@ -188,37 +236,62 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	return 0;
 }
 
-/* Which options each command accepts, so a misplaced one is an error. */
-static int check_opts(const char *cmd, const struct opts *o)
+/* Which options each command accepts, so a misplaced one is an error.  sub
+ * is the word after exam or class ("new", "close", a name, or ""). */
+static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 {
-	bool quizlike = !strcmp(cmd, "quiz") || !strcmp(cmd, "review") || !strcmp(cmd, "exam");
-	bool report = !strcmp(cmd, "report");
+	bool exam = !strcmp(cmd, "exam");
+	bool exam_new = exam && !strcmp(sub, "new"), exam_close = exam && !strcmp(sub, "close");
+	bool exam_take = exam && !exam_new && !exam_close, practice = exam_take && !sub[0];
+	bool quizlike = !strcmp(cmd, "quiz") || !strcmp(cmd, "review") || exam_take;
+	bool report = !strcmp(cmd, "report"), exams = !strcmp(cmd, "exams");
 	const char *name = cmd[0] ? cmd : "httptutor";
 	if ((o->json || o->csv) && strcmp(cmd, "codes") && strcmp(cmd, "stats") &&
-	    strcmp(cmd, "export") && !report)
+	    strcmp(cmd, "export") && !report && !exams)
 		return bad_usage("--json/--csv do not apply to '%s'", name);
 	if (o->csv && strcmp(cmd, "export") && !report)
 		return bad_usage("--csv applies to export and report, not '%s'", name);
 	if (o->exam && !report)
 		return bad_usage("--exam applies to report, not '%s'", name);
-	if (o->group && strcmp(cmd, "review"))
-		return bad_usage("--group applies to review, not '%s'", name);
+	if (o->group && strcmp(cmd, "review") && strcmp(cmd, "class"))
+		return bad_usage("--group applies to review and class init, not '%s'", name);
 	if (o->group && (o->klass || o->chapter))
 		return bad_usage("--class and --chapter do not apply to a drill (--group %s)", o->group);
 	if (o->json && o->csv)
 		return bad_usage("choose one of --json and --csv%s", "");
 	if (o->plain && !quizlike)
 		return bad_usage("--plain applies to quiz, review and exam, not '%s'", name);
-	if (o->minutes && strcmp(cmd, "exam"))
-		return bad_usage("--minutes applies to exam only, not '%s'", name);
-	if ((o->count || o->have_seed || o->chapter || o->types) && !quizlike)
+	if (exam_take && !practice && (o->minutes || o->count || o->have_seed || o->chapter ||
+	                               o->types || o->klass || o->all))
+		return bad_usage("exam %s was fixed by its teacher: it takes no quiz options "
+		                 "(--count, --minutes, --seed, filters)", sub);
+	if (exam_new && o->have_seed)
+		return bad_usage("exam new chooses a secret seed itself; --seed is for practice "
+		                 "papers (httptutor exam --seed S --count N)%s", "");
+	if (o->minutes && !practice && !exam_new)
+		return bad_usage("--minutes applies to exam, not '%s'", name);
+	if ((o->count || o->have_seed || o->chapter || o->types) && !quizlike && !exam_new)
 		return bad_usage("quiz options do not apply to '%s'", name);
-	if (o->klass && !quizlike && strcmp(cmd, "codes"))
+	if (o->klass && !quizlike && !exam_new && strcmp(cmd, "codes"))
 		return bad_usage("--class does not apply to '%s'", name);
 	if (o->all && strcmp(cmd, "codes") && strcmp(cmd, "quiz"))
 		return bad_usage("--all applies to codes and quiz, not '%s'", name);
-	if (!strcmp(cmd, "exam") && (!o->have_seed || !o->count))
-		return bad_usage("exam needs --seed S and --count N%s", "");
+	if (practice && (!o->have_seed || !o->count))
+		return bad_usage("exam needs a NAME (an exam your teacher made), or --seed S "
+		                 "and --count N for a practice paper%s", "");
+	if (exam_new && !o->count)
+		return bad_usage("exam new needs --count N%s", "");
+	if ((o->attempts || o->feedback || o->no_shuffle) && !exam_new)
+		return bad_usage("--attempts, --feedback and --no-shuffle apply to exam new, not '%s'",
+		                 name);
+	if (o->closes && !exam_new && !exam_close)
+		return bad_usage("--closes applies to exam new and exam close, not '%s'", name);
+	if ((o->roster || o->html || o->watch) && !report)
+		return bad_usage("--roster, --html and --watch apply to report, not '%s'", name);
+	if ((o->roster || o->html || o->watch) && !o->exam)
+		return bad_usage("--roster, --html and --watch need --exam NAME%s", "");
+	if ((o->html || o->watch) && (o->json || o->csv || (o->html && o->watch)))
+		return bad_usage("choose one of --json, --csv, --html and --watch%s", "");
 	return 0;
 }
 
@@ -319,11 +392,11 @@ static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
 
 /* Full-screen run: the store is optional, so reading works without it. */
 static int run_screen(const struct model *m, const struct opts *o, enum lang lang,
-                      bool utf8, enum screen_id start, const char *arg, bool exam_cmd,
+                      bool utf8, enum screen_id start, const char *arg,
                       const struct contrast *drill)
 {
 	struct app *a = calloc(1, sizeof *a);
-	char err[256];
+	char err[512];
 	int rc = 0;
 	if (!a)
 		return 1;
@@ -332,14 +405,19 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	a->reader.chapter = -1;
 	quiz_opts_from(o, &a->quiz.opts);
 	a->quiz.opts.drill = drill;
-	a->quiz.exam = exam_cmd;
 	a->quiz.fixed_seed = o->have_seed;
-	a->quiz.minutes = o->minutes;
 	/* The home menu needs no database: it is on the screen before the
 	 * database is opened (which may wait up to the busy timeout). */
 	bool menu_first = start == SCR_HOME;
 	if (!menu_first)
 		a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
+	/* An exam that cannot be opened says why before the screen starts. */
+	if (start == SCR_EXAM && !examview_open(a, arg[0] ? arg : NULL, &a->quiz.opts, o->minutes,
+	                                        err, sizeof err)) {
+		fprintf(stderr, "httptutor: %s\n", err);
+		rc = 1;
+		goto done;
+	}
 	bool color = !o->no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	if (!ui_start(color, utf8, err, sizeof err)) {
 		fprintf(stderr, tr(MSG_TERM_NEEDED), err);
@@ -374,6 +452,7 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	rc = app_run(a, start);
 done:
 	ui_stop();
+	examview_close(a);
 	quiz_free(&a->quiz.qz);
 	free(a->quiz.wrong);
 	free(a->codes.rows);
@@ -410,7 +489,8 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	const char *cmd = argc ? argv[0] : "";
-	if ((rc = check_opts(cmd, &o)))
+	const char *sub = argc > 1 ? argv[1] : "";
+	if ((rc = check_opts(cmd, sub, &o)))
 		return rc;
 	char why[512];
 	if (user_name(&o) && store_name_problem(user_name(&o), why, sizeof why)) {
@@ -422,7 +502,7 @@ int main(int argc, char **argv)
 
 	static const char *const known[] = { "", "read", "browse", "quiz", "review", "exam",
 	                                     "code", "codes", "search", "stats", "export",
-	                                     "report" };
+	                                     "report", "exams", "class" };
 	bool ok = false;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		ok |= !strcmp(cmd, known[i]);
@@ -432,12 +512,21 @@ int main(int argc, char **argv)
 	char **args = argv + 1;
 	if ((!strcmp(cmd, "code") && nargs != 1) || (!strcmp(cmd, "search") && nargs < 1))
 		return bad_usage("%s needs an argument", cmd);
-	if (nargs > 1 && strcmp(cmd, "search") && strcmp(cmd, "report"))
+	bool exam_admin = !strcmp(cmd, "exam") && (!strcmp(sub, "new") || !strcmp(sub, "close"));
+	if ((exam_admin || !strcmp(cmd, "class")) && nargs != 2)
+		return bad_usage(nargs < 2 ? "'%s' needs a name (exam new NAME, exam close NAME, "
+		                 "class init DIR)" : "too many arguments for '%s'", sub[0] ? sub : cmd);
+	if (!strcmp(cmd, "class") && strcmp(sub, "init"))
+		return bad_usage("class takes init DIR, not '%s'", sub);
+	if (nargs > 1 && strcmp(cmd, "search") && strcmp(cmd, "report") && !exam_admin &&
+	    strcmp(cmd, "class"))
 		return bad_usage("too many arguments for '%s'", cmd[0] ? cmd : "httptutor");
 	if (nargs && (!cmd[0] || !strcmp(cmd, "quiz") || !strcmp(cmd, "review") ||
-	              !strcmp(cmd, "exam") || !strcmp(cmd, "codes") || !strcmp(cmd, "stats") ||
+	              !strcmp(cmd, "codes") || !strcmp(cmd, "stats") || !strcmp(cmd, "exams") ||
 	              !strcmp(cmd, "export")))
 		return bad_usage("unexpected argument '%s'", args[0]);
+	if (!strcmp(cmd, "class"))
+		return classroom_init(args[1], o.group);
 
 	if ((rc = load_content(&o, argv0, &m)))
 		return rc;
@@ -462,8 +551,21 @@ int main(int argc, char **argv)
 		rc = report_codes(&rx);
 	} else if (!strcmp(cmd, "search")) {
 		rc = report_search(&rx, nargs, args);
+	} else if (!strcmp(cmd, "report") && o.exam) {
+		struct report_exam_opts ro = { o.exam, o.roster, o.html, o.watch,
+		                               o.no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
+		rc = report_exam(&rx, &ro, nargs, args, db_path(&o));
 	} else if (!strcmp(cmd, "report")) {
-		rc = report_class(&rx, o.exam, nargs, args, db_path(&o));
+		rc = report_class(&rx, NULL, nargs, args, db_path(&o));
+	} else if (!strcmp(cmd, "exams")) {
+		rc = examcmd_list(&rx, db_path(&o));
+	} else if (exam_admin && !strcmp(sub, "close")) {
+		rc = examcmd_close(&rx, args[1], o.closes, db_path(&o), user_name(&o));
+	} else if (exam_admin) {
+		struct examcmd_new en = { args[1], { 0 }, o.minutes, o.attempts, o.feedback,
+		                          o.closes, o.no_shuffle };
+		quiz_opts_from(&o, &en.quiz);
+		rc = examcmd_new(&rx, &en, db_path(&o), user_name(&o));
 	} else if (!strcmp(cmd, "stats") || !strcmp(cmd, "export")) {
 		char err[512];
 		struct store *st = store_open(db_path(&o), user_name(&o), true, err, sizeof err);
@@ -474,13 +576,16 @@ int main(int argc, char **argv)
 			rc = !strcmp(cmd, "stats") ? report_stats(&rx, st) : report_export(&rx, st);
 			store_close(st);
 		}
-	} else if ((!strcmp(cmd, "quiz") || !strcmp(cmd, "review") || !strcmp(cmd, "exam")) &&
-	           want_plain(&o)) {
+	} else if (!strcmp(cmd, "exam") && want_plain(&o)) {
+		struct quiz_opts q;
+		quiz_opts_from(&o, &q);
+		rc = plain_exam(&m, nargs ? args[0] : NULL, &q, o.minutes, db_path(&o),
+		                user_name(&o), lang, utf8);
+	} else if ((!strcmp(cmd, "quiz") || !strcmp(cmd, "review")) && want_plain(&o)) {
 		struct quiz_opts q;
 		quiz_opts_from(&o, &q);
 		q.drill = drill;
-		rc = plain_run(&m, &q, cmd, o.minutes, !o.have_seed, db_path(&o), user_name(&o),
-		               lang, utf8);
+		rc = plain_run(&m, &q, cmd, !o.have_seed, db_path(&o), user_name(&o), lang, utf8);
 	} else {
 		enum screen_id start = SCR_HOME;
 		const char *arg = nargs ? args[0] : "";
@@ -488,8 +593,10 @@ int main(int argc, char **argv)
 			start = nargs ? SCR_READER : SCR_CHAPTERS;
 		else if (!strcmp(cmd, "browse"))
 			start = nargs ? SCR_CARD : SCR_CODES;
-		else if (!strcmp(cmd, "quiz") || !strcmp(cmd, "exam"))
+		else if (!strcmp(cmd, "quiz"))
 			start = SCR_QUIZ;
+		else if (!strcmp(cmd, "exam"))
+			start = SCR_EXAM;
 		else if (!strcmp(cmd, "review"))
 			start = drill ? SCR_QUIZ : SCR_REVIEW;
 		if (start == SCR_READER && report_find_chapter(&m, arg) < 0) {
@@ -506,7 +613,7 @@ int main(int argc, char **argv)
 			     start == SCR_CODES ? report_codes(&rx) :
 			     report_chapter(&rx, start == SCR_READER ? report_find_chapter(&m, arg) : -1);
 		} else {
-			rc = run_screen(&m, &o, lang, utf8, start, arg, !strcmp(cmd, "exam"), drill);
+			rc = run_screen(&m, &o, lang, utf8, start, arg, drill);
 		}
 	}
 	content_free(&m);

@@ -21,8 +21,8 @@ static void say(const char *s, bool utf8)
 	putchar('\n');
 }
 
-static void ask(const struct model *m, const struct question *q, size_t i, size_t n,
-                enum lang L, bool utf8)
+void plain_ask(const struct model *m, const struct question *q, size_t i, size_t n,
+               enum lang L, bool utf8)
 {
 	char buf[512];
 	int w = report_width();
@@ -33,46 +33,24 @@ static void ask(const struct model *m, const struct question *q, size_t i, size_
 	} else {
 		putchar('\n');
 		report_wrap(stdout, ltext_get(&q->sc->situation, L), w, 2, utf8);
-		if (q->type == Q_HEADER)
-			snprintf(buf, sizeof buf, tr(MSG_QUIZ_HEADER_PROMPT), q->code->code);
-		else
-			snprintf(buf, sizeof buf, "%s", tr(q->type == Q_TYPE ? MSG_QUIZ_TYPE_PROMPT
-			                                                      : MSG_QUIZ_PICK_PROMPT));
+		answer_prompt(q, buf, sizeof buf);
 		say(buf, utf8);
 	}
 	for (int k = 0; k < q->n_choices; k++) {
-		const struct code_entry *c = model_code(m, q->choice_code[k]);
-		if (q->type == Q_HEADER)
-			snprintf(buf, sizeof buf, "%d) %c. %s", k + 1, 'a' + k, q->choice_header[k]);
-		else if (q->type == Q_MEANING)
-			snprintf(buf, sizeof buf, "%d) %c. %s", k + 1, 'a' + k,
-			         c ? ltext_get(&c->summary, L) : "?");
-		else
-			snprintf(buf, sizeof buf, "%d) %c. %d %s", k + 1, 'a' + k, q->choice_code[k],
-			         c ? c->phrase : "");
+		char label[300];
+		answer_choice_label(m, q, k, L, label, sizeof label);
+		snprintf(buf, sizeof buf, "%d) %c. %s", k + 1, 'a' + k, label);
 		report_wrap(stdout, buf, w, 2, utf8);
 	}
-	fputs("> ", stdout);
-	fflush(stdout);
 }
 
-static void feedback(const struct question *q, int given, bool right, enum lang L, bool utf8)
+void plain_explain(const struct question *q, int given, const char *label, enum lang L,
+                   bool utf8)
 {
 	struct explanation ex;
-	char buf[512], label[200];
+	char buf[512];
 	int w = report_width();
 	answer_explain(q, given, L, &ex);
-	answer_right_label(q, label, sizeof label);
-	/* The English word stays in both languages, for scripts and screen readers. */
-	if (right && ex.also)
-		snprintf(buf, sizeof buf, tr(MSG_QUIZ_CORRECT_ALSO), ex.also_code, label);
-	else if (right)
-		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_CORRECT));
-	else
-		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
-	if (L != LANG_EN)
-		strncat(buf, right ? " (correct)" : " (wrong)", sizeof buf - strlen(buf) - 1);
-	say(buf, utf8);
 	if (*ex.why) {
 		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_WHY));
 		say(buf, utf8);
@@ -96,8 +74,27 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 	fflush(stdout);
 }
 
+static void feedback(const struct question *q, int given, bool right, enum lang L, bool utf8)
+{
+	struct explanation ex;
+	char buf[512], label[200];
+	answer_explain(q, given, L, &ex);
+	answer_right_label(q, label, sizeof label);
+	/* The English word stays in both languages, for scripts and screen readers. */
+	if (right && ex.also)
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_CORRECT_ALSO), ex.also_code, label);
+	else if (right)
+		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_CORRECT));
+	else
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
+	if (L != LANG_EN)
+		strncat(buf, right ? " (correct)" : " (wrong)", sizeof buf - strlen(buf) - 1);
+	say(buf, utf8);
+	plain_explain(q, given, label, L, utf8);
+}
+
 int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
-              int minutes, bool prefer_fresh, const char *db_path, const char *user, enum lang L, bool utf8)
+              bool prefer_fresh, const char *db_path, const char *user, enum lang L, bool utf8)
 {
 	char err[512];
 	struct quiz qz = { 0 };
@@ -112,14 +109,13 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		return 1;
 	}
 	struct quiz_opts qo = *o;
-	bool exam = !strcmp(kind, "exam");
 	/* A database that cannot be read is broken: say so and stop (exit 1),
 	 * never "no mistakes yet". */
-	if ((review || (prefer_fresh && !exam)) && !store_item_states(st, &states, &n_states)) {
+	if ((review || prefer_fresh) && !store_item_states(st, &states, &n_states)) {
 		fprintf(stderr, "httptutor: %s\n", st->err);
 		goto done;
 	}
-	if (!review && prefer_fresh && !exam) {
+	if (!review && prefer_fresh) {
 		qo.seen = states;
 		qo.n_seen = n_states;
 		qo.fresh_after = clock_now() - QUIZ_FRESH_DAYS * 86400;
@@ -133,27 +129,17 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		rc = review ? 0 : 1;
 		goto done;
 	}
-	char exam_id[64] = "";
-	if (exam) {
-		quiz_exam_id(o->seed, o->count, exam_id, sizeof exam_id);
-		/* An exam that cannot be recorded as one must not start. */
-		if (!store_session_begin_exam(st, exam_id, o->seed, o->count, minutes, m->version,
-		                              &session)) {
-			fprintf(stderr, "httptutor: %s\n", st->err);
-			goto done;
-		}
-	} else if (!store_session_begin(st, kind, o->seed, m->version, &session)) {
+	if (!store_session_begin(st, kind, o->seed, m->version, &session))
 		fprintf(stderr, "httptutor: %s\n", st->err);
-	}
+	char drill_name[64] = "";
 	if (drill) {
-		contrast_label(o->drill, exam_id, sizeof exam_id);
+		contrast_label(o->drill, drill_name, sizeof drill_name);
 		plain_contrast_card(m, o->drill, st, L, utf8);
 	}
 	char title[256];
 	snprintf(title, sizeof title, "%s%s%s: %zu (seed %llu)",
-	         tr(drill ? MSG_DRILL_TITLE : review ? MSG_QUIZ_REVIEW_TITLE :
-	            exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE),
-	         exam || drill ? " " : "", exam_id, qz.n, (unsigned long long)o->seed);
+	         tr(drill ? MSG_DRILL_TITLE : review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE),
+	         drill ? " " : "", drill_name, qz.n, (unsigned long long)o->seed);
 	say(title, utf8);
 	bool eof = false;
 	int64_t started = clock_ms();
@@ -161,18 +147,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		const struct question *q = &qz.q[i];
 		int64_t t0 = clock_ms();
 		int given = 0;
-		if (minutes && t0 - started > minutes * 60000LL) {
-			say(tr(MSG_EXAM_TIME_UP), utf8);
-			break;
-		}
-		if (minutes) {   /* the countdown, as the full screen's title shows it */
-			char left[16], line[64];
-			clock_mmss((long)((started + minutes * 60000LL - t0 + 999) / 1000), left, sizeof left);
-			snprintf(line, sizeof line, tr(MSG_EXAM_TIME_LEFT), left);
-			printf("\n");
-			say(line, utf8);
-		}
-		ask(m, q, i, qz.n, L, utf8);
+		plain_ask(m, q, i, qz.n, L, utf8);
+		fputs("> ", stdout);
+		fflush(stdout);
 		for (;;) {
 			char line[256];
 			if (!fgets(line, sizeof line, stdin)) {
@@ -192,10 +169,6 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		}
 		if (eof)
 			break;
-		if (minutes && clock_ms() - started > minutes * 60000LL) {
-			say(tr(MSG_EXAM_TIME_UP), utf8);
-			break;
-		}
 		struct answer_rec rec;
 		struct answer_buf b;
 		answer_fill(&rec, &b, q, given, session, clock_ms() - t0, clock_now(), m->version);
@@ -211,7 +184,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		feedback(q, given, rec.correct, L, utf8);
 		if (gone)
 			break;
-		if (!exam && !rec.correct && q->type != Q_HEADER &&
+		if (!rec.correct && q->type != Q_HEADER &&
 		    !plain_contrast_offer(m, q->code->code, given, o->drill, st, L, utf8))
 			eof = true;
 	}

@@ -6,10 +6,22 @@
 #include "model.h"
 #include "quiz.h"
 
-/* kind is "quiz", "review" or "exam" (minutes > 0 limits an exam's time);
- * prefer_fresh draws items not answered lately first (not with a --seed).
- * Returns an exit status. */
+/* kind is "quiz" or "review"; prefer_fresh draws items not answered lately
+ * first (not with a --seed).  Returns an exit status. */
 int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
-              int minutes, bool prefer_fresh, const char *db_path, const char *user, enum lang lang, bool utf8);
+              bool prefer_fresh, const char *db_path, const char *user, enum lang lang, bool utf8);
+
+/* An exam in line mode: the teacher's exam `name`, or with name NULL the
+ * practice paper of o (seed, count, filters) limited to minutes (0 none).
+ * Returns an exit status. */
+int plain_exam(const struct model *m, const char *name, const struct quiz_opts *o, int minutes,
+               const char *db_path, const char *user, enum lang lang, bool utf8);
+
+/* Print question q as "[i/n]", its text and numbered choices (no prompt). */
+void plain_ask(const struct model *m, const struct question *q, size_t i, size_t n,
+               enum lang lang, bool utf8);
+/* Print why q's right answer (label) is right, and why `given` is not. */
+void plain_explain(const struct question *q, int given, const char *label, enum lang lang,
+                   bool utf8);
 
 #endif

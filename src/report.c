@@ -418,8 +418,8 @@ static void export_row(void *vctx, int ncols, const char *const *cols)
 		json_t *o = json_object();
 		bool ok = o != NULL;
 		for (int i = 0; ok && i < ncols; i++) {
-			const char *v = cols[i] ? cols[i] : "";
-			ok = jset(o, store_export_columns[i],
+			const char *v = cols[i];
+			ok = jset(o, store_export_columns[i], !v ? json_null() :
 			          store_export_numeric[i] ? export_number(v) : out_json_str(v));
 		}
 		if (!ok) {

@@ -36,7 +36,6 @@ void app_start_drill(struct app *a, const struct contrast *g)
 	o.klass = 0;
 	o.chapter = NULL;
 	o.drill = g;
-	a->quiz.exam = false;
 	a->quiz.only_item[0] = '\0';
 	app_start_quiz(a, &o, false);
 }

@@ -38,8 +38,6 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	memset(&v->qz, 0, sizeof v->qz);
 	v->wrong = NULL;
 	v->review = review;
-	if (review)
-		v->exam = false;
 	/* A drill is this run only: later quizzes copy v->opts. */
 	v->opts = *o;
 	v->opts.drill = NULL;
@@ -68,7 +66,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		/* A quiz nobody asked to reproduce avoids what was asked lately. */
 		struct leitner *seen = NULL;
 		size_t n = 0;
-		if (!v->exam && !v->fixed_seed && a->st && store_item_states(a->st, &seen, &n)) {
+		if (!v->fixed_seed && a->st && store_item_states(a->st, &seen, &n)) {
 			opts.seen = seen;
 			opts.n_seen = n;
 			opts.fresh_after = clock_now() - QUIZ_FRESH_DAYS * 86400;
@@ -80,25 +78,14 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->phase = ok ? QP_ASK : QP_EMPTY;
 	if (ok) {
 		v->wrong = calloc(v->qz.n, sizeof *v->wrong);
-		bool began;
-		if (v->exam) {
-			char id[64];
-			quiz_exam_id(opts.seed, opts.count, id, sizeof id);
-			began = !a->st || store_session_begin_exam(a->st, id, opts.seed, opts.count,
-			                                           v->minutes, a->m->version, &v->session);
-		} else {
-			/* a drill is a review of one group */
-			began = !a->st || store_session_begin(a->st, review || v->drill ? "review" : "quiz",
-			                                      opts.seed, a->m->version, &v->session);
-		}
+		/* a drill is a review of one group */
+		bool began = !a->st || store_session_begin(a->st, review || v->drill ? "review" : "quiz",
+		                                           opts.seed, a->m->version, &v->session);
 		if (!began)
 			app_status(a, true, "%s", a->st->err);
-		if (!began && v->exam)
-			v->phase = QP_EMPTY;  /* an exam that cannot be recorded must not start */
 	}
 	v->started_ms = v->asked_ms = clock_ms();
 	a->flush_input = true;
-	v->deadline_ms = v->exam && v->minutes ? v->started_ms + v->minutes * 60000LL : 0;
 	if (app_top(a) != SCR_QUIZ)
 		app_push(a, SCR_QUIZ);
 }
@@ -111,10 +98,6 @@ static void answer(struct app *a, int given)
 {
 	struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
-	if (v->deadline_ms && clock_ms() > v->deadline_ms) {
-		quizview_time_up(a);  /* past the exam's end: this answer does not count */
-		return;
-	}
 	struct answer_buf b;
 	answer_fill(&v->pending, &b, q, given, v->session, clock_ms() - v->asked_ms,
 	            clock_now(), a->m->version);
@@ -135,13 +118,6 @@ static void answer(struct app *a, int given)
 	v->wrong[v->cur] = !v->right;
 	v->phase = QP_FEEDBACK;
 	verdict_into_view(a);
-}
-
-void quizview_time_up(struct app *a)
-{
-	a->confirm_on = false;  /* "stop now?" is moot */
-	app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP));
-	finish(a);
 }
 
 static void retry_save(struct app *a)
@@ -216,26 +192,8 @@ static void ask_stop(struct app *a, enum action act)
 
 /* ---- layout: everything the screen shows is built as lines ---------------- */
 
-static void choice_label(const struct app *a, const struct question *q, int i,
-                         char *buf, size_t n)
+void quizview_question_head(const struct app *a, const struct question *q, struct lines *ls)
 {
-	const struct code_entry *c = model_code(a->m, q->choice_code[i]);
-	switch (q->type) {
-	case Q_HEADER:
-		snprintf(buf, n, "%s", q->choice_header[i]);
-		break;
-	case Q_MEANING:
-		snprintf(buf, n, "%s", c ? ltext_get(&c->summary, a->lang) : "?");
-		break;
-	default:
-		snprintf(buf, n, "%d %s", q->choice_code[i], c ? c->phrase : "");
-	}
-}
-
-static void build_question(const struct app *a, struct lines *ls, int *choices_at)
-{
-	const struct quiz_view *v = &a->quiz;
-	const struct question *q = current(a);
 	char buf[512];
 	if (q->type == Q_MEANING) {
 		snprintf(buf, sizeof buf, "%d", q->code->code);
@@ -245,14 +203,18 @@ static void build_question(const struct app *a, struct lines *ls, int *choices_a
 	} else {
 		lines_wrap(ls, ltext_get(&q->sc->situation, a->lang), E_NORMAL, 2);
 		lines_add(ls, "", E_NORMAL, 0);
-		if (q->type == Q_HEADER)
-			snprintf(buf, sizeof buf, tr(MSG_QUIZ_HEADER_PROMPT), q->code->code);
-		else
-			snprintf(buf, sizeof buf, "%s", tr(q->type == Q_TYPE ? MSG_QUIZ_TYPE_PROMPT
-			                                                      : MSG_QUIZ_PICK_PROMPT));
+		answer_prompt(q, buf, sizeof buf);
 		lines_wrap(ls, buf, E_HEAD, 0);
 	}
 	lines_add(ls, "", E_NORMAL, 0);
+}
+
+static void build_question(const struct app *a, struct lines *ls, int *choices_at)
+{
+	const struct quiz_view *v = &a->quiz;
+	const struct question *q = current(a);
+	char buf[512];
+	quizview_question_head(a, q, ls);
 	*choices_at = (int)ls->n;
 	if (q->type == Q_TYPE) {
 		bool done = v->phase != QP_ASK;
@@ -262,7 +224,7 @@ static void build_question(const struct app *a, struct lines *ls, int *choices_a
 	}
 	for (int i = 0; i < q->n_choices; i++) {
 		char label[300];
-		choice_label(a, q, i, label, sizeof label);
+		answer_choice_label(a->m, q, i, a->lang, label, sizeof label);
 		const char *mark = "  ";
 		enum ui_elem e = E_NORMAL;
 		if (v->phase == QP_FEEDBACK) {
@@ -281,12 +243,12 @@ static void build_question(const struct app *a, struct lines *ls, int *choices_a
 }
 
 /* The contrast group the answer just given mixed up, or NULL (right, a
- * header question, no group, or an exam: no lessons during an exam). */
+ * header question, no group).  Exams have their own screen: no lessons there. */
 static const struct contrast *mixed_up(const struct app *a)
 {
 	const struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
-	if (v->phase != QP_FEEDBACK || v->right || v->exam || q->type == Q_HEADER || !q->code)
+	if (v->phase != QP_FEEDBACK || v->right || q->type == Q_HEADER || !q->code)
 		return NULL;
 	return contrast_for_pair(a->m, q->code->code, v->given);
 }
@@ -435,8 +397,7 @@ void quizview_draw(const struct app *a)
 	char title[96], hint[160];
 	build(a, &ls, &choices_at);
 	snprintf(title, sizeof title, "%s", tr(v->drill ? MSG_DRILL_TITLE :
-	                                      v->review ? MSG_QUIZ_REVIEW_TITLE :
-	                                      v->exam ? MSG_EXAM_TITLE : MSG_QUIZ_TITLE));
+	                                      v->review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE));
 	if (v->drill) {
 		char label[64];
 		contrast_label(v->drill, label, sizeof label);
@@ -445,11 +406,6 @@ void quizview_draw(const struct app *a)
 	if (v->phase == QP_ASK || v->phase == QP_FEEDBACK)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
-	if (v->deadline_ms && v->phase != QP_SUMMARY) {
-		char left[16];
-		clock_mmss((long)((v->deadline_ms - clock_ms() + 999) / 1000), left, sizeof left);
-		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", left);
-	}
 	const char *h = v->phase == QP_FEEDBACK ? tr(mixed_up(a) ? MSG_QUIZ_NEXT_HINT_MIX : MSG_QUIZ_NEXT_HINT) :
 	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
 	                v->phase == QP_EMPTY ? tr(MSG_QUIZ_EMPTY_HINT) :

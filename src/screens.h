@@ -3,6 +3,7 @@
 #define HTTPTUTOR_SCREENS_H
 
 #include "app.h"
+#include "lines.h"
 
 void chapters_enter(struct app *), chapters_draw(const struct app *);
 bool chapters_key(struct app *, enum action, int);
@@ -23,6 +24,8 @@ void card_draw(const struct app *);
 bool card_key(struct app *, enum action, int);
 extern const struct keybind card_keys[];
 void quizview_draw(const struct app *), quizview_relayout(struct app *);
+/* A question's situation (or code) and its prompt, as the quiz shows them. */
+void quizview_question_head(const struct app *a, const struct question *q, struct lines *ls);
 bool quizview_key(struct app *, enum action, int);
 extern const struct keybind quizview_keys[];
 void review_enter(struct app *), review_draw(const struct app *);
@@ -42,6 +45,17 @@ void progress_enter(struct app *), progress_draw(const struct app *);
 bool progress_key(struct app *, enum action, int);
 void progress_relayout(struct app *);
 extern const struct keybind progress_keys[];
+void examview_draw(const struct app *);
+bool examview_key(struct app *, enum action, int);
+void examview_input(struct app *, const char *);
+int examview_tick_ms(const struct app *);
+void examview_tick(struct app *);
+extern const struct keybind examview_keys[];
+void watch_enter(struct app *), watch_draw(const struct app *);
+bool watch_key(struct app *, enum action, int);
+int watch_tick_ms(const struct app *);
+void watch_tick(struct app *);
+extern const struct keybind watch_keys[];
 
 
 #endif

@@ -2,6 +2,9 @@
  * append-only answer log, chapter visits, and what is derived from them
  * (review state, mistakes, progress, export). */
 #include "store.h"
+#include "clock.h"
+#include "store_exam.h"
+#include "store_int.h"
 #include "text.h"
 
 #include <pwd.h>
@@ -19,7 +22,7 @@ static void store_oom(struct store *s)
 }
 
 /* A read failed: record sqlite's words (with the path) for the caller. */
-static void store_read_fail(struct store *s, const char *what)
+void store_read_fail(struct store *s, const char *what)
 {
 	if (what)
 		db_fail(s->db, what);
@@ -29,7 +32,7 @@ static void store_read_fail(struct store *s, const char *what)
 /* Turn a failed write into a sentence a learner can act on.  `what` is the
  * action, e.g. "save your answer".  Uses the rc of the last sqlite call;
  * SQLite's own words follow for whoever fixes it. */
-static void store_write_fail(struct store *s, const char *what, int rc)
+void store_write_fail(struct store *s, const char *what, int rc)
 {
 	if (s->db->gone) {
 		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
@@ -190,6 +193,9 @@ struct store *store_open(const char *path, const char *user, bool readonly,
 			goto fail;
 		}
 	}
+	/* Attempts whose time is over end now, so they count as they should. */
+	if (!s->db->readonly)
+		store_exam_sweep(s, clock_now());
 	free(defpath);
 	return s;
 fail:
@@ -208,7 +214,7 @@ void store_close(struct store *s)
 }
 
 /* Bind a string or NULL. */
-static void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
 	if (v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
@@ -247,89 +253,45 @@ bool store_session_end(struct store *s, int64_t id)
 	return store_write1(s, st, "end the session", NULL);
 }
 
-enum { EX_SEED, EX_COUNT, EX_MINUTES };
-
-bool store_session_begin_exam(struct store *s, const char *exam_id, uint64_t seed,
-                              int count, int minutes, const char *content_version,
-                              int64_t *id)
+sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
 {
-	const char *what = "start the exam";
-	sqlite3_stmt *ins = NULL, *get = NULL, *sess = NULL;
-	bool ok = false, began = false;
-	int rc = SQLITE_OK;
+	sqlite3_stmt *st;
 
-	s->err[0] = '\0';
-	if (!exam_id || !exam_id[0] || strlen(exam_id) >= 64 || count < 1 || minutes < 0) {
-		snprintf(s->err, sizeof s->err, "could not %s: an exam needs an id, "
-		         "a count of at least 1 and minutes of 0 or more", what);
-		return false;
+	/* Items must fit struct leitner/mistake, or replay would merge them. */
+	if (!a->item || !a->item[0] || strlen(a->item) >= sizeof ((struct leitner *)0)->item ||
+	    !a->qtype || !a->given || !a->expected) {
+		snprintf(s->err, sizeof s->err, "could not save your answer: "
+		         "the answer is incomplete (no item, type or answer)");
+		return NULL;
 	}
-	if (s->db->readonly) {
-		store_write_fail(s, what, SQLITE_READONLY);
-		return false;
+	st = db_prepare(s->db,
+		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, "
+		"given, expected, correct, ms, answered_at, content_version, code) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+	if (!st) {
+		snprintf(s->err, sizeof s->err, "could not save your answer: %.400s", s->db->err);
+		return NULL;
 	}
-	ins = db_prepare(s->db, "INSERT INTO exam(id, seed, count, minutes, created_at) "
-	                 "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(id) DO NOTHING");
-	get = db_prepare(s->db, "SELECT seed, count, minutes FROM exam WHERE id = ?1");
-	sess = db_prepare(s->db, "INSERT INTO session(profile_id, kind, seed, content_version, "
-	                  "started_at, exam_id) VALUES (?1, 'exam', ?2, ?3, ?4, ?5)");
-	if (!ins || !get || !sess) {
-		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
-		goto out;
-	}
-	sqlite3_bind_text(ins, 1, exam_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(ins, 2, (sqlite3_int64)seed);
-	sqlite3_bind_int(ins, 3, count);
-	sqlite3_bind_int(ins, 4, minutes);
-	sqlite3_bind_int64(ins, 5, (sqlite3_int64)time(NULL));
-	sqlite3_bind_text(get, 1, exam_id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(sess, 1, s->profile);
-	sqlite3_bind_int64(sess, 2, (sqlite3_int64)seed);
-	store_bind_text(sess, 3, content_version);
-	sqlite3_bind_int64(sess, 4, (sqlite3_int64)time(NULL));
-	sqlite3_bind_text(sess, 5, exam_id, -1, SQLITE_STATIC);
-
-	if (!db_begin(s->db)) {
-		rc = sqlite3_extended_errcode(s->db->h);
-		goto fail;
-	}
-	began = true;
-	if ((rc = sqlite3_step(ins)) != SQLITE_DONE ||
-	    (rc = sqlite3_step(get)) != SQLITE_ROW)
-		goto fail;
-	if ((uint64_t)sqlite3_column_int64(get, EX_SEED) != seed ||
-	    sqlite3_column_int(get, EX_COUNT) != count ||
-	    sqlite3_column_int(get, EX_MINUTES) != minutes) {
-		snprintf(s->err, sizeof s->err, "could not %s: exam %s already exists "
-		         "with seed %llu, %d questions, %d minutes", what, exam_id,
-		         (unsigned long long)(uint64_t)sqlite3_column_int64(get, EX_SEED),
-		         sqlite3_column_int(get, EX_COUNT), sqlite3_column_int(get, EX_MINUTES));
-		goto out;
-	}
-	if ((rc = sqlite3_step(sess)) != SQLITE_DONE)
-		goto fail;
-	if (id)
-		*id = sqlite3_last_insert_rowid(s->db->h);
-	/* Last step before COMMIT: the path must still name the file, or the
-	 * answer would be "saved" into a deleted one. */
-	if (!db_same_file(s->db))
-		goto fail;
-	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = sqlite3_extended_errcode(s->db->h);
-		goto fail;
-	}
-	began = false;
-	ok = true;
-	goto out;
-fail:
-	store_write_fail(s, what, rc);
-out:
-	if (began)
-		db_rollback(s->db);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(get);
-	sqlite3_finalize(sess);
-	return ok;
+	sqlite3_bind_int64(st, 1, s->profile);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)getuid());
+	if (a->session > 0)
+		sqlite3_bind_int64(st, 3, a->session);
+	else
+		sqlite3_bind_null(st, 3);
+	store_bind_text(st, 4, a->item);
+	store_bind_text(st, 5, a->qtype);
+	store_bind_text(st, 6, a->shown ? a->shown : "");
+	store_bind_text(st, 7, a->given);
+	store_bind_text(st, 8, a->expected);
+	sqlite3_bind_int(st, 9, a->correct ? 1 : 0);
+	sqlite3_bind_int64(st, 10, a->ms > 0 ? a->ms : 0);
+	sqlite3_bind_int64(st, 11, a->at > 0 ? a->at : (sqlite3_int64)time(NULL));
+	store_bind_text(st, 12, a->content_version);
+	if (a->code >= 100 && a->code <= 599)
+		sqlite3_bind_int(st, 13, a->code);
+	else
+		sqlite3_bind_null(st, 13);
+	return st;
 }
 
 bool store_record(struct store *s, const struct answer_rec *a)
@@ -337,38 +299,8 @@ bool store_record(struct store *s, const struct answer_rec *a)
 	sqlite3_stmt *st;
 
 	s->err[0] = '\0';
-	/* Items must fit struct leitner/mistake, or replay would merge them. */
-	if (!a->item || !a->item[0] || strlen(a->item) >= sizeof ((struct leitner *)0)->item ||
-	    !a->qtype || !a->given || !a->expected) {
-		snprintf(s->err, sizeof s->err, "could not save your answer: "
-		         "the answer is incomplete (no item, type or answer)");
+	if (!(st = store_answer_stmt(s, a)))
 		return false;
-	}
-	st = db_prepare(s->db,
-		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, "
-		"given, expected, correct, ms, answered_at, content_version, code) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	if (st) {
-		sqlite3_bind_int64(st, 1, s->profile);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)getuid());
-		if (a->session > 0)
-			sqlite3_bind_int64(st, 3, a->session);
-		else
-			sqlite3_bind_null(st, 3);
-		store_bind_text(st, 4, a->item);
-		store_bind_text(st, 5, a->qtype);
-		store_bind_text(st, 6, a->shown ? a->shown : "");
-		store_bind_text(st, 7, a->given);
-		store_bind_text(st, 8, a->expected);
-		sqlite3_bind_int(st, 9, a->correct ? 1 : 0);
-		sqlite3_bind_int64(st, 10, a->ms > 0 ? a->ms : 0);
-		sqlite3_bind_int64(st, 11, a->at > 0 ? a->at : (sqlite3_int64)time(NULL));
-		store_bind_text(st, 12, a->content_version);
-		if (a->code >= 100 && a->code <= 599)
-			sqlite3_bind_int(st, 13, a->code);
-		else
-			sqlite3_bind_null(st, 13);
-	}
 	return store_write1(s, st, "save your answer", NULL);
 }
 
@@ -389,7 +321,7 @@ bool store_chapter_opened(struct store *s, const char *chapter, int64_t at)
 }
 
 /* Copy at most n-1 bytes without cutting a UTF-8 sequence in half. */
-static void store_copy(char *dst, size_t n, const unsigned char *src)
+void store_copy(char *dst, size_t n, const unsigned char *src)
 {
 	size_t len = src ? strlen((const char *)src) : 0;
 
@@ -406,7 +338,7 @@ static void store_copy(char *dst, size_t n, const unsigned char *src)
 /* Room for one more element of `size` bytes in arr (len used, *cap
  * allocated): returns the array, moved if it had to grow, or NULL with s->err
  * set when memory runs out (arr is then still valid). */
-static void *store_grow(struct store *s, void *arr, size_t *cap, size_t len, size_t size)
+void *store_grow(struct store *s, void *arr, size_t *cap, size_t len, size_t size)
 {
 	if (len < *cap)
 		return arr;
@@ -438,7 +370,7 @@ enum { IS_ITEM, IS_CORRECT, IS_AT };   /* mirrors the SELECT below */
 bool store_item_states(struct store *s, struct leitner **out, size_t *n)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT item, correct, answered_at FROM answer WHERE profile_id = ?1 "
+		"SELECT item, correct, answered_at FROM answer_counted WHERE profile_id = ?1 "
 		"ORDER BY item, answered_at, id");
 	struct leitner *v = NULL, *cur = NULL;
 	size_t len = 0, cap = 0;
@@ -499,9 +431,9 @@ bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
 		" SELECT id, item, given, expected, answered_at,"
 		"  count(*) OVER (PARTITION BY item) AS times,"
 		"  row_number() OVER (PARTITION BY item ORDER BY answered_at DESC, id DESC) AS rn"
-		" FROM answer WHERE profile_id = ?1 AND correct = 0) "
+		" FROM answer_counted WHERE profile_id = ?1 AND correct = 0) "
 		"SELECT w.item, w.given, w.expected, w.times, w.answered_at,"
-		" EXISTS (SELECT 1 FROM answer r WHERE r.profile_id = ?1 AND r.item = w.item"
+		" EXISTS (SELECT 1 FROM answer_counted r WHERE r.profile_id = ?1 AND r.item = w.item"
 		"  AND r.correct = 1 AND (r.answered_at > w.answered_at"
 		"  OR (r.answered_at = w.answered_at AND r.id > w.id))) "
 		"FROM wrong w WHERE w.rn = 1 "
@@ -607,7 +539,7 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 	sqlite3_stmt *st = store_read_query(s,
 		"SELECT coalesce(code, CASE WHEN expected GLOB '[1-5][0-9][0-9]'"
 		"                      THEN CAST(expected AS INTEGER) END) AS c,"
-		" count(*), sum(correct) FROM answer "
+		" count(*), sum(correct) FROM answer_counted "
 		"WHERE profile_id = ?1 GROUP BY c ORDER BY c");
 	size_t cap = 0;
 	bool ok = false;
@@ -650,7 +582,7 @@ enum { PD_AT, PD_CORRECT };
 static bool store_progress_days(struct store *s, int64_t now, struct progress *p)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT answered_at, correct FROM answer "
+		"SELECT answered_at, correct FROM answer_counted "
 		"WHERE profile_id = ?1 AND answered_at < ?2 "
 		"ORDER BY answered_at DESC");
 	int64_t today = store_local_midnight(now);
@@ -737,7 +669,7 @@ bool store_progress(struct store *s, int64_t now, struct progress *p)
 	memset(p, 0, sizeof *p);
 	for (int i = 0; i < 5; i++)
 		p->klass[i].key = i + 1;
-	if (!store_count(s, "SELECT count(*), coalesce(sum(correct), 0) FROM answer "
+	if (!store_count(s, "SELECT count(*), coalesce(sum(correct), 0) FROM answer_counted "
 	                 "WHERE profile_id = ?1", &p->answers, &p->correct) ||
 	    !store_count(s, "SELECT count(*) FROM chapter_visit WHERE profile_id = ?1",
 	                 &p->chapters_opened, NULL) ||
@@ -765,14 +697,14 @@ void store_progress_free(struct progress *p)
 
 const char *const store_export_columns[] = {
 	"id", "profile", "uid", "session", "item", "qtype", "shown", "given",
-	"expected", "correct", "ms", "at", "content_version", "code", "also",
+	"expected", "correct", "ms", "at", "content_version", "code", "also", "exam",
 };
 const int store_export_ncolumns =
 	(int)(sizeof store_export_columns / sizeof store_export_columns[0]);
 /* Which of them hold numbers (JSON writes those as numbers). */
 const bool store_export_numeric[] = {
 	true, false, true, true, false, false, false, false,
-	false, true, true, false, false, true, true,
+	false, true, true, false, false, true, true, false,
 };
 _Static_assert(sizeof store_export_numeric / sizeof store_export_numeric[0] ==
                sizeof store_export_columns / sizeof store_export_columns[0],
@@ -781,16 +713,22 @@ _Static_assert(sizeof store_export_numeric / sizeof store_export_numeric[0] ==
 bool store_export(struct store *s, store_row_fn fn, void *ctx)
 {
 	/* Same order as store_export_columns; profile is the name a teacher
-	 * recognises, times are ISO 8601 UTC. */
+	 * recognises, times are ISO 8601 UTC.  An exam answer whose result may
+	 * not be shown yet has no expected answer and no verdict (NULL). */
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown,"
-		" a.given, a.expected, a.correct, a.ms,"
+		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown, a.given,"
+		" CASE WHEN sealed THEN NULL ELSE a.expected END,"
+		" CASE WHEN sealed THEN NULL ELSE a.correct END, a.ms,"
 		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
 		" a.content_version, a.code,"
 		/* right but not the expected code: a scenario's second acceptable one */
-		" CASE WHEN a.correct = 1 AND a.given <> a.expected THEN 1 ELSE 0 END "
-		"FROM answer a JOIN profile p ON p.id = a.profile_id "
-		"WHERE a.profile_id = ?1 ORDER BY a.answered_at, a.id");
+		" CASE WHEN sealed THEN NULL WHEN a.correct = 1 AND a.given <> a.expected THEN 1 ELSE 0 END,"
+		" se.exam_id "
+		"FROM (SELECT *, session_id IN (SELECT id FROM session_sealed) AS sealed"
+		"      FROM answer WHERE profile_id = ?1) a"
+		" JOIN profile p ON p.id = a.profile_id"
+		" LEFT JOIN session se ON se.id = a.session_id "
+		"ORDER BY a.answered_at, a.id");
 	const char *cols[sizeof store_export_columns / sizeof store_export_columns[0]];
 	bool ok = false;
 	int rc;
@@ -801,7 +739,7 @@ bool store_export(struct store *s, store_row_fn fn, void *ctx)
 		for (int i = 0; i < store_export_ncolumns; i++) {
 			const unsigned char *t = sqlite3_column_text(st, i);
 
-			cols[i] = t ? (const char *)t : "";   /* NULL session → "" */
+			cols[i] = (const char *)t;   /* NULL stays NULL */
 		}
 		fn(ctx, store_export_ncolumns, cols);
 	}
@@ -820,7 +758,7 @@ bool store_report(struct store *s, const char *exam_id, store_group_fn fn, void 
 	enum { RG_USER, RG_ITEM, RG_GIVEN, RG_EXPECTED, RG_CORRECT, RG_COUNT, RG_MS };
 	sqlite3_stmt *st = db_prepare(s->db,
 		"SELECT p.name, a.item, a.given, a.expected, a.correct, COUNT(*), SUM(a.ms) "
-		"FROM answer a JOIN profile p ON p.id = a.profile_id "
+		"FROM answer_final a JOIN profile p ON p.id = a.profile_id "
 		"LEFT JOIN session se ON se.id = a.session_id "
 		"WHERE ?1 IS NULL OR se.exam_id = ?1 "
 		"GROUP BY p.name, a.item, a.given, a.expected, a.correct "

@@ -30,14 +30,6 @@ void store_close(struct store *s);
 bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
                          const char *content_version, int64_t *id);
 bool store_session_end(struct store *s, int64_t id);
-/* Start an "exam" session for exam `exam_id` (non-empty, < 64 bytes).  The
- * first use of an id records its seed, count and minutes; later uses must
- * give the same ones (false with s->err otherwise), so everyone who sits
- * exam X gets the same questions.  *id gets the session row id. */
-bool store_session_begin_exam(struct store *s, const char *exam_id, uint64_t seed,
-                              int count, int minutes, const char *content_version,
-                              int64_t *id);
-
 struct answer_rec {
 	int64_t session;
 	const char *item;       /* scenario id or "code:NNN" */
@@ -100,7 +92,9 @@ void store_progress_free(struct progress *p);
 /* Call fn once per answer of this profile (oldest first); columns in the
  * order of export: id, profile, uid, session, item, qtype, shown, given,
  * expected, correct, ms, at (ISO 8601 UTC), content_version, code, also (1 when
- * the answer was right as a scenario's second acceptable code, not the expected one). */
+ * the answer was right as a scenario's second acceptable code, not the expected one),
+ * exam.  A column that is NULL in the database is NULL (session, code, exam; and
+ * expected/correct/also of an exam answer whose result is not shown yet). */
 typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
 bool store_export(struct store *s, store_row_fn fn, void *ctx);
 /* Class report: answers of every profile in this database (of one exam when

@@ -48,9 +48,10 @@ run_unit() {
 . tests/tmux.sh
 . tests/invariants.sh
 . tests/pty.sh
+. tests/exam.sh
 
 what=("$@")
-[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty)
+[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty exam)
 for w in "${what[@]}"; do
 	case $w in
 	unit) run_unit ;;
@@ -59,6 +60,7 @@ for w in "${what[@]}"; do
 	tmux) run_tmux ;;
 	inv) run_invariants ;;
 	pty) run_pty ;;
+	exam) run_exam ;;
 	*) echo "unknown test group $w" >&2; exit 2 ;;
 	esac
 done

@@ -262,12 +262,16 @@ tm_quiz() {
 }
 
 # A timed exam's clock ticks without key presses, and a hang-up still ends
-# the program at once while it waits with a timeout.
+# the program at once while it waits with a timeout.  Starting again after
+# the hang-up resumes the same attempt: the answer is kept, the clock is the
+# stored deadline (it did not start over at 1:00).
 tm_exam_clock() {
-	local s=exam db=$TM_T/exam.db first second
+	local s=exam db=$TM_T/exam.db first second third cmd
+	cmd="$BIN --lang en --db $db exam --seed 9 --count 3 --minutes 1"
 	tm_start $s 80x24
-	tm_run $s "$BIN --lang en --db $db exam --seed 9 --count 3 --minutes 1"
-	if ! tm_wait $s 'Exam +1/3 .*⏱ 0[01]:[0-9]{2}'; then
+	tm_run $s "$cmd"
+	tm_wait $s 'Press Enter to start' && tm send-keys -t $s Enter
+	if ! tm_wait $s 'Exam seed-9-n3 +⏱ 0[01]:[0-9]{2} +1/3 '; then
 		tm_fail exam-clock "no countdown in the exam title" $s
 		tm kill-session -t $s
 		return
@@ -277,9 +281,30 @@ tm_exam_clock() {
 	second=$(tm_screen $s | grep -o '⏱ [0-9][0-9]:[0-9][0-9]' | head -1)
 	[ -n "$second" ] && [ "$first" != "$second" ] && ok "tmux/exam-clock-ticks" ||
 		tm_fail exam-clock-ticks "clock stayed at '$first' ('$second') without a key" $s
+	tm send-keys -t $s 1
+	tm_wait $s 'Answer to question 1 saved' ||
+		tm_fail exam-answer-saved "no 'saved' after answering" $s
 	tm kill-session -t $s
 	tm_gone "$db" 2 && ok "tmux/exam-clock-hangup" ||
 		bad "tmux/exam-clock-hangup" "still running 2 s after the hang-up"
+	# Come back 5 s later (HTTPTUTOR_NOW fixes the wall clock per process).
+	tm_start $s 80x24
+	tm_run $s "HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 5)) $cmd"
+	if tm_wait $s 'Resuming attempt 1: 1 of 3 answered' && tm_wait $s 'Exam seed-9-n3 +2/3 +answered 1'; then
+		third=$(tm_screen $s | grep -o '⏱ [0-9]:[0-9][0-9]' | head -1)
+		if [[ "$third" == "⏱ 0:5"[4-6] ]]; then
+			ok "tmux/exam-resume-after-hangup"
+		else
+			tm_fail exam-resume-after-hangup "clock '$third' after resuming (was '$second')" $s
+		fi
+	else
+		tm_fail exam-resume-after-hangup "the second start did not resume the attempt" $s
+	fi
+	tm send-keys -t $s q
+	tm_wait $s 'Leave the exam\? You can come back until' && tm send-keys -t $s y
+	tm_wait $s 'EXIT=0' && ok "tmux/exam-leave-confirmed" ||
+		tm_fail exam-leave-confirmed "q, y did not leave with status 0" $s
+	tm kill-session -t $s
 }
 
 # The confusion matrix without colour at 80x24: wrong counts underlined,

@@ -3,9 +3,11 @@
 
     drive.py LOG [--stop-after N] -- httptutor ARGS...
 
-Waits for each "> " prompt, looks at the question above it and answers
-"1" when choices are listed, else a status code ("599").  LOG gets one line
-per answer: "<question number> <answer>".  A re-ask ("Type a number") is an
+Waits for each "> " prompt (an exam's prompt starts with the time left),
+looks at the question above it and answers "1" when choices are listed,
+else a status code ("599").  At an exam's end prompt it types "finish" and
+confirms with "y"; it declines a new attempt.  LOG gets one line per answer:
+"<question number> <answer>".  A re-ask ("Type a number") is an
 error here (the driver only gives valid answers).  With --stop-after N, stdin
 is closed after N answers.  Prints the program's output; exits with the
 program's status, or 3 when the driver itself got stuck.
@@ -43,7 +45,17 @@ def main():
             break
         out += chunk
         text = out.decode("utf-8", "replace")
-        if not text.endswith("\n> ") or proc.stdin.closed:
+        if not re.search(r"(^|\n)[^\n]*> $", text) or proc.stdin.closed:
+            continue
+        last = text.rsplit("\n", 1)[-1]
+        if "y/n" in last:
+            reply = "y" if "Finish the exam?" in last else "n"
+            proc.stdin.write(reply.encode() + b"\n")
+            proc.stdin.flush()
+            continue
+        if "Type finish" in text.rsplit("\n[", 1)[-1]:
+            proc.stdin.write(b"finish\n")
+            proc.stdin.flush()
             continue
         if "Type a number" in text.rsplit("\n[", 1)[-1]:
             proc.kill()

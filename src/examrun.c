@@ -1,0 +1,271 @@
+/* examrun.c — the learner's side of an exam attempt over the store's rules. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "clock.h"
+#include "examrun.h"
+
+int64_t examrun_now(void)
+{
+	return clock_now_ms() / 1000;
+}
+
+void examrun_clock_str(int64_t t, char *buf, size_t n)
+{
+	time_t tt = (time_t)t, now = (time_t)examrun_now();
+	struct tm tm, tn;
+	if (!localtime_r(&tt, &tm) || !localtime_r(&now, &tn)) {
+		snprintf(buf, n, "?");
+		return;
+	}
+	bool today = tm.tm_year == tn.tm_year && tm.tm_yday == tn.tm_yday;
+	strftime(buf, n, today ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
+}
+
+/* Rebuild the learner's view of the latest attempt. */
+static bool build_view(struct examrun *r)
+{
+	if (r->have_view) {
+		paper_view_free(&r->pv);
+		r->have_view = false;
+	}
+	if (!r->att.id)
+		return true;
+	r->have_view = paper_view(r->m, &r->paper, r->paper.info.shuffle, r->att.shuffle_seed,
+	                          &r->pv, r->err, sizeof r->err);
+	return r->have_view;
+}
+
+static enum exam_rc fail(struct examrun *r, enum exam_rc rc)
+{
+	if (!r->err[0])
+		snprintf(r->err, sizeof r->err, "%s", r->st->err);
+	return rc;
+}
+
+enum exam_rc examrun_open(struct examrun *r, struct store *st, const struct model *m,
+                          const char *name)
+{
+	enum exam_rc rc;
+
+	memset(r, 0, sizeof *r);
+	r->st = st;
+	r->m = m;
+	if ((rc = store_exam_paper(st, name, &r->paper)) != EXAM_OK)
+		return fail(r, rc);
+	snprintf(r->version, sizeof r->version, "%s",
+	         r->paper.info.content_version[0] ? r->paper.info.content_version : m->version);
+	if ((rc = store_exam_attempt(st, name, examrun_now(), &r->att)) != EXAM_OK)
+		return fail(r, rc);
+	return build_view(r) ? EXAM_OK : EXAM_ERR;
+}
+
+enum exam_rc examrun_open_practice(struct examrun *r, struct store *st, const struct model *m,
+                                   const struct quiz_opts *o, int minutes)
+{
+	struct quiz qz = { 0 };
+	struct exam_item *items = NULL;
+	size_t n = 0;
+	struct exam_info e;
+	enum exam_rc rc = EXAM_ERR;
+
+	memset(r, 0, sizeof *r);
+	memset(&e, 0, sizeof e);
+	quiz_exam_id(o->seed, o->count, e.name, sizeof e.name);
+	e.kind = EXAM_PRACTICE;
+	e.count = o->count;
+	e.minutes = minutes;
+	e.feedback = EXAM_FEEDBACK_END;
+	paper_filters(o, e.filters, sizeof e.filters);
+	snprintf(e.content_version, sizeof e.content_version, "%s", m->version);
+	if (!quiz_build(m, o, &qz)) {
+		snprintf(r->err, sizeof r->err, "no questions match these settings");
+		return EXAM_NOT_FOUND;
+	}
+	if (!paper_items(&qz, &items, &n)) {
+		snprintf(r->err, sizeof r->err, "out of memory");
+		goto out;
+	}
+	if ((rc = store_exam_practice(st, &e, o->seed, items, n, examrun_now())) != EXAM_OK) {
+		r->st = st;
+		fail(r, rc);
+		goto out;
+	}
+	rc = examrun_open(r, st, m, e.name);
+out:
+	paper_items_free(items, n);
+	quiz_free(&qz);
+	return rc;
+}
+
+void examrun_free(struct examrun *r)
+{
+	if (r->have_view)
+		paper_view_free(&r->pv);
+	store_exam_attempt_free(&r->att);
+	store_exam_paper_free(&r->paper);
+	memset(r, 0, sizeof *r);
+}
+
+enum examrun_phase examrun_phase(const struct examrun *r)
+{
+	if (!r->att.id)
+		return ER_NEW;
+	return r->att.state == ATTEMPT_OPEN ? ER_OPEN : ER_ENDED;
+}
+
+/* Take the store's word for the attempt again (after it ended). */
+static enum exam_rc reload(struct examrun *r)
+{
+	struct exam_attempt a;
+	enum exam_rc rc = store_exam_reload(r->st, r->att.id, examrun_now(), &a);
+	if (rc != EXAM_OK)
+		return fail(r, rc);
+	store_exam_attempt_free(&r->att);
+	r->att = a;
+	return EXAM_OK;
+}
+
+enum exam_rc examrun_start(struct examrun *r)
+{
+	struct exam_attempt a;
+	enum exam_rc rc;
+
+	r->err[0] = '\0';
+	rc = store_exam_start(r->st, r->paper.info.name, examrun_now(), &a);
+	if (rc != EXAM_OK && rc != EXAM_TIME_UP && !(rc == EXAM_CLOSED && a.id))
+		return fail(r, rc);
+	store_exam_attempt_free(&r->att);
+	r->att = a;
+	if (!build_view(r))
+		return EXAM_ERR;
+	return rc == EXAM_OK ? EXAM_OK : fail(r, rc);
+}
+
+bool examrun_can_show(struct examrun *r)
+{
+	const struct exam_info *e = &r->paper.info;
+	int64_t now = examrun_now(), close = e->closed_at ? e->closed_at : e->closes_at;
+	if (r->att.id || !close || close > now)
+		return true;
+	char at[32];
+	examrun_clock_str(close, at, sizeof at);
+	snprintf(r->err, sizeof r->err, "exam %s closed at %s; you did not start it", e->name, at);
+	return false;
+}
+
+size_t examrun_count(const struct examrun *r)
+{
+	return r->have_view ? r->pv.qz.n : 0;
+}
+
+const struct question *examrun_question(const struct examrun *r, size_t i)
+{
+	return r->have_view && i < r->pv.qz.n ? &r->pv.qz.q[i] : NULL;
+}
+
+enum exam_rc examrun_answer(struct examrun *r, size_t i, int given, int64_t ms)
+{
+	const struct question *q = examrun_question(r, i);
+	char shown[160], text[48];
+	enum exam_rc rc;
+
+	r->err[0] = '\0';
+	if (!q || examrun_phase(r) != ER_OPEN) {
+		snprintf(r->err, sizeof r->err, "this attempt is not open");
+		return EXAM_ENDED;
+	}
+	int pos = r->pv.order[i];
+	quiz_shown_str(q, shown, sizeof shown);
+	quiz_answer_str(q, given, text, sizeof text);
+	rc = store_exam_answer(r->st, r->att.id, pos, text, shown, ms, examrun_now(), r->version);
+	if (rc == EXAM_OK) {
+		/* Keep what the store took, so the screen shows it without a query. */
+		char *copy = strdup(text);
+		if (!copy)
+			return reload(r);
+		if (!r->att.given[pos])
+			r->att.answered++;
+		free(r->att.given[pos]);
+		r->att.given[pos] = copy;
+		return EXAM_OK;
+	}
+	if (rc == EXAM_TIME_UP || rc == EXAM_CLOSED || rc == EXAM_ENDED) {
+		char why[512];
+		snprintf(why, sizeof why, "%s", r->st->err);
+		if (reload(r) == EXAM_OK)
+			snprintf(r->err, sizeof r->err, "%s", why);
+		return rc;
+	}
+	return fail(r, rc);
+}
+
+enum exam_rc examrun_finish(struct examrun *r)
+{
+	enum exam_rc rc;
+	char why[512] = "";
+
+	r->err[0] = '\0';
+	rc = store_exam_finish(r->st, r->att.id, examrun_now());
+	if (rc != EXAM_OK)
+		snprintf(why, sizeof why, "%s", r->st->err);
+	if (rc == EXAM_ERR)
+		return fail(r, rc);
+	if (reload(r) != EXAM_OK)
+		return EXAM_ERR;
+	snprintf(r->err, sizeof r->err, "%s", why);
+	return rc;
+}
+
+enum exam_rc examrun_time_check(struct examrun *r)
+{
+	if (examrun_phase(r) != ER_OPEN || examrun_left(r) != 0)
+		return EXAM_OK;
+	/* Ask the store: it decides whether the time is really over. */
+	struct exam_attempt a;
+	enum exam_rc rc = store_exam_attempt(r->st, r->paper.info.name, examrun_now(), &a);
+	if (rc != EXAM_OK)
+		return fail(r, rc);
+	store_exam_attempt_free(&r->att);
+	r->att = a;
+	return examrun_phase(r) == ER_ENDED ? EXAM_TIME_UP : EXAM_OK;
+}
+
+bool examrun_given(const struct examrun *r, size_t i, int *given)
+{
+	const struct question *q = examrun_question(r, i);
+	if (!q || !r->att.given)
+		return false;
+	return paper_given(q, r->att.given[r->pv.order[i]], given);
+}
+
+int examrun_right(const struct examrun *r, size_t i)
+{
+	if (!r->att.right || !examrun_question(r, i))
+		return -1;
+	int pos = r->pv.order[i];
+	return r->att.given[pos] && r->att.right[pos];
+}
+
+size_t examrun_unanswered(const struct examrun *r, int *list, size_t max)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < examrun_count(r); i++) {
+		if (r->att.given && r->att.given[r->pv.order[i]])
+			continue;
+		if (k < max)
+			list[k] = (int)i + 1;
+		k++;
+	}
+	return k;
+}
+
+long examrun_left(const struct examrun *r)
+{
+	if (!r->att.ends_at)
+		return -1;
+	int64_t left_ms = r->att.ends_at * 1000 - clock_now_ms();
+	return left_ms > 0 ? (long)((left_ms + 999) / 1000) : 0;
+}

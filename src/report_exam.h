@@ -1,0 +1,81 @@
+/* report_exam.h — what a teacher reads about one exam: per student (status,
+ * score out of N, times, attempts), per question (its text, share right,
+ * the most common wrong answer), the student × question grid, and a score
+ * histogram; as a table, CSV, JSON, an HTML page or the live board. */
+#ifndef HTTPTUTOR_REPORT_EXAM_H
+#define HTTPTUTOR_REPORT_EXAM_H
+
+#include "report.h"
+#include "store_exam.h"
+
+struct report_exam_opts {
+	const char *exam;        /* --exam NAME */
+	const char *roster;      /* --roster FILE or NULL */
+	const char *html;        /* --html FILE or NULL */
+	bool watch;              /* --watch */
+	bool no_color;           /* --no-color / NO_COLOR, for --watch */
+};
+
+/* report --exam: read the databases (ndb paths, or db_default), print or
+ * write as asked.  Returns an exit status. */
+int report_exam(const struct report_ctx *r, const struct report_exam_opts *o, int ndb,
+                char **dbs, const char *db_default);
+
+enum exam_status { ES_NOT_STARTED, ES_IN_PROGRESS, ES_FINISHED, ES_TIMED_OUT, ES_CLOSED };
+
+struct exam_student {
+	char *name;
+	enum exam_status status;
+	int attempts;
+	int score;               /* right answers in the attempt that counts; -1 not started */
+	int answered;
+	int64_t started, finished;   /* unix seconds, 0 = none */
+	long duration;           /* seconds, -1 = none */
+	int64_t ends_at;         /* an attempt in progress ends then (0 = no end) */
+	signed char *cell;       /* per question: 1 right, 0 wrong, -1 unanswered (NULL if not started) */
+	char **given;            /* per question, NULL = unanswered (owned) */
+};
+
+struct exam_question_stat {
+	int number;              /* 1-based place on the paper */
+	char item[64];
+	char *text;              /* the situation (or the meaning question), one line */
+	char *expected;          /* the right answer's label */
+	int sat;                 /* students who started */
+	int answered, right;
+	char *top_wrong;         /* most common wrong answer, NULL when none */
+	int top_wrong_count;
+};
+
+/* Everything one report (or one refresh of the live board) shows. */
+struct watch_data {
+	struct exam_info info;
+	int64_t now;
+	int n_q;
+	struct exam_question_stat *q;
+	struct exam_student *s;
+	size_t n_s;
+	int n_finished, n_timed_out, n_closed, n_in_progress, n_not_started;
+	int n_ended;             /* finished + timed out + closed */
+	double mean_score;       /* over ended attempts */
+	int *histogram;          /* n_q + 1 buckets: students per score (ended attempts) */
+};
+
+/* Read exam `name` from the databases (roster may add students who never
+ * started) as of now.  false with err set (and *out NULL) when it cannot. */
+bool exam_report_load(const struct report_ctx *r, const char *name, const char *roster,
+                      int ndb, char **dbs, const char *db_default, int64_t now,
+                      struct watch_data **out, char *err, size_t errsz);
+void exam_report_free(struct watch_data *d);
+
+/* Percent rounded half up; 0 when n is 0. */
+int exam_report_pct(int k, int n);
+/* The word for a status in the current language. */
+const char *exam_report_status(enum exam_status s);
+
+/* report --exam NAME --html FILE (report_html.c) and --watch (screen_watch.c). */
+int report_html_write(const struct report_ctx *r, const struct watch_data *d, const char *path);
+int watch_run(const struct report_ctx *r, const struct report_exam_opts *o, int ndb,
+              char **dbs, const char *db_default);
+
+#endif

@@ -1,0 +1,562 @@
+/* screen_exam.c — an exam in the full screen: a start page, questions the
+ * learner may answer, change and move between without any verdict, a clock
+ * from the stored deadline, leave and finish confirmations, and the end page
+ * with as much feedback as the exam allows.  The store decides everything. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answer.h"
+#include "lines.h"
+#include "screens.h"
+#include "text.h"
+#include "ui.h"
+
+const struct keybind examview_keys[] = {
+	{ '1', ACT_CHOICE_1 }, { '2', ACT_CHOICE_2 }, { '3', ACT_CHOICE_3 },
+	{ '4', ACT_CHOICE_4 }, { 'a', ACT_CHOICE_1 }, { 'b', ACT_CHOICE_2 },
+	{ 'c', ACT_CHOICE_3 }, { 'd', ACT_CHOICE_4 },
+	{ 'n', ACT_CONTINUE }, { ' ', ACT_CONTINUE }, { FN(KEY_RIGHT), ACT_CONTINUE },
+	{ 'p', ACT_PREV_Q }, { FN(KEY_LEFT), ACT_PREV_Q },
+	{ 'g', ACT_GOTO_Q }, { 'f', ACT_FINISH }, { 's', ACT_NEW_ATTEMPT },
+	{ 'G', ACT_NONE },
+	/* Backspace erases a typed answer; it never leaves the exam. */
+	{ FN(KEY_BACKSPACE), ACT_NONE }, { 127, ACT_NONE }, { 8, ACT_NONE },
+	KEYMAP_END
+};
+
+static const struct question *current(const struct app *a)
+{
+	return examrun_question(&a->exam.run, a->exam.cur);
+}
+
+/* Show question i: nothing highlighted yet but the answer standing, if any. */
+static void go(struct app *a, size_t i)
+{
+	struct exam_view *v = &a->exam;
+	size_t n = examrun_count(&v->run);
+	if (!n)
+		return;
+	v->cur = i < n ? i : n - 1;
+	v->typed[0] = '\0';
+	v->top = 0;
+	v->sel = -1;                    /* nothing highlighted until chosen */
+	a->flush_input = true;          /* keys typed before it showed are not answers */
+	const struct question *q = current(a);
+	int given;
+	if (q && examrun_given(&v->run, v->cur, &given))
+		for (int k = 0; k < q->n_choices; k++)
+			if (q->type == Q_HEADER ? given == k : given == q->choice_code[k])
+				v->sel = k;
+	v->asked_ms = clock_ms();
+}
+
+/* The first question without an answer, else the first. */
+static size_t first_open(const struct app *a)
+{
+	int list[1];
+	return examrun_unanswered(&a->exam.run, list, 1) ? (size_t)list[0] - 1 : 0;
+}
+
+static void to_end(struct app *a)
+{
+	a->exam.phase = EV_END;
+	a->exam.top = 0;
+}
+
+/* Start (or resume) the attempt and show its first open question. */
+static void start(struct app *a)
+{
+	struct exam_view *v = &a->exam;
+	enum exam_rc rc = examrun_start(&v->run);
+	if (rc == EXAM_TIME_UP || rc == EXAM_CLOSED) {
+		app_status(a, true, "%s", tr(rc == EXAM_CLOSED ? MSG_EXAM_CLOSED_TITLE
+		                                                : MSG_EXAM_TIME_UP_TITLE));
+		to_end(a);
+		return;
+	}
+	if (rc != EXAM_OK) {
+		app_status(a, true, "%s", v->run.err);
+		return;
+	}
+	v->phase = EV_ASK;
+	go(a, first_open(a));
+	if (v->resumed)
+		app_status(a, false, tr(MSG_EXAM_RESUMED), v->run.att.number, v->run.att.answered,
+		           (int)examrun_count(&v->run));
+}
+
+bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, int minutes,
+                   char *err, size_t errsz)
+{
+	struct exam_view *v = &a->exam;
+	enum exam_rc rc;
+
+	memset(v, 0, sizeof *v);
+	if (!a->st) {
+		snprintf(err, errsz, "%s", a->db_err);
+		return false;
+	}
+	rc = name ? examrun_open(&v->run, a->st, a->m, name)
+	          : examrun_open_practice(&v->run, a->st, a->m, o, minutes);
+	if (rc != EXAM_OK || !examrun_can_show(&v->run)) {
+		snprintf(err, errsz, "%s", v->run.err);
+		examrun_free(&v->run);
+		return false;
+	}
+	v->open = true;
+	if (name)
+		snprintf(v->come_back, sizeof v->come_back, "httptutor exam %s", name);
+	else
+		snprintf(v->come_back, sizeof v->come_back, "httptutor exam --seed %llu --count %d%s",
+		         (unsigned long long)o->seed, o->count, minutes ? " --minutes …" : "");
+	switch (examrun_phase(&v->run)) {
+	case ER_OPEN:
+		/* A second start resumes at once: the clock never stopped. */
+		v->resumed = true;
+		start(a);
+		break;
+	case ER_ENDED:
+		to_end(a);
+		break;
+	case ER_NEW:
+		v->phase = EV_INTRO;
+		break;
+	}
+	return true;
+}
+
+void examview_close(struct app *a)
+{
+	if (a->exam.open)
+		examrun_free(&a->exam.run);
+	a->exam.open = false;
+}
+
+/* ---- answering ------------------------------------------------------------ */
+
+static void record(struct app *a, int given)
+{
+	struct exam_view *v = &a->exam;
+	enum exam_rc rc = examrun_answer(&v->run, v->cur, given, clock_ms() - v->asked_ms);
+	if (rc == EXAM_OK) {
+		app_status(a, false, tr(MSG_EXAM_SAVED_N), (int)v->cur + 1);
+		return;
+	}
+	if (rc == EXAM_TIME_UP || rc == EXAM_CLOSED || rc == EXAM_ENDED) {
+		app_status(a, true, "%s", tr(rc == EXAM_CLOSED ? MSG_EXAM_CLOSED_LATE : MSG_EXAM_TIME_UP));
+		to_end(a);
+		return;
+	}
+	/* Not saved: say so; the learner can answer again. */
+	app_status(a, true, tr(MSG_EXAM_NOT_SAVED), v->run.err);
+}
+
+static int choice_given(const struct question *q, int i)
+{
+	return q->type == Q_HEADER ? i : q->choice_code[i];
+}
+
+static void leave_yes(struct app *a)
+{
+	a->quit = true;                 /* saved as we went; the attempt stays open */
+}
+
+static void finish_yes(struct app *a)
+{
+	struct exam_view *v = &a->exam;
+	if (examrun_finish(&v->run) == EXAM_ERR) {
+		app_status(a, true, tr(MSG_EXAM_NOT_SAVED), v->run.err);
+		return;
+	}
+	to_end(a);
+}
+
+/* Leaving asks first and says until when the learner can come back. */
+static void ask_leave(struct app *a)
+{
+	char at[32];
+	if (a->exam.run.att.ends_at) {
+		examrun_clock_str(a->exam.run.att.ends_at, at, sizeof at);
+		app_confirm(a, leave_yes, tr(MSG_EXAM_LEAVE_ASK), at);
+	} else {
+		app_confirm(a, leave_yes, "%s", tr(MSG_EXAM_LEAVE_ASK_OPEN));
+	}
+}
+
+/* Finishing asks first and names the questions still unanswered. */
+static void ask_finish(struct app *a)
+{
+	const struct exam_view *v = &a->exam;
+	char list[160], part[200];
+	int un[24];
+	size_t k = examrun_unanswered(&v->run, un, 24), len = 0;
+	list[0] = '\0';
+	for (size_t i = 0; i < k && i < 24 && len < sizeof list; i++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%d", i ? ", " : "", un[i]);
+	if (k > 24 && len < sizeof list)
+		snprintf(list + len, sizeof list - len, ", …");
+	if (k)
+		snprintf(part, sizeof part, tr(MSG_EXAM_UNANSWERED), list);
+	else
+		snprintf(part, sizeof part, tr(MSG_EXAM_ALL_ANSWERED), (int)examrun_count(&v->run));
+	app_confirm(a, finish_yes, tr(MSG_EXAM_FINISH_ASK), part);
+}
+
+static bool ask_key(struct app *a, enum action act, int key)
+{
+	struct exam_view *v = &a->exam;
+	const struct question *q = current(a);
+	size_t n = examrun_count(&v->run);
+
+	if (q && q->type == Q_TYPE) {
+		size_t len = strlen(v->typed);
+		if (key >= '0' && key <= '9') {
+			if (len < 3) {
+				v->typed[len] = (char)key;
+				v->typed[len + 1] = '\0';
+			}
+			return true;
+		}
+		if (key == FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+			if (len)
+				v->typed[len - 1] = '\0';
+			return true;
+		}
+		if (key == '\n' || key == FN(KEY_ENTER)) {
+			int given;
+			if (!len)
+				return true;
+			if (quiz_parse(q, v->typed, &given)) {
+				record(a, given);
+				v->typed[0] = '\0';
+			} else {
+				app_status(a, true, "%s", tr(MSG_QUIZ_BAD_TYPED));
+			}
+			return true;
+		}
+		if (act >= ACT_CHOICE_1 && act <= ACT_CHOICE_4)
+			return true;            /* letters mean nothing here */
+	}
+	switch (act) {
+	case ACT_CHOICE_1: case ACT_CHOICE_2: case ACT_CHOICE_3: case ACT_CHOICE_4: {
+		int i = (int)(act - ACT_CHOICE_1);
+		if (q && i < q->n_choices) {
+			v->sel = i;
+			record(a, choice_given(q, i));
+		}
+		return true;
+	}
+	case ACT_UP:
+		if (q && q->n_choices)
+			v->sel = v->sel < 0 ? q->n_choices - 1 : (v->sel + q->n_choices - 1) % q->n_choices;
+		return true;
+	case ACT_DOWN:
+		if (q && q->n_choices)
+			v->sel = (v->sel + 1) % q->n_choices;
+		return true;
+	case ACT_OPEN:
+		/* Enter with nothing highlighted answers nothing. */
+		if (q && q->n_choices && v->sel >= 0)
+			record(a, choice_given(q, v->sel));
+		return true;
+	case ACT_CONTINUE:
+		if (v->cur + 1 < n)
+			go(a, v->cur + 1);
+		else
+			app_status(a, false, "%s", tr(MSG_EXAM_LAST_Q));
+		return true;
+	case ACT_PREV_Q:
+		if (v->cur > 0)
+			go(a, v->cur - 1);
+		return true;
+	case ACT_TOP: go(a, 0); return true;
+	case ACT_BOTTOM: go(a, n - 1); return true;
+	case ACT_PGDN: v->top += BODY_ROWS(a) / 2; return true;
+	case ACT_PGUP: v->top = v->top > BODY_ROWS(a) / 2 ? v->top - BODY_ROWS(a) / 2 : 0; return true;
+	case ACT_GOTO_Q: app_prompt(a, MSG_EXAM_GOTO_PROMPT, ""); return true;
+	case ACT_FINISH: ask_finish(a); return true;
+	case ACT_BACK: case ACT_QUIT: ask_leave(a); return true;
+	default: return false;
+	}
+}
+
+void examview_input(struct app *a, const char *text)
+{
+	char *end;
+	long k = strtol(text, &end, 10);
+	size_t n = examrun_count(&a->exam.run);
+	if (a->exam.phase != EV_ASK)
+		return;
+	if (!*text || *end || k < 1 || (size_t)k > n) {
+		app_status(a, true, tr(MSG_EXAM_GOTO_BAD), (int)n);
+		return;
+	}
+	go(a, (size_t)k - 1);
+}
+
+bool examview_key(struct app *a, enum action act, int key)
+{
+	struct exam_view *v = &a->exam;
+	switch (v->phase) {
+	case EV_INTRO:
+		if (act == ACT_OPEN || act == ACT_CONTINUE) {
+			start(a);
+			return true;
+		}
+		return false;               /* q/Esc leave: nothing has started */
+	case EV_ASK:
+		return ask_key(a, act, key);
+	case EV_END:
+		switch (act) {
+		case ACT_UP: if (v->top > 0) v->top--; return true;
+		case ACT_DOWN: v->top++; return true;
+		case ACT_PGDN: case ACT_CONTINUE: v->top += BODY_ROWS(a) - 2; return true;
+		case ACT_PGUP: v->top = v->top > BODY_ROWS(a) - 2 ? v->top - (BODY_ROWS(a) - 2) : 0;
+			return true;
+		case ACT_TOP: v->top = 0; return true;
+		case ACT_NEW_ATTEMPT:
+			if (v->run.att.attempts_left) {
+				v->resumed = false;
+				start(a);
+			}
+			return true;
+		case ACT_OPEN: a->quit = true; return true;
+		default: return false;
+		}
+	}
+	return false;
+}
+
+int examview_tick_ms(const struct app *a)
+{
+	const struct exam_view *v = &a->exam;
+	return v->phase == EV_ASK && examrun_left(&v->run) >= 0 ? 1000 : 0;
+}
+
+void examview_tick(struct app *a)
+{
+	struct exam_view *v = &a->exam;
+	if (examrun_time_check(&v->run) == EXAM_TIME_UP) {
+		a->confirm_on = false;      /* "leave?" or "finish?" is moot now */
+		app_status(a, true, "%s", tr(MSG_EXAM_TIME_UP_TITLE));
+		to_end(a);
+	}
+}
+
+/* ---- drawing ------------------------------------------------------------- */
+
+static void build_question(const struct app *a, struct lines *ls, long *sel_line)
+{
+	const struct exam_view *v = &a->exam;
+	const struct question *q = current(a);
+	char buf[512];
+	int given = 0;
+	bool answered = examrun_given(&v->run, v->cur, &given);
+
+	*sel_line = -1;
+	quizview_question_head(a, q, ls);
+	if (q->type == Q_TYPE) {
+		snprintf(buf, sizeof buf, "> %s_", v->typed);
+		lines_add(ls, buf, E_KEY, 4);
+	}
+	for (int i = 0; i < q->n_choices; i++) {
+		char label[300], prefix[32];
+		bool chosen = answered && (q->type == Q_HEADER ? given == i : given == q->choice_code[i]);
+		answer_choice_label(a->m, q, i, a->lang, label, sizeof label);
+		/* A radio mark says which answer stands; nothing says right or wrong. */
+		snprintf(prefix, sizeof prefix, "%s %d) %c  ", chosen ? "(•)" : "( )", i + 1, 'a' + i);
+		if (i == v->sel)
+			*sel_line = (long)ls->n;
+		lines_wrap_hang(ls, prefix, label, chosen ? E_STRONG : E_NORMAL, 2);
+	}
+	lines_add(ls, "", E_NORMAL, 0);
+	if (answered) {
+		char lab[320];
+		answer_given_label(a->m, q, given, a->lang, lab, sizeof lab);
+		snprintf(buf, sizeof buf, tr(MSG_EXAM_YOUR_ANSWER_SAVED), lab);
+		lines_wrap(ls, buf, E_DIM, 2);
+	} else {
+		lines_add(ls, tr(MSG_EXAM_NOT_ANSWERED_YET), E_DIM, 2);
+	}
+}
+
+static void build_intro(const struct app *a, struct lines *ls)
+{
+	const struct exam_view *v = &a->exam;
+	const struct exam_info *e = &v->run.paper.info;
+	char buf[512], at[32];
+
+	snprintf(buf, sizeof buf, "%s %s", tr(MSG_EXAM_TITLE), e->name);
+	lines_add(ls, buf, E_H1, 2);
+	lines_add(ls, "", E_NORMAL, 0);
+	snprintf(buf, sizeof buf, tr(MSG_EXAM_INTRO_COUNT), (int)v->run.paper.n);
+	if (e->minutes)
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_EXAMNEW_MINUTES), e->minutes);
+	if (e->closes_at) {
+		examrun_clock_str(e->closes_at, at, sizeof at);
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_EXAMNEW_CLOSES), at);
+	}
+	lines_wrap(ls, buf, E_STRONG, 2);
+	int next = v->run.att.attempts_used + 1;
+	if (e->attempts)
+		snprintf(buf, sizeof buf, tr(MSG_EXAM_INTRO_ATTEMPT_OF), next, e->attempts);
+	else
+		snprintf(buf, sizeof buf, tr(MSG_EXAM_INTRO_ATTEMPT), next);
+	lines_wrap(ls, buf, E_NORMAL, 2);
+	lines_wrap(ls, tr(e->feedback == EXAM_FEEDBACK_END ? MSG_EXAM_INTRO_FB_END :
+	                  e->feedback == EXAM_FEEDBACK_NEVER ? MSG_EXAM_INTRO_FB_NEVER :
+	                  MSG_EXAM_INTRO_FB_CLOSED), E_NORMAL, 2);
+	lines_add(ls, "", E_NORMAL, 0);
+	lines_wrap(ls, tr(e->minutes ? MSG_EXAM_INTRO_CLOCK : MSG_EXAM_INTRO_NOCLOCK), E_NORMAL, 2);
+	lines_add(ls, "", E_NORMAL, 0);
+	lines_wrap(ls, tr(MSG_EXAM_INTRO_START), E_KEY, 2);
+}
+
+static void build_end(const struct app *a, struct lines *ls)
+{
+	const struct exam_view *v = &a->exam;
+	const struct exam_attempt *t = &v->run.att;
+	const struct exam_info *e = &v->run.paper.info;
+	char buf[640], d[32], s1[32], s2[32];
+	int n = (int)examrun_count(&v->run);
+
+	lines_add(ls, tr(t->state == ATTEMPT_TIME ? MSG_EXAM_TIME_UP_TITLE :
+	                 t->state == ATTEMPT_CLOSED ? MSG_EXAM_CLOSED_TITLE :
+	                 MSG_EXAM_FINISHED_TITLE), E_H1, 2);
+	lines_add(ls, "", E_NORMAL, 0);
+	clock_duration_str((long)(t->ended_at - t->started_at), d, sizeof d);
+	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), t->score, n, n ? (100 * t->score + n / 2) / n : 0, d);
+	lines_add(ls, buf, E_STRONG, 2);
+	examrun_clock_str(t->started_at, s1, sizeof s1);
+	examrun_clock_str(t->ended_at, s2, sizeof s2);
+	snprintf(buf, sizeof buf, tr(MSG_EXAM_END_TIMES), t->number, s1, s2);
+	lines_wrap(ls, buf, E_DIM, 2);
+	lines_add(ls, "", E_NORMAL, 0);
+	if (!t->released) {
+		if (e->feedback == EXAM_FEEDBACK_NEVER) {
+			lines_wrap(ls, tr(MSG_EXAM_RESULTS_NEVER), E_NORMAL, 2);
+		} else if (e->closes_at) {
+			examrun_clock_str(e->closes_at, s1, sizeof s1);
+			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER), s1, v->come_back);
+			lines_wrap(ls, buf, E_NORMAL, 2);
+		} else {
+			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER_OPEN), v->come_back);
+			lines_wrap(ls, buf, E_NORMAL, 2);
+		}
+	} else {
+		for (size_t i = 0; i < examrun_count(&v->run); i++) {
+			const struct question *q = examrun_question(&v->run, i);
+			char right[200], yours[320];
+			int given = -1;
+			bool answered = examrun_given(&v->run, i, &given);
+			int ok = examrun_right(&v->run, i);
+			answer_right_label(q, right, sizeof right);
+			if (ok == 1)
+				snprintf(buf, sizeof buf, "✓ %zu. %s", i + 1, right);
+			else if (!answered)
+				snprintf(buf, sizeof buf, tr(MSG_EXAM_END_UNANSWERED), i + 1, right);
+			else {
+				answer_given_label(a->m, q, given, a->lang, yours, sizeof yours);
+				snprintf(buf, sizeof buf, tr(MSG_EXAM_END_WRONG), i + 1, yours, right);
+			}
+			lines_wrap(ls, buf, ok == 1 ? E_RIGHT : E_WRONG, 2);
+			struct explanation ex;
+			answer_explain(q, answered ? given : -1, a->lang, &ex);
+			if (q->sc)
+				lines_wrap(ls, ltext_get(&q->sc->situation, a->lang), E_DIM, 6);
+			if (*ex.why)
+				lines_wrap(ls, ex.why, E_NORMAL, 6);
+			if (ex.also) {
+				snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_ALSO), ex.also_code);
+				lines_add(ls, buf, E_HEAD, 6);
+				lines_wrap(ls, ex.also, E_NORMAL, 6);
+			}
+			if (ex.whynot) {
+				snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHYNOT), ex.whynot_code);
+				lines_add(ls, buf, E_HEAD, 6);
+				lines_wrap(ls, ex.whynot, E_NORMAL, 6);
+			}
+			lines_add(ls, "", E_NORMAL, 0);
+		}
+	}
+	if (t->attempts_left) {
+		lines_add(ls, "", E_NORMAL, 0);
+		if (e->attempts)
+			snprintf(buf, sizeof buf, tr(MSG_EXAM_END_AGAIN_OF), t->number + 1, e->attempts);
+		else
+			snprintf(buf, sizeof buf, tr(MSG_EXAM_END_AGAIN), t->number + 1);
+		lines_wrap(ls, buf, E_KEY, 2);
+	}
+}
+
+/* One row of the body: a mark per question (● answered, ○ not), the
+ * current one in brackets, so it shows without colour too. */
+static void draw_strip(const struct app *a, int y)
+{
+	const struct exam_view *v = &a->exam;
+	size_t n = examrun_count(&v->run);
+	int room = a->cols - 6, x = 2;
+	size_t first = 0;
+	if ((int)n > room)
+		first = v->cur > (size_t)room / 2 ? v->cur - (size_t)room / 2 : 0;
+	if (first + (size_t)room > n)
+		first = n > (size_t)room ? n - (size_t)room : 0;
+	for (size_t i = first; i < n && x < a->cols - 3; i++) {
+		int g;
+		const char *mark = examrun_given(&v->run, i, &g) ? "●" : "○";
+		if (i == v->cur)
+			x += ui_put(y, x, "[", 1, E_KEY);
+		x += ui_put(y, x, mark, 1, i == v->cur ? E_SEL : E_DIM);
+		if (i == v->cur)
+			x += ui_put(y, x, "]", 1, E_KEY);
+	}
+}
+
+void examview_draw(const struct app *a)
+{
+	const struct exam_view *v = &a->exam;
+	struct lines ls = { NULL, 0, 0, a->cols - 4 };
+	char title[160], hint[200];
+	long sel = -1;
+	long left = examrun_left(&v->run);
+	bool asking = v->phase == EV_ASK;
+
+	snprintf(title, sizeof title, "%s %s", tr(MSG_EXAM_TITLE), v->run.paper.info.name);
+	if (asking) {
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ",
+		         v->cur + 1, examrun_count(&v->run));
+		snprintf(title + strlen(title), sizeof title - strlen(title), tr(MSG_EXAM_ANSWERED_N),
+		         v->run.att.answered);
+		if (left >= 0) {
+			char t[32];
+			clock_duration_str(left, t, sizeof t);
+			snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", t);
+		}
+	}
+	const struct question *q = current(a);
+	snprintf(hint, sizeof hint, "%s", tr(v->phase == EV_INTRO ? MSG_EXAM_INTRO_HINT :
+	                                     v->phase == EV_END ? (v->run.att.attempts_left ?
+	                                     MSG_EXAM_END_HINT_AGAIN : MSG_EXAM_END_HINT) :
+	                                     q && q->type == Q_TYPE ? MSG_EXAM_TYPE_HINT :
+	                                     MSG_EXAM_HINT));
+	draw_frame(a, title, hint);
+	int rows = BODY_ROWS(a) - 1;
+	if (v->phase == EV_INTRO)
+		build_intro(a, &ls);
+	else if (v->phase == EV_END)
+		build_end(a, &ls);
+	else if (q) {
+		build_question(a, &ls, &sel);
+		rows -= 2;                  /* the question strip below */
+	}
+	int max = lines_max_top(&ls, rows);
+	int top = v->top < max ? v->top : max;
+	lines_draw(&ls, BODY_TOP + 1, rows, top, 2, a->cols - 3, v->phase == EV_ASK ? sel : -1);
+	if (max > top)
+		ui_put(BODY_TOP + rows, a->cols - 3, "↓", 1, E_DIM);
+	if (asking && q)
+		draw_strip(a, a->rows - 2);
+	lines_free(&ls);
+}

@@ -1,0 +1,1146 @@
+/* store_exam.c — the exam rules over the database: every decision about an
+ * exam (may it start, is the time over, is it closed, is this answer right,
+ * may the result be shown) is made here, inside one transaction each, so it
+ * holds the same for every program that uses the store. */
+#include "store_exam.h"
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clock.h"
+
+#define NEVER INT64_MAX
+
+static const char *const feedback_names[] = { "end", "closed", "never" };
+
+bool store_exam_feedback_parse(const char *s, enum exam_feedback *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (s && !strcmp(s, feedback_names[i])) {
+			*out = (enum exam_feedback)i;
+			return true;
+		}
+	return false;
+}
+
+const char *store_exam_feedback_name(enum exam_feedback f)
+{
+	return (unsigned)f < 3 ? feedback_names[f] : "closed";
+}
+
+bool store_exam_name_ok(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+
+	if (n == 0 || n > EXAM_NAME_MAX || !strcmp(name, "new") || !strcmp(name, "close") ||
+	    !strncmp(name, "seed-", 5))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = name[i];
+		bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+			return false;
+	}
+	return true;
+}
+
+/* ---- reading exams ---------------------------------------------------------- */
+
+enum {
+	EI_ID, EI_KIND, EI_COUNT, EI_MINUTES, EI_ATTEMPTS, EI_FEEDBACK, EI_SHUFFLE,
+	EI_CREATED, EI_CLOSES, EI_CLOSED, EI_FILTERS, EI_BY, EI_VERSION, EI_SEED
+};
+#define EXAM_COLS "e.id, e.kind, e.count, e.minutes, e.attempts, e.feedback, e.shuffle, " \
+                  "e.created_at, e.closes_at, e.closed_at, e.filters, e.created_by, " \
+                  "e.content_version, e.seed"
+
+static void info_from_row(sqlite3_stmt *st, struct exam_info *e)
+{
+	memset(e, 0, sizeof *e);
+	store_copy(e->name, sizeof e->name, sqlite3_column_text(st, EI_ID));
+	const char *kind = (const char *)sqlite3_column_text(st, EI_KIND);
+	e->kind = kind && !strcmp(kind, "set") ? EXAM_SET : EXAM_PRACTICE;
+	e->count = sqlite3_column_int(st, EI_COUNT);
+	e->minutes = sqlite3_column_int(st, EI_MINUTES);
+	e->attempts = sqlite3_column_int(st, EI_ATTEMPTS);
+	if (!store_exam_feedback_parse((const char *)sqlite3_column_text(st, EI_FEEDBACK), &e->feedback))
+		e->feedback = EXAM_FEEDBACK_CLOSED;   /* unknown: show the least */
+	e->shuffle = sqlite3_column_int(st, EI_SHUFFLE) != 0;
+	e->created_at = sqlite3_column_int64(st, EI_CREATED);
+	e->closes_at = sqlite3_column_int64(st, EI_CLOSES);
+	e->closed_at = sqlite3_column_int64(st, EI_CLOSED);
+	store_copy(e->filters, sizeof e->filters, sqlite3_column_text(st, EI_FILTERS));
+	store_copy(e->created_by, sizeof e->created_by, sqlite3_column_text(st, EI_BY));
+	store_copy(e->content_version, sizeof e->content_version, sqlite3_column_text(st, EI_VERSION));
+}
+
+/* The moment the exam closes (or closed), NEVER when it has no end. */
+static int64_t exam_close_time(const struct exam_info *e)
+{
+	if (e->closed_at)
+		return e->closed_at;
+	return e->closes_at ? e->closes_at : NEVER;
+}
+
+static bool exam_is_closed(const struct exam_info *e, int64_t now)
+{
+	return exam_close_time(e) <= now;
+}
+
+/* Load the exam row; *found false when there is none.  false on SQL error. */
+static bool load_info(struct store *s, const char *name, struct exam_info *e,
+                      uint64_t *seed, bool *found)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT " EXAM_COLS " FROM exam e WHERE e.id = ?1");
+	bool ok = false;
+	int rc;
+
+	*found = false;
+	if (!st) {
+		store_read_fail(s, NULL);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		info_from_row(st, e);
+		if (seed)
+			*seed = (uint64_t)sqlite3_column_int64(st, EI_SEED);
+		*found = true;
+	} else if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the exam");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+static void item_free(struct exam_item *q)
+{
+	free(q->choices);
+	free(q->expected);
+	free(q->also);
+	free(q->body);
+}
+
+void store_exam_paper_free(struct exam_paper *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		item_free(&p->q[i]);
+	free(p->q);
+	p->q = NULL;
+	p->n = 0;
+}
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return strdup(t ? (const char *)t : "");
+}
+
+enum { EQ_POS, EQ_ITEM, EQ_QTYPE, EQ_CODE, EQ_CHOICES, EQ_EXPECTED, EQ_ALSO, EQ_BODY };
+
+static bool load_items(struct store *s, struct exam_paper *p)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT pos, item, qtype, code, choices, expected, also, body FROM exam_question "
+		"WHERE exam_id = ?1 ORDER BY pos");
+	size_t cap = 0;
+	bool ok = false;
+	int rc;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, p->info.name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct exam_item *nv = store_grow(s, p->q, &cap, p->n, sizeof *nv);
+		if (!nv)
+			goto out;
+		p->q = nv;
+		struct exam_item *q = &p->q[p->n];
+		memset(q, 0, sizeof *q);
+		q->pos = sqlite3_column_int(st, EQ_POS);
+		store_copy(q->item, sizeof q->item, sqlite3_column_text(st, EQ_ITEM));
+		store_copy(q->qtype, sizeof q->qtype, sqlite3_column_text(st, EQ_QTYPE));
+		q->code = sqlite3_column_int(st, EQ_CODE);
+		q->choices = dup_col(st, EQ_CHOICES);
+		q->expected = dup_col(st, EQ_EXPECTED);
+		q->also = dup_col(st, EQ_ALSO);
+		q->body = dup_col(st, EQ_BODY);
+		p->n++;
+		if (!q->choices || !q->expected || !q->also || !q->body) {
+			snprintf(s->err, sizeof s->err, "out of memory");
+			goto out;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the exam's questions");
+		goto out;
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Exam and paper; EXAM_NOT_FOUND (with s->err) when there is no such exam. */
+static enum exam_rc load_paper(struct store *s, const char *name, struct exam_paper *p,
+                               uint64_t *seed)
+{
+	bool found;
+
+	memset(p, 0, sizeof *p);
+	if (!load_info(s, name, &p->info, seed, &found))
+		return EXAM_ERR;
+	if (!found) {
+		snprintf(s->err, sizeof s->err, "there is no exam '%.64s' in %.300s "
+		         "(httptutor exams lists them)", name, s->db->path);
+		return EXAM_NOT_FOUND;
+	}
+	if (!load_items(s, p)) {
+		store_exam_paper_free(p);
+		return EXAM_ERR;
+	}
+	return EXAM_OK;
+}
+
+enum exam_rc store_exam_paper(struct store *s, const char *name, struct exam_paper *p)
+{
+	s->err[0] = '\0';
+	return load_paper(s, name, p, NULL);
+}
+
+/* ---- transactions ----------------------------------------------------------- */
+
+/* Step a write statement inside the open transaction; false with rc set. */
+static bool step_done(sqlite3_stmt *st, int *rc)
+{
+	*rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	sqlite3_finalize(st);
+	return *rc == SQLITE_DONE;
+}
+
+/* End a failed write: roll back and say why. */
+static enum exam_rc write_failed(struct store *s, const char *what, int rc)
+{
+	if (s->db->gone)
+		store_write_fail(s, what, rc);
+	else if (rc == SQLITE_ERROR && !sqlite3_get_autocommit(s->db->h) && s->db->err[0])
+		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+	else
+		store_write_fail(s, what, rc ? rc : sqlite3_extended_errcode(s->db->h));
+	db_rollback(s->db);
+	return EXAM_ERR;
+}
+
+static bool begin(struct store *s, const char *what, int *rc)
+{
+	if (s->db->readonly) {
+		store_write_fail(s, what, SQLITE_READONLY);
+		*rc = SQLITE_READONLY;
+		return false;
+	}
+	if (!db_same_file(s->db)) {     /* deleted or replaced: write nothing */
+		store_write_fail(s, what, SQLITE_OK);
+		*rc = SQLITE_OK;
+		return false;
+	}
+	if (!db_begin(s->db)) {
+		*rc = sqlite3_extended_errcode(s->db->h);
+		store_write_fail(s, what, *rc);
+		return false;
+	}
+	return true;
+}
+
+static bool commit(struct store *s, int *rc)
+{
+	/* The path must still name the file, or an answer would be "saved"
+	 * into a deleted one. */
+	if (!db_same_file(s->db)) {
+		*rc = SQLITE_OK;
+		return false;
+	}
+	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		*rc = sqlite3_extended_errcode(s->db->h);
+		return false;
+	}
+	return true;
+}
+
+/* ---- making exams ----------------------------------------------------------- */
+
+static bool insert_items(struct store *s, const char *name, const struct exam_item *q,
+                         size_t n, int *rc)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st = db_prepare(s->db,
+			"INSERT INTO exam_question(exam_id, pos, item, qtype, code, choices, expected, body, also) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+		if (st) {
+			sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, (int)i);
+			store_bind_text(st, 3, q[i].item);
+			store_bind_text(st, 4, q[i].qtype);
+			sqlite3_bind_int(st, 5, q[i].code);
+			store_bind_text(st, 6, q[i].choices ? q[i].choices : "");
+			store_bind_text(st, 7, q[i].expected ? q[i].expected : "");
+			store_bind_text(st, 8, q[i].body ? q[i].body : "{}");
+			store_bind_text(st, 9, q[i].also ? q[i].also : "");
+		}
+		if (!step_done(st, rc))
+			return false;
+	}
+	return true;
+}
+
+static bool insert_exam(struct store *s, const struct exam_info *e, enum exam_kind kind,
+                        uint64_t seed, size_t n, int64_t now, int *rc)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"INSERT INTO exam(id, seed, count, minutes, created_at, kind, attempts, feedback,"
+		" shuffle, closes_at, filters, created_by, uid, content_version) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	if (st) {
+		sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)seed);
+		sqlite3_bind_int(st, 3, (int)n);
+		sqlite3_bind_int(st, 4, e->minutes);
+		sqlite3_bind_int64(st, 5, now);
+		sqlite3_bind_text(st, 6, kind == EXAM_SET ? "set" : "practice", -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 7, kind == EXAM_SET ? e->attempts : 0);
+		sqlite3_bind_text(st, 8, store_exam_feedback_name(kind == EXAM_SET ? e->feedback
+		                                                   : EXAM_FEEDBACK_END), -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 9, kind == EXAM_SET && e->shuffle);
+		if (kind == EXAM_SET && e->closes_at)
+			sqlite3_bind_int64(st, 10, e->closes_at);
+		else
+			sqlite3_bind_null(st, 10);
+		sqlite3_bind_text(st, 11, e->filters, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 12, s->user, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 13, (sqlite3_int64)getuid());
+		store_bind_text(st, 14, e->content_version[0] ? e->content_version : NULL);
+	}
+	return step_done(st, rc);
+}
+
+enum exam_rc store_exam_create(struct store *s, const struct exam_info *e, uint64_t seed,
+                               const struct exam_item *q, size_t n, int64_t now)
+{
+	const char *what = "make the exam";
+	struct exam_info old;
+	bool found;
+	int rc = SQLITE_OK;
+
+	s->err[0] = '\0';
+	if (!store_exam_name_ok(e->name) || n == 0 || e->minutes < 0 || e->attempts < 0) {
+		snprintf(s->err, sizeof s->err, "could not %s: it needs a name of 1 to %d letters, "
+		         "digits, '.', '_' or '-' (not new, close or seed-…) and at least one question",
+		         what, EXAM_NAME_MAX);
+		return EXAM_BAD_ANSWER;
+	}
+	if (!begin(s, what, &rc))
+		return EXAM_ERR;
+	if (!load_info(s, e->name, &old, NULL, &found)) {
+		db_rollback(s->db);
+		return EXAM_ERR;
+	}
+	if (found) {
+		db_rollback(s->db);
+		snprintf(s->err, sizeof s->err, "there is already an exam '%s' in %.300s; "
+		         "choose another name (httptutor exams lists them)", e->name, s->db->path);
+		return EXAM_EXISTS;
+	}
+	if (!insert_exam(s, e, EXAM_SET, seed, n, now, &rc) ||
+	    !insert_items(s, e->name, q, n, &rc) || !commit(s, &rc))
+		return write_failed(s, what, rc);
+	return EXAM_OK;
+}
+
+enum exam_rc store_exam_practice(struct store *s, const struct exam_info *e, uint64_t seed,
+                                 const struct exam_item *q, size_t n, int64_t now)
+{
+	const char *what = "start the exam";
+	struct exam_info old;
+	uint64_t old_seed = 0;
+	bool found;
+	int rc = SQLITE_OK, have = 0;
+
+	s->err[0] = '\0';
+	if (!begin(s, what, &rc))
+		return EXAM_ERR;
+	if (!load_info(s, e->name, &old, &old_seed, &found)) {
+		db_rollback(s->db);
+		return EXAM_ERR;
+	}
+	if (found && (old.kind != EXAM_PRACTICE || old_seed != seed || old.minutes != e->minutes ||
+	              strcmp(old.filters, e->filters))) {
+		db_rollback(s->db);
+		snprintf(s->err, sizeof s->err, "could not %s: exam %s was first run with "
+		         "%d minutes%s%s; give the same settings, or another --seed",
+		         what, e->name, old.minutes, old.filters[0] ? " and " : "", old.filters);
+		return EXAM_MISMATCH;
+	}
+	if (found) {
+		/* A practice run from schema 2 has no stored paper yet. */
+		sqlite3_stmt *st = db_prepare(s->db, "SELECT count(*) FROM exam_question WHERE exam_id = ?1");
+		if (st) {
+			sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				have = sqlite3_column_int(st, 0);
+		}
+		sqlite3_finalize(st);
+	} else if (!insert_exam(s, e, EXAM_PRACTICE, seed, n, now, &rc)) {
+		return write_failed(s, what, rc);
+	}
+	if ((!have && !insert_items(s, e->name, q, n, &rc)) || !commit(s, &rc))
+		return write_failed(s, what, rc);
+	return EXAM_OK;
+}
+
+/* ---- attempts ----------------------------------------------------------------- */
+
+void store_exam_attempt_free(struct exam_attempt *a)
+{
+	if (a->given)
+		for (size_t i = 0; i < a->n; i++)
+			free(a->given[i]);
+	free(a->given);
+	free(a->right);
+	a->given = NULL;
+	a->right = NULL;
+}
+
+enum { SA_ID, SA_ATTEMPT, SA_SEED, SA_STARTED, SA_DEADLINE, SA_ENDED, SA_REASON, SA_PROFILE, SA_EXAM };
+#define ATTEMPT_COLS "s.id, s.attempt, s.seed, s.started_at, s.deadline_at, s.ended_at, " \
+                     "s.end_reason, s.profile_id, s.exam_id"
+
+static enum attempt_state reason_state(const char *r)
+{
+	if (r && !strcmp(r, "time"))
+		return ATTEMPT_TIME;
+	if (r && !strcmp(r, "closed"))
+		return ATTEMPT_CLOSED;
+	return ATTEMPT_FINISHED;
+}
+
+/* Fill the timing fields of a from a session row; the state is as of now,
+ * so an open attempt past its end reads as ended (by time or by closing). */
+static void attempt_from_row(sqlite3_stmt *st, const struct exam_info *e, int64_t now,
+                             struct exam_attempt *a)
+{
+	a->id = sqlite3_column_int64(st, SA_ID);
+	a->number = sqlite3_column_int(st, SA_ATTEMPT);
+	a->shuffle_seed = (uint64_t)sqlite3_column_int64(st, SA_SEED);
+	a->started_at = sqlite3_column_int64(st, SA_STARTED);
+	a->deadline_at = sqlite3_column_int64(st, SA_DEADLINE);
+	a->ended_at = sqlite3_column_int64(st, SA_ENDED);
+	int64_t close = exam_close_time(e), dl = a->deadline_at ? a->deadline_at : NEVER;
+	int64_t end = dl < close ? dl : close;
+	a->ends_at = end == NEVER ? 0 : end;
+	if (a->ended_at) {
+		a->state = reason_state((const char *)sqlite3_column_text(st, SA_REASON));
+	} else if (end <= now) {
+		a->state = dl <= close ? ATTEMPT_TIME : ATTEMPT_CLOSED;
+		a->ended_at = end;
+		a->ran_out = true;
+	} else {
+		a->state = ATTEMPT_OPEN;
+	}
+}
+
+/* given[]/right[] from the log: the last answer per question counts. */
+static bool load_answers(struct store *s, const struct exam_paper *p, struct exam_attempt *a,
+                         bool with_right)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT item, given, correct FROM answer WHERE session_id = ?1 ORDER BY id");
+	bool ok = false;
+	int rc;
+
+	a->n = p->n;
+	a->given = calloc(p->n ? p->n : 1, sizeof *a->given);
+	a->right = with_right ? calloc(p->n ? p->n : 1, sizeof *a->right) : NULL;
+	if (!st || !a->given || (with_right && !a->right)) {
+		if (!st)
+			store_read_fail(s, NULL);
+		else
+			snprintf(s->err, sizeof s->err, "out of memory");
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, a->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *item = (const char *)sqlite3_column_text(st, 0);
+		const char *given = (const char *)sqlite3_column_text(st, 1);
+		for (size_t i = 0; item && given && i < p->n; i++) {
+			if (strcmp(p->q[i].item, item))
+				continue;
+			char *g = strdup(given);
+			if (!g) {
+				snprintf(s->err, sizeof s->err, "out of memory");
+				goto out;
+			}
+			free(a->given[i]);
+			a->given[i] = g;
+			if (a->right)
+				a->right[i] = sqlite3_column_int(st, 2) != 0;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the exam's answers");
+		goto out;
+	}
+	a->answered = 0;
+	a->score = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		a->answered += a->given[i] != NULL;
+		a->score += a->right && a->given[i] && a->right[i];
+	}
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* What the learner may know about an ended attempt, as of now. */
+static void attempt_release(const struct exam_info *e, int64_t now, struct exam_attempt *a)
+{
+	bool ended = a->state != ATTEMPT_OPEN;
+	a->score_known = ended;
+	a->released = ended && (e->feedback == EXAM_FEEDBACK_END ||
+	                        (e->feedback == EXAM_FEEDBACK_CLOSED && exam_is_closed(e, now)));
+}
+
+static void attempts_left(const struct exam_info *e, int64_t now, struct exam_attempt *a)
+{
+	if (exam_is_closed(e, now))
+		a->attempts_left = 0;
+	else if (e->attempts == 0)
+		a->attempts_left = -1;
+	else
+		a->attempts_left = e->attempts > a->attempts_used ? e->attempts - a->attempts_used : 0;
+}
+
+/* This learner's latest attempt row (a->id = 0 when none) and the count. */
+static bool latest_attempt(struct store *s, const struct exam_info *e, int64_t now,
+                           struct exam_attempt *a)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT " ATTEMPT_COLS ", (SELECT count(*) FROM session c WHERE c.exam_id = s.exam_id"
+		"  AND c.profile_id = s.profile_id AND c.attempt IS NOT NULL) "
+		"FROM session s WHERE s.exam_id = ?1 AND s.profile_id = ?2 AND s.attempt IS NOT NULL "
+		"ORDER BY s.attempt DESC LIMIT 1");
+	bool ok = false;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if (!st) {
+		store_read_fail(s, NULL);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, s->profile);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		attempt_from_row(st, e, now, a);
+		a->attempts_used = sqlite3_column_int(st, SA_EXAM + 1);
+	} else if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read your attempts");
+		goto out;
+	}
+	attempts_left(e, now, a);
+	ok = true;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* Write the end of an attempt that ran out (state and ended_at already set
+ * by attempt_from_row), inside the caller's transaction. */
+static bool write_end(struct store *s, const struct exam_attempt *a, int *rc)
+{
+	static const char *const reasons[] = { "finished", "finished", "time", "closed" };
+	sqlite3_stmt *st = db_prepare(s->db,
+		"UPDATE session SET ended_at = ?1, end_reason = ?2 WHERE id = ?3 AND ended_at IS NULL");
+	if (st) {
+		sqlite3_bind_int64(st, 1, a->ended_at);
+		sqlite3_bind_text(st, 2, reasons[a->state], -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, a->id);
+	}
+	return step_done(st, rc);
+}
+
+/* Close an exam whose set time has passed, inside the caller's transaction. */
+static bool write_closed(struct store *s, const struct exam_info *e, int64_t now, int *rc)
+{
+	if (e->closed_at || !e->closes_at || e->closes_at > now)
+		return true;
+	sqlite3_stmt *st = db_prepare(s->db,
+		"UPDATE exam SET closed_at = closes_at WHERE id = ?1 AND closed_at IS NULL");
+	if (st)
+		sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+	return step_done(st, rc);
+}
+
+/* Finish loading a: answers, and what may be shown. */
+static enum exam_rc attempt_fill(struct store *s, const struct exam_paper *p, int64_t now,
+                                 struct exam_attempt *a)
+{
+	if (!a->id)
+		return EXAM_OK;
+	attempt_release(&p->info, now, a);
+	if (!load_answers(s, p, a, a->score_known)) {
+		store_exam_attempt_free(a);
+		return EXAM_ERR;
+	}
+	/* The score out of N is shown at the end; which ones were right only
+	 * when the results are released. */
+	if (!a->released) {
+		free(a->right);
+		a->right = NULL;
+	}
+	return EXAM_OK;
+}
+
+/* Open a write transaction, load paper and latest attempt, and write any
+ * end that time or closing has brought.  On EXAM_OK the transaction is open. */
+static enum exam_rc attempt_locked(struct store *s, const char *name, int64_t now,
+                                   const char *what, struct exam_paper *p,
+                                   struct exam_attempt *a, bool *ran_out, int *rc)
+{
+	enum exam_rc r;
+
+	if (!begin(s, what, rc))
+		return EXAM_ERR;
+	if ((r = load_paper(s, name, p, NULL)) != EXAM_OK) {
+		db_rollback(s->db);
+		return r;
+	}
+	if (!latest_attempt(s, &p->info, now, a)) {
+		db_rollback(s->db);
+		store_exam_paper_free(p);
+		return EXAM_ERR;
+	}
+	*ran_out = a->id && a->state != ATTEMPT_OPEN && a->ran_out;
+	if (!write_closed(s, &p->info, now, rc) || (*ran_out && !write_end(s, a, rc))) {
+		store_exam_paper_free(p);
+		return write_failed(s, what, *rc);
+	}
+	return EXAM_OK;
+}
+
+enum exam_rc store_exam_attempt(struct store *s, const char *name, int64_t now,
+                                struct exam_attempt *a)
+{
+	struct exam_paper p;
+	enum exam_rc r;
+	int rc = SQLITE_OK;
+
+	s->err[0] = '\0';
+	memset(a, 0, sizeof *a);
+	if (s->db->readonly) {
+		/* Looking is allowed; nothing is written. */
+		if ((r = load_paper(s, name, &p, NULL)) != EXAM_OK)
+			return r;
+		r = latest_attempt(s, &p.info, now, a) ? attempt_fill(s, &p, now, a) : EXAM_ERR;
+		store_exam_paper_free(&p);
+		return r;
+	}
+	bool ran_out;
+	if ((r = attempt_locked(s, name, now, "open the exam", &p, a, &ran_out, &rc)) != EXAM_OK)
+		return r;
+	if (!commit(s, &rc)) {
+		store_exam_paper_free(&p);
+		return write_failed(s, "open the exam", rc);
+	}
+	r = attempt_fill(s, &p, now, a);
+	store_exam_paper_free(&p);
+	return r;
+}
+
+/* The shuffle seed of a new attempt: different per learner and attempt. */
+static uint64_t attempt_seed(const struct store *s, int number)
+{
+	uint64_t h = 1469598103934665603ULL;          /* FNV-1a of the profile name */
+	for (const unsigned char *p = (const unsigned char *)s->user; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return clock_seed() ^ h ^ (uint64_t)(unsigned)number * 0x9E3779B97F4A7C15ULL;
+}
+
+enum exam_rc store_exam_start(struct store *s, const char *name, int64_t now,
+                              struct exam_attempt *a)
+{
+	const char *what = "start the exam";
+	struct exam_paper p;
+	enum exam_rc r;
+	int rc = SQLITE_OK;
+	bool ran_out = false;
+	char when[32];
+
+	s->err[0] = '\0';
+	if ((r = attempt_locked(s, name, now, what, &p, a, &ran_out, &rc)) != EXAM_OK)
+		return r;
+	if (a->id && a->state == ATTEMPT_OPEN) {
+		r = EXAM_OK;                    /* a second start resumes */
+	} else if (ran_out) {
+		/* It was open until now: show how it ended, never start another
+		 * behind the learner's back. */
+		r = a->state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
+		snprintf(s->err, sizeof s->err, "%s", a->state == ATTEMPT_TIME ?
+		         "the time for this attempt is over" : "the exam has closed");
+	} else if (exam_is_closed(&p.info, now)) {
+		clock_local_str(exam_close_time(&p.info), "%Y-%m-%d %H:%M", "?", when, sizeof when);
+		snprintf(s->err, sizeof s->err, "exam %s closed at %s", p.info.name, when);
+		r = EXAM_CLOSED;
+	} else if (a->attempts_left == 0) {
+		snprintf(s->err, sizeof s->err, "you have used all %d attempt(s) at exam %s",
+		         p.info.attempts, p.info.name);
+		r = EXAM_NO_ATTEMPTS;
+	} else {
+		int number = a->attempts_used + 1;
+		sqlite3_stmt *st = db_prepare(s->db,
+			"INSERT INTO session(profile_id, kind, seed, content_version, started_at, exam_id,"
+			" attempt, deadline_at) VALUES (?1, 'exam', ?2, ?3, ?4, ?5, ?6, ?7)");
+		if (st) {
+			sqlite3_bind_int64(st, 1, s->profile);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)attempt_seed(s, number));
+			store_bind_text(st, 3, p.info.content_version[0] ? p.info.content_version : NULL);
+			sqlite3_bind_int64(st, 4, now);
+			sqlite3_bind_text(st, 5, p.info.name, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 6, number);
+			if (p.info.minutes > 0)
+				sqlite3_bind_int64(st, 7, now + 60LL * p.info.minutes);
+			else
+				sqlite3_bind_null(st, 7);
+		}
+		if (!step_done(st, &rc) || !latest_attempt(s, &p.info, now, a)) {
+			store_exam_paper_free(&p);
+			return write_failed(s, what, rc);
+		}
+	}
+	/* Commit what time or closing ended, and the new attempt if any. */
+	if (!commit(s, &rc)) {
+		store_exam_paper_free(&p);
+		return write_failed(s, what, rc);
+	}
+	if ((r == EXAM_CLOSED && !ran_out) || r == EXAM_NO_ATTEMPTS)
+		memset(a, 0, sizeof *a);
+	else if (attempt_fill(s, &p, now, a) != EXAM_OK)
+		r = EXAM_ERR;
+	store_exam_paper_free(&p);
+	return r;
+}
+
+/* The attempt with this id if it is this learner's: paper and state as of
+ * now.  EXAM_NOT_FOUND otherwise.  Inside the caller's transaction. */
+static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now,
+                                  struct exam_paper *p, struct exam_attempt *a)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT " ATTEMPT_COLS " FROM session s WHERE s.id = ?1 AND s.attempt IS NOT NULL");
+	char name[sizeof p->info.name] = "";
+	enum exam_rc r = EXAM_ERR;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	memset(p, 0, sizeof *p);
+	if (!st) {
+		store_read_fail(s, NULL);
+		return EXAM_ERR;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, SA_PROFILE) == s->profile) {
+		store_copy(name, sizeof name, sqlite3_column_text(st, SA_EXAM));
+		if ((r = load_paper(s, name, p, NULL)) == EXAM_OK)
+			attempt_from_row(st, &p->info, now, a);
+	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+		snprintf(s->err, sizeof s->err, "there is no such attempt of yours");
+		r = EXAM_NOT_FOUND;
+	} else {
+		store_read_fail(s, "cannot read the attempt");
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* Whether code text c is in the comma-separated list. */
+static bool in_list(const char *list, const char *c)
+{
+	size_t len = strlen(c);
+	for (const char *p = list; p && *p;) {
+		size_t k = strcspn(p, ",");
+		if (k == len && !strncmp(p, c, k))
+			return true;
+		p += k + (p[k] == ',');
+	}
+	return false;
+}
+
+/* An answer the paper can take: a real code, or one of the choices shown.
+ * *canon gets the spelling to log (a header name as the paper has it). */
+static bool answer_fits(const struct exam_item *q, const char *given, char *canon, size_t n)
+{
+	size_t len = strlen(given);
+	bool header = !strcmp(q->qtype, "header");
+
+	if (!strcmp(q->qtype, "pick") || !strcmp(q->qtype, "type")) {
+		if (len != 3 || strspn(given, "0123456789") != 3 || given[0] < '1' || given[0] > '5')
+			return false;
+		snprintf(canon, n, "%s", given);
+		return true;
+	}
+	/* meaning and header: one of the comma-separated choices */
+	for (const char *c = q->choices; *c;) {
+		size_t k = strcspn(c, ",");
+		if (k == len && (header ? !strncasecmp(c, given, k) : !strncmp(c, given, k))) {
+			snprintf(canon, n, "%.*s", (int)k, c);
+			return true;
+		}
+		c += k + (c[k] == ',');
+	}
+	return false;
+}
+
+enum exam_rc store_exam_answer(struct store *s, int64_t attempt, int pos, const char *given,
+                               const char *shown, int64_t ms, int64_t now,
+                               const char *content_version)
+{
+	const char *what = "save your answer";
+	struct exam_paper p;
+	struct exam_attempt a;
+	enum exam_rc r;
+	int rc = SQLITE_OK;
+	char canon[64];
+
+	s->err[0] = '\0';
+	if (!begin(s, what, &rc))
+		return EXAM_ERR;
+	if ((r = attempt_by_id(s, attempt, now, &p, &a)) != EXAM_OK) {
+		db_rollback(s->db);
+		return r;
+	}
+	if (a.state != ATTEMPT_OPEN && !a.ran_out) {
+		snprintf(s->err, sizeof s->err, "this attempt is finished: its answers are final");
+		r = EXAM_ENDED;
+	} else if (a.ran_out) {
+		/* Past the end: the answer does not count; the attempt ends here. */
+		if (!write_end(s, &a, &rc) || !write_closed(s, &p.info, now, &rc)) {
+			store_exam_paper_free(&p);
+			return write_failed(s, what, rc);
+		}
+		snprintf(s->err, sizeof s->err, "%s", a.state == ATTEMPT_TIME ?
+		         "the time is up: answers after the end do not count" :
+		         "the exam has closed: answers after the end do not count");
+		r = a.state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
+	} else if (pos < 0 || (size_t)pos >= p.n || !given ||
+	           !answer_fits(&p.q[pos], given, canon, sizeof canon)) {
+		snprintf(s->err, sizeof s->err, "could not %s: that is not an answer to "
+		         "question %d of this exam", what, pos + 1);
+		r = EXAM_BAD_ANSWER;
+	} else {
+		const struct exam_item *q = &p.q[pos];
+		bool header = !strcmp(q->qtype, "header");
+		struct answer_rec rec = {
+			.session = attempt, .item = q->item, .qtype = q->qtype,
+			.shown = shown && *shown ? shown : q->choices, .given = canon,
+			.expected = q->expected, .code = q->code,
+			/* right: the expected answer, or a code the scenario also accepts */
+			.correct = header ? !strcasecmp(canon, q->expected)
+			                  : !strcmp(canon, q->expected) || in_list(q->also, canon),
+			.ms = ms, .at = now, .content_version = content_version,
+		};
+		sqlite3_stmt *st = store_answer_stmt(s, &rec);
+		if (!st) {
+			store_exam_paper_free(&p);
+			db_rollback(s->db);
+			return EXAM_ERR;
+		}
+		if (!step_done(st, &rc)) {
+			store_exam_paper_free(&p);
+			return write_failed(s, what, rc);
+		}
+	}
+	store_exam_paper_free(&p);
+	if (r != EXAM_OK && r != EXAM_TIME_UP && r != EXAM_CLOSED) {
+		db_rollback(s->db);
+		return r;
+	}
+	if (!commit(s, &rc))
+		return write_failed(s, what, rc);
+	return r;
+}
+
+enum exam_rc store_exam_finish(struct store *s, int64_t attempt, int64_t now)
+{
+	const char *what = "hand in the exam";
+	struct exam_paper p;
+	struct exam_attempt a;
+	enum exam_rc r;
+	int rc = SQLITE_OK;
+
+	s->err[0] = '\0';
+	if (!begin(s, what, &rc))
+		return EXAM_ERR;
+	if ((r = attempt_by_id(s, attempt, now, &p, &a)) != EXAM_OK) {
+		db_rollback(s->db);
+		return r;
+	}
+	if (a.state == ATTEMPT_OPEN) {
+		a.state = ATTEMPT_FINISHED;
+		a.ended_at = now;
+	} else if (a.ran_out) {
+		r = a.state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
+		snprintf(s->err, sizeof s->err, "%s", a.state == ATTEMPT_TIME ?
+		         "the time was up before you finished" : "the exam closed before you finished");
+	} else {
+		r = EXAM_ENDED;
+		snprintf(s->err, sizeof s->err, "this attempt was already finished");
+	}
+	bool write = r != EXAM_ENDED;
+	if (write && (!write_end(s, &a, &rc) || !write_closed(s, &p.info, now, &rc))) {
+		store_exam_paper_free(&p);
+		return write_failed(s, what, rc);
+	}
+	store_exam_paper_free(&p);
+	if (!commit(s, &rc))
+		return write_failed(s, what, rc);
+	return r;
+}
+
+enum exam_rc store_exam_reload(struct store *s, int64_t attempt, int64_t now,
+                               struct exam_attempt *a)
+{
+	struct exam_paper p;
+	enum exam_rc r;
+
+	s->err[0] = '\0';
+	if ((r = attempt_by_id(s, attempt, now, &p, a)) != EXAM_OK)
+		return r;
+	struct exam_attempt latest;
+	if (latest_attempt(s, &p.info, now, &latest)) {
+		a->attempts_used = latest.attempts_used;
+		a->attempts_left = latest.attempts_left;
+	}
+	r = attempt_fill(s, &p, now, a);
+	store_exam_paper_free(&p);
+	return r;
+}
+
+/* End the open attempts that time or closing has ended (of exam ?2, or of
+ * every exam when ?2 is NULL), as of ?1. */
+static const char end_open_sql[] =
+	"UPDATE session SET"
+	" end_reason = CASE WHEN deadline_at IS NOT NULL AND deadline_at <="
+	"  coalesce((SELECT closed_at FROM exam e WHERE e.id = session.exam_id), ?1)"
+	"  THEN 'time' ELSE 'closed' END,"
+	" ended_at = min(coalesce(deadline_at, ?1),"
+	"  coalesce((SELECT closed_at FROM exam e WHERE e.id = session.exam_id), ?1)) "
+	"WHERE attempt IS NOT NULL AND ended_at IS NULL AND (?2 IS NULL OR exam_id = ?2)"
+	" AND ((deadline_at IS NOT NULL AND deadline_at <= ?1)"
+	"      OR (SELECT closed_at FROM exam e WHERE e.id = session.exam_id) IS NOT NULL)";
+
+static bool end_open(struct store *s, const char *name, int64_t now, int *rc)
+{
+	sqlite3_stmt *st = db_prepare(s->db, end_open_sql);
+	if (st) {
+		sqlite3_bind_int64(st, 1, now);
+		if (name)
+			sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	}
+	return step_done(st, rc);
+}
+
+enum exam_rc store_exam_close(struct store *s, const char *name, int64_t when, int64_t now)
+{
+	const char *what = "close the exam";
+	struct exam_info e;
+	bool found;
+	int rc = SQLITE_OK;
+	char at[32];
+
+	s->err[0] = '\0';
+	if (!begin(s, what, &rc))
+		return EXAM_ERR;
+	if (!load_info(s, name, &e, NULL, &found)) {
+		db_rollback(s->db);
+		return EXAM_ERR;
+	}
+	if (!found) {
+		db_rollback(s->db);
+		snprintf(s->err, sizeof s->err, "there is no exam '%.64s' in %.300s "
+		         "(httptutor exams lists them)", name, s->db->path);
+		return EXAM_NOT_FOUND;
+	}
+	if (exam_is_closed(&e, now)) {
+		db_rollback(s->db);
+		clock_local_str(exam_close_time(&e), "%Y-%m-%d %H:%M", "?", at, sizeof at);
+		snprintf(s->err, sizeof s->err, "exam %s closed already, at %s", name, at);
+		return EXAM_CLOSED;
+	}
+	sqlite3_stmt *st = db_prepare(s->db, when > now ?
+		"UPDATE exam SET closes_at = ?2 WHERE id = ?1" :
+		"UPDATE exam SET closed_at = ?2, closes_at = coalesce(min(closes_at, ?2), ?2) WHERE id = ?1");
+	if (st) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, when > now ? when : now);
+	}
+	if (!step_done(st, &rc) || (when <= now && !end_open(s, name, now, &rc)) ||
+	    !commit(s, &rc))
+		return write_failed(s, what, rc);
+	return EXAM_OK;
+}
+
+bool store_exam_sweep(struct store *s, int64_t now)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT EXISTS (SELECT 1 FROM exam WHERE closed_at IS NULL AND closes_at <= ?1)"
+		" OR EXISTS (SELECT 1 FROM session WHERE attempt IS NOT NULL AND ended_at IS NULL"
+		"            AND deadline_at <= ?1)");
+	bool due = false;
+	int rc = SQLITE_OK;
+
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, now);
+	due = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!due || s->db->readonly)
+		return true;
+	if (!begin(s, "end exams whose time is over", &rc))
+		return false;
+	st = db_prepare(s->db, "UPDATE exam SET closed_at = closes_at "
+	                "WHERE closed_at IS NULL AND closes_at <= ?1");
+	if (st)
+		sqlite3_bind_int64(st, 1, now);
+	if (!step_done(st, &rc) || !end_open(s, NULL, now, &rc) || !commit(s, &rc)) {
+		write_failed(s, "end exams whose time is over", rc);
+		return false;
+	}
+	return true;
+}
+
+bool store_exam_list(struct store *s, int64_t now, struct exam_info **out, size_t *n)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT " EXAM_COLS ","
+		" (SELECT count(DISTINCT profile_id) FROM session s WHERE s.exam_id = e.id),"
+		" (SELECT count(DISTINCT profile_id) FROM session s WHERE s.exam_id = e.id"
+		"   AND s.attempt IS NOT NULL AND s.ended_at IS NULL"
+		"   AND coalesce(s.deadline_at, ?1 + 1) > ?1"
+		"   AND coalesce(e.closed_at, e.closes_at, ?1 + 1) > ?1) "
+		"FROM exam e ORDER BY e.created_at DESC, e.id");
+	struct exam_info *v = NULL;
+	size_t len = 0, cap = 0;
+	bool ok = false;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st) {
+		store_read_fail(s, NULL);
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct exam_info *nv = store_grow(s, v, &cap, len, sizeof *v);
+		if (!nv)
+			goto out;
+		v = nv;
+		info_from_row(st, &v[len]);
+		v[len].started = sqlite3_column_int(st, EI_SEED + 1);
+		v[len].in_progress = sqlite3_column_int(st, EI_SEED + 2);
+		v[len].finished = v[len].started - v[len].in_progress;
+		len++;
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the exams");
+		goto out;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+	ok = true;
+out:
+	free(v);
+	sqlite3_finalize(st);
+	return ok;
+}
+
+void store_exam_results_free(struct exam_results *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		store_exam_attempt_free(&r->r[i].a);
+	free(r->r);
+	store_exam_paper_free(&r->paper);
+	memset(r, 0, sizeof *r);
+}
+
+enum exam_rc store_exam_results(struct store *s, const char *name, int64_t now,
+                                struct exam_results *out)
+{
+	sqlite3_stmt *st = NULL;
+	enum exam_rc r = EXAM_ERR;
+	size_t cap = 0;
+	int rc;
+
+	s->err[0] = '\0';
+	memset(out, 0, sizeof *out);
+	/* One snapshot for the paper and every attempt; ended at once. */
+	if (sqlite3_exec(s->db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		store_read_fail(s, "cannot read the exam");
+		return EXAM_ERR;
+	}
+	if ((r = load_paper(s, name, &out->paper, NULL)) != EXAM_OK)
+		goto out;
+	r = EXAM_ERR;
+	st = db_prepare(s->db,
+		"SELECT " ATTEMPT_COLS ", p.name FROM session s JOIN profile p ON p.id = s.profile_id "
+		"WHERE s.exam_id = ?1 ORDER BY p.name, coalesce(s.attempt, 0), s.id");
+	if (!st) {
+		store_read_fail(s, NULL);
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct exam_result *nv = store_grow(s, out->r, &cap, out->n, sizeof *nv);
+		if (!nv)
+			goto out;
+		out->r = nv;
+		struct exam_result *x = &out->r[out->n];
+		memset(x, 0, sizeof *x);
+		store_copy(x->user, sizeof x->user, sqlite3_column_text(st, SA_EXAM + 1));
+		attempt_from_row(st, &out->paper.info, now, &x->a);
+		/* Runs from before attempts were numbered count in order. */
+		bool same = out->n && !strcmp(out->r[out->n - 1].user, x->user);
+		if (!x->a.number)
+			x->a.number = same ? out->r[out->n - 1].a.number + 1 : 1;
+		if (!sqlite3_column_int(st, SA_ATTEMPT) && !x->a.ended_at)
+			x->a.state = ATTEMPT_FINISHED;   /* an old run left without an end */
+		out->n++;
+		attempt_release(&out->paper.info, now, &x->a);
+		if (!load_answers(s, &out->paper, &x->a, true))
+			goto out;
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the attempts");
+		goto out;
+	}
+	r = EXAM_OK;
+out:
+	sqlite3_finalize(st);
+	sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL);
+	if (r != EXAM_OK)
+		store_exam_results_free(out);
+	return r;
+}

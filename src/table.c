@@ -1,0 +1,140 @@
+/* table.c — aligned, width-fitting columns for line output. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "table.h"
+#include "text.h"
+
+#define ELLIPSIS "…"
+
+void table_init(struct table *t, struct table_col *cols, int ncols)
+{
+	memset(t, 0, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols;
+}
+
+void table_add(struct table *t, const char *const *cells)
+{
+	if (t->oom)
+		return;
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		char **nv = realloc(t->cells, cap * (size_t)t->ncols * sizeof *nv);
+		if (!nv) {
+			t->oom = true;
+			return;
+		}
+		t->cells = nv;
+		t->cap = cap;
+	}
+	char **row = t->cells + t->nrows * (size_t)t->ncols;
+	for (int i = 0; i < t->ncols; i++) {
+		/* One line per cell: a newline in a name must not break the row. */
+		char *c = text_clean(cells[i] ? cells[i] : "", strlen(cells[i] ? cells[i] : ""), false);
+		row[i] = c;
+		if (!c)
+			t->oom = true;
+	}
+	t->nrows++;
+}
+
+void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	memset(t, 0, sizeof *t);
+}
+
+char *table_fit(const char *s, int cols, enum table_clip how)
+{
+	int w = text_width(s);
+	if (w <= cols || how == TABLE_NO_CLIP)
+		return strdup(s);
+	if (how == TABLE_CLIP_MIDDLE) {
+		/* Names: keep the start and the end (out.h), without the padding. */
+		char *fit = out_fit(s, cols, true);
+		size_t len = fit ? strlen(fit) : 0;
+		while (len && fit[len - 1] == ' ')
+			fit[--len] = '\0';
+		return fit;
+	}
+	if (cols < 1)
+		return strdup("");
+	size_t head = text_clip(s, cols - 1, NULL);
+	char *out = malloc(head + strlen(ELLIPSIS) + 1);
+	if (!out)
+		return NULL;
+	memcpy(out, s, head);
+	memcpy(out + head, ELLIPSIS, strlen(ELLIPSIS) + 1);
+	return out;
+}
+
+static void print_row(const struct table *t, FILE *f, char *const *row, const int *w,
+                      int indent, int gap, bool utf8)
+{
+	fprintf(f, "%*s", indent, "");
+	for (int i = 0; i < t->ncols; i++) {
+		char *cell = table_fit(row[i], w[i], t->cols[i].clip);
+		const char *c = cell ? cell : "";
+		int pad = w[i] - text_width(c);
+		if (pad < 0)
+			pad = 0;
+		bool last = i + 1 == t->ncols;
+		if (t->cols[i].align == TABLE_RIGHT)
+			fprintf(f, "%*s", pad, "");
+		out_puts(f, c, utf8);
+		if (t->cols[i].align == TABLE_LEFT && !last)
+			fprintf(f, "%*s", pad, "");
+		if (!last)
+			fprintf(f, "%*s", gap, "");
+		free(cell);
+	}
+	fputc('\n', f);
+}
+
+void table_print(const struct table *t, FILE *f, int width, int indent, bool utf8)
+{
+	int *w = calloc((size_t)t->ncols, sizeof *w);
+	char **head = calloc((size_t)t->ncols, sizeof *head);
+	if (!w || !head)
+		goto out;
+	int total = indent;
+	for (int i = 0; i < t->ncols; i++) {
+		head[i] = (char *)t->cols[i].head;
+		w[i] = text_width(head[i]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			int cw = text_width(t->cells[r * (size_t)t->ncols + (size_t)i]);
+			if (cw > w[i])
+				w[i] = cw;
+		}
+		if (t->cols[i].max && w[i] > t->cols[i].max)
+			w[i] = t->cols[i].max;
+		total += w[i];
+	}
+	/* Two spaces between columns when they fit, else one. */
+	int gap = total + 2 * (t->ncols - 1) <= width ? 2 : 1;
+	total += gap * (t->ncols - 1);
+	/* Too wide: shrink the columns that may be clipped, widest first, down
+	 * to their minimum (a heading may then be clipped too). */
+	while (total > width) {
+		int best = -1;
+		for (int i = 0; i < t->ncols; i++) {
+			int min = t->cols[i].min ? t->cols[i].min : 3;
+			if (t->cols[i].clip != TABLE_NO_CLIP && w[i] > min && (best < 0 || w[i] > w[best]))
+				best = i;
+		}
+		if (best < 0)
+			break;
+		w[best]--;
+		total--;
+	}
+	print_row(t, f, head, w, indent, gap, utf8);
+	for (size_t r = 0; r < t->nrows; r++)
+		print_row(t, f, t->cells + r * (size_t)t->ncols, w, indent, gap, utf8);
+out:
+	free(w);
+	free(head);
+}

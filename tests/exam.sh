@@ -1,0 +1,504 @@
+# Exam tests: a teacher's exam from `exam new` to the report, as separate
+# processes on one database — secret seed, fixed paper, per-student shuffle,
+# deferred feedback, attempts, resume after EOF, kill -9 and the deadline,
+# closing, and the report's numbers against hand-computed ones in every
+# format.  Sourced by tests/run.sh (ok/bad, $BIN, HTTPTUTOR_NOW, LANG=C.UTF-8).
+
+EX_T=
+# Runs use cli.sh's cli_x/cli_xin (stdout, stderr and status in $CLI_T/out,
+# $CLI_T/err and $CLI_RC); run_exam points CLI_T at this group's folder.
+
+# ex_check NAME RC [out|err ERE]… ; "!out ERE" must NOT match.
+ex_check() {
+	local name=$1 want=$2
+	shift 2
+	if [ "$CLI_RC" != "$want" ]; then
+		bad "exam/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$EX_T/err")"
+		return 1
+	fi
+	while [ $# -ge 2 ]; do
+		local where=${1#!} neg=
+		[ "$1" != "$where" ] && neg=1
+		if grep -qE -e "$2" "$EX_T/$where"; then
+			[ -n "$neg" ] && { bad "exam/$name" "std$where has /$2/: $(grep -m1 -E -e "$2" "$EX_T/$where" | head -c 200)"; return 1; }
+		else
+			[ -z "$neg" ] && { bad "exam/$name" "no /$2/ in std$where: $(head -c 300 "$EX_T/$where")"; return 1; }
+		fi
+		shift 2
+	done
+	ok "exam/$name"
+}
+
+# ex_py NAME SCRIPT ARGS…: ok when the python check prints nothing and exits 0.
+ex_py() {
+	local name=$1 why
+	shift
+	why=$(python3 -c "$1" "${@:2}" 2>&1) && [ -z "$why" ] && ok "exam/$name" || bad "exam/$name" "$why"
+}
+
+# The right answers of an exam's paper, in paper order.
+ex_expected() {
+	sqlite3 "$1" "SELECT expected FROM exam_question WHERE exam_id = '$2' ORDER BY pos"
+}
+
+# A wrong answer for expected $1: the first code of $2… that is not it.
+ex_wrong() {
+	local e=$1 c
+	shift
+	for c in "$@"; do [ "$c" != "$e" ] && { echo "$c"; return; }; done
+}
+
+ex_make() {
+	local d=$EX_T db=$EX_T/make.db seed
+	cli_x --db "$db" --user teacher exam new midterm --count 6 --minutes 20 --type pick,meaning,header
+	ex_check new-prints-command 0 out '^  httptutor exam midterm$' out '6 questions, 20 min'
+	seed=$(sqlite3 "$db" "SELECT seed FROM exam WHERE id = 'midterm'")
+	local useed
+	useed=$(python3 -c 'import sys; print(int(sys.argv[1]) % (1 << 64))' "$seed")
+	# The seed appears nowhere a student or teacher reads.
+	cp "$d/out" "$d/seedcheck"
+	cli_x --db "$db" exams
+	cat "$d/out" >>"$d/seedcheck"
+	cli_x --db "$db" exams --json
+	cat "$d/out" >>"$d/seedcheck"
+	cli_xin '1\n' --db "$db" --user ann exam midterm
+	cat "$d/out" "$d/err" >>"$d/seedcheck"
+	cli_x --db "$db" report --exam midterm --json
+	cat "$d/out" >>"$d/seedcheck"
+	cli_x --db "$db" report --exam midterm --html "$d/seed.html"
+	cat "$d/seed.html" >>"$d/seedcheck"
+	if [ -n "$seed" ] && ! grep -qF -e "$seed" "$d/seedcheck" && ! grep -qF -e "$useed" "$d/seedcheck"; then
+		ok "exam/seed-never-shown"
+	else
+		bad "exam/seed-never-shown" "seed '$seed' found in the output"
+	fi
+
+	cli_x --db "$db" --user teacher exam new midterm --count 3
+	ex_check new-name-taken 1 err "already an exam 'midterm'"
+	cli_x --db "$db" exam new 'bad name' --count 3
+	ex_check new-bad-name 2 err "cannot be an exam name"
+	cli_x --db "$db" exam new seed-1-n3 --count 3
+	ex_check new-practice-name 2 err "cannot be an exam name"
+	cli_x --db "$db" exam new x --count 3 --seed 5
+	ex_check new-seed-refused 2 err 'secret seed'
+	cli_x --db "$db" exam new x --count 3 --closes 12:61
+	ex_check new-closes-bad 2 err "--closes takes"
+	cli_x --db "$db" exam new x --count 3 --closes 2020-01-01T10:00
+	ex_check new-closes-past 2 err 'not in the future'
+	cli_x --db "$db" exam new x --count 900 --type header
+	ex_check new-too-few 1 err 'only [0-9]+ question\(s\) match --type header; ask for --count [0-9]+ or fewer'
+	cli_x --db "$db" exam new x
+	ex_check new-needs-count 2 err 'exam new needs --count'
+	cli_x --db "$db" exam midterm --count 3
+	ex_check take-no-quiz-options 2 err 'fixed by its teacher'
+	cli_x --db "$db" exam nosuch --plain
+	ex_check take-unknown 1 err "no exam 'nosuch'"
+	cli_x --db "$db" exams
+	ex_check exams-list 0 out '^Name +Questions +Minutes +Opened +Closes +Started +Finished$' \
+		out '^midterm +6 +20 +[0-9-]+ [0-9:]+ +- +1 +0$'
+	cli_x --db "$db" exams --json
+	ex_py exams-json 'import json,sys
+e = json.load(open(sys.argv[1]))["exams"]
+assert len(e) == 1, e
+x = e[0]
+assert x["name"] == "midterm" and x["questions"] == 6 and x["minutes"] == 20, x
+assert x["started"] == 1 and x["in_progress"] == 1 and x["finished"] == 0, x
+assert x["feedback"] == "closed" and x["attempts"] == 1 and x["shuffle"] is True, x
+assert "seed" not in x' "$d/out"
+}
+
+# Everyone gets the same questions, in an order of their own.
+ex_shuffle() {
+	local db=$EX_T/shuf.db u
+	cli_x --db "$db" --user teacher exam new shuf --count 8 --type pick
+	for u in ann bob; do
+		cli_xin '' --db "$db" --user "$u" exam shuf
+		grep -A1 '^\[[0-9]/8\]' "$EX_T/out" | grep -v '^\[' | grep -v '^--$' >"$EX_T/$u.order"
+		grep -E '^  [1-4]\) ' "$EX_T/out" >"$EX_T/$u.choices"
+	done
+	if [ "$(wc -l <"$EX_T/ann.order")" = 1 ] && [ "$(wc -l <"$EX_T/bob.order")" = 1 ]; then
+		: # EOF at once: only the first question was shown; see all below
+	fi
+	# Walk every question with Enter (skip) to see the whole order.
+	for u in ann bob; do
+		cli_xin '\n\n\n\n\n\n\n\n' --db "$db" --user "$u" exam shuf
+		grep -A1 '^\[[0-9]/8\]' "$EX_T/out" | grep -vE '^(\[|--$)' >"$EX_T/$u.order"
+	done
+	if [ "$(sort "$EX_T/ann.order")" = "$(sort "$EX_T/bob.order")" ] &&
+		[ "$(wc -l <"$EX_T/ann.order")" = 8 ] && ! cmp -s "$EX_T/ann.order" "$EX_T/bob.order"; then
+		ok "exam/shuffle-same-questions-other-order"
+	else
+		bad "exam/shuffle-same-questions-other-order" "ann and bob: $(wc -l <"$EX_T/ann.order")/$(wc -l <"$EX_T/bob.order") questions; same order: $(cmp -s "$EX_T/ann.order" "$EX_T/bob.order" && echo yes || echo no)"
+	fi
+	# A student's order is the same on every start.
+	cli_xin '\n\n\n\n\n\n\n\n' --db "$db" --user ann exam shuf
+	grep -A1 '^\[[0-9]/8\]' "$EX_T/out" | grep -vE '^(\[|--$)' >"$EX_T/ann2.order"
+	cmp -s "$EX_T/ann.order" "$EX_T/ann2.order" && ok "exam/shuffle-stable-on-resume" ||
+		bad "exam/shuffle-stable-on-resume" "ann's order changed between starts"
+	# --no-shuffle: the paper's order for everyone.
+	cli_x --db "$db" --user teacher exam new same --count 8 --type pick --no-shuffle
+	for u in ann bob; do
+		cli_xin '\n\n\n\n\n\n\n\n' --db "$db" --user "$u" exam same
+		grep -A1 '^\[[0-9]/8\]' "$EX_T/out" | grep -vE '^(\[|--$)' >"$EX_T/$u.same"
+		grep -E '^  [1-4]\) ' "$EX_T/out" >"$EX_T/$u.samech"
+	done
+	cmp -s "$EX_T/ann.same" "$EX_T/bob.same" && cmp -s "$EX_T/ann.samech" "$EX_T/bob.samech" &&
+		ok "exam/no-shuffle-same-order" || bad "exam/no-shuffle-same-order" "orders differ without shuffle"
+}
+
+# Nothing right or wrong before the end; the end shows what the exam allows.
+ex_feedback() {
+	local db=$EX_T/fb.db verdict='Correct|Wrong|Why:|Why not|答對|答錯|為什麼|✓|✗'
+	cli_x --db "$db" --user teacher exam new closedfb --count 4 --type pick,meaning,header
+	cli_x --db "$db" --user teacher exam new endfb --count 4 --feedback end --type pick,meaning,header
+	cli_x --db "$db" --user teacher exam new neverfb --count 4 --feedback never --type pick,meaning,header
+	cli_xin '1\n2\n1\n3\nfinish\ny\n' --db "$db" --user ann exam closedfb
+	sed '/Finish the exam?/,$d' "$EX_T/out" >"$EX_T/before"
+	if grep -qE -e "$verdict" "$EX_T/before"; then
+		bad "exam/no-verdict-before-end" "$(grep -m1 -E -e "$verdict" "$EX_T/before")"
+	elif ! grep -q 'Saved: ' "$EX_T/before"; then
+		bad "exam/no-verdict-before-end" "no 'Saved:' line"
+	else
+		ok "exam/no-verdict-before-end"
+	fi
+	ex_check closed-end-page 0 out '^Exam finished\.$' out '^Score: [0-4]/4 ' \
+		out 'Results per question are shown after the teacher closes the exam' !out "$verdict"
+	cli_xin '1\n2\n1\n3\nfinish\ny\n' --db "$db" --user ann --lang zh-TW exam neverfb
+	ex_check never-end-page 0 out '^考試結束' out '不公布每題的結果' !out "$verdict"
+	cli_xin '1\n2\n1\n3\nfinish\ny\n' --db "$db" --user ann exam endfb
+	ex_check end-shows-results 0 out '^Exam finished\.$' out '^(Correct!|Wrong: you answered)' out '^Why:'
+	# feedback closed: once the teacher closes it, the results are there.
+	cli_x --db "$db" --user teacher exam close closedfb
+	ex_check close-now 0 out 'Exam closedfb closed at'
+	cli_x --db "$db" --user ann exam closedfb --plain
+	ex_check closed-results-after-close 0 out '^Exam finished\.$' out '^(Correct!|Wrong: you answered|Not answered)'
+	# The learner's own export hides what is still sealed.
+	cli_x --db "$db" --user ann export --json
+	ex_py export-sealed 'import json,sys
+rows = json.load(open(sys.argv[1]))
+by = {}
+for r in rows:
+    by.setdefault(r["exam"], []).append(r)
+assert set(by) == {"closedfb", "neverfb", "endfb"}, set(by)
+for r in by["neverfb"]:
+    assert r["expected"] is None and r["correct"] is None, r
+for name in ("endfb", "closedfb"):
+    for r in by[name]:
+        assert r["expected"] and r["correct"] in (0, 1), r
+for r in rows:
+    assert isinstance(r["id"], int) and isinstance(r["ms"], int) and isinstance(r["session"], int), r' "$EX_T/out"
+	cli_x --db "$db" --user ann export --csv
+	ex_py export-exam-column 'import csv,sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert rows and all(r["exam"] in ("closedfb", "neverfb", "endfb") for r in rows), rows[:1]
+assert list(rows[0])[-1] == "exam"' "$EX_T/out"
+}
+
+# Resume after EOF and kill -9; the deadline is the stored one.
+ex_resume() {
+	local db=$EX_T/res.db pid fed n
+	cli_x --db "$db" --user teacher exam new timed --count 5 --minutes 5 --type pick,meaning,header
+	COLUMNS=200 cli_xin '1\n2\n' --db "$db" --user ann exam timed
+	ex_check leave-on-eof 0 out 'Saved: ' out 'You left the exam; your answers are kept' \
+		out 'Run httptutor exam timed again before [0-9:]+ to go on' !out '^Score'
+	cli_xin '' --db "$db" --user ann exam timed
+	ex_check resume-after-eof 0 out '^Resuming attempt 1: 2 of 5 answered' out '^\[3/5\]' \
+		out '^5:00 left > '
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 120)) cli_xin '' --db "$db" --user ann exam timed
+	ex_check resume-keeps-deadline 0 out '^Resuming attempt 1' out '^3:00 left > '
+
+	# kill -9 between answers: every saved answer is there on the next start.
+	mkfifo "$EX_T/fifo"
+	"$BIN" --db "$db" --user bob exam timed <"$EX_T/fifo" >"$EX_T/kill.out" 2>&1 &
+	pid=$!
+	exec 8<>"$EX_T/fifo"
+	fed=0
+	for n in 1 2 3; do
+		echo 1 >&8
+		cli_wait_lines "$EX_T/kill.out" "$n" 'Saved: ' && fed=$n
+	done
+	kill -9 "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	exec 8>&-
+	cli_xin '' --db "$db" --user bob exam timed
+	[ "$fed" = 3 ] && ex_check resume-after-kill9 0 out '^Resuming attempt 1: 3 of 5 answered' ||
+		bad "exam/resume-after-kill9" "only $fed answers confirmed before the kill"
+
+	# After the deadline: the attempt ends where it stands.
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 301)) cli_xin '' --db "$db" --user ann exam timed
+	ex_check after-deadline 0 out '^Time is up\.$' out '^Score: [0-2]/5 \(' !out 'left >'
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 400)) cli_xin '1\n' --db "$db" --user ann exam timed
+	ex_check one-attempt 0 out '^Time is up\.$' !out 'Start attempt' !out 'left >'
+	cli_x --db "$db" report --exam timed --json
+	ex_py deadline-in-report 'import json,sys
+r = json.load(open(sys.argv[1]))
+s = {x["name"]: x for x in r["students"]}
+a = s["ann"]
+assert a["status"] == "timed out" and a["answered"] == 2 and a["duration_s"] == 300, a
+assert s["bob"]["answered"] == 3, s["bob"]' "$EX_T/out"
+
+	# Answers given in time but read after it: the next answer is refused.
+	cli_x --db "$db" --user teacher exam new quick --count 3 --minutes 1 --attempts 2 --type pick
+	mkfifo "$EX_T/fifo2"
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW)) "$BIN" --db "$db" --user cy exam quick <"$EX_T/fifo2" >"$EX_T/late.out" 2>&1 &
+	pid=$!
+	exec 8<>"$EX_T/fifo2"
+	echo 1 >&8
+	cli_wait_lines "$EX_T/late.out" 1 'Saved: '
+	# Two attempts: after time is up a second start offers attempt 2.
+	kill -9 "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	exec 8>&-
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 61)) cli_xin 'y\n' --db "$db" --user cy exam quick
+	ex_check second-attempt-offered 0 out '^Time is up\.$' out 'Start attempt 2 now\? y/n' \
+		out '^Exam quick: 3 questions, 1 min, until [0-9:]+, attempt 2 of 2\.$'
+}
+
+# Moving between questions and changing answers: the last one counts.
+ex_change() {
+	local db=$EX_T/chg.db e w
+	cli_x --db "$db" --user teacher exam new chg --count 3 --type pick --no-shuffle --feedback end
+	mapfile -t e < <(ex_expected "$db" chg)
+	w=$(ex_wrong "${e[0]}" 599 598)
+	cli_xin "${e[0]}\n${e[1]}\nback 1\n$w\nback 1\n${e[0]}\nback 2\n$w\nfinish\ny\n" --db "$db" --user dee exam chg
+	ex_check back-and-change 0 out '^Your answer: ' out '^Exam finished\.$' out '^Score: 1/3 '
+	cli_x --db "$db" report --exam chg --json
+	ex_py last-answer-counts 'import json,sys
+r = json.load(open(sys.argv[1]))
+d = r["students"][0]
+g = [a["given"] for a in d["answers"]]
+assert g[0] == sys.argv[2] and g[1] == sys.argv[3] and g[2] is None, g
+assert d["score"] == 1 and [a["correct"] for a in d["answers"]] == [True, False, None], d' "$EX_T/out" "${e[0]}" "$w"
+	[ "$(sqlite3 "$db" 'SELECT count(*) FROM answer')" = 5 ] && ok "exam/log-keeps-every-answer" ||
+		bad "exam/log-keeps-every-answer" "$(sqlite3 "$db" 'SELECT count(*) FROM answer') rows, want 5"
+	# Progress counts the final answers only once the attempt has ended.
+	cli_x --db "$db" --user dee stats --json
+	ex_py progress-final-only 'import json,sys
+s = json.load(open(sys.argv[1]))
+assert s["answers"] == 2 and s["correct"] == 1, s' "$EX_T/out"
+}
+
+# Closing: at a set time, or now; open attempts end as "closed".
+ex_close() {
+	local db=$EX_T/close.db
+	cli_x --db "$db" --user teacher exam new later --count 3 --closes +30m --type pick
+	cli_xin '1\n' --db "$db" --user eve exam later
+	ex_check closes-in-header 0 out 'until [0-9:]+, attempt 1 of 1\.$'
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 1801)) cli_xin '' --db "$db" --user eve exam later
+	ex_check closes-at-set-time 0 out '^The exam has closed\.$'
+	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 1801)) cli_xin '' --db "$db" --user fox exam later
+	ex_check closed-no-start 1 err 'exam later closed at'
+	cli_x --db "$db" --user teacher exam new now --count 3 --type pick
+	cli_xin '1\n' --db "$db" --user eve exam now
+	cli_x --db "$db" --user teacher exam close now
+	ex_check close-command 0 out 'closed at .*open attempts have ended'
+	cli_x --db "$db" --user teacher exam close now
+	ex_check close-twice 1 err 'closed already'
+	cli_x --db "$db" report --exam now --csv
+	ex_py closed-in-report 'import csv,sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline="")) if r["scope"] == "student"]
+assert [(r["student"], r["status"]) for r in rows] == [("eve", "closed")], rows' "$EX_T/out"
+	cli_x --db "$db" --user teacher exam close nosuch
+	ex_check close-unknown 1 err "no exam 'nosuch'"
+}
+
+# A content edit after `exam new` does not change the paper.
+ex_content_edit() {
+	local c=$EX_T/content db=$EX_T/edit.db
+	rm -rf "$c" && cp -r "$ROOT/content" "$c"
+	cli_x --content "$c" --db "$db" --user teacher exam new fixed --count 4 --type pick --no-shuffle
+	cli_xin '\n\n\n\n' --content "$c" --db "$db" --user gil exam fixed
+	grep -A1 '^\[[0-9]/4\]' "$EX_T/out" | grep -vE '^(\[|--$)' >"$EX_T/before.txt"
+	ex_expected "$db" fixed >"$EX_T/before.exp"
+	# Every English situation gets new words, and the scenarios are reordered.
+	python3 - "$c" <<'EOF'
+import glob, re, sys
+for f in glob.glob(sys.argv[1] + "/scenarios/*.yaml"):
+    s = open(f, encoding="utf-8").read()
+    s = re.sub(r"(\n    situation: [>|]-?\n      )", r"\1EDITED LATER. ", s)
+    open(f, "w", encoding="utf-8").write(s)
+EOF
+	cli_x lint "$c"
+	if [ "$CLI_RC" != 0 ] || ! grep -rq 'EDITED LATER' "$c/scenarios"; then
+		bad "exam/content-edit" "could not edit the content copy: $(head -c 200 "$EX_T/out")"
+		return
+	fi
+	cli_xin '\n\n\n\n' --content "$c" --db "$db" --user hal exam fixed
+	grep -A1 '^\[[0-9]/4\]' "$EX_T/out" | grep -vE '^(\[|--$)' >"$EX_T/after.txt"
+	if cmp -s "$EX_T/before.txt" "$EX_T/after.txt" && ! grep -q 'EDITED LATER' "$EX_T/out" &&
+		[ "$(ex_expected "$db" fixed)" = "$(cat "$EX_T/before.exp")" ]; then
+		ok "exam/content-edit-keeps-paper"
+	else
+		bad "exam/content-edit-keeps-paper" "the paper changed after a content edit"
+	fi
+	# A new exam made now does see the edit.
+	cli_x --content "$c" --db "$db" --user teacher exam new fresh --count 200 --type pick
+	cli_xin '\n' --content "$c" --db "$db" --user hal exam fresh
+	grep -q 'EDITED LATER' "$EX_T/out" && ok "exam/content-edit-new-exam" ||
+		bad "exam/content-edit-new-exam" "a new exam did not use the edited content"
+}
+
+# The report against numbers worked out by hand.  Paper order (no shuffle),
+# answers typed as codes:
+#   alice  E0 E1 E2 E3           finished  4/4
+#   bob    E0 X1 -  E3           finished  2/4
+#   carol  X0 X1 X2 X3           finished  0/4
+#   dan    E0 (then leaves)      in progress
+#   erin   E0 E1, an hour early  timed out 2/4 (started T0-3600, 30 min)
+#   frank  only in the roster    not started
+# Per question (of the 5 who started): right 4, 2, 1, 2 → 80, 40, 20, 40 %;
+# most common wrong: X0 ×1, X1 ×2, X2 ×1, X3 ×1.  Ended: 4, mean 8/4 = 2.0 (50 %).
+ex_report() {
+	local db=$EX_T/rep.db e x1 x0 x2 x3 t0=$HTTPTUTOR_NOW
+	cli_x --db "$db" --user teacher exam new quiz4 --count 4 --type pick --no-shuffle --feedback end --minutes 30
+	mapfile -t e < <(ex_expected "$db" quiz4)
+	x0=$(ex_wrong "${e[0]}" 418 451 306)
+	x1=$(ex_wrong "${e[1]}" 418 451 306)
+	x2=$(ex_wrong "${e[2]}" 451 418 306)
+	x3=$(ex_wrong "${e[3]}" 306 451 418)
+	HTTPTUTOR_NOW=$((t0 - 3600)) cli_xin "${e[0]}\n${e[1]}\n" --db "$db" --user erin exam quiz4
+	cli_xin "${e[0]}\n${e[1]}\n${e[2]}\n${e[3]}\nfinish\ny\n" --db "$db" --user alice exam quiz4
+	cli_xin "${e[0]}\n$x1\n\n${e[3]}\nfinish\ny\n" --db "$db" --user bob exam quiz4
+	cli_xin "$x0\n$x1\n$x2\n$x3\nfinish\ny\n" --db "$db" --user carol exam quiz4
+	cli_xin "${e[0]}\n" --db "$db" --user dan exam quiz4
+	printf 'alice\nbob\n# a comment\n\ncarol\ndan\nerin\nfrank\n' >"$EX_T/roster.txt"
+	local at=$((t0 + 600))
+	HTTPTUTOR_NOW=$at cli_x --db "$db" report --exam quiz4 --roster "$EX_T/roster.txt" --json
+	cp "$EX_T/out" "$EX_T/rep.json"
+	ex_py report-json-by-hand 'import json,sys
+r = json.load(open(sys.argv[1]))
+x1, x2, x3, t0, x0 = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
+s = {x["name"]: x for x in r["students"]}
+want = {"alice": ("finished", 4, 100), "bob": ("finished", 2, 50), "carol": ("finished", 0, 0),
+        "dan": ("in progress", 1, None), "erin": ("timed out", 2, 50), "frank": ("not started", None, None)}
+for n, (st, sc, pc) in want.items():
+    assert (s[n]["status"], s[n]["score"], s[n]["percent"]) == (st, sc, pc), (n, s[n])
+assert [x["name"] for x in r["students"]] == sorted(want)
+assert s["erin"]["duration_s"] == 1800 and s["erin"]["started"] == "2025-11-21T23:00:00Z", s["erin"]
+assert s["alice"]["started"] == "2025-11-22T00:00:00Z" and s["dan"]["finished"] is None
+assert s["frank"]["answers"] == [] and s["frank"]["attempts"] == 0 and s["alice"]["attempts"] == 1
+assert [a["correct"] for a in s["bob"]["answers"]] == [True, False, None, True]
+q = r["questions"]
+assert [(x["right"], x["sat"], x["share"]) for x in q] == [(4, 5, 80), (2, 5, 40), (1, 5, 20), (2, 5, 40)], q
+assert [(x["top_wrong"], x["top_wrong_count"]) for x in q] == [(x0, 1), (x1, 2), (x2, 1), (x3, 1)], q
+assert all(isinstance(x["text"], str) and len(x["text"]) > 20 for x in q)
+m = r["summary"]
+assert (m["students"], m["finished"], m["timed_out"], m["in_progress"], m["not_started"], m["ended"]) == (6, 3, 1, 1, 1, 4), m
+assert m["mean_score"] == 2.0, m
+assert [h["students"] for h in r["histogram"]] == [1, 0, 2, 0, 1], r["histogram"]
+assert r["exam"]["questions"] == 4 and r["exam"]["minutes"] == 30 and r["exam"]["feedback"] == "end"' \
+		"$EX_T/rep.json" "$x1" "$x2" "$x3" "$t0" "$x0"
+
+	HTTPTUTOR_NOW=$at cli_x --db "$db" report --exam quiz4 --roster "$EX_T/roster.txt" --csv
+	ex_py report-csv-by-hand 'import csv,json,sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+j = json.load(open(sys.argv[2]))
+st = {r["student"]: r for r in rows if r["scope"] == "student"}
+for s in j["students"]:
+    c = st[s["name"]]
+    for k in ("status", "score", "percent", "duration_s", "attempts", "started", "finished"):
+        want = "" if s[k] is None else str(s[k])
+        assert c[k] == want, (s["name"], k, c[k], want)
+qs = [r for r in rows if r["scope"] == "question"]
+for q, c in zip(j["questions"], qs):
+    for k in ("right", "answered", "sat", "share", "top_wrong", "top_wrong_count"):
+        want = "" if q[k] is None else str(q[k])
+        assert c[k] == want, (q["question"], k, c[k], want)
+ans = [r for r in rows if r["scope"] == "answer" and r["student"] == "bob"]
+assert [a["correct"] for a in ans] == ["1", "0", "", "1"], ans' "$EX_T/out" "$EX_T/rep.json"
+
+	HTTPTUTOR_NOW=$at COLUMNS=80 cli_x --db "$db" report --exam quiz4 --roster "$EX_T/roster.txt"
+	ex_check report-text-by-hand 0 \
+		out '^6 students: 3 finished, 1 timed out, 1 in progress, 1 not started; mean score$' \
+		out '^2\.0/4 \(50%\) over the 4 who ended\.$' \
+		out '^alice +finished +4/4 +100 +00:00 +00:00 ' out '^bob +finished +2/4 +50 ' \
+		out '^carol +finished +0/4 +0 ' out '^dan +in progress +\(1/4\) +- +00:00 +- +- +1$' \
+		out '^erin +timed out +2/4 +50 +11-21 23:00 +11-21 23:30 +30:00 +1$' \
+		out '^frank +not started +- +- +- +- +- +0$' \
+		out "^ *2 .* 40% .*$x1 ×2\$" out '^ *1 .* 80% ' \
+		out '^  alice +✓✓✓✓$' out '^  bob +✓✗·✓$' out '^  carol +✗✗✗✗$' out '^  dan +✓···$'
+
+	HTTPTUTOR_NOW=$at cli_x --db "$db" report --exam quiz4 --roster "$EX_T/roster.txt" --html "$EX_T/rep.html"
+	ex_check report-html-written 0
+	why=$(python3 "$ROOT/tests/data/exam/html_numbers.py" "$EX_T/rep.html" "$EX_T/rep.json" 2>&1) &&
+		ok "exam/report-html-equals-json" || bad "exam/report-html-equals-json" "$why"
+	cp "$EX_T/rep.html" "$EX_T/rep.json" "$OUT/" 2>/dev/null
+	HTTPTUTOR_NOW=$at cli_x --lang zh-TW --db "$db" report --exam quiz4 --html "$EX_T/rep-zh.html"
+	grep -q '<html lang="zh-Hant-TW">' "$EX_T/rep-zh.html" && grep -q '得分分布' "$EX_T/rep-zh.html" &&
+		! grep -qiE '<(script|link|img|iframe|object)[ >]| (src|href)=|url\(|@import' "$EX_T/rep-zh.html" &&
+		ok "exam/report-html-zh-self-contained" ||
+		bad "exam/report-html-zh-self-contained" "no zh-TW page, or it loads something"
+	cli_x --db "$db" report --exam quiz4 --html /nonexistent/dir/r.html
+	ex_check report-html-unwritable 1 err 'cannot write /nonexistent/dir/r.html'
+	cli_x --db "$db" report --exam quiz4 --html "$EX_T/x.html" --json
+	ex_check report-html-and-json 2 err 'choose one of'
+	cli_x --db "$db" report --roster "$EX_T/roster.txt"
+	ex_check roster-needs-exam 2 err 'need --exam NAME'
+	cli_x --db "$db" report --exam quiz4 --roster "$EX_T/nonexistent"
+	ex_check roster-missing 1 err 'cannot read the roster'
+}
+
+# Long and Chinese names fit COLUMNS by display width, in both languages.
+ex_width() {
+	local db=$EX_T/wide.db cols lang name why
+	cli_x --db "$db" --user teacher exam new wide --count 20 --type pick
+	for name in 王小明同學來自資訊工程學系三年甲班 王小明同學來自資訊工程學系三年乙班 \
+		alexandria-catherine-montgomery-the-third-of-her-name 李 Élodie; do
+		cli_xin '1\n2\n3\nfinish\ny\n' --db "$db" --user "$name" exam wide
+	done
+	for lang in en zh-TW; do
+		for cols in 80 60; do
+			COLUMNS=$cols cli_x --lang $lang --db "$db" report --exam wide
+			why=$(python3 "$ROOT/tests/data/exam/fits.py" "$EX_T/out" "$cols" 王小明) &&
+				[ "$CLI_RC" = 0 ] && ok "exam/report-fits-$lang-$cols" ||
+				bad "exam/report-fits-$lang-$cols" "exit $CLI_RC: $why"
+		done
+	done
+	COLUMNS=60 cli_x --lang zh-TW --db "$db" exams
+	why=$(python3 "$ROOT/tests/data/exam/fits.py" "$EX_T/out" 60 "") && ok "exam/exams-fits-60" ||
+		bad "exam/exams-fits-60" "$why"
+}
+
+# The HTML report in a real browser (Debian's chromium, a test dependency):
+# it renders, the screenshot is not blank, the numbers in the rendered DOM
+# equal the JSON, and it prints on A4.
+ex_chromium() {
+	local html=$EX_T/rep.html json=$EX_T/rep.json prof why
+	if ! command -v chromium >/dev/null; then
+		bad "exam/chromium" "chromium is not installed (make deps-check installs it)"
+		return
+	fi
+	prof=$(mktemp -d)
+	local flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
+		--disable-component-update --disable-sync "--user-data-dir=$prof")
+	timeout 60 chromium "${flags[@]}" --window-size=800,1100 --screenshot="$EX_T/rep.png" \
+		"file://$html" >/dev/null 2>"$EX_T/chromium.err"
+	why=$(python3 "$ROOT/tests/data/exam/png_ink.py" "$EX_T/rep.png" 2>&1) &&
+		ok "exam/chromium-screenshot" || bad "exam/chromium-screenshot" "${why:-no screenshot}: $(tail -c 200 "$EX_T/chromium.err")"
+	cp "$EX_T/rep.png" "$OUT/report-chromium.png" 2>/dev/null
+	timeout 60 chromium "${flags[@]}" --dump-dom "file://$html" >"$EX_T/dom.html" 2>/dev/null
+	why=$(python3 "$ROOT/tests/data/exam/html_numbers.py" "$EX_T/dom.html" "$json" 2>&1) &&
+		grep -q '<svg id="histogram"' "$EX_T/dom.html" &&
+		ok "exam/chromium-numbers-equal-json" || bad "exam/chromium-numbers-equal-json" "$why"
+	timeout 60 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$EX_T/rep.pdf" \
+		"file://$html" >/dev/null 2>&1
+	grep -aqE 'MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$EX_T/rep.pdf" 2>/dev/null &&
+		ok "exam/chromium-prints-a4" || bad "exam/chromium-prints-a4" "no A4 page in the PDF"
+	rm -rf "$prof"
+}
+
+run_exam() {
+	EX_T=$(mktemp -d)
+	CLI_T=$EX_T
+	ex_make
+	ex_shuffle
+	ex_feedback
+	ex_resume
+	ex_change
+	ex_close
+	ex_content_edit
+	ex_report
+	ex_chromium
+	ex_width
+	rm -rf "$EX_T"
+}

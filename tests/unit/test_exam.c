@@ -1,0 +1,552 @@
+/* test_exam.c — the exam rules in the store (store_exam.c) and papers
+ * (paper.c) against temp databases and the real content: attempts, resume,
+ * deadlines by the stored start, closing, "the last answer counts", what is
+ * sealed until the results may be shown, shuffles, and a content edit that
+ * leaves a paper alone. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "content.h"
+#include "paper.h"
+#include "store.h"
+#include "store_exam.h"
+
+#define T0 1763769600        /* 2025-11-22 00:00 UTC */
+
+static struct model model;
+static char dir[64], dbpath[128];
+
+static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	(void)sb; (void)flag; (void)f;
+	return remove(p);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	snprintf(dir, sizeof dir, "/tmp/httptutor-exam-XXXXXX");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(dbpath, sizeof dbpath, "%s/class.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	return 0;
+}
+
+static int load_model(void **state)
+{
+	struct diag d = { 0 };
+	(void)state;
+	setenv("HTTPTUTOR_NOW", "1763769600", 1);
+	bool ok = content_load("content", &model, &d);
+	diag_free(&d);
+	return ok ? 0 : -1;
+}
+
+static int free_model(void **state)
+{
+	(void)state;
+	content_free(&model);
+	return 0;
+}
+
+static struct store *open_as(const char *user)
+{
+	char err[512] = "";
+	struct store *s = store_open(dbpath, user, false, err, sizeof err);
+	if (!s)
+		fail_msg("store_open: %s", err);
+	return s;
+}
+
+static sqlite3_int64 q_int(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 v = -1;
+	assert_int_equal(sqlite3_prepare_v2(s->db->h, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Make exam `name` with n pick questions from seed. */
+static void make_exam(struct store *s, const char *name, int n, int minutes, int attempts,
+                      enum exam_feedback fb, int64_t closes_at)
+{
+	struct quiz_opts o = { .count = n, .seed = 99, .types = 1u << Q_PICK };
+	struct quiz qz;
+	struct exam_item *items;
+	size_t ni;
+	struct exam_info e = { .minutes = minutes, .attempts = attempts, .feedback = fb,
+	                       .shuffle = true, .closes_at = closes_at };
+	snprintf(e.name, sizeof e.name, "%s", name);
+	assert_true(quiz_build(&model, &o, &qz));
+	assert_true(paper_items(&qz, &items, &ni));
+	assert_int_equal(store_exam_create(s, &e, 99, items, ni, T0), EXAM_OK);
+	paper_items_free(items, ni);
+	quiz_free(&qz);
+}
+
+/* A wrong answer to a pick question: any code that is not the right one. */
+static const char *wrong_for(const char *expected)
+{
+	return strcmp(expected, "599") ? "599" : "598";
+}
+
+static void test_create_and_paper(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_paper p;
+	struct quiz_opts o = { .count = 5, .seed = 99, .types = 1u << Q_PICK };
+	struct quiz qz;
+
+	make_exam(s, "midterm", 5, 20, 1, EXAM_FEEDBACK_CLOSED, 0);
+	assert_int_equal(store_exam_paper(s, "midterm", &p), EXAM_OK);
+	assert_int_equal(p.n, 5);
+	assert_int_equal(p.info.kind, EXAM_SET);
+	assert_int_equal(p.info.minutes, 20);
+	assert_int_equal(p.info.attempts, 1);
+	assert_int_equal(p.info.feedback, EXAM_FEEDBACK_CLOSED);
+	assert_string_equal(p.info.created_by, "teacher");
+	assert_true(quiz_build(&model, &o, &qz));
+	for (size_t i = 0; i < p.n; i++) {
+		char right[64];
+		quiz_right_str(&qz.q[i], right, sizeof right);
+		assert_string_equal(p.q[i].item, qz.q[i].item);
+		assert_string_equal(p.q[i].expected, right);
+		assert_non_null(strstr(p.q[i].body, "\"situation\""));
+	}
+	quiz_free(&qz);
+	store_exam_paper_free(&p);
+	/* The name is taken; bad names are refused; an unknown exam is not found. */
+	struct exam_info e = { .name = "midterm" };
+	struct exam_item one = { .item = "x", .qtype = "pick", .code = 403,
+	                         .choices = "401,403,404,400", .expected = "403", .body = "{}" };
+	assert_int_equal(store_exam_create(s, &e, 1, &one, 1, T0), EXAM_EXISTS);
+	snprintf(e.name, sizeof e.name, "seed-1-n1");
+	assert_int_equal(store_exam_create(s, &e, 1, &one, 1, T0), EXAM_BAD_ANSWER);
+	snprintf(e.name, sizeof e.name, "new");
+	assert_int_equal(store_exam_create(s, &e, 1, &one, 1, T0), EXAM_BAD_ANSWER);
+	assert_int_equal(store_exam_paper(s, "nosuch", &p), EXAM_NOT_FOUND);
+	assert_non_null(strstr(s->err, "no exam 'nosuch'"));
+	assert_int_equal(q_int(s, "SELECT count(*) FROM exam"), 1);
+	store_close(s);
+}
+
+static void test_attempt_resume_last_answer_counts(void **state)
+{
+	(void)state;
+	struct store *t = open_as("teacher"), *s;
+	struct exam_attempt a, b;
+	struct exam_paper p;
+
+	make_exam(t, "quiz1", 4, 20, 1, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_paper(t, "quiz1", &p), EXAM_OK);
+	store_close(t);
+
+	s = open_as("ann");
+	assert_int_equal(store_exam_attempt(s, "quiz1", T0 + 10, &a), EXAM_OK);
+	assert_int_equal(a.id, 0);
+	assert_int_equal(store_exam_start(s, "quiz1", T0 + 10, &a), EXAM_OK);
+	assert_true(a.id > 0);
+	assert_int_equal(a.number, 1);
+	assert_int_equal(a.state, ATTEMPT_OPEN);
+	assert_int_equal(a.deadline_at, T0 + 10 + 20 * 60);
+	assert_int_equal(a.ends_at, a.deadline_at);
+	/* Right first, then changed to wrong: the last one counts. */
+	assert_int_equal(store_exam_answer(s, a.id, 0, p.q[0].expected, NULL, 100, T0 + 20, "v"), EXAM_OK);
+	assert_int_equal(store_exam_answer(s, a.id, 0, wrong_for(p.q[0].expected), NULL, 100, T0 + 30, "v"), EXAM_OK);
+	assert_int_equal(store_exam_answer(s, a.id, 1, p.q[1].expected, NULL, 100, T0 + 40, "v"), EXAM_OK);
+	/* Nothing is judged before the end. */
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 41, &b), EXAM_OK);
+	assert_int_equal(b.answered, 2);
+	assert_false(b.score_known);
+	assert_null(b.right);
+	assert_string_equal(b.given[0], wrong_for(p.q[0].expected));
+	store_exam_attempt_free(&b);
+	store_close(s);
+
+	/* A second start (another process, later) resumes: same id, same clock. */
+	s = open_as("ann");
+	assert_int_equal(store_exam_start(s, "quiz1", T0 + 600, &b), EXAM_OK);
+	assert_int_equal(b.id, a.id);
+	assert_int_equal(b.deadline_at, a.deadline_at);
+	assert_int_equal(b.shuffle_seed, a.shuffle_seed);
+	assert_int_equal(b.answered, 2);
+	store_exam_attempt_free(&b);
+	/* Exam answers do not count towards progress until the attempt ends. */
+	struct progress pr;
+	assert_true(store_progress(s, T0 + 600, &pr));
+	assert_int_equal(pr.answers, 0);
+	store_progress_free(&pr);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 700), EXAM_OK);
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 701, &b), EXAM_OK);
+	assert_int_equal(b.state, ATTEMPT_FINISHED);
+	assert_int_equal(b.ended_at, T0 + 700);
+	assert_true(b.score_known && b.released);
+	assert_int_equal(b.score, 1);
+	assert_false(b.right[0]);
+	assert_true(b.right[1]);
+	store_exam_attempt_free(&b);
+	/* Now they count: the final answers only (2, one right). */
+	assert_true(store_progress(s, T0 + 800, &pr));
+	assert_int_equal(pr.answers, 2);
+	assert_int_equal(pr.correct, 1);
+	store_progress_free(&pr);
+	/* The log kept all three. */
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answer"), 3);
+	/* Finished: answers are final, and one attempt was all there was. */
+	assert_int_equal(store_exam_answer(s, a.id, 2, p.q[2].expected, NULL, 1, T0 + 710, "v"), EXAM_ENDED);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 710), EXAM_ENDED);
+	assert_int_equal(store_exam_start(s, "quiz1", T0 + 720, &b), EXAM_NO_ATTEMPTS);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answer"), 3);
+	store_close(s);
+
+	/* Someone else cannot answer ann's attempt. */
+	s = open_as("bob");
+	assert_int_equal(store_exam_answer(s, a.id, 2, p.q[2].expected, NULL, 1, T0 + 30, "v"), EXAM_NOT_FOUND);
+	store_close(s);
+	store_exam_paper_free(&p);
+}
+
+static void test_deadline_and_sweep(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_attempt a, b;
+	struct exam_paper p;
+
+	make_exam(s, "timed", 3, 10, 2, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_paper(s, "timed", &p), EXAM_OK);
+	store_close(s);
+	s = open_as("cho");
+	assert_int_equal(store_exam_start(s, "timed", T0, &a), EXAM_OK);
+	assert_int_equal(store_exam_answer(s, a.id, 0, p.q[0].expected, NULL, 1, T0 + 599, "v"), EXAM_OK);
+	/* One second after the stored deadline: refused, and the attempt ends. */
+	assert_int_equal(store_exam_answer(s, a.id, 1, p.q[1].expected, NULL, 1, T0 + 600, "v"), EXAM_TIME_UP);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answer"), 1);
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 601, &b), EXAM_OK);
+	assert_int_equal(b.state, ATTEMPT_TIME);
+	assert_int_equal(b.ended_at, T0 + 600);
+	assert_int_equal(b.score, 1);
+	assert_int_equal(b.attempts_left, 1);
+	store_exam_attempt_free(&b);
+	/* Attempts allowed: 2, so a new start makes attempt 2 with a fresh clock. */
+	assert_int_equal(store_exam_start(s, "timed", T0 + 700, &b), EXAM_OK);
+	assert_int_equal(b.number, 2);
+	assert_int_equal(b.answered, 0);
+	assert_int_equal(b.deadline_at, T0 + 700 + 600);
+	int64_t second = b.id;
+	store_exam_attempt_free(&b);
+	store_close(s);
+
+	/* Coming back after the deadline: the start says the time is up and
+	 * starts nothing (no attempts left anyway). */
+	s = open_as("cho");
+	assert_int_equal(store_exam_start(s, "timed", T0 + 5000, &b), EXAM_TIME_UP);
+	assert_int_equal(b.id, second);
+	assert_int_equal(b.state, ATTEMPT_TIME);
+	store_exam_attempt_free(&b);
+	store_close(s);
+
+	/* An attempt nobody returns to is ended by the next writer's sweep. */
+	s = open_as("dan");
+	assert_int_equal(store_exam_start(s, "timed", T0, &a), EXAM_OK);
+	assert_true(store_exam_sweep(s, T0 + 599));
+	assert_int_equal(q_int(s, "SELECT count(*) FROM session WHERE ended_at IS NULL AND attempt IS NOT NULL"), 1);
+	assert_true(store_exam_sweep(s, T0 + 601));
+	assert_int_equal(q_int(s, "SELECT count(*) FROM session WHERE ended_at IS NULL AND attempt IS NOT NULL"), 0);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM session WHERE end_reason = 'time' AND ended_at = 1763770200"), 2);
+	store_close(s);
+	store_exam_paper_free(&p);
+}
+
+static void test_close_and_feedback_closed(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_attempt a, b;
+	struct exam_paper p;
+	struct progress pr;
+
+	make_exam(s, "final", 3, 0, 1, EXAM_FEEDBACK_CLOSED, T0 + 3600);
+	assert_int_equal(store_exam_paper(s, "final", &p), EXAM_OK);
+	store_close(s);
+	s = open_as("eve");
+	assert_int_equal(store_exam_start(s, "final", T0, &a), EXAM_OK);
+	assert_int_equal(a.deadline_at, 0);
+	assert_int_equal(a.ends_at, T0 + 3600);     /* untimed, but the exam closes */
+	assert_int_equal(store_exam_answer(s, a.id, 0, wrong_for(p.q[0].expected), NULL, 1, T0 + 5, "v"), EXAM_OK);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 10), EXAM_OK);
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 11, &b), EXAM_OK);
+	/* Finished: the score is known, which ones were right is not (closed). */
+	assert_true(b.score_known);
+	assert_false(b.released);
+	assert_null(b.right);
+	assert_int_equal(b.score, 0);
+	store_exam_attempt_free(&b);
+	assert_true(store_progress(s, T0 + 20, &pr));
+	assert_int_equal(pr.answers, 0);            /* sealed until the exam closes */
+	store_progress_free(&pr);
+	store_close(s);
+
+	s = open_as("fay");
+	assert_int_equal(store_exam_start(s, "final", T0 + 30, &a), EXAM_OK);
+	store_close(s);
+	/* The teacher closes it now: fay's open attempt ends as closed. */
+	s = open_as("teacher");
+	assert_int_equal(store_exam_close(s, "final", T0 + 40, T0 + 40), EXAM_OK);
+	assert_int_equal(store_exam_close(s, "final", T0 + 41, T0 + 41), EXAM_CLOSED);
+	assert_int_equal(store_exam_close(s, "nosuch", T0 + 41, T0 + 41), EXAM_NOT_FOUND);
+	store_close(s);
+	s = open_as("fay");
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 50, &b), EXAM_OK);
+	assert_int_equal(b.state, ATTEMPT_CLOSED);
+	assert_int_equal(b.ended_at, T0 + 40);
+	store_exam_attempt_free(&b);
+	assert_int_equal(store_exam_answer(s, a.id, 1, p.q[1].expected, NULL, 1, T0 + 50, "v"), EXAM_ENDED);
+	assert_int_equal(store_exam_start(s, "final", T0 + 50, &b), EXAM_CLOSED);
+	assert_non_null(strstr(s->err, "closed at"));
+	store_close(s);
+	/* Closed: eve's result is released and now counts. */
+	s = open_as("eve");
+	assert_int_equal(store_exam_attempt(s, "final", T0 + 60, &b), EXAM_OK);
+	assert_true(b.released);
+	assert_non_null(b.right);
+	assert_false(b.right[0]);
+	store_exam_attempt_free(&b);
+	assert_true(store_progress(s, T0 + 60, &pr));
+	assert_int_equal(pr.answers, 1);
+	store_progress_free(&pr);
+	store_close(s);
+	store_exam_paper_free(&p);
+}
+
+static void test_close_later_and_never(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_attempt a, b;
+	struct progress pr;
+
+	make_exam(s, "hidden", 2, 0, 0, EXAM_FEEDBACK_NEVER, 0);
+	/* A set closing time, then it passes: the next start is refused. */
+	assert_int_equal(store_exam_close(s, "hidden", T0 + 100, T0), EXAM_OK);
+	assert_int_equal(q_int(s, "SELECT closes_at FROM exam WHERE id = 'hidden'"), T0 + 100);
+	store_close(s);
+	s = open_as("gus");
+	assert_int_equal(store_exam_start(s, "hidden", T0 + 10, &a), EXAM_OK);
+	assert_int_equal(a.attempts_left, -1);       /* unlimited */
+	assert_int_equal(store_exam_answer(s, a.id, 0, "403", NULL, 1, T0 + 15, "v"), EXAM_OK);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 20), EXAM_OK);
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 200, &b), EXAM_OK);
+	assert_false(b.released);                     /* never, even once closed */
+	store_exam_attempt_free(&b);
+	assert_int_equal(store_exam_start(s, "hidden", T0 + 200, &b), EXAM_CLOSED);
+	assert_true(store_progress(s, T0 + 300, &pr));
+	assert_int_equal(pr.answers, 0);
+	store_progress_free(&pr);
+	store_close(s);
+}
+
+static void test_answer_checks_and_results(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_attempt a;
+	struct exam_paper p;
+	struct exam_results res;
+
+	/* Every type, so meaning and header answers are checked against choices. */
+	struct quiz_opts o = { .count = 12, .seed = 5 };
+	struct quiz qz;
+	struct exam_item *items;
+	size_t ni;
+	struct exam_info e = { .name = "mixed", .feedback = EXAM_FEEDBACK_END };
+	assert_true(quiz_build(&model, &o, &qz));
+	assert_true(paper_items(&qz, &items, &ni));
+	assert_int_equal(store_exam_create(s, &e, 5, items, ni, T0), EXAM_OK);
+	paper_items_free(items, ni);
+	quiz_free(&qz);
+	assert_int_equal(store_exam_paper(s, "mixed", &p), EXAM_OK);
+	store_close(s);
+
+	s = open_as("hal");
+	assert_int_equal(store_exam_start(s, "mixed", T0, &a), EXAM_OK);
+	assert_int_equal(store_exam_answer(s, a.id, -1, "403", NULL, 1, T0, "v"), EXAM_BAD_ANSWER);
+	assert_int_equal(store_exam_answer(s, a.id, (int)p.n, "403", NULL, 1, T0, "v"), EXAM_BAD_ANSWER);
+	int right = 0;
+	for (size_t i = 0; i < p.n; i++) {
+		const char *qt = p.q[i].qtype;
+		if (!strcmp(qt, "meaning") || !strcmp(qt, "header"))
+			assert_int_equal(store_exam_answer(s, a.id, (int)i, "Nonsense", NULL, 1, T0, "v"),
+			                 EXAM_BAD_ANSWER);
+		else
+			assert_int_equal(store_exam_answer(s, a.id, (int)i, "12", NULL, 1, T0, "v"),
+			                 EXAM_BAD_ANSWER);
+		/* The right answer, a header in other letter case included. */
+		char given[64];
+		snprintf(given, sizeof given, "%s", p.q[i].expected);
+		if (!strcmp(qt, "header"))
+			for (char *c = given; *c; c++)
+				*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+		if (i % 3 == 0) {
+			assert_int_equal(store_exam_answer(s, a.id, (int)i, given, NULL, 1, T0 + 1, "v"), EXAM_OK);
+			right++;
+		}
+	}
+	assert_int_equal(q_int(s, "SELECT count(*) FROM answer"), (sqlite3_int64)((p.n + 2) / 3));
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 100), EXAM_OK);
+	store_close(s);
+
+	s = open_as("teacher");
+	assert_int_equal(store_exam_results(s, "mixed", T0 + 200, &res), EXAM_OK);
+	assert_int_equal(res.n, 1);
+	assert_string_equal(res.r[0].user, "hal");
+	assert_int_equal(res.r[0].a.score, right);
+	assert_int_equal(res.r[0].a.answered, right);
+	assert_int_equal(res.paper.n, p.n);
+	store_exam_results_free(&res);
+	assert_int_equal(store_exam_results(s, "nosuch", T0, &res), EXAM_NOT_FOUND);
+	store_close(s);
+	store_exam_paper_free(&p);
+}
+
+/* A code the scenario also accepts is graded right, by the store. */
+static void test_also_accepted(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_item q[2] = {
+		{ .item = "checkout", .qtype = "pick", .code = 202, .choices = "200,202,204,206",
+		  .expected = "202", .also = "201", .body = "{}" },
+		{ .item = "other", .qtype = "type", .code = 404, .choices = "", .expected = "404",
+		  .also = "", .body = "{}" },
+	};
+	struct exam_info e = { .name = "also", .feedback = EXAM_FEEDBACK_END };
+	struct exam_attempt a;
+	assert_int_equal(store_exam_create(s, &e, 1, q, 2, T0), EXAM_OK);
+	store_close(s);
+	s = open_as("ivy");
+	assert_int_equal(store_exam_start(s, "also", T0, &a), EXAM_OK);
+	assert_int_equal(store_exam_answer(s, a.id, 0, "201", NULL, 1, T0, "v"), EXAM_OK);
+	assert_int_equal(store_exam_answer(s, a.id, 1, "201", NULL, 1, T0, "v"), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 1), EXAM_OK);
+	assert_int_equal(store_exam_reload(s, a.id, T0 + 2, &a), EXAM_OK);
+	assert_int_equal(a.score, 1);
+	assert_true(a.right[0]);
+	assert_false(a.right[1]);                   /* 201 is accepted only where the paper says */
+	store_exam_attempt_free(&a);
+	store_close(s);
+}
+
+static void test_practice(void **state)
+{
+	(void)state;
+	struct store *s = open_as("ivy");
+	struct exam_item one = { .item = "x", .qtype = "pick", .code = 403,
+	                         .choices = "401,403,404,400", .expected = "403", .body = "{}" };
+	struct exam_info e = { .name = "seed-5-n1", .minutes = 10 };
+	struct exam_attempt a, b;
+
+	assert_int_equal(store_exam_practice(s, &e, 5, &one, 1, T0), EXAM_OK);
+	assert_int_equal(store_exam_practice(s, &e, 5, &one, 1, T0), EXAM_OK);
+	e.minutes = 11;
+	assert_int_equal(store_exam_practice(s, &e, 5, &one, 1, T0), EXAM_MISMATCH);
+	assert_non_null(strstr(s->err, "10 minutes"));
+	/* Practice papers: unlimited attempts, results at the end. */
+	assert_int_equal(store_exam_start(s, "seed-5-n1", T0, &a), EXAM_OK);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 1), EXAM_OK);
+	assert_int_equal(store_exam_start(s, "seed-5-n1", T0 + 2, &b), EXAM_OK);
+	assert_int_equal(b.number, 2);
+	store_exam_attempt_free(&b);
+	store_close(s);
+}
+
+static void test_shuffle_and_content_edit(void **state)
+{
+	(void)state;
+	struct store *s = open_as("teacher");
+	struct exam_paper p;
+	struct paper_view v1, v2, v3;
+	char err[256];
+
+	make_exam(s, "shuf", 8, 0, 1, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_paper(s, "shuf", &p), EXAM_OK);
+	assert_true(paper_view(&model, &p, true, 1, &v1, err, sizeof err));
+	assert_true(paper_view(&model, &p, true, 1, &v2, err, sizeof err));
+	assert_true(paper_view(&model, &p, true, 2, &v3, err, sizeof err));
+	bool order_differs = false;
+	int seen[8] = { 0 };
+	for (size_t i = 0; i < v1.qz.n; i++) {
+		const struct question *q = &v1.qz.q[i];
+		assert_int_equal(v1.order[i], v2.order[i]);
+		assert_int_equal(q->choice_code[0], v2.qz.q[i].choice_code[0]);
+		order_differs |= v1.order[i] != v3.order[i];
+		seen[v1.order[i]]++;
+		/* The right answer is where right says, whatever the shuffle. */
+		assert_int_equal(q->choice_code[q->right], q->code->code);
+		assert_string_equal(q->item, p.q[v1.order[i]].item);
+	}
+	assert_true(order_differs);
+	for (int i = 0; i < 8; i++)
+		assert_int_equal(seen[i], 1);              /* the same questions */
+	paper_view_free(&v2);
+	paper_view_free(&v3);
+
+	/* A content edit after the exam was made: the paper keeps its texts. */
+	const struct question *q0 = &v1.qz.q[0];
+	char before[512];
+	snprintf(before, sizeof before, "%s", q0->sc->situation.s[LANG_EN]);
+	struct scenario *live = (struct scenario *)model_scenario(&model, q0->item);
+	assert_non_null(live);
+	char *saved = live->situation.s[LANG_EN];
+	live->situation.s[LANG_EN] = (char *)"Edited after the exam was made.";
+	int saved_answer = live->answer;
+	live->answer = 200;
+	assert_true(paper_view(&model, &p, true, 1, &v2, err, sizeof err));
+	assert_string_equal(v2.qz.q[0].sc->situation.s[LANG_EN], before);
+	char right[64];
+	quiz_right_str(&v2.qz.q[0], right, sizeof right);
+	assert_string_equal(right, p.q[v2.order[0]].expected);
+	live->situation.s[LANG_EN] = saved;
+	live->answer = saved_answer;
+	paper_view_free(&v2);
+	paper_view_free(&v1);
+	store_exam_paper_free(&p);
+	store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_create_and_paper, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attempt_resume_last_answer_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_deadline_and_sweep, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_and_feedback_closed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_close_later_and_never, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answer_checks_and_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_also_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_practice, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_shuffle_and_content_edit, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, load_model, free_model);
+}
