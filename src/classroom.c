@@ -19,23 +19,6 @@
 
 #define CLASS_DB "class.db"
 
-const char *classroom_network_fs(long magic)
-{
-	/* statfs(2) f_type values of file systems on another machine. */
-	switch ((unsigned long)magic & 0xffffffffUL) {
-	case 0x6969UL: return "NFS";
-	case 0x517BUL: return "SMB";
-	case 0xFF534D42UL: return "CIFS";
-	case 0xFE534D42UL: return "SMB2";
-	case 0x5346414FUL: return "AFS";
-	case 0x73757245UL: return "Coda";
-	case 0x564cUL: return "NCP";
-	case 0x01021997UL: return "9P";
-	case 0x00c36400UL: return "Ceph";
-	default: return NULL;
-	}
-}
-
 static int fail(const char *fmt, const char *a, const char *b)
 {
 	fputs("httptutor: ", stderr);
@@ -74,7 +57,7 @@ int classroom_init(const char *dir, const char *group)
 	}
 	if (statfs(path, &fs) != 0)
 		return fail("%s: %s", path, strerror(errno));
-	const char *net = classroom_network_fs((long)fs.f_type);
+	const char *net = db_network_fs((long)fs.f_type);
 	if (net)
 		return fail(tr(MSG_CLASS_NETWORK_FS), dir, net);
 

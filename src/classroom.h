@@ -8,8 +8,4 @@
  * file systems.  Returns an exit status. */
 int classroom_init(const char *dir, const char *group);
 
-/* What kind of network file system magic (statfs f_type) is, or NULL when it
- * is none that SQLite's WAL cannot work on. */
-const char *classroom_network_fs(long magic);
-
 #endif

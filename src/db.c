@@ -522,3 +522,19 @@ char *db_default_path(void)
 		snprintf(out, n, "%s/.local/share%s", home, suffix);
 	return out;
 }
+
+const char *db_network_fs(long magic)
+{
+	switch ((unsigned long)magic & 0xffffffffUL) {
+	case 0x6969UL: return "NFS";
+	case 0x517BUL: return "SMB";
+	case 0xFF534D42UL: return "CIFS";
+	case 0xFE534D42UL: return "SMB2";
+	case 0x5346414FUL: return "AFS";
+	case 0x73757245UL: return "Coda";
+	case 0x564cUL: return "NCP";
+	case 0x01021997UL: return "9P";
+	case 0x00c36400UL: return "Ceph";
+	default: return NULL;
+	}
+}

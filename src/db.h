@@ -60,6 +60,11 @@ const char *db_why(struct db *d, int rc);
  * Always true for ":memory:" and read-only copies. */
 bool db_same_file(struct db *d);
 
+/* The name of the network file system whose statfs(2) f_type is magic
+ * ("NFS", "CIFS" …), or NULL for a local one: SQLite's WAL needs shared
+ * memory that a file system on another machine does not give. */
+const char *db_network_fs(long magic);
+
 /* The default database path: $XDG_DATA_HOME/httptutor/progress.db, else
  * ~/.local/share/httptutor/progress.db.  malloc'd. */
 char *db_default_path(void);

@@ -181,10 +181,10 @@
 	X(HTML_GRID,       "Answers by student and question", "學生 × 題目作答表") \
 	X(WATCH_TITLE,     "Live board", "即時看板") \
 	X(WATCH_HEAD,      "Exam %s — live", "考試 %s — 即時") \
-	X(WATCH_UPDATED,   "updated %s", "更新於 %s") \
+	X(WATCH_UPDATED,   "read at %s; read again every 2 s", "%s 讀取；每 2 秒重新讀取") \
 	X(WATCH_COL_ANSWERED, "Answered", "已答") \
 	X(WATCH_COL_LEFT,  "Time left", "剩餘時間") \
-	X(WATCH_HINT,      "Up/Down: scroll  o: order  q: quit   (refreshes every 2 s)", "上/下：捲動  o：排序  q：離開（每 2 秒更新）") \
+	X(WATCH_HINT,      "Up/Down: scroll  o: order  q: quit", "上/下：捲動  o：排序  q：離開") \
 	X(WATCH_READ_FAILED, "could not refresh: %s (showing the last good read)", "無法更新：%s（顯示上一次成功讀取的資料）") \
 	X(WATCH_BY_NAME,   "by name", "依姓名") \
 	X(WATCH_BY_STATUS, "by status", "依狀態") \

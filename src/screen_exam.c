@@ -523,17 +523,18 @@ void examview_draw(const struct app *a)
 	long left = examrun_left(&v->run);
 	bool asking = v->phase == EV_ASK;
 
+	/* The clock first: on a narrow screen the end of the title is cut. */
 	snprintf(title, sizeof title, "%s %s", tr(MSG_EXAM_TITLE), v->run.paper.info.name);
+	if (asking && left >= 0) {
+		char t[32];
+		clock_duration_str(left, t, sizeof t);
+		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", t);
+	}
 	if (asking) {
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ",
 		         v->cur + 1, examrun_count(&v->run));
 		snprintf(title + strlen(title), sizeof title - strlen(title), tr(MSG_EXAM_ANSWERED_N),
 		         v->run.att.answered);
-		if (left >= 0) {
-			char t[32];
-			clock_duration_str(left, t, sizeof t);
-			snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", t);
-		}
 	}
 	const struct question *q = current(a);
 	snprintf(hint, sizeof hint, "%s", tr(v->phase == EV_INTRO ? MSG_EXAM_INTRO_HINT :

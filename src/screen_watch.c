@@ -80,7 +80,7 @@ static void order(const struct app *a, size_t *idx)
 
 static int rows_shown(const struct app *a)
 {
-	return BODY_ROWS(a) - 3;
+	return BODY_ROWS(a) - 4;        /* counts, update time, a gap, the headings */
 }
 
 bool watch_key(struct app *a, enum action act, int key)
@@ -125,12 +125,11 @@ void watch_draw(const struct app *a)
 		strftime(t, sizeof t, "%H:%M:%S", &tm);
 	else
 		snprintf(t, sizeof t, "?");
-	char upd[64];
+	char upd[160];
 	snprintf(upd, sizeof upd, tr(MSG_WATCH_UPDATED), t);
-	int uw = text_width(upd);
-	ui_put_fit(y, 2, line, a->cols - uw - 5, E_STRONG);
-	ui_put(y, a->cols - uw - 2, upd, uw, E_DIM);
-	y += 2;
+	ui_put_fit(y, 2, line, a->cols - 4, E_STRONG);
+	ui_put_fit(y + 1, 2, upd, a->cols - 4, E_DIM);
+	y += 3;
 	/* Columns: name takes what the others leave. */
 	int wa = 9, wl = 10, ws = 20, wn = a->cols - 4 - wa - wl - ws - 3;
 	ui_put_fit(y, 2, tr(MSG_RX_COL_STUDENT), wn, E_HEAD);

@@ -487,6 +487,100 @@ ex_chromium() {
 	rm -rf "$prof"
 }
 
+# A class folder shared by real, separate OS users (we are root in CI: the
+# users are made here and removed after).  Students are who the kernel says
+# (no HTTPTUTOR_USER); one is killed mid-exam and resumes; one outside the
+# group cannot even open the file.
+ex_class() {
+	local g=ht14c$$ sa=ht14a$$ sb=ht14b$$ sx=ht14x$$ dir=$EX_T/class db pid fed n
+	if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
+		ok "exam/class-os-users (skipped: needs root, useradd and setpriv)"
+		return
+	fi
+	groupadd "$g" && useradd -M -N -g "$g" -s /bin/sh "$sa" && useradd -M -N -g "$g" -s /bin/sh "$sb" &&
+		useradd -M -N -s /bin/sh "$sx" || { bad "exam/class-users" "could not add test users"; return; }
+	chmod 755 "$EX_T"
+	as() {  # as USER ARGS…: run httptutor as that user, stdin from $EX_T/in
+		local u=$1
+		shift
+		env -u HTTPTUTOR_USER HOME=/nonexistent setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups \
+			"$BIN" "$@" <"$EX_T/in" >"$EX_T/out" 2>"$EX_T/err"
+		CLI_RC=$?
+	}
+
+	cli_x class init "$dir" --group "$g"
+	db=$dir/class.db
+	ex_check class-init 0 out "Class folder $dir is ready for group $g" out "^  export HTTPTUTOR_DB=$db\$"
+	[ "$(stat -c '%a %G' "$dir")" = "2770 $g" ] && [ "$(stat -c '%a %G' "$db")" = "660 $g" ] &&
+		ok "exam/class-init-modes" || bad "exam/class-init-modes" "folder $(stat -c '%a %G' "$dir"), db $(stat -c '%a %G' "$db")"
+	HTTPTUTOR_TEST_SEED=11 cli_x --db "$db" --user teacher exam new ostest --count 4 --type pick --minutes 30
+	ex_check class-exam-new 0 out '^  httptutor exam ostest$'
+
+	# Student a: two answers, then kill -9; the next start resumes them.
+	mkfifo "$EX_T/cfifo"
+	chmod 666 "$EX_T/cfifo"
+	env -u HTTPTUTOR_USER HOME=/nonexistent setpriv --reuid="$sa" --regid="$(id -g "$sa")" --init-groups \
+		"$BIN" --db "$db" exam ostest <"$EX_T/cfifo" >"$EX_T/ckill.out" 2>&1 &
+	pid=$!
+	exec 8<>"$EX_T/cfifo"
+	fed=0
+	for n in 1 2; do
+		echo $n >&8
+		cli_wait_lines "$EX_T/ckill.out" "$n" 'Saved: ' && fed=$n
+	done
+	kill -9 "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null
+	exec 8>&-
+	: >"$EX_T/in"
+	as "$sa" --db "$db" exam ostest
+	[ "$fed" = 2 ] && ex_check class-resume-as-own-user 0 out '^Resuming attempt 1: 2 of 4 answered' ||
+		bad "exam/class-resume-as-own-user" "only $fed answers confirmed before the kill"
+	# Student b finishes; student b cannot go on with a's attempt by name.
+	printf '1\n2\n3\n4\nfinish\ny\n' >"$EX_T/in"
+	as "$sb" --db "$db" exam ostest
+	ex_check class-student-finishes 0 out '^Exam finished\.$'
+	# Someone outside the group cannot open the class database at all.
+	printf '1\n' >"$EX_T/in"
+	local before
+	before=$(sqlite3 "$db" 'SELECT count(*) FROM answer')
+	as "$sx" --db "$db" exam ostest
+	[ "$CLI_RC" = 1 ] && [ -s "$EX_T/err" ] && [ "$(sqlite3 "$db" 'SELECT count(*) FROM answer')" = "$before" ] &&
+		ok "exam/class-outsider-refused" || bad "exam/class-outsider-refused" "exit $CLI_RC: $(head -c 200 "$EX_T/err")"
+	# The files SQLite made stay in the class group, readable to it only.
+	local f bad_mode=
+	for f in "$db-wal" "$db-shm"; do
+		[ -e "$f" ] && [ "$(stat -c '%a %G' "$f")" != "660 $g" ] && bad_mode="$bad_mode $f:$(stat -c '%a %G' "$f")"
+	done
+	[ -z "$bad_mode" ] && ok "exam/class-wal-modes" || bad "exam/class-wal-modes" "$bad_mode"
+	# The teacher's report knows them by their logins, uid and all.
+	cli_x --db "$db" report --exam ostest --json
+	ex_py class-report-logins 'import json,sys
+r = json.load(open(sys.argv[1]))
+s = {x["name"]: x for x in r["students"]}
+assert set(s) == {sys.argv[2], sys.argv[3]}, set(s)
+assert s[sys.argv[2]]["status"] == "in progress" and s[sys.argv[2]]["answered"] == 2, s[sys.argv[2]]
+assert s[sys.argv[3]]["status"] == "finished" and s[sys.argv[3]]["answered"] == 4' "$EX_T/out" "$sa" "$sb"
+	[ "$(sqlite3 "$db" "SELECT DISTINCT uid FROM answer a JOIN profile p ON p.id = a.profile_id WHERE p.name = '$sa'")" = "$(id -u "$sa")" ] &&
+		ok "exam/class-uid-recorded" || bad "exam/class-uid-recorded" "the answers of $sa do not carry uid $(id -u "$sa")"
+
+	# Refusals and warnings.
+	cli_x class init "$db" --group "$g"
+	ex_check class-init-not-folder 1 err 'is not a folder'
+	cli_x class init "$EX_T/other" --group nosuchgroup$$
+	ex_check class-init-no-group 1 err "there is no group 'nosuchgroup$$'"
+	chmod 0664 "$db"
+	cli_x class init "$dir" --group "$g"
+	ex_check class-init-warns 0 err 'warning: .*class.db: users outside the group can read or change'
+	cli_x class init "$dir" extra
+	ex_check class-init-usage 2 err 'too many arguments'
+
+	userdel "$sa" 2>/dev/null
+	userdel "$sb" 2>/dev/null
+	userdel "$sx" 2>/dev/null
+	groupdel "$g" 2>/dev/null
+	unset -f as
+}
+
 run_exam() {
 	EX_T=$(mktemp -d)
 	CLI_T=$EX_T
@@ -500,5 +594,6 @@ run_exam() {
 	ex_report
 	ex_chromium
 	ex_width
+	ex_class
 	rm -rf "$EX_T"
 }

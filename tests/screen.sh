@@ -14,6 +14,22 @@ screen_prep() {
 	mixups)   # a learner who mixes up codes (tests/data/screen/mixups.sql)
 		HTTPTUTOR_DB=$db "$BIN" review --plain </dev/null >/dev/null 2>&1
 		sqlite3 "$db" <tests/data/screen/mixups.sql ;;
+	exam|exam-started|exam-late|exam-class)
+		# A teacher's exam with a known paper (HTTPTUTOR_TEST_SEED).
+		HTTPTUTOR_TEST_SEED=7 HTTPTUTOR_DB=$db "$BIN" --user teacher exam new midterm --count 3 \
+			--minutes 20 --type pick,meaning >/dev/null 2>&1
+		case $prep in
+		exam-started)
+			printf '2\n' | HTTPTUTOR_DB=$db "$BIN" exam midterm >/dev/null 2>&1 ;;
+		exam-late)
+			printf '2\n' | HTTPTUTOR_NOW=$((HTTPTUTOR_NOW - 3600)) HTTPTUTOR_DB=$db "$BIN" exam midterm >/dev/null 2>&1 ;;
+		exam-class)
+			local u
+			for u in 王小明 ana bo; do
+				printf '1\n2\n' | HTTPTUTOR_DB=$db "$BIN" --user $u exam midterm >/dev/null 2>&1
+			done
+			printf '1\n2\n3\nfinish\ny\n' | HTTPTUTOR_DB=$db "$BIN" --user cy exam midterm >/dev/null 2>&1 ;;
+		esac ;;
 	*) echo "unknown prep $prep" >&2 ;;
 	esac
 }

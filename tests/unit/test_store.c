@@ -890,6 +890,19 @@ static void test_progress_empty_readonly(void **state)
 	store_close(s);
 }
 
+/* class init refuses these: WAL does not work across machines. */
+static void test_network_fs(void **state)
+{
+	(void)state;
+	assert_string_equal(db_network_fs(0x6969), "NFS");
+	assert_string_equal(db_network_fs((long)0xFF534D42UL), "CIFS");
+	assert_string_equal(db_network_fs((long)0xFE534D42UL), "SMB2");
+	assert_string_equal(db_network_fs(0x517B), "SMB");
+	assert_null(db_network_fs(0xEF53));          /* ext4 */
+	assert_null(db_network_fs(0x01021994));      /* tmpfs */
+	assert_null(db_network_fs(0x58465342));      /* xfs */
+}
+
 static void test_default_path(void **state)
 {
 	char *p;
@@ -969,6 +982,7 @@ int main(void)
 		cmocka_unit_test(test_progress_header_answer_counts_by_code),
 		cmocka_unit_test(test_progress_dst),
 		cmocka_unit_test_setup_teardown(test_progress_empty_readonly, tmp_setup, tmp_teardown),
+		cmocka_unit_test(test_network_fs),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test_setup_teardown(test_file_gone, tmp_setup, tmp_teardown),
 	};
