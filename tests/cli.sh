@@ -421,9 +421,10 @@ print(" ".join(sorted(x["item"] for x in r if x["session"] == last)))' "$d/out" 
 
 # Wait until file $1 has at least $2 lines matching $3 (deadline 5 s).
 cli_wait_lines() {
-	local _
+	local _ n
 	for _ in $(seq 50); do
-		[ "$(grep -cE -e "$3" "$1" 2>/dev/null)" -ge "$2" ] && return 0
+		n=$(grep -cE -e "$3" "$1" 2>/dev/null)
+		[ "${n:-0}" -ge "$2" ] && return 0
 		sleep 0.1
 	done
 	return 1
