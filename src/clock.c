@@ -52,16 +52,6 @@ void clock_mmss(long secs, char *out, size_t n)
 	snprintf(out, n, "%02ld:%02ld", secs / 60, secs % 60);
 }
 
-void clock_duration_str(long secs, char *buf, size_t n)
-{
-	if (secs < 0)
-		snprintf(buf, n, "-");
-	else if (secs >= 3600)
-		snprintf(buf, n, "%ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
-	else
-		snprintf(buf, n, "%ld:%02ld", secs / 60, secs % 60);
-}
-
 void clock_iso_str(int64_t t, char *buf, size_t n)
 {
 	time_t tt = (time_t)t;

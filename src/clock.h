@@ -20,8 +20,6 @@ int64_t clock_now_ms(void);
 /* A seed for a quiz nobody gave one for (fixed when HTTPTUTOR_NOW is set). */
 uint64_t clock_seed(void);
 
-/* Seconds as "m:ss", or "h:mm:ss" from an hour on; "-" when secs < 0. */
-void clock_duration_str(long secs, char *buf, size_t n);
 /* Unix seconds as local time in strftime format fmt; `none` for 0. */
 void clock_local_str(int64_t t, const char *fmt, const char *none, char *buf, size_t n);
 /* Unix seconds as ISO 8601 UTC ("2025-11-22T14:02:00Z"); "" for 0. */

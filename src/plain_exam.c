@@ -158,7 +158,7 @@ static void result(const struct examrun *r, const struct quiz_opts *o, int minut
 	putchar('\n');
 	snprintf(buf, sizeof buf, "%s.", tr(title));
 	say(buf, utf8);
-	clock_duration_str((long)(a->ended_at - a->started_at), t, sizeof t);
+	clock_mmss((long)(a->ended_at - a->started_at), t, sizeof t);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), a->score, n, n ? (100 * a->score + n / 2) / n : 0, t);
 	say(buf, utf8);
 	come_back_cmd(r, o, minutes, cmd, sizeof cmd);
@@ -288,7 +288,7 @@ static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, in
 		show = true;
 		if (left > 0) {
 			char t[32];
-			clock_duration_str(left, t, sizeof t);
+			clock_mmss(left, t, sizeof t);
 			snprintf(buf, sizeof buf, tr(MSG_EXAM_PROMPT_LEFT), t);
 			out_puts(stdout, buf, utf8);
 		} else {
@@ -377,6 +377,8 @@ static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, in
 			/* Say so plainly: the learner must know this answer is not kept. */
 			fprintf(stderr, "httptutor: NOT SAVED: %s\n", r->err);
 			(*unsaved)++;
+			if (r->st->db->gone)
+				return false;   /* deleted or replaced: nothing more can be kept */
 			show = false;
 			continue;
 		}

@@ -506,7 +506,10 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 		}
 		when_str(d, s->started, st, sizeof st);
 		when_str(d, s->finished, fin, sizeof fin);
-		clock_duration_str(s->duration, dur, sizeof dur);
+		if (s->duration >= 0)
+			clock_mmss(s->duration, dur, sizeof dur);
+		else
+			snprintf(dur, sizeof dur, "-");
 		snprintf(att, sizeof att, "%d", s->attempts);
 		table_add(&t, (const char *[]){ s->name, exam_report_status(s->status), score, pct,
 		                                st, fin, dur, att });

@@ -138,7 +138,10 @@ static void students_table(FILE *f, const struct watch_data *d)
 		char st[32], fin[32], du[32];
 		clock_local_str(s->started, "%Y-%m-%d %H:%M", "–", st, sizeof st);
 		clock_local_str(s->finished, "%Y-%m-%d %H:%M", "–", fin, sizeof fin);
-		clock_duration_str(s->duration, du, sizeof du);
+		if (s->duration >= 0)
+			clock_mmss(s->duration, du, sizeof du);
+		else
+			snprintf(du, sizeof du, "–");
 		fputs("<tr class=\"student\"><td class=\"name\">", f);
 		esc(f, s->name);
 		fputs("</td><td class=\"status\">", f);

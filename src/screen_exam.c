@@ -426,7 +426,7 @@ static void build_end(const struct app *a, struct lines *ls)
 	                 t->state == ATTEMPT_CLOSED ? MSG_EXAM_CLOSED_TITLE :
 	                 MSG_EXAM_FINISHED_TITLE), E_H1, 2);
 	lines_add(ls, "", E_NORMAL, 0);
-	clock_duration_str((long)(t->ended_at - t->started_at), d, sizeof d);
+	clock_mmss((long)(t->ended_at - t->started_at), d, sizeof d);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), t->score, n, n ? (100 * t->score + n / 2) / n : 0, d);
 	lines_add(ls, buf, E_STRONG, 2);
 	examrun_clock_str(t->started_at, s1, sizeof s1);
@@ -527,7 +527,7 @@ void examview_draw(const struct app *a)
 	snprintf(title, sizeof title, "%s %s", tr(MSG_EXAM_TITLE), v->run.paper.info.name);
 	if (asking && left >= 0) {
 		char t[32];
-		clock_duration_str(left, t, sizeof t);
+		clock_mmss(left, t, sizeof t);
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", t);
 	}
 	if (asking) {

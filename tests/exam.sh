@@ -148,7 +148,8 @@ ex_shuffle() {
 
 # Nothing right or wrong before the end; the end shows what the exam allows.
 ex_feedback() {
-	local db=$EX_T/fb.db verdict='Correct|Wrong|Why:|Why not|答對|答錯|為什麼|✓|✗'
+	# A verdict starts a line or follows a prompt; question texts are indented.
+	local db=$EX_T/fb.db verdict='(^|> )(Correct|Wrong|Why|Not answered|答對|答錯|為什麼|未作答|[✓✗])'
 	cli_x --db "$db" --user teacher exam new closedfb --count 4 --type pick,meaning,header
 	cli_x --db "$db" --user teacher exam new endfb --count 4 --feedback end --type pick,meaning,header
 	cli_x --db "$db" --user teacher exam new neverfb --count 4 --feedback never --type pick,meaning,header
@@ -203,9 +204,9 @@ ex_resume() {
 		out 'Run httptutor exam timed again before [0-9:]+ to go on' !out '^Score'
 	cli_xin '' --db "$db" --user ann exam timed
 	ex_check resume-after-eof 0 out '^Resuming attempt 1: 2 of 5 answered' out '^\[3/5\]' \
-		out '^5:00 left > '
+		out '^05:00 left > '
 	HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 120)) cli_xin '' --db "$db" --user ann exam timed
-	ex_check resume-keeps-deadline 0 out '^Resuming attempt 1' out '^3:00 left > '
+	ex_check resume-keeps-deadline 0 out '^Resuming attempt 1' out '^03:00 left > '
 
 	# kill -9 between answers: every saved answer is there on the next start.
 	mkfifo "$EX_T/fifo"

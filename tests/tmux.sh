@@ -291,8 +291,8 @@ tm_exam_clock() {
 	tm_start $s 80x24
 	tm_run $s "HTTPTUTOR_NOW=$((HTTPTUTOR_NOW + 5)) $cmd"
 	if tm_wait $s 'Resuming attempt 1: 1 of 3 answered' && tm_wait $s 'Exam seed-9-n3 .* 2/3 +answered 1'; then
-		third=$(tm_screen $s | grep -o '⏱ [0-9]:[0-9][0-9]' | head -1)
-		if [[ "$third" == "⏱ 0:5"[4-6] ]]; then
+		third=$(tm_screen $s | grep -o '⏱ [0-9][0-9]:[0-9][0-9]' | head -1)
+		if [[ "$third" == "⏱ 00:5"[4-6] ]]; then
 			ok "tmux/exam-resume-after-hangup"
 		else
 			tm_fail exam-resume-after-hangup "clock '$third' after resuming (was '$second')" $s
