@@ -144,8 +144,9 @@ bench: all
 mutate: all
 	$(Q)python3 tests/mutate.py $(MUTANTS)
 
-# libFuzzer harnesses (tests/fuzz/*.c, clang) for markdown, text and the
-# content loader; each runs FUZZ_SECONDS; exits non-zero on a crash.
+# libFuzzer harnesses (tests/fuzz/*.c, clang): markdown, text, the content
+# loader, the plain-mode input parser and output escaping; each runs
+# FUZZ_SECONDS; exits non-zero on a crash.
 FUZZ_SECONDS ?= 60
 fuzz:
 	$(Q)FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.." || exit 2
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
-HARNESSES=${FUZZ_ONLY:-"text markdown content"}
+HARNESSES=${FUZZ_ONLY:-"text markdown content quizparse out"}
 
 if ! command -v "$CC" >/dev/null; then
 	echo "fuzz: $CC not found (libFuzzer needs clang; set FUZZ_CC)" >&2
@@ -27,14 +27,27 @@ FLAGS=(-std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
        -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Isrc
        -O1 -g -fno-omit-frame-pointer
        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
-read -r -a PKG_CFLAGS <<<"$(pkg-config --cflags md4c yaml-0.1)"
-read -r -a PKG_LIBS <<<"$(pkg-config --libs md4c yaml-0.1)"
+read -r -a PKG_CFLAGS <<<"$(pkg-config --cflags md4c yaml-0.1 jansson)"
+read -r -a PKG_LIBS <<<"$(pkg-config --libs md4c yaml-0.1 jansson)"
 
-# Which modules each harness links (mirrors the Makefile's T_* lists).
+# Which modules each harness links (mirrors the Makefile's T_* lists; the
+# content loader's list is read from the Makefile so the two cannot drift).
+CONTENT=$(sed -n 's/^CONTENT *:= *//p' Makefile)
 declare -A MODS=(
 	[text]="text"
 	[markdown]="markdown text"
-	[content]="content diag loader yamlread codesload scenload chapload contrastload packcheck packhash model markdown text"
+	[content]="$CONTENT markdown text"
+	[quizparse]="quiz $CONTENT markdown text"
+	[out]="out text"
+)
+# Largest input per harness: big enough for structure bugs (deep nesting,
+# aliases to a large text) in content, a line for the parser, a name for out.
+declare -A MAXLEN=(
+	[text]=16384
+	[markdown]=65536
+	[content]=262144
+	[quizparse]=512
+	[out]=4096
 )
 
 build() {
@@ -71,7 +84,7 @@ for name in $HARNESSES; do
 	mkdir -p "$OUT/corpus/$name"
 	echo "fuzz: $name for ${SECONDS_EACH}s"
 	log="$OUT/$name.log"
-	"./$OUT/fuzz_$name" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	"./$OUT/fuzz_$name" -max_len="${MAXLEN[$name]}" -max_total_time="$SECONDS_EACH" \
 		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
 		-artifact_prefix="$OUT/crash-$name-" \
 		"$OUT/corpus/$name" "tests/fuzz/corpus/$name" >"$log" 2>&1
