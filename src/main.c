@@ -370,13 +370,19 @@ static const char *db_path(const struct opts *o)
 	return p && *p ? p : NULL;
 }
 
-static bool want_plain(const struct opts *o)
+/* TERM says there is no screen to draw on: a screen reader's console, an
+ * editor's shell buffer, a script. */
+static bool dumb_term(void)
 {
 	const char *term = getenv("TERM");
+	return !term || !*term || !strcmp(term, "dumb") || !strcmp(term, "unknown");
+}
+
+static bool want_plain(const struct opts *o)
+{
 	if (getenv("HTTPTUTOR_TEST_SCRIPT"))
 		return o->plain;
-	return o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || !term || !*term ||
-	       !strcmp(term, "dumb") || !strcmp(term, "unknown");
+	return o->plain || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) || dumb_term();
 }
 
 static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
@@ -544,7 +550,8 @@ int main(int argc, char **argv)
 		content_free(&m);
 		return 1;
 	}
-	struct report_ctx rx = { &m, lang, utf8, o.json, o.csv, o.all, o.klass };
+	struct report_ctx rx = { .m = &m, .lang = lang, .utf8 = utf8, .json = o.json, .csv = o.csv,
+	                         .all = o.all, .klass = o.klass, .linear = dumb_term() };
 	if (!strcmp(cmd, "code")) {
 		rc = report_code(&rx, args[0]);
 	} else if (!strcmp(cmd, "codes")) {
@@ -606,9 +613,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
 			rc = 1;
 		} else if ((start == SCR_READER || start == SCR_CHAPTERS || start == SCR_CARD ||
-		            start == SCR_CODES) && !isatty(STDOUT_FILENO) &&
+		            start == SCR_CODES) && (!isatty(STDOUT_FILENO) || dumb_term()) &&
 		           !getenv("HTTPTUTOR_TEST_SCRIPT")) {
-			/* Piped (`httptutor read forgotten | less`): print the text. */
+			/* Piped (`httptutor read forgotten | less`) or TERM=dumb: print the text. */
 			rc = start == SCR_CARD ? report_code(&rx, arg) :
 			     start == SCR_CODES ? report_codes(&rx) :
 			     report_chapter(&rx, start == SCR_READER ? report_find_chapter(&m, arg) : -1);

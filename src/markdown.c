@@ -74,6 +74,8 @@ struct ctx {
 	int code_col;          /* column in the current code line, for tabs */
 	struct table tab;
 	bool in_table;
+	bool linear;           /* tables as "Header: cell; …" lines, no box drawing */
+	bool row_gap_off;      /* the next block follows without a blank line */
 	int em, strong, link, cspan;
 	bool oom;
 };
@@ -384,7 +386,7 @@ static void block_start(struct ctx *c)
 {
 	struct lb lb = { NULL, 0, 0 };
 
-	if (c->doc->n_lines == 0 || suppress_blank(c))
+	if (c->doc->n_lines == 0 || suppress_blank(c) || c->row_gap_off)
 		return;
 	prefix(c, &lb, true);
 	push_line(c, &lb, NULL, 0);
@@ -678,6 +680,58 @@ static void table_widths(const struct table *t, int avail, int *w, size_t nc)
 			w[i] = cap;
 }
 
+/* Whether the text holds a double-width (CJK) character. */
+static bool has_wide(const struct inl *in)
+{
+	for (size_t i = 0; i < in->len;) {
+		wchar_t wc;
+		i += text_decode(in->buf + i, in->len - i, &wc);
+		if (text_wcwidth(wc) == 2)
+			return true;
+	}
+	return false;
+}
+
+/* A table for a screen reader or TERM=dumb: one line per body row, each
+ * cell after its column's heading ("Code: 200; Meaning: OK"), no borders. */
+static void emit_linear_table(struct ctx *c)
+{
+	const struct table *t = &c->tab;
+	const struct row *head = NULL;
+	for (size_t r = 0; r < t->n && !head; r++)
+		if (t->rows[r].head)
+			head = &t->rows[r];
+	/* Chinese headings take full-width punctuation after them. */
+	bool wide = false;
+	for (size_t i = 0; head && i < head->n; i++)
+		wide |= has_wide(&head->cells[i].text);
+	const char *colon = wide ? "：" : ": ", *semi = wide ? "；" : "; ";
+	bool first = true;
+	for (size_t r = 0; r < t->n && !c->oom; r++) {
+		const struct row *row = &t->rows[r];
+		struct inl line = { 0 };
+		if (row == head)
+			continue;
+		for (size_t i = 0; i < row->n; i++) {
+			const struct inl *h = head && i < head->n ? &head->cells[i].text : NULL;
+			if (line.len)
+				inl_add(c, &line, MD_PLAIN, semi, strlen(semi));
+			if (h && h->len) {
+				inl_add(c, &line, MD_STRONG, h->buf, h->len);
+				inl_add(c, &line, MD_PLAIN, colon, strlen(colon));
+			}
+			inl_add(c, &line, MD_PLAIN, row->cells[i].text.buf ? row->cells[i].text.buf : "",
+			        row->cells[i].text.len);
+		}
+		emit_inline(c, &line, NULL, 0);
+		inl_free(&line);
+		if (first)
+			c->row_gap_off = true;   /* rows follow each other */
+		first = false;
+	}
+	c->row_gap_off = false;
+}
+
 static void emit_table(struct ctx *c)
 {
 	struct table *t = &c->tab;
@@ -692,6 +746,10 @@ static void emit_table(struct ctx *c)
 			nc = t->rows[r].n;
 	if (nc == 0 || t->n == 0 || c->oom)
 		return;
+	if (c->linear) {
+		emit_linear_table(c);
+		return;
+	}
 	w = calloc(nc, sizeof *w);
 	sp = calloc(nc, sizeof *sp);
 	ns = calloc(nc, sizeof *ns);
@@ -1221,8 +1279,8 @@ static void set_err(char *err, size_t errsz, const char *msg)
 		snprintf(err, errsz, "%s", msg);
 }
 
-bool md_render(const char *src, size_t len, int cols, struct md_doc *out,
-               char *err, size_t errsz)
+static bool render(const char *src, size_t len, int cols, bool linear,
+                   struct md_doc *out, char *err, size_t errsz)
 {
 	struct ctx c;
 	MD_PARSER parser;
@@ -1235,6 +1293,7 @@ bool md_render(const char *src, size_t len, int cols, struct md_doc *out,
 	memset(&c, 0, sizeof c);
 	c.doc = out;
 	c.cols = cols < 10 ? 10 : cols;
+	c.linear = linear;
 	if (!src)
 		len = 0;
 	clean = preclean(src ? src : "", len, &clen);
@@ -1268,6 +1327,18 @@ cleanup:
 	if (!ok)
 		md_doc_free(out);
 	return ok;
+}
+
+bool md_render(const char *src, size_t len, int cols, struct md_doc *out,
+               char *err, size_t errsz)
+{
+	return render(src, len, cols, false, out, err, errsz);
+}
+
+bool md_render_linear(const char *src, size_t len, int cols, struct md_doc *out,
+                      char *err, size_t errsz)
+{
+	return render(src, len, cols, true, out, err, errsz);
 }
 
 void md_doc_free(struct md_doc *doc)

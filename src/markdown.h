@@ -44,6 +44,10 @@ struct md_doc {
  * fails.  Free with md_doc_free(). */
 bool md_render(const char *src, size_t len, int cols, struct md_doc *out,
                char *err, size_t errsz);
+/* The same, but each table row is one wrapped line of "Heading: cell; …"
+ * with no box drawing: for screen readers and TERM=dumb. */
+bool md_render_linear(const char *src, size_t len, int cols, struct md_doc *out,
+                      char *err, size_t errsz);
 void md_doc_free(struct md_doc *doc);
 
 /* Index of the line carrying anchor, or -1. */

@@ -130,7 +130,9 @@ int report_chapter(const struct report_ctx *r, int chapter)
 	const char *src = c->markdown[r->lang] ? c->markdown[r->lang] : c->markdown[LANG_EN];
 	struct md_doc doc;
 	char err[256];
-	if (!md_render(src, strlen(src), report_width(), &doc, err, sizeof err)) {
+	bool ok = r->linear ? md_render_linear(src, strlen(src), report_width(), &doc, err, sizeof err)
+	                    : md_render(src, strlen(src), report_width(), &doc, err, sizeof err);
+	if (!ok) {
 		fprintf(stderr, "httptutor: %s: %s\n", c->path[r->lang], err);
 		return 1;
 	}

@@ -13,6 +13,7 @@ struct report_ctx {
 	bool utf8;        /* false: print ASCII look-alikes only */
 	bool json, csv, all;
 	int klass;        /* 0 = every class */
+	bool linear;      /* TERM=dumb: chapter tables as lines, no box drawing */
 };
 
 /* Each prints to stdout and returns an exit status (0, or 1 when not found). */

@@ -602,6 +602,16 @@ cli_piped() {
 	cli_check browse-piped-card 0 out "^418 \(Unused\) I'm a teapot$"
 	cli_x read nosuch
 	cli_check read-piped-unknown 1 err "no chapter 'nosuch'"
+	# TERM=dumb (a screen reader's console): tables as "Heading: cell" lines.
+	local boxes
+	TERM=dumb cli_x read 1
+	boxes=$(grep -c '[│─┌┐└┘├┤┼]' "$CLI_T/out")
+	[ "$boxes" = 0 ] && cli_check read-dumb-plain-tables 0 out '^Code: 200; Reason phrase: OK; ' ||
+		bad cli/read-dumb-plain-tables "$boxes lines with box drawing under TERM=dumb"
+	TERM=dumb cli_x --lang zh-TW read 2
+	boxes=$(grep -c '[│─┌┐└┘├┤┼]' "$CLI_T/out")
+	[ "$boxes" = 0 ] && cli_check read-dumb-plain-tables-zh 0 out '^類別：4xx；意義：' ||
+		bad cli/read-dumb-plain-tables-zh "$boxes lines with box drawing under TERM=dumb"
 }
 
 # contrasts.yaml: the real pack's groups lint clean; a broken one is named by file:line.

@@ -33,5 +33,5 @@ run_pty() {
 		return
 	fi
 	pty_run "$py" keys.py
-	pty_run "$py" resize.py
+	pty_run "$py" screen.py
 }

@@ -10,10 +10,9 @@ import os
 import sqlite3
 import sys
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from term import Term  # noqa: E402
+from term import Term, check, run  # noqa: E402
 
 BIN, TMP = sys.argv[1], sys.argv[2]
 
@@ -25,15 +24,6 @@ PGDN = [b"\x1b[6~", b"\x1b[6;5~"]
 # reply, focus-in, SS3 F4, Alt-x, an over-long sequence.
 UNBOUND = [b"\x1b[15~", b"\x1b[2~", b"\x1b[200~", b"\x1b[?1;2c", b"\x1b[I",
            b"\x1bOS", b"\x1bx", b"\x1b[" + b"1;" * 40 + b"A"]
-
-
-class Fail(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 def variants(seqs):
@@ -64,7 +54,7 @@ def sel_is(t, prefix, what):
         if rows and rows[0].startswith(prefix):
             return
         t.pump(0.05)
-    raise Fail(f"{what}: selected {t.selected_rows()}, want a row starting {prefix!r}:\n{t.text()}")
+    check(False, f"{what}: selected {t.selected_rows()}, want a row starting {prefix!r}:\n{t.text()}")
 
 
 def test_home_screen(term):
@@ -243,19 +233,10 @@ TESTS = [test_home_screen, test_codes_table, test_reader, test_quiz_keeps_going,
 
 
 def main():
-    only = os.environ.get("KEYS_ONLY")
-    for term in ("xterm-256color", "vt100"):
-        for test in TESTS:
-            name = f"{test.__name__[5:].replace('_', '-')}-{term}"
-            if only and only not in name:
-                continue
-            try:
-                test(term)
-                print(f"ok {name}", flush=True)
-            except Fail as e:
-                print(f"FAIL {name}: {e}", flush=True)
-            except Exception:
-                print(f"FAIL {name}: {traceback.format_exc()}", flush=True)
+    only = os.environ.get("KEYS_ONLY", "")
+    run([(f"{t.__name__[5:].replace('_', '-')}-{term}", t, (term,))
+         for term in ("xterm-256color", "vt100") for t in TESTS
+         if only in f"{t.__name__}-{term}"])
 
 
 if __name__ == "__main__":

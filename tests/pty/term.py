@@ -14,8 +14,30 @@ import signal
 import struct
 import termios
 import time
+import traceback
 
 import pyte
+
+
+class Fail(Exception):
+    pass
+
+
+def check(cond, why):
+    if not cond:
+        raise Fail(why)
+
+
+def run(cases):
+    """Run (name, function, args) cases; print "ok NAME" or "FAIL NAME: why"."""
+    for name, fn, args in cases:
+        try:
+            fn(*args)
+            print(f"ok {name}", flush=True)
+        except Fail as e:
+            print(f"FAIL {name}: {e}", flush=True)
+        except Exception:
+            print(f"FAIL {name}: {traceback.format_exc()}", flush=True)
 
 
 class Term:

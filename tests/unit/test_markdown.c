@@ -414,6 +414,42 @@ static void test_table_cjk_alignment(void **state)
 	md_doc_free(&d);
 }
 
+/* TERM=dumb and screen readers: a row is one line of "Heading: cell",
+ * wrapped to the width, with no box drawing; Chinese headings take "：". */
+static void test_table_linear(void **state)
+{
+	const char *src =
+		"Before.\n\n"
+		"| Code | Meaning |\n"
+		"|---|---|\n"
+		"| 200 | OK |\n"
+		"| 429 | Too Many Requests: the client sent too many in a given time |\n\n"
+		"| 代碼 | 意義 |\n"
+		"|---|---|\n"
+		"| 423 | 資源被鎖定 |\n\n"
+		"After.\n";
+	struct md_doc d;
+	char err[64];
+
+	(void)state;
+	assert_true(md_render_linear(src, strlen(src), 40, &d, err, sizeof err));
+	for (size_t i = 0; i < d.n_lines; i++) {
+		assert_null(strstr(d.lines[i].plain, "│"));
+		assert_null(strstr(d.lines[i].plain, "─"));
+		assert_true(text_width(d.lines[i].plain) <= 40);
+	}
+	assert_int_equal(d.n_lines, 9);
+	assert_string_equal(d.lines[0].plain, "Before.");
+	assert_string_equal(d.lines[1].plain, "");
+	assert_string_equal(d.lines[2].plain, "Code: 200; Meaning: OK");
+	assert_string_equal(d.lines[3].plain, "Code: 429; Meaning: Too Many Requests:");
+	assert_string_equal(d.lines[4].plain, "the client sent too many in a given time");
+	assert_string_equal(d.lines[5].plain, "");
+	assert_string_equal(d.lines[6].plain, "代碼：423；意義：資源被鎖定");
+	assert_string_equal(d.lines[8].plain, "After.");
+	md_doc_free(&d);
+}
+
 static void test_table_shrinks_to_fit(void **state)
 {
 	const char *src =
@@ -560,6 +596,7 @@ int main(void)
 		cmocka_unit_test(test_table_in_list_and_inline_styles),
 		cmocka_unit_test(test_scrubs_controls_and_invalid),
 		cmocka_unit_test(test_empty_and_tiny),
+		cmocka_unit_test(test_table_linear),
 		cmocka_unit_test(test_garbage_smoke),
 	};
 

@@ -1,28 +1,19 @@
 #!/usr/bin/env python3
-"""Resizing a real terminal keeps the selection on screen: the codes table
-with 411 selected, a card with a link selected, at 60x16 and 200x60; the
-highlight is found by its reverse video (NO_COLOR).
+"""The screen on a real terminal.  Resizing keeps the selection on screen:
+the codes table with 411 selected, a card with a link selected, at 60x16 and
+200x60; the highlight is found by its reverse video (NO_COLOR).  With
+TERM=dumb on a terminal, `read` prints text.
 
-    resize.py BIN TMPDIR      prints "ok NAME" or "FAIL NAME: why" per test
+    screen.py BIN TMPDIR      prints "ok NAME" or "FAIL NAME: why" per test
 """
 import os
 import sys
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from term import Term  # noqa: E402
+from term import Term, check, run  # noqa: E402
 
 BIN, TMP = sys.argv[1], sys.argv[2]
-
-
-class Fail(Exception):
-    pass
-
-
-def check(cond, why):
-    if not cond:
-        raise Fail(why)
 
 
 def selected(t, prefix, timeout=3.0):
@@ -43,7 +34,7 @@ def resize_and_check(t, cols, rows, prefix, what):
           f"screen (selected rows: {t.selected_rows()}):\n{t.text()}")
 
 
-def test_codes_table():
+def test_resize_codes_table():
     t = Term([BIN, "--db", os.path.join(TMP, "codes.db"), "--lang", "en"])
     try:
         t.wait("Quit", 5)
@@ -71,7 +62,7 @@ def test_codes_table():
         t.close()
 
 
-def test_card():
+def test_resize_card():
     t = Term([BIN, "--db", os.path.join(TMP, "card.db"), "--lang", "en", "browse", "403"])
     try:
         check(t.wait("403 Forbidden", 5), "no card")
@@ -95,20 +86,24 @@ def test_card():
         t.close()
 
 
-TESTS = [test_codes_table, test_card]
+def test_dumb_read():
+    """A screen reader's console: TERM=dumb on a terminal prints the chapter."""
+    t = Term([BIN, "--db", os.path.join(TMP, "dumb.db"), "--lang", "en", "read", "2"],
+             term="dumb")
+    try:
+        rc = t.wait_exit(5)
+        check(rc == 0, f"exit {rc}: {t.raw[-300:]!r}")
+        check(b"\x1b" not in t.raw, "escape sequences written to a dumb terminal")
+        text = t.raw.decode("utf-8", "replace")
+        check("Status Codes REST Designers Forget" in text and "Class: 4xx; " in text,
+              f"no chapter text with plain tables: {text[:300]!r}")
+        check("│" not in text, "box drawing under TERM=dumb")
+    finally:
+        t.close()
 
 
-def main():
-    for test in TESTS:
-        name = "resize-" + test.__name__[5:].replace("_", "-")
-        try:
-            test()
-            print(f"ok {name}", flush=True)
-        except Fail as e:
-            print(f"FAIL {name}: {e}", flush=True)
-        except Exception:
-            print(f"FAIL {name}: {traceback.format_exc()}", flush=True)
+TESTS = [test_resize_codes_table, test_resize_card, test_dumb_read]
 
 
 if __name__ == "__main__":
-    main()
+    run([(t.__name__[5:].replace("_", "-"), t, ()) for t in TESTS])
