@@ -230,8 +230,11 @@ static void home_draw(const struct app *a)
 	y += 2;
 	if (a->progress.loaded && p->answers) {
 		char buf[256];
-		snprintf(buf, sizeof buf, tr(MSG_HOME_STATUS), p->due, p->streak,
-		         (100 * p->correct + p->answers / 2) / p->answers, p->answers);
+		char days[32], answers[32];
+		snprintf(buf, sizeof buf, tr(MSG_HOME_STATUS), p->due,
+		         i18n_count(MSG_N_DAYS_ONE, MSG_N_DAYS, p->streak, days, sizeof days),
+		         quiz_percent(p->correct, p->answers),
+		         i18n_count(MSG_N_ANSWERS_ONE, MSG_N_ANSWERS, p->answers, answers, sizeof answers));
 		ui_put(y, x, buf, a->cols - 2 * x, E_STRONG);
 	} else if (a->st) {
 		ui_put(y, x, tr(MSG_HOME_WELCOME), a->cols - 2 * x, E_DIM);

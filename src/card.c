@@ -49,7 +49,7 @@ struct lines card_lines(const struct model *m, int code, enum lang L, int width)
 		lines_wrap(&c, ltext_get(&e->avoid, L), E_NORMAL, 2);
 	}
 	lines_add(&c, "", E_NORMAL, 0);
-	size_t len = (size_t)snprintf(buf, sizeof buf, "%s: ", tr(MSG_CARD_HEADERS));
+	size_t len = (size_t)snprintf(buf, sizeof buf, "%s%s", tr(MSG_CARD_HEADERS), tr(MSG_LABEL_SEP));
 	for (size_t i = 0; i < e->n_headers && len < sizeof buf; i++)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? ", " : "", e->headers[i]);
 	if (!e->n_headers)

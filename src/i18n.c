@@ -1,5 +1,6 @@
 /* i18n.c — UI string table and language/locale choice. */
 #include <langinfo.h>
+#include <stdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,12 @@ const char *tr(enum msg id)
 	if ((int)id < 0 || id >= MSG_COUNT)
 		return "";
 	return msgs[id][cur];
+}
+
+const char *i18n_count(enum msg one, enum msg many, int n, char *buf, size_t size)
+{
+	snprintf(buf, size, tr(n == 1 ? one : many), n);
+	return buf;
 }
 
 void i18n_set(enum lang l) { cur = l; }

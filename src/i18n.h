@@ -22,7 +22,7 @@
 	X(MENU_QUIT,       "Quit",      "離開") \
 	X(MENU_QUIT_DESC,  "leave httptutor", "結束 httptutor") \
 	X(HOME_TAGLINE,    "a terminal tutor for HTTP status codes", "HTTP 狀態碼終端機學習工具") \
-	X(HOME_STATUS,     "Due for review: %d   Streak: %d day(s)   Accuracy: %d%% of %d answers", "待複習：%d 題　連續：%d 天　正確率：%d%%（共 %d 題）") \
+	X(HOME_STATUS,     "Due for review: %d   Streak: %s   Accuracy: %d%% of %s", "待複習：%d 題　連續：%s　正確率：%d%%（共 %s）") \
 	X(HOME_WELCOME,    "New here? Start with Read, then take a Quiz.", "第一次使用？先閱讀章節，再做測驗。") \
 	X(HOME_HINT,       "Enter/letter: open   ?: help   L: 中文   q: quit", "Enter/字母：開啟  ?：說明  L：English  q：離開") \
 	X(CHAPTERS_TITLE,  "Chapters",  "章節") \
@@ -46,7 +46,7 @@
 	X(CARD_CACHEABLE,  "cacheable by default", "預設可快取") \
 	X(CARD_CORE,       "core",      "核心") \
 	X(CARD_LINKS_HINT, "Tab: next link   Enter: open   q: back", "Tab：下一個連結  Enter：開啟  q：返回") \
-	X(REPORT_SUMMARY,  "Class report%s: %d student(s), %d answers, %d%% correct, from %d database(s)", "班級報告%s：%d 位學生，%d 次作答，正確率 %d%%，來自 %d 個資料庫") \
+	X(REPORT_SUMMARY,  "Class report%s: %s, %s, %d%% correct, from %s", "班級報告%s：%s，%s，正確率 %d%%，來自 %s") \
 	X(REPORT_COL_STUDENT, "Student", "學生") \
 	X(REPORT_COL_ANSWERS, "answers", "作答") \
 	X(REPORT_COL_RIGHT, "right", "答對") \
@@ -54,7 +54,7 @@
 	X(REPORT_COL_TIME, "avg time", "平均用時") \
 	X(REPORT_COL_QUESTION, "Question (hardest first)", "題目（由難到易）") \
 	X(REPORT_COL_EXPECTED, "expected", "正解") \
-	X(REPORT_COL_WRONG, "most common wrong answer", "最常見的錯誤答案") \
+	X(REPORT_COL_WRONG, "top wrong answer", "最常見錯答") \
 	X(REPORT_ALSO,     "%salso accepted ×%d", "%s可接受的另一答案 ×%d") \
 	X(STATUS_REGISTERED, "registered", "已註冊") \
 	X(STATUS_TEMPORARY,  "temporary registration", "暫時註冊") \
@@ -228,11 +228,15 @@
 	X(QUIZ_ALL_RIGHT,  "Nothing to review: all right!", "全部答對，沒有需要複習的！") \
 	X(QUIZ_SUMMARY_HINT, "Enter: back   v: review these now", "Enter：返回  v：立即複習") \
 	X(QUIZ_NOT_SAVED,  "NOT SAVED: %s  (s: retry)", "未儲存：%s（s：重試）") \
-	X(QUIZ_STOP_CONFIRM, "Stop? %d of %d questions left.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \
+	X(QUIZ_STOP_CONFIRM, "Stop? Questions left: %d of %d.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \
 	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
 	X(QUIZ_EMPTY_HINT, "Enter or q: back", "Enter 或 q：返回") \
 	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \
+	X(QUIZ_BAD_PICK,   "Type a choice 1-4 or a-d, or one of the codes shown.", "請輸入選項 1-4 或 a-d，或列出的其中一個狀態碼。") \
+	X(PLAIN_BAD_LINE,  "That line is too long or holds a NUL byte; type a choice or a code.", "這一行太長或含有 NUL 字元；請輸入選項或狀態碼。") \
+	X(PLAIN_HEADER,    "%s%s%s: %s", "%s%s%s：%s") \
+	X(PLAIN_SEED,      "Same questions again: httptutor %s --seed %llu", "再做一次同樣的題目：httptutor %s --seed %llu") \
 	X(QUIZ_BAD_TYPED,  "Type a status code from 100 to 599.", "請輸入 100 到 599 之間的狀態碼。") \
 	X(REVIEW_TITLE,    "Review",    "複習") \
 	X(REVIEW_EMPTY,    "No mistakes yet. Take a quiz first.", "目前沒有錯題。先做一次測驗吧。") \
@@ -252,10 +256,11 @@
 	X(REVIEW_BY_RECENT,"most recent first", "最近的在前") \
 	X(REVIEW_FIXED,    "fixed",     "已訂正") \
 	X(PROGRESS_TITLE,  "Progress",  "進度") \
-	X(PROGRESS_OVERALL,"Answers: %d   Correct: %d (%d%%)   Streak: %d day(s)   Due: %d   Chapters read: %d", "作答：%d  答對：%d（%d%%）  連續：%d 天  到期：%d  已讀章節：%d") \
+	X(PROGRESS_OVERALL,"Answers: %d   Correct: %d (%d%%)   Streak: %s   Due: %d   Chapters read: %d", "作答：%d  答對：%d（%d%%）  連續：%s  到期：%d  已讀章節：%d") \
 	X(PROGRESS_CLASSES,"Mastery by class", "各類別熟練度") \
 	X(PROGRESS_CODES,  "Core codes", "核心狀態碼") \
 	X(PROGRESS_DAYS,   "Last 14 days (answers; accuracy %)", "最近 14 天（作答數；正確率 %）") \
+	X(PROGRESS_CHART_FIG, "most in a day: %d · %d%% right", "單日最多：%d 題 · 答對 %d%%") \
 	X(PROGRESS_EMPTY,  "No answers yet. Take a quiz to see your progress.", "尚無作答紀錄。做一次測驗就能看到進度。") \
 	X(PROGRESS_HINT,   "Up/Down/PgDn: scroll   q: back", "上/下/PgDn：捲動  q：返回") \
 	X(CLASS_FILTER_HINT, "1-5: class  0: all  a: core/all  /: search  Enter: open  ?: help  q: back", "1-5：類別  0：全部  a：核心／全部  /：搜尋  Enter：開啟  ?：說明  q：返回") \
@@ -292,6 +297,106 @@
 	X(AGO_TODAY,       "today",     "今天") \
 	X(AGO_YESTERDAY,   "yesterday", "昨天") \
 	X(AGO_DAYS,        "%d days ago", "%d 天前") \
+	X(USAGE_LINE1,     "usage: httptutor [OPTIONS] [COMMAND [ARGS]]", "用法：httptutor [選項] [指令 [參數]]") \
+	X(USAGE_FULL,      "Full screen:", "全螢幕：") \
+	X(USAGE_HOME,      "home: Read, Codes, Quiz, Review, Progress", "首頁：閱讀、狀態碼、測驗、複習、進度") \
+	X(USAGE_READ,      "the reader, at a chapter (id or number)", "閱讀器，開在某一章（代號或編號）") \
+	X(USAGE_BROWSE,    "the codes table, or a code's card", "狀態碼表，或某個狀態碼的卡片") \
+	X(USAGE_QUIZ,      "a quiz, 10 questions unless --count says otherwise", "測驗，預設 10 題（可用 --count 調整）") \
+	X(USAGE_REVIEW,    "questions you missed or that are due", "答錯或到期的題目") \
+	X(USAGE_EXAM,      "a practice paper", "練習卷") \
+	X(USAGE_LINE,      "Line commands:", "文字指令：") \
+	X(USAGE_CODE,      "print one code's card", "印出一個狀態碼的卡片") \
+	X(USAGE_CODES,     "core codes, or every code with --all", "核心狀態碼，加 --all 列出全部") \
+	X(USAGE_SEARCH,    "codes and scenarios that match (both languages)", "符合的狀態碼與情境（中英皆可）") \
+	X(USAGE_STATS,     "your progress", "你的學習進度") \
+	X(USAGE_EXPORT,    "every answer you gave", "你所有的作答紀錄") \
+	X(USAGE_REPORT,    "class report for a teacher", "給老師的班級報告") \
+	X(USAGE_LINT,      "check a content folder", "檢查課程內容資料夾") \
+	X(USAGE_OPTIONS,   "Options:", "選項：") \
+	X(USAGE_DB,        "database (default $XDG_DATA_HOME/httptutor/progress.db; env HTTPTUTOR_DB)", "資料庫（預設 $XDG_DATA_HOME/httptutor/progress.db；環境變數 HTTPTUTOR_DB）") \
+	X(USAGE_USER,      "profile name (default: your login; env HTTPTUTOR_USER)", "使用者名稱（預設為登入名稱；環境變數 HTTPTUTOR_USER）") \
+	X(USAGE_LANG,      "language (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)", "介面語言（預設依 LANGUAGE、LC_ALL、LC_MESSAGES、LANG）") \
+	X(USAGE_CONTENT,   "content folder (env HTTPTUTOR_CONTENT)", "課程內容資料夾（環境變數 HTTPTUTOR_CONTENT）") \
+	X(USAGE_NOCOLOR,   "no colours (also NO_COLOR=1)", "不使用顏色（也可設 NO_COLOR=1）") \
+	X(USAGE_TYPE,      "quiz question types, comma-separated: pick,type,meaning,header", "題型，以逗號分隔：pick、type、meaning、header") \
+	X(USAGE_HELP,      "this help", "顯示這份說明") \
+	X(USAGE_VERSION,   "the version", "顯示版本") \
+	X(USAGE_EXIT,      "Exit status: 0 ok, 1 runtime error (content, database, not found), 2 usage error.", "結束狀態：0 成功；1 執行錯誤（課程內容、資料庫、找不到）；2 用法錯誤。") \
+	X(ERR_CLASS, "--class takes 1xx…5xx, not '%s'", "--class 只接受 1xx…5xx，不接受「%s」") \
+	X(ERR_COUNT, "--count takes a number from 1 to 1000, not '%s'", "--count 要是 1 到 1000 的數字，不是「%s」") \
+	X(ERR_MINUTES, "--minutes takes a number from 1 to 600, not '%s'", "--minutes 要是 1 到 600 的數字，不是「%s」") \
+	X(ERR_SEED, "--seed takes a non-negative number, not '%s'", "--seed 要是非負整數，不是「%s」") \
+	X(ERR_TYPE, "--type takes pick,type,meaning,header, not '%s'", "--type 只接受 pick、type、meaning、header，不接受「%s」") \
+	X(ERR_NEEDS_VALUE, "option '%s' needs a value", "選項「%s」需要一個值") \
+	X(ERR_UNKNOWN_OPTION, "unknown option '%s'", "不認得的選項「%s」") \
+	X(ERR_JSON_CSV, "--json/--csv do not apply to '%s'", "--json／--csv 不適用於「%s」") \
+	X(ERR_CSV_OPT, "--csv applies to export and report, not '%s'", "--csv 只用於 export 和 report，不適用於「%s」") \
+	X(ERR_EXAM_OPT, "--exam applies to report, not '%s'", "--exam 只用於 report，不適用於「%s」") \
+	X(ERR_JSON_AND_CSV, "choose one of --json and --csv%s", "--json 和 --csv 只能選一個%s") \
+	X(ERR_PLAIN_OPT, "--plain applies to quiz, review and exam, not '%s'", "--plain 只用於 quiz、review 和 exam，不適用於「%s」") \
+	X(ERR_MINUTES_OPT, "--minutes applies to exam, not '%s'", "--minutes 只用於 exam，不適用於「%s」") \
+	X(ERR_QUIZ_OPTS, "quiz options do not apply to '%s'", "測驗選項不適用於「%s」") \
+	X(ERR_CLASS_OPT, "--class does not apply to '%s'", "--class 不適用於「%s」") \
+	X(ERR_ALL_OPT, "--all applies to codes and quiz, not '%s'", "--all 只用於 codes 和 quiz，不適用於「%s」") \
+	X(ERR_EXAM_NEEDS, "exam needs a NAME (an exam your teacher made), or --seed S and --count N for a practice paper%s", "exam 需要考試名稱（老師建立的考試），或用 --seed S 和 --count N 做練習卷%s") \
+	X(ERR_LINT_ONE, "lint takes one folder, not '%s'", "lint 只接受一個資料夾，不接受「%s」") \
+	X(ERR_LANG, "--lang takes zh-TW or en, not '%s'", "--lang 只接受 zh-TW 或 en，不接受「%s」") \
+	X(ERR_UNKNOWN_CMD, "unknown command '%s'", "不認得的指令「%s」") \
+	X(ERR_NEEDS_ARG, "%s needs an argument", "%s 需要一個參數") \
+	X(ERR_TOO_MANY, "too many arguments for '%s'", "「%s」的參數太多") \
+	X(ERR_UNEXPECTED, "unexpected argument '%s'", "多餘的參數「%s」") \
+	X(ERR_TRY_HELP, "Try 'httptutor --help'.", "請參考 httptutor --help。") \
+	X(ERR_NO_CONTENT, "cannot find the content folder; run from the source tree, install with 'make install', or use --content DIR", "找不到課程內容資料夾；請在原始碼目錄執行、用 make install 安裝，或加上 --content DIR") \
+	X(ERR_CONTENT_BAD, "the content in %s has errors (%zu); fix them (httptutor lint %s) and start again", "%s 的課程內容有錯誤（%zu 個）；請修正（httptutor lint %s）後再啟動") \
+	X(ERR_NO_CONTENT_DIR, "no content folder found", "找不到課程內容資料夾") \
+	X(ERR_NO_CHAPTER, "no chapter '%s' (try 'httptutor read' for the list)", "沒有「%s」這一章（用 httptutor read 看章節清單）") \
+	X(ERR_NO_CODE, "no status code '%s' (try 'httptutor codes --all')", "沒有「%s」這個狀態碼（用 httptutor codes --all 看全部）") \
+	X(ERR_NOTHING_MATCHES, "nothing matches '%s'", "沒有符合「%s」的結果") \
+	X(ERR_NO_EXAM_ANSWERS, "no answers for exam '%s' (exam ids look like seed-S-nN: the seed and count given to `httptutor exam`)", "考試「%s」沒有任何作答（考試代號的格式是 seed-S-nN，也就是交給 httptutor exam 的種子和題數）") \
+	X(ERR_OOM, "out of memory", "記憶體不足") \
+	X(ERR_WRITE, "cannot write the output: %s", "無法寫出結果：%s") \
+	X(PLAIN_NOT_SAVED, "NOT SAVED: %s", "未儲存：%s") \
+	X(PLAIN_UNSAVED, "answers that could not be saved: %d", "有 %d 筆作答未能儲存") \
+	X(UI_TERM_IS, "TERM is %s", "TERM 是 %s") \
+	X(UI_TERM_UNSET, "TERM is not set", "沒有設定 TERM") \
+	X(UI_NOT_TTY_IN, "standard input is not a terminal", "標準輸入不是終端機") \
+	X(UI_NOT_TTY_OUT, "standard output is not a terminal", "標準輸出不是終端機") \
+	X(UI_TERM_UNKNOWN, "TERM=%s is not a terminal type this system knows", "這台系統不認得 TERM=%s 這種終端機") \
+	X(UI_TEST_TERM, "cannot start the test terminal", "無法啟動測試用終端機") \
+	X(N_QUESTIONS_ONE, "%d question", "%d 題") \
+	X(N_QUESTIONS,     "%d questions", "%d 題") \
+	X(N_DAYS_ONE,      "%d day",    "%d 天") \
+	X(N_DAYS,          "%d days",   "%d 天") \
+	X(N_ANSWERS_ONE,   "%d answer", "%d 次作答") \
+	X(N_ANSWERS,       "%d answers", "%d 次作答") \
+	X(N_STUDENTS_ONE,  "%d student", "%d 位學生") \
+	X(N_STUDENTS,      "%d students", "%d 位學生") \
+	X(N_DATABASES_ONE, "%d database", "%d 個資料庫") \
+	X(N_DATABASES,     "%d databases", "%d 個資料庫") \
+	X(ERR_GROUP_OPT, "--group applies to review and class init, not '%s'", "--group 只用於 review 和 class init，不適用於「%s」") \
+	X(ERR_GROUP_FILTERS, "--class and --chapter do not apply to a drill (--group %s)", "專項練習（--group %s）不能再加 --class 或 --chapter") \
+	X(ERR_NO_GROUP, "no contrast group '%s'; the groups are:", "沒有「%s」這個對照組；可用的對照組有：") \
+	X(ERR_ATTEMPTS, "--attempts takes a number from 1 to 100, not '%s'", "--attempts 要是 1 到 100 的數字，不是「%s」") \
+	X(ERR_FEEDBACK, "--feedback takes end, closed or never, not '%s'", "--feedback 只接受 end、closed 或 never，不接受「%s」") \
+	X(ERR_EXAM_FIXED, "exam %s was fixed by its teacher: it takes no quiz options (--count, --minutes, --seed, filters)", "考試 %s 已由老師設定好，不接受測驗選項（--count、--minutes、--seed、篩選）") \
+	X(ERR_EXAM_NEW_SEED, "exam new chooses a secret seed itself; --seed is for practice papers (httptutor exam --seed S --count N)%s", "exam new 會自己選一個不公開的種子；--seed 是給練習卷用的（httptutor exam --seed S --count N）%s") \
+	X(ERR_EXAM_NEW_COUNT, "exam new needs --count N%s", "exam new 需要 --count N%s") \
+	X(ERR_EXAM_NEW_OPTS, "--attempts, --feedback and --no-shuffle apply to exam new, not '%s'", "--attempts、--feedback 和 --no-shuffle 只用於 exam new，不適用於「%s」") \
+	X(ERR_CLOSES_OPT, "--closes applies to exam new and exam close, not '%s'", "--closes 只用於 exam new 和 exam close，不適用於「%s」") \
+	X(ERR_REPORT_OPTS, "--roster, --html and --watch apply to report, not '%s'", "--roster、--html 和 --watch 只用於 report，不適用於「%s」") \
+	X(ERR_REPORT_NEEDS_EXAM, "--roster, --html and --watch need --exam NAME%s", "--roster、--html 和 --watch 需要 --exam NAME%s") \
+	X(ERR_REPORT_ONE_FORMAT, "choose one of --json, --csv, --html and --watch%s", "--json、--csv、--html 和 --watch 只能選一個%s") \
+	X(ERR_NEEDS_NAME, "'%s' needs a name (exam new NAME, exam close NAME, class init DIR)", "「%s」需要一個名稱（exam new NAME、exam close NAME、class init DIR）") \
+	X(ERR_CLASS_INIT, "class takes init DIR, not '%s'", "class 只接受 init DIR，不接受「%s」") \
+	X(USAGE_EXAM_NAME, "take (or go on with) an exam your teacher made", "參加（或繼續）老師建立的考試") \
+	X(USAGE_TEACHER,   "Teacher:", "教師：") \
+	X(USAGE_EXAM_NEW,  "make an exam; prints the line students run (WHEN: HH:MM, 'YYYY-MM-DD HH:MM' or +90m)", "建立考試，並印出學生要執行的指令（WHEN：HH:MM、'YYYY-MM-DD HH:MM' 或 +90m）") \
+	X(USAGE_EXAM_CLOSE, "close it now, or at WHEN", "現在關閉考試，或在 WHEN 關閉") \
+	X(USAGE_EXAMS,     "the exams, with started and finished counts", "所有考試，以及開始和完成的人數") \
+	X(USAGE_REPORT_EXAM, "one exam: statuses, scores, questions, grid; --watch is a live board during the exam", "單一考試：狀態、分數、題目與作答表；--watch 是考試中即時更新的看板") \
+	X(USAGE_CLASS_INIT, "a class folder students share", "建立學生共用的班級資料夾") \
+	X(USAGE_GROUP, "drill codes you mix up", "練習容易搞混的狀態碼") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 
@@ -315,6 +420,9 @@ bool i18n_pick(const char *opt, enum lang *out);
 /* Parse a language name; false when unknown. */
 bool i18n_parse(const char *name, enum lang *out);
 const char *i18n_name(enum lang l);     /* "en" / "zh-TW" */
+/* n in words with the noun in the right number ("1 day", "2 days"): the
+ * message one when n is 1, else many, written into buf; returns buf. */
+const char *i18n_count(enum msg one, enum msg many, int n, char *buf, size_t size);
 
 /* setlocale(LC_ALL, "") with a fallback to C.UTF-8 when the requested locale is
  * not installed (zh_TW.UTF-8 on a lab server).  Returns true when the resulting

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "text.h"
 #include "ui.h"
+#include "usage.h"
 
 enum { EXIT_USAGE = 2 };
 
@@ -42,60 +43,28 @@ struct opts {
 	const char *roster;        /* report --roster FILE */
 	const char *html;          /* report --html FILE */
 	bool watch;                /* report --watch */
+	bool help;                 /* -h: print the help once the language is known */
 };
 
-static void usage(FILE *f)
+static int bad_usage(enum msg fmt, const char *arg)
 {
-	fputs("usage: httptutor [OPTIONS] [COMMAND [ARGS]]\n"
-	      "\n"
-	      "Full screen:\n"
-	      "  httptutor                      home: Read, Codes, Quiz, Review, Progress\n"
-	      "  httptutor read [CHAPTER]       the reader, at a chapter (id or number)\n"
-	      "  httptutor browse [CODE]        the codes table, or a code's card\n"
-	      "  httptutor quiz [--count N] [--class 4xx] [--chapter ID] [--type T] [--seed S] [--plain]\n"
-	      "  httptutor review [--plain]     questions you missed or that are due\n"
-	      "  httptutor review --group 401,403 [--plain]   drill codes you mix up\n"
-	      "  httptutor exam NAME [--plain]  take (or go on with) an exam your teacher made\n"
-	      "  httptutor exam --seed S --count N [--minutes M] [--plain]   a practice paper\n"
-	      "Line commands:\n"
-	      "  httptutor code CODE            print one code's card\n"
-	      "  httptutor codes [--class 4xx] [--all] [--json]   core codes, or --all\n"
-	      "  httptutor search WORDS...      codes and scenarios that match (both languages)\n"
-	      "  httptutor stats [--json]       your progress\n"
-	      "  httptutor export [--csv|--json]  every answer you gave\n"
-	      "  httptutor report [--csv|--json] [DB...]   class report for a teacher\n"
-	      "  httptutor lint [DIR]           check a content folder\n"
-	      "Teacher:\n"
-	      "  httptutor exam new NAME --count N [--minutes M] [--attempts K]\n"
-	      "        [--feedback end|closed|never] [--closes WHEN] [--no-shuffle]\n"
-	      "        [--class 4xx] [--chapter ID] [--type T]     make an exam; prints\n"
-	      "        the line students run (WHEN: HH:MM, 'YYYY-MM-DD HH:MM' or +90m)\n"
-	      "  httptutor exam close NAME [--closes WHEN]   close it now, or at WHEN\n"
-	      "  httptutor exams [--json]       the exams, with started and finished counts\n"
-	      "  httptutor report --exam NAME [--roster FILE] [--csv|--json|--html FILE]\n"
-	      "        [--watch] [DB...]        one exam: statuses, scores, questions, grid;\n"
-	      "                                 --watch is a live board during the exam\n"
-	      "  httptutor class init DIR [--group GROUP]   a class folder students share\n"
-	      "\n"
-	      "Options:\n"
-	      "  --db PATH        database (default $XDG_DATA_HOME/httptutor/progress.db; env HTTPTUTOR_DB)\n"
-	      "  --user NAME      profile name (default: your login; env HTTPTUTOR_USER)\n"
-	      "  --lang zh-TW|en  language (default: from LANGUAGE, LC_ALL, LC_MESSAGES, LANG)\n"
-	      "  --content DIR    content folder (env HTTPTUTOR_CONTENT)\n"
-	      "  --no-color       no colours (also NO_COLOR=1)\n"
-	      "  --type T         quiz question types, comma-separated: pick,type,meaning,header\n"
-	      "  -h, --help       this help      -V, --version   the version\n"
-	      "\n"
-	      "Exit status: 0 ok, 1 runtime error (content, database, not found), 2 usage error.\n",
-	      f);
+	report_error(fmt, arg);
+	fprintf(stderr, "%s\n", tr(MSG_ERR_TRY_HELP));
+	return EXIT_USAGE;
 }
 
-static int bad_usage(const char *fmt, const char *arg)
+/* The value of --lang before the options are parsed, or NULL. */
+static const char *lang_arg(int argc, char **argv)
 {
-	fprintf(stderr, "httptutor: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'httptutor --help'.\n");
-	return EXIT_USAGE;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--") )
+			break;
+		if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+			return argv[i + 1];
+		if (!strncmp(argv[i], "--lang=", 7))
+			return argv[i] + 7;
+	}
+	return NULL;
 }
 
 /* "4xx", "4", "4XX" → 4; 0 when invalid. */
@@ -182,23 +151,23 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_ALL: o->all = true; break;
 		case O_CLASS:
 			if (!(o->klass = parse_class(optarg)))
-				return bad_usage("--class takes 1xx…5xx, not '%s'", optarg);
+				return bad_usage(MSG_ERR_CLASS, optarg);
 			break;
 		case O_COUNT:
 			if (!parse_int(optarg, 1, 1000, &v))
-				return bad_usage("--count takes a number from 1 to 1000, not '%s'", optarg);
+				return bad_usage(MSG_ERR_COUNT, optarg);
 			o->count = (int)v;
 			break;
 		case O_MINUTES:
 			if (!parse_int(optarg, 1, 600, &v))
-				return bad_usage("--minutes takes a number from 1 to 600, not '%s'", optarg);
+				return bad_usage(MSG_ERR_MINUTES, optarg);
 			o->minutes = (int)v;
 			break;
 		case O_SEED: {
 			char *end;
 			unsigned long long s = strtoull(optarg, &end, 10);
 			if (!*optarg || *end || optarg[0] == '-')
-				return bad_usage("--seed takes a non-negative number, not '%s'", optarg);
+				return bad_usage(MSG_ERR_SEED, optarg);
 			o->seed = s;
 			o->have_seed = true;
 			break;
@@ -207,13 +176,13 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_EXAM: o->exam = optarg; break;
 		case O_ATTEMPTS:
 			if (!parse_int(optarg, 1, 100, &v))
-				return bad_usage("--attempts takes a number from 1 to 100, not '%s'", optarg);
+				return bad_usage(MSG_ERR_ATTEMPTS, optarg);
 			o->attempts = (int)v;
 			break;
 		case O_FEEDBACK: {
 			enum exam_feedback f;
 			if (!store_exam_feedback_parse(optarg, &f))
-				return bad_usage("--feedback takes end, closed or never, not '%s'", optarg);
+				return bad_usage(MSG_ERR_FEEDBACK, optarg);
 			o->feedback = optarg;
 			break;
 		}
@@ -225,12 +194,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_GROUP: o->group = optarg; break;
 		case O_TYPE:
 			if (!parse_types(optarg, &o->types))
-				return bad_usage("--type takes pick,type,meaning,header, not '%s'", optarg);
+				return bad_usage(MSG_ERR_TYPE, optarg);
 			break;
-		case 'h': usage(stdout); exit(0);
+		case 'h': o->help = true; break;
 		case 'V': printf("httptutor %s\n", HTTPTUTOR_VERSION); exit(0);
-		case ':': return bad_usage("option '%s' needs a value", argv[optind - 1]);
-		default: return bad_usage("unknown option '%s'", argv[optind - 1]);
+		case ':': return bad_usage(MSG_ERR_NEEDS_VALUE, argv[optind - 1]);
+		default: return bad_usage(MSG_ERR_UNKNOWN_OPTION, argv[optind - 1]);
 		}
 	}
 	return 0;
@@ -248,50 +217,46 @@ static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 	const char *name = cmd[0] ? cmd : "httptutor";
 	if ((o->json || o->csv) && strcmp(cmd, "codes") && strcmp(cmd, "stats") &&
 	    strcmp(cmd, "export") && !report && !exams)
-		return bad_usage("--json/--csv do not apply to '%s'", name);
+		return bad_usage(MSG_ERR_JSON_CSV, name);
 	if (o->csv && strcmp(cmd, "export") && !report)
-		return bad_usage("--csv applies to export and report, not '%s'", name);
+		return bad_usage(MSG_ERR_CSV_OPT, name);
 	if (o->exam && !report)
-		return bad_usage("--exam applies to report, not '%s'", name);
+		return bad_usage(MSG_ERR_EXAM_OPT, name);
 	if (o->group && strcmp(cmd, "review") && strcmp(cmd, "class"))
-		return bad_usage("--group applies to review and class init, not '%s'", name);
+		return bad_usage(MSG_ERR_GROUP_OPT, name);
 	if (o->group && (o->klass || o->chapter))
-		return bad_usage("--class and --chapter do not apply to a drill (--group %s)", o->group);
+		return bad_usage(MSG_ERR_GROUP_FILTERS, o->group);
 	if (o->json && o->csv)
-		return bad_usage("choose one of --json and --csv%s", "");
+		return bad_usage(MSG_ERR_JSON_AND_CSV, "");
 	if (o->plain && !quizlike)
-		return bad_usage("--plain applies to quiz, review and exam, not '%s'", name);
+		return bad_usage(MSG_ERR_PLAIN_OPT, name);
 	if (exam_take && !practice && (o->minutes || o->count || o->have_seed || o->chapter ||
 	                               o->types || o->klass || o->all))
-		return bad_usage("exam %s was fixed by its teacher: it takes no quiz options "
-		                 "(--count, --minutes, --seed, filters)", sub);
+		return bad_usage(MSG_ERR_EXAM_FIXED, sub);
 	if (exam_new && o->have_seed)
-		return bad_usage("exam new chooses a secret seed itself; --seed is for practice "
-		                 "papers (httptutor exam --seed S --count N)%s", "");
+		return bad_usage(MSG_ERR_EXAM_NEW_SEED, "");
 	if (o->minutes && !practice && !exam_new)
-		return bad_usage("--minutes applies to exam, not '%s'", name);
+		return bad_usage(MSG_ERR_MINUTES_OPT, name);
 	if ((o->count || o->have_seed || o->chapter || o->types) && !quizlike && !exam_new)
-		return bad_usage("quiz options do not apply to '%s'", name);
+		return bad_usage(MSG_ERR_QUIZ_OPTS, name);
 	if (o->klass && !quizlike && !exam_new && strcmp(cmd, "codes"))
-		return bad_usage("--class does not apply to '%s'", name);
+		return bad_usage(MSG_ERR_CLASS_OPT, name);
 	if (o->all && strcmp(cmd, "codes") && strcmp(cmd, "quiz"))
-		return bad_usage("--all applies to codes and quiz, not '%s'", name);
+		return bad_usage(MSG_ERR_ALL_OPT, name);
 	if (practice && (!o->have_seed || !o->count))
-		return bad_usage("exam needs a NAME (an exam your teacher made), or --seed S "
-		                 "and --count N for a practice paper%s", "");
+		return bad_usage(MSG_ERR_EXAM_NEEDS, "");
 	if (exam_new && !o->count)
-		return bad_usage("exam new needs --count N%s", "");
+		return bad_usage(MSG_ERR_EXAM_NEW_COUNT, "");
 	if ((o->attempts || o->feedback || o->no_shuffle) && !exam_new)
-		return bad_usage("--attempts, --feedback and --no-shuffle apply to exam new, not '%s'",
-		                 name);
+		return bad_usage(MSG_ERR_EXAM_NEW_OPTS, name);
 	if (o->closes && !exam_new && !exam_close)
-		return bad_usage("--closes applies to exam new and exam close, not '%s'", name);
+		return bad_usage(MSG_ERR_CLOSES_OPT, name);
 	if ((o->roster || o->html || o->watch) && !report)
-		return bad_usage("--roster, --html and --watch apply to report, not '%s'", name);
+		return bad_usage(MSG_ERR_REPORT_OPTS, name);
 	if ((o->roster || o->html || o->watch) && !o->exam)
-		return bad_usage("--roster, --html and --watch need --exam NAME%s", "");
+		return bad_usage(MSG_ERR_REPORT_NEEDS_EXAM, "");
 	if ((o->html || o->watch) && (o->json || o->csv || (o->html && o->watch)))
-		return bad_usage("choose one of --json, --csv, --html and --watch%s", "");
+		return bad_usage(MSG_ERR_REPORT_ONE_FORMAT, "");
 	return 0;
 }
 
@@ -308,8 +273,7 @@ static int load_content(const struct opts *o, const char *argv0, struct model *m
 	struct diag d = { 0 };
 	int rc = 0;
 	if (!found) {
-		fprintf(stderr, "httptutor: cannot find the content folder; "
-		        "run from the source tree, install with 'make install', or use --content DIR\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_NO_CONTENT));
 		return 1;
 	}
 	if (!packcache_load(found, m, &d, NULL)) {
@@ -319,8 +283,7 @@ static int load_content(const struct opts *o, const char *argv0, struct model *m
 		for (size_t i = 0; rc == 1 && i < d.n; i++)
 			fprintf(stderr, "%s\n", d.msg[i]);
 		if (rc == 1)
-			fprintf(stderr, "httptutor: the content in %s has %zu error(s); "
-			        "fix them (httptutor lint %s) and start again\n", found, d.n, found);
+			report_error(MSG_ERR_CONTENT_BAD, found, d.n, found);
 	}
 	diag_free(&d);
 	free(found);
@@ -330,12 +293,12 @@ static int load_content(const struct opts *o, const char *argv0, struct model *m
 static int cmd_lint(int argc, char **argv, const struct opts *o, const char *argv0)
 {
 	if (argc > 1)
-		return bad_usage("lint takes one folder, not '%s'", argv[1]);
+		return bad_usage(MSG_ERR_LINT_ONE, argv[1]);
 	char *found = content_find_dir(argc == 1 ? argv[0] : content_opt(o), argv0);
 	struct model m;
 	struct diag d = { 0 };
 	if (!found) {
-		fprintf(stderr, "httptutor: no content folder found\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_NO_CONTENT_DIR));
 		return 1;
 	}
 	bool ok = content_load(found, &m, &d);
@@ -485,13 +448,20 @@ int main(int argc, char **argv)
 	ui_install_signals();
 	content_set_stop_check(ui_signal);
 	const char *argv0 = argv[0];
+	/* Errors in the options are said in the language the options ask for. */
+	if (i18n_pick(lang_arg(argc, argv), &lang) && utf8)
+		i18n_set(lang);
 	if ((rc = parse_args(argc, argv, &o)))
 		return rc;
 	if (!i18n_pick(o.lang, &lang))
-		return bad_usage("--lang takes zh-TW or en, not '%s'", o.lang);
+		return bad_usage(MSG_ERR_LANG, o.lang);
 	if (!utf8)
 		lang = LANG_EN;  /* Chinese cannot be shown without UTF-8 */
 	i18n_set(lang);
+	if (o.help) {
+		usage_print(stdout, utf8);
+		return 0;
+	}
 	argc -= optind;
 	argv += optind;
 	const char *cmd = argc ? argv[0] : "";
@@ -500,7 +470,7 @@ int main(int argc, char **argv)
 		return rc;
 	char why[512];
 	if (user_name(&o) && store_name_problem(user_name(&o), why, sizeof why)) {
-		fprintf(stderr, "httptutor: %s\nTry 'httptutor --help'.\n", why);
+		fprintf(stderr, "httptutor: %s\n%s\n", why, tr(MSG_ERR_TRY_HELP));
 		return EXIT_USAGE;
 	}
 	if (!strcmp(cmd, "lint"))
@@ -513,24 +483,23 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		ok |= !strcmp(cmd, known[i]);
 	if (!ok)
-		return bad_usage("unknown command '%s'", cmd);
+		return bad_usage(MSG_ERR_UNKNOWN_CMD, cmd);
 	int nargs = argc ? argc - 1 : 0;
 	char **args = argv + 1;
 	if ((!strcmp(cmd, "code") && nargs != 1) || (!strcmp(cmd, "search") && nargs < 1))
-		return bad_usage("%s needs an argument", cmd);
+		return bad_usage(MSG_ERR_NEEDS_ARG, cmd);
 	bool exam_admin = !strcmp(cmd, "exam") && (!strcmp(sub, "new") || !strcmp(sub, "close"));
 	if ((exam_admin || !strcmp(cmd, "class")) && nargs != 2)
-		return bad_usage(nargs < 2 ? "'%s' needs a name (exam new NAME, exam close NAME, "
-		                 "class init DIR)" : "too many arguments for '%s'", sub[0] ? sub : cmd);
+		return bad_usage(nargs < 2 ? MSG_ERR_NEEDS_NAME : MSG_ERR_TOO_MANY, sub[0] ? sub : cmd);
 	if (!strcmp(cmd, "class") && strcmp(sub, "init"))
-		return bad_usage("class takes init DIR, not '%s'", sub);
+		return bad_usage(MSG_ERR_CLASS_INIT, sub);
 	if (nargs > 1 && strcmp(cmd, "search") && strcmp(cmd, "report") && !exam_admin &&
 	    strcmp(cmd, "class"))
-		return bad_usage("too many arguments for '%s'", cmd[0] ? cmd : "httptutor");
+		return bad_usage(MSG_ERR_TOO_MANY, cmd[0] ? cmd : "httptutor");
 	if (nargs && (!cmd[0] || !strcmp(cmd, "quiz") || !strcmp(cmd, "review") ||
 	              !strcmp(cmd, "codes") || !strcmp(cmd, "stats") || !strcmp(cmd, "exams") ||
 	              !strcmp(cmd, "export")))
-		return bad_usage("unexpected argument '%s'", args[0]);
+		return bad_usage(MSG_ERR_UNEXPECTED, args[0]);
 	if (!strcmp(cmd, "class"))
 		return classroom_init(args[1], o.group);
 
@@ -538,7 +507,7 @@ int main(int argc, char **argv)
 		return rc;
 	const struct contrast *drill = NULL;
 	if (o.group && !(drill = contrast_find(&m, o.group))) {
-		fprintf(stderr, "httptutor: no contrast group '%s'; the groups are:\n", o.group);
+		report_error(MSG_ERR_NO_GROUP, o.group);
 		for (size_t i = 0; i < m.n_contrasts; i++) {
 			char label[64], line[160];
 			contrast_label(&m.contrasts[i], label, sizeof label);
@@ -607,10 +576,10 @@ int main(int argc, char **argv)
 		else if (!strcmp(cmd, "review"))
 			start = drill ? SCR_QUIZ : SCR_REVIEW;
 		if (start == SCR_READER && report_find_chapter(&m, arg) < 0) {
-			fprintf(stderr, "httptutor: no chapter '%s' (try 'httptutor read' for the list)\n", arg);
+			report_error(MSG_ERR_NO_CHAPTER, arg);
 			rc = 1;
 		} else if (start == SCR_CARD && !report_find_code(&m, arg)) {
-			fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
+			report_error(MSG_ERR_NO_CODE, arg);
 			rc = 1;
 		} else if ((start == SCR_READER || start == SCR_CHAPTERS || start == SCR_CARD ||
 		            start == SCR_CODES) && (!isatty(STDOUT_FILENO) || dumb_term()) &&

@@ -15,32 +15,38 @@
 #include "store.h"
 
 
+/* A line of text, wrapped to COLUMNS. */
 static void say(const char *s, bool utf8)
 {
-	out_puts(stdout, s, utf8);
-	putchar('\n');
+	report_wrap(stdout, s, report_width(), 0, utf8);
 }
+
+/* Longest answer line taken; a longer one is refused whole, once. */
+#define LINE_MAX_ANSWER 200
 
 void plain_ask(const struct model *m, const struct question *q, size_t i, size_t n,
                enum lang L, bool utf8)
 {
 	char buf[512];
 	int w = report_width();
-	printf("\n[%zu/%zu] ", i + 1, n);
+	putchar('\n');
 	if (q->type == Q_MEANING) {
-		snprintf(buf, sizeof buf, "%d — %s", q->code->code, tr(MSG_QUIZ_MEANING_PROMPT));
+		snprintf(buf, sizeof buf, "[%zu/%zu] %d — %s", i + 1, n, q->code->code,
+		         tr(MSG_QUIZ_MEANING_PROMPT));
 		say(buf, utf8);
 	} else {
-		putchar('\n');
+		printf("[%zu/%zu]\n", i + 1, n);
 		report_wrap(stdout, ltext_get(&q->sc->situation, L), w, 2, utf8);
 		answer_prompt(q, buf, sizeof buf);
 		say(buf, utf8);
 	}
+	/* One label per choice ("1) 201 Created"), so a screen reader does not
+	 * read "1 a"; the letters a-d are still accepted. */
 	for (int k = 0; k < q->n_choices; k++) {
-		char label[300];
+		char label[300], num[16];
 		answer_choice_label(m, q, k, L, label, sizeof label);
-		snprintf(buf, sizeof buf, "%d) %c. %s", k + 1, 'a' + k, label);
-		report_wrap(stdout, buf, w, 2, utf8);
+		snprintf(num, sizeof num, "  %d) ", k + 1);
+		report_wrap_hang(stdout, num, label, w, 16, utf8);
 	}
 }
 
@@ -136,12 +142,17 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		contrast_label(o->drill, drill_name, sizeof drill_name);
 		plain_contrast_card(m, o->drill, st, L, utf8);
 	}
-	char title[256];
-	snprintf(title, sizeof title, "%s%s%s: %zu (seed %llu)",
+	/* The seed is for reproducing a quiz, not for hearing before every one:
+	 * it is in the summary. */
+	char head[256], count[32];
+	snprintf(head, sizeof head, tr(MSG_PLAIN_HEADER),
 	         tr(drill ? MSG_DRILL_TITLE : review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE),
-	         drill ? " " : "", drill_name, qz.n, (unsigned long long)o->seed);
-	say(title, utf8);
+	         drill ? " " : "", drill_name,
+	         i18n_count(MSG_N_QUESTIONS_ONE, MSG_N_QUESTIONS, (int)qz.n, count, sizeof count));
+	say(head, utf8);
 	bool eof = false;
+	char *line = NULL;
+	size_t line_cap = 0;
 	int64_t started = clock_ms();
 	for (size_t i = 0; i < qz.n && !eof; i++) {
 		const struct question *q = &qz.q[i];
@@ -151,19 +162,23 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		fputs("> ", stdout);
 		fflush(stdout);
 		for (;;) {
-			char line[256];
-			if (!fgets(line, sizeof line, stdin)) {
+			/* Whole lines of any length: a long or NUL-bearing line is
+			 * refused once, never read as several answers. */
+			ssize_t len = getline(&line, &line_cap, stdin);
+			if (len < 0) {
 				eof = true;
 				break;
 			}
+			bool bad = (size_t)len > LINE_MAX_ANSWER || memchr(line, 0, (size_t)len);
 			line[strcspn(line, "\r\n")] = 0;
-			if (!strcmp(line, "q") || !strcmp(line, "quit")) {
+			if (!bad && (!strcmp(line, "q") || !strcmp(line, "quit"))) {
 				eof = true;
 				break;
 			}
-			if (quiz_parse(q, line, &given))
+			if (!bad && quiz_parse(q, line, &given))
 				break;
-			say(tr(q->type == Q_TYPE ? MSG_QUIZ_BAD_TYPED : MSG_QUIZ_BAD_INPUT), utf8);
+			say(tr(bad ? MSG_PLAIN_BAD_LINE : q->type == Q_TYPE ? MSG_QUIZ_BAD_TYPED :
+			       q->type == Q_PICK ? MSG_QUIZ_BAD_PICK : MSG_QUIZ_BAD_INPUT), utf8);
 			fputs("> ", stdout);
 			fflush(stdout);
 		}
@@ -175,7 +190,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		bool gone = false;
 		if (!store_record(st, &rec)) {
 			/* Say so plainly: the learner must know this answer is not kept. */
-			fprintf(stderr, "httptutor: NOT SAVED: %s\n", st->err);
+			report_error(MSG_PLAIN_NOT_SAVED, st->err);
 			unsaved++;
 			gone = st->db->gone;   /* deleted or replaced: nothing more can be kept */
 		}
@@ -188,17 +203,22 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		    !plain_contrast_offer(m, q->code->code, given, o->drill, st, L, utf8))
 			eof = true;
 	}
+	free(line);
 	if (session)
 		store_session_end(st, session);
 	char buf[256], t[32];
 	long secs = (long)((clock_ms() - started) / 1000);
 	clock_mmss(secs, t, sizeof t);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), right, answered,
-	         answered ? 100 * right / answered : 0, t);
+	         quiz_percent(right, answered), t);
 	putchar('\n');
 	say(buf, utf8);
+	if (!drill) {
+		snprintf(buf, sizeof buf, tr(MSG_PLAIN_SEED), kind, (unsigned long long)o->seed);
+		say(buf, utf8);
+	}
 	if (unsaved)
-		fprintf(stderr, "httptutor: %d answer(s) could not be saved\n", unsaved);
+		report_error(MSG_PLAIN_UNSAVED, unsaved);
 	rc = unsaved ? 1 : 0;
 done:
 	quiz_free(&qz);

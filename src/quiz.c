@@ -740,11 +740,14 @@ bool quiz_parse(const struct question *q, const char *input, int *given)
 			*given = q->choice_code[idx];
 			return true;
 		}
-		/* Any real code counts as an answer; it is simply wrong if not shown. */
-		if (parse_code(s, len, &code)) {
-			*given = code;
-			return true;
-		}
+		/* A code counts only when it is one of the choices: a code that was
+		 * not offered is a slip (or a guess at another question), so ask again. */
+		if (parse_code(s, len, &code))
+			for (int k = 0; k < q->n_choices; k++)
+				if (q->choice_code[k] == code) {
+					*given = code;
+					return true;
+				}
 		return false;
 	case Q_TYPE:
 		if (parse_code(s, len, &code)) {
@@ -893,4 +896,9 @@ void quiz_leitner_apply(struct leitner *l, bool correct, int64_t when)
 void quiz_exam_id(uint64_t seed, int count, char *buf, size_t n)
 {
 	snprintf(buf, n, "seed-%llu-n%d", (unsigned long long)seed, count);
+}
+
+int quiz_percent(int part, int whole)
+{
+	return whole > 0 ? (100 * part + whole / 2) / whole : 0;
 }

@@ -103,7 +103,8 @@ void quiz_free(struct quiz *qz);
  * Surrounding blanks are ignored.  Returns the code/choice given in *given
  * (a code for Q_PICK/Q_TYPE/Q_MEANING, a choice index for Q_HEADER) and
  * true when the input is understood; false means "ask again".
- * Per type: Q_PICK choice or any code 100–599 (not shown = simply wrong);
+ * Per type: Q_PICK a choice, or a code that is one of the choices (any
+ * other code is not understood: ask again);
  * Q_TYPE a code only; Q_MEANING a choice only; Q_HEADER a choice or a shown
  * header name (case-insensitive).  *given is untouched on false. */
 bool quiz_parse(const struct question *q, const char *input, int *given);
@@ -119,6 +120,10 @@ bool quiz_is_also(const struct question *q, int given);
 void quiz_shown_str(const struct question *q, char *buf, size_t n);
 void quiz_answer_str(const struct question *q, int given, char *buf, size_t n);
 void quiz_right_str(const struct question *q, char *buf, size_t n);
+/* part of whole in per cent, rounded to the nearest (2 of 3 is 67); 0 when
+ * whole is 0.  Every figure the learner or teacher sees uses this. */
+int quiz_percent(int part, int whole);
+
 /* The id an exam is recorded under: "seed-S-nN", the same for everyone who
  * sits it with the same seed and count. */
 void quiz_exam_id(uint64_t seed, int count, char *buf, size_t n);

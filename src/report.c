@@ -1,5 +1,6 @@
 /* report.c — line-command output: card, table, search, stats, export. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +13,7 @@
 #include "out.h"
 #include "report.h"
 #include "report_confusion.h"
+#include "table.h"
 #include "text.h"
 
 void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8)
@@ -21,6 +23,30 @@ void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8)
 	for (size_t i = 0; i < n; i++) {
 		fprintf(f, "%*s", indent, "");
 		out_puts(f, lines[i], utf8);
+		fputc('\n', f);
+	}
+	text_lines_free(lines, n);
+}
+
+void report_wrap_hang(FILE *f, const char *prefix, const char *s, int width, int min,
+                      bool utf8)
+{
+	int pw = text_width(prefix);
+	if (width - pw < min) {
+		/* No room beside the prefix: the text goes under it. */
+		report_wrap(f, prefix, width, 0, utf8);
+		report_wrap(f, s, width, width >= 40 ? 6 : 2, utf8);
+		return;
+	}
+	size_t n = 0;
+	char **lines = text_wrap(s, width - pw, &n);
+	for (size_t i = 0; i < n || i == 0; i++) {
+		if (i == 0)
+			out_puts(f, prefix, utf8);
+		else
+			fprintf(f, "%*s", pw, "");
+		if (i < n)
+			out_puts(f, lines[i], utf8);
 		fputc('\n', f);
 	}
 	text_lines_free(lines, n);
@@ -37,9 +63,9 @@ static bool jset(json_t *obj, const char *key, json_t *v)
 static bool json_failed(const json_t *v)
 {
 	if (!v)
-		fprintf(stderr, "httptutor: out of memory while writing JSON\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_OOM));
 	else
-		fprintf(stderr, "httptutor: cannot write the output: %s\n", strerror(errno));
+		report_error(MSG_ERR_WRITE, strerror(errno));
 	return false;
 }
 
@@ -85,6 +111,16 @@ int report_find_chapter(const struct model *m, const char *s)
 	return -1;
 }
 
+void report_error(enum msg fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "httptutor: ");
+	vfprintf(stderr, tr(fmt), ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
 int report_width(void)
 {
 	const char *c = getenv("COLUMNS");
@@ -96,7 +132,7 @@ int report_code(const struct report_ctx *r, const char *arg)
 {
 	const struct code_entry *c = report_find_code(r->m, arg);
 	if (!c) {
-		fprintf(stderr, "httptutor: no status code '%s' (try 'httptutor codes --all')\n", arg);
+		report_error(MSG_ERR_NO_CODE, arg);
 		return 1;
 	}
 	/* The same card as the full screen, as plain lines. */
@@ -118,11 +154,10 @@ int report_chapter(const struct report_ctx *r, int chapter)
 	if (chapter < 0) {
 		for (size_t i = 0; i < r->m->n_chapters; i++) {
 			const struct chapter *c = &r->m->chapters[i];
-			char line[512];
-			snprintf(line, sizeof line, "%2d  %-10s %s", c->number, c->id,
-			         ltext_get(&c->title, r->lang));
-			out_puts(stdout, line, r->utf8);
-			putchar('\n');
+			char prefix[64];
+			snprintf(prefix, sizeof prefix, "%2d  %-10s ", c->number, c->id);
+			report_wrap_hang(stdout, prefix, ltext_get(&c->title, r->lang), report_width(),
+			                 16, r->utf8);
 		}
 		return 0;
 	}
@@ -136,9 +171,20 @@ int report_chapter(const struct report_ctx *r, int chapter)
 		fprintf(stderr, "httptutor: %s: %s\n", c->path[r->lang], err);
 		return 1;
 	}
+	int w = report_width();
 	for (size_t i = 0; i < doc.n_lines; i++) {
-		out_puts(stdout, doc.lines[i].plain ? doc.lines[i].plain : "", r->utf8);
-		putchar('\n');
+		const char *line = doc.lines[i].plain ? doc.lines[i].plain : "";
+		if (text_width(line) <= w) {
+			out_puts(stdout, line, r->utf8);
+			putchar('\n');
+			continue;
+		}
+		/* A code block line the renderer keeps whole: wrapped here, its
+		 * continuation under its first character. */
+		char lead[32];
+		size_t sp = strspn(line, " ");
+		snprintf(lead, sizeof lead, "%*s", (int)(sp < 24 ? sp : 24), "");
+		report_wrap_hang(stdout, lead, line + sp, w, 16, r->utf8);
 	}
 	md_doc_free(&doc);
 	return 0;
@@ -201,15 +247,16 @@ int report_codes(const struct report_ctx *r)
 			if (!json_row(stdout, code_json(r, c), first))
 				return 1;
 		} else {
-			/* Columns aligned by display width, not bytes. */
+			/* Columns aligned by display width, not bytes; the meaning
+			 * wraps under itself, or under the code when the width is narrow. */
 			char *phrase = text_pad(c->phrase, phrase_w);
-			char line[1024];
-			snprintf(line, sizeof line, "%d %s %s %s", c->code,
+			char prefix[256];
+			snprintf(prefix, sizeof prefix, "%d %s %s ", c->code,
 			         c->status == CODE_UNOFFICIAL ? "!" : c->core ? "*" : " ",
-			         phrase ? phrase : c->phrase, ltext_get(&c->summary, r->lang));
+			         phrase ? phrase : c->phrase);
 			free(phrase);
-			out_puts(stdout, line, r->utf8);
-			putchar('\n');
+			report_wrap_hang(stdout, prefix, ltext_get(&c->summary, r->lang), report_width(),
+			                 32, r->utf8);
 		}
 		first = false;
 	}
@@ -252,7 +299,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 		hits++;
 	}
 	if (!hits) {
-		fprintf(stderr, "httptutor: nothing matches '%s'\n", query);
+		report_error(MSG_ERR_NOTHING_MATCHES, query);
 		return 1;
 	}
 	return 0;
@@ -260,7 +307,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 
 static int pct(int c, int n)
 {
-	return n ? (100 * c + n / 2) / n : 0;
+	return quiz_percent(c, n);
 }
 
 /* {answers, correct} for one class, code or day. */
@@ -349,6 +396,30 @@ static int stats_json_out(const struct report_ctx *r, struct store *st, const st
 	return json_doc(stdout, doc, false) ? 0 : 1;   /* takes doc */
 }
 
+/* Per code: the code, its phrase, share right and right/answered. */
+static void stats_codes(const struct report_ctx *r, const struct progress *p)
+{
+	struct table_col cols[] = {
+		{ tr(MSG_COL_CODE), TABLE_LEFT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_COL_PHRASE), TABLE_LEFT, TABLE_CLIP_END, 12, 0 },
+		{ tr(MSG_REPORT_COL_SHARE), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_COL_RIGHT), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+	};
+	struct table t;
+	table_init(&t, cols, 4);
+	for (size_t i = 0; i < p->n_codes; i++) {
+		const struct code_entry *c = model_code(r->m, p->codes[i].key);
+		char code[16], share[16], right[32];
+		snprintf(code, sizeof code, "%d", p->codes[i].key);
+		snprintf(share, sizeof share, "%d%%", pct(p->codes[i].correct, p->codes[i].answers));
+		snprintf(right, sizeof right, "%d/%d", p->codes[i].correct, p->codes[i].answers);
+		table_add(&t, (const char *[]){ code, c ? c->phrase : "", share, right });
+	}
+	putchar('\n');
+	table_print(&t, stdout, report_width(), 2, r->utf8);
+	table_free(&t);
+}
+
 int report_stats(const struct report_ctx *r, struct store *st)
 {
 	struct progress p;
@@ -362,8 +433,11 @@ int report_stats(const struct report_ctx *r, struct store *st)
 		return rc;
 	} else {
 		char line[512];
+		char days[32];
 		snprintf(line, sizeof line, tr(MSG_PROGRESS_OVERALL), p.answers, p.correct,
-		         pct(p.correct, p.answers), p.streak, p.due, p.chapters_opened);
+		         pct(p.correct, p.answers),
+		         i18n_count(MSG_N_DAYS_ONE, MSG_N_DAYS, p.streak, days, sizeof days),
+		         p.due, p.chapters_opened);
 		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		printf("\n");
 		out_puts(stdout, tr(MSG_PROGRESS_CLASSES), r->utf8);
@@ -371,17 +445,8 @@ int report_stats(const struct report_ctx *r, struct store *st)
 		for (int k = 0; k < 5; k++)
 			printf("  %dxx  %3d%%  %d/%d\n", k + 1, pct(p.klass[k].correct, p.klass[k].answers),
 			       p.klass[k].correct, p.klass[k].answers);
-		if (p.n_codes) {
-			printf("\n");
-			for (size_t i = 0; i < p.n_codes; i++) {
-				const struct code_entry *c = model_code(r->m, p.codes[i].key);
-				snprintf(line, sizeof line, "  %d %-28s %3d%%  %d/%d", p.codes[i].key,
-				         c ? c->phrase : "", pct(p.codes[i].correct, p.codes[i].answers),
-				         p.codes[i].correct, p.codes[i].answers);
-				out_puts(stdout, line, r->utf8);
-				putchar('\n');
-			}
-		}
+		if (p.n_codes)
+			stats_codes(r, &p);
 		if (!report_confusion_text(r->m, st, clock_now(), 3, r->lang, r->utf8)) {
 			fprintf(stderr, "httptutor: %s\n", st->err);
 			store_progress_free(&p);
@@ -577,29 +642,54 @@ static void class_free(struct class_data *d)
 	free(d->q);
 }
 
-/* One table row: width < 0 pads on the right (text), > 0 on the left
- * (numbers), -1 means the rest of the line. */
-static void print_cells(const struct report_ctx *r, const char *const *cells,
-                        const int *width, int n)
+/* The text report's two tables, fitted to the width (table.h): names and
+ * item ids that are too long are cut in the middle, never at the end. */
+static void class_tables(const struct report_ctx *r, const struct class_data *d)
 {
-	fputs("  ", stdout);
-	for (int i = 0; i < n; i++) {
-		int w = width[i] < 0 ? -width[i] : width[i];
-		int used = text_width(cells[i]);
-		if (width[i] == -1) {
-			out_puts(stdout, cells[i], r->utf8);
-			break;
-		}
-		if (width[i] > 0)
-			printf("%*s", used < w ? w - used : 0, "");
-		/* A long text keeps its start and end, so names stay apart. */
-		char *cell = width[i] < 0 ? out_fit(cells[i], w, r->utf8) : NULL;
-		out_puts(stdout, cell ? cell : cells[i], r->utf8);
-		free(cell);
-		if (i + 1 < n)
-			putchar(' ');
+	struct table_col cs[] = {
+		{ tr(MSG_REPORT_COL_STUDENT), TABLE_LEFT, TABLE_CLIP_MIDDLE, 10, 0 },
+		{ tr(MSG_REPORT_COL_ANSWERS), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_COL_RIGHT), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_COL_SHARE), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_COL_TIME), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+	};
+	struct table t;
+	table_init(&t, cs, 5);
+	for (size_t i = 0; i < d->n_st; i++) {
+		const struct student_stat *s = &d->st[i];
+		char a[16], c[16], p[16], tm[16];
+		snprintf(a, sizeof a, "%d", s->answers);
+		snprintf(c, sizeof c, "%d", s->correct);
+		snprintf(p, sizeof p, "%d%%", pct(s->correct, s->answers));
+		snprintf(tm, sizeof tm, "%.1fs", s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
+		table_add(&t, (const char *[]){ s->name, a, c, p, tm });
 	}
+	table_print(&t, stdout, report_width(), 2, r->utf8);
+	table_free(&t);
 	putchar('\n');
+	struct table_col cq[] = {
+		{ tr(MSG_REPORT_COL_QUESTION), TABLE_LEFT, TABLE_CLIP_MIDDLE, 12, 0 },
+		{ tr(MSG_REPORT_COL_EXPECTED), TABLE_LEFT, TABLE_CLIP_END, 8, 0 },
+		{ tr(MSG_REPORT_COL_ANSWERS), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_COL_SHARE), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_COL_WRONG), TABLE_LEFT, TABLE_NO_CLIP, 0, 0 },
+	};
+	table_init(&t, cq, 5);
+	for (size_t i = 0; i < d->n_q; i++) {
+		const struct item_stat *q = &d->q[i];
+		const struct tally *tw = top_wrong(q);
+		char a[16], p[16], wrong[96] = "";
+		snprintf(a, sizeof a, "%d", q->answers);
+		snprintf(p, sizeof p, "%d%%", pct(q->correct, q->answers));
+		if (tw)
+			snprintf(wrong, sizeof wrong, "%s ×%d", tw->given, tw->count);
+		if (q->also)   /* right answers that were the second acceptable code */
+			snprintf(wrong + strlen(wrong), sizeof wrong - strlen(wrong), tr(MSG_REPORT_ALSO),
+			         tw ? "; " : "", q->also);
+		table_add(&t, (const char *[]){ q->item, q->expected ? q->expected : "", a, p, wrong });
+	}
+	table_print(&t, stdout, report_width(), 2, r->utf8);
+	table_free(&t);
 }
 
 static json_t *class_json(const struct class_data *d, const char *exam_id, int ndb,
@@ -689,52 +779,16 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 		char exam[96] = "";
 		if (exam_id)
 			snprintf(exam, sizeof exam, " · %s", exam_id);
-		snprintf(line, sizeof line, tr(MSG_REPORT_SUMMARY), exam, (int)d->n_st, total,
-		         pct(right, total), ndb);
+		char students[32], answers[32], dbs[32];
+		snprintf(line, sizeof line, tr(MSG_REPORT_SUMMARY), exam,
+		         i18n_count(MSG_N_STUDENTS_ONE, MSG_N_STUDENTS, (int)d->n_st, students,
+		                    sizeof students),
+		         i18n_count(MSG_N_ANSWERS_ONE, MSG_N_ANSWERS, total, answers, sizeof answers),
+		         pct(right, total),
+		         i18n_count(MSG_N_DATABASES_ONE, MSG_N_DATABASES, ndb, dbs, sizeof dbs));
 		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		putchar('\n');
-		/* Columns padded by display width, so Chinese headings line up too.
-		 * The name column grows to the longest name the width allows;
-		 * longer names are cut in the middle (out_fit), never at the end. */
-		int nw = 24, room = report_width() - 2 - (7 + 7 + 7 + 9 + 4);
-		for (size_t i = 0; i < d->n_st; i++) {
-			char *clean = text_clean(d->st[i].name, strlen(d->st[i].name), false);
-			int w = clean ? text_width(clean) : 0;
-			free(clean);
-			if (w > nw)
-				nw = w < room ? w : room > 24 ? room : 24;
-		}
-		const int sw[] = { -nw, 7, 7, 7, 9 };
-		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_STUDENT), tr(MSG_REPORT_COL_ANSWERS),
-		            tr(MSG_REPORT_COL_RIGHT), tr(MSG_REPORT_COL_SHARE), tr(MSG_REPORT_COL_TIME) },
-		            sw, 5);
-		for (size_t i = 0; i < d->n_st; i++) {
-			const struct student_stat *s = &d->st[i];
-			char a[16], c[16], p[16], t[16];
-			snprintf(a, sizeof a, "%d", s->answers);
-			snprintf(c, sizeof c, "%d", s->correct);
-			snprintf(p, sizeof p, "%d%%", pct(s->correct, s->answers));
-			snprintf(t, sizeof t, "%.1fs", s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
-			print_cells(r, (const char *[]){ s->name, a, c, p, t }, sw, 5);
-		}
-		putchar('\n');
-		print_cells(r, (const char *[]){ tr(MSG_REPORT_COL_QUESTION), tr(MSG_REPORT_COL_EXPECTED),
-		            tr(MSG_REPORT_COL_ANSWERS), tr(MSG_REPORT_COL_SHARE), tr(MSG_REPORT_COL_WRONG) },
-		            (const int[]){ -30, -16, 7, 7, -1 }, 5);
-		for (size_t i = 0; i < d->n_q; i++) {
-			const struct item_stat *q = &d->q[i];
-			const struct tally *t = top_wrong(q);
-			char a[16], p[16], wrong[64] = "";
-			snprintf(a, sizeof a, "%d", q->answers);
-			snprintf(p, sizeof p, "%d%%", pct(q->correct, q->answers));
-			if (t)
-				snprintf(wrong, sizeof wrong, "%s ×%d", t->given, t->count);
-			if (q->also)   /* right answers that were the second acceptable code */
-				snprintf(wrong + strlen(wrong), sizeof wrong - strlen(wrong), tr(MSG_REPORT_ALSO),
-				         t ? "; " : "", q->also);
-			print_cells(r, (const char *[]){ q->item, q->expected ? q->expected : "", a, p, wrong },
-			            (const int[]){ -30, -16, 7, 7, -1 }, 5);
-		}
+		class_tables(r, d);
 	}
 	return true;
 }
@@ -760,11 +814,10 @@ int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
 		store_close(st);
 	}
 	if (d.oom) {
-		fprintf(stderr, "httptutor: out of memory\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_OOM));
 		rc = 1;
 	} else if (!d.n_st && exam_id) {
-		fprintf(stderr, "httptutor: no answers for exam '%s' (exam ids look like "
-		        "seed-S-nN: the seed and count given to `httptutor exam`)\n", exam_id);
+		report_error(MSG_ERR_NO_EXAM_ANSWERS, exam_id);
 		rc = 1;
 	} else if (rc == 0 || d.n_st) {
 		if (d.n_st)

@@ -4,6 +4,7 @@
 #define HTTPTUTOR_REPORT_H
 
 #include <stdio.h>
+#include "i18n.h"
 #include "model.h"
 #include "store.h"
 
@@ -38,10 +39,17 @@ const struct code_entry *report_find_code(const struct model *m, const char *s);
 /* Chapter index for an id ("common") or number ("1"), or -1. */
 int report_find_chapter(const struct model *m, const char *s);
 
+/* "httptutor: " and the UI message fmt, filled from the arguments, on stderr. */
+void report_error(enum msg fmt, ...);
 /* Columns for line output: COLUMNS when it is 40–200, else 80. */
 int report_width(void);
 /* Print s word-wrapped to width columns with indent spaces before each line,
  * each line made safe by out_puts (out.h, which also prints single lines). */
 void report_wrap(FILE *f, const char *s, int width, int indent, bool utf8);
+/* Print prefix, then s wrapped to the columns left beside it, continued
+ * under s (a hanging indent); when fewer than min columns are left, s goes
+ * on the lines under the prefix instead. */
+void report_wrap_hang(FILE *f, const char *prefix, const char *s, int width, int min,
+                      bool utf8);
 
 #endif

@@ -50,7 +50,7 @@ static void hbar(int y, int x, int w, double frac, enum ui_elem e)
 
 static int pct(int correct, int answers)
 {
-	return answers ? (100 * correct + answers / 2) / answers : 0;
+	return quiz_percent(correct, answers);
 }
 
 static void draw_classes(const struct app *a, int y, int x, int w)
@@ -115,7 +115,7 @@ static void draw_days(const struct app *a, int y, int x, int w, int h)
 	ui_put(y + h + 1, x, d0, 5, E_DIM);
 	ui_put(y + h + 1, x + 28 - 5, d1, 5, E_DIM);
 	char fig[64];
-	snprintf(fig, sizeof fig, "max %d · %d%%", max, pct(right, tot));
+	snprintf(fig, sizeof fig, tr(MSG_PROGRESS_CHART_FIG), max, pct(right, tot));
 	ui_put(y + h + 2, x, fig, w, E_DIM);
 }
 
@@ -153,8 +153,11 @@ static char **overall(const struct app *a, size_t *n)
 {
 	const struct progress *p = &a->progress.p;
 	char buf[512];
+	char days[32];
 	snprintf(buf, sizeof buf, tr(MSG_PROGRESS_OVERALL), p->answers, p->correct,
-	         pct(p->correct, p->answers), p->streak, p->due, p->chapters_opened);
+	         pct(p->correct, p->answers),
+	         i18n_count(MSG_N_DAYS_ONE, MSG_N_DAYS, p->streak, days, sizeof days),
+	         p->due, p->chapters_opened);
 	return text_wrap(buf, a->cols - 2, n);
 }
 

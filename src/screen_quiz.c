@@ -317,7 +317,7 @@ static void build_summary(const struct app *a, struct lines *ls)
 	lines_add(ls, tr(MSG_QUIZ_SUMMARY), E_H1, 0);
 	lines_add(ls, "", E_NORMAL, 0);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), v->n_right, (int)answered,
-	         answered ? 100 * v->n_right / (int)answered : 0, t);
+	         quiz_percent(v->n_right, (int)answered), t);
 	lines_add(ls, buf, E_STRONG, 2);
 	lines_add(ls, "", E_NORMAL, 0);
 	if ((size_t)v->n_right == answered) {

@@ -95,6 +95,39 @@ static void print_row(const struct table *t, FILE *f, char *const *row, const in
 	fputc('\n', f);
 }
 
+/* Too narrow for columns: the first cell on its own line, the others under
+ * it after their headings ("answers 4 · share 75%"), wrapped to the width. */
+static void print_stacked(const struct table *t, FILE *f, char *const *row, int width,
+                          int indent, bool utf8)
+{
+	char *first = table_fit(row[0], width - indent, t->cols[0].clip == TABLE_NO_CLIP ?
+	                        TABLE_CLIP_MIDDLE : t->cols[0].clip);
+	fprintf(f, "%*s", indent, "");
+	out_puts(f, first ? first : "", utf8);
+	fputc('\n', f);
+	free(first);
+	size_t cap = 1, len = 0;
+	for (int i = 1; i < t->ncols; i++)
+		cap += strlen(t->cols[i].head) + strlen(row[i]) + 8;
+	char *rest = malloc(cap), **lines = NULL;
+	size_t n = 0;
+	if (!rest)
+		return;
+	rest[0] = '\0';
+	for (int i = 1; i < t->ncols; i++)
+		if (row[i][0])
+			len += (size_t)snprintf(rest + len, cap - len, "%s%s %s", len ? " · " : "",
+			                        t->cols[i].head, row[i]);
+	lines = text_wrap(rest, width - indent - 4, &n);
+	for (size_t k = 0; k < n; k++) {
+		fprintf(f, "%*s", indent + 4, "");
+		out_puts(f, lines[k], utf8);
+		fputc('\n', f);
+	}
+	text_lines_free(lines, n);
+	free(rest);
+}
+
 void table_print(const struct table *t, FILE *f, int width, int indent, bool utf8)
 {
 	int *w = calloc((size_t)t->ncols, sizeof *w);
@@ -130,6 +163,11 @@ void table_print(const struct table *t, FILE *f, int width, int indent, bool utf
 			break;
 		w[best]--;
 		total--;
+	}
+	if (total > width) {
+		for (size_t r = 0; r < t->nrows; r++)
+			print_stacked(t, f, t->cells + r * (size_t)t->ncols, width, indent, utf8);
+		goto out;
 	}
 	print_row(t, f, head, w, indent, gap, utf8);
 	for (size_t r = 0; r < t->nrows; r++)

@@ -1,7 +1,9 @@
 /* table.h — line output as aligned columns that fit a width by display
  * columns (CJK names take two per character): a column marked to shrink
  * gives way first, and a cell that does not fit ends in "…" (or keeps its
- * start and end around "…"), so no row ever wraps. */
+ * start and end around "…"), so no row ever wraps.  When even the narrowest
+ * columns do not fit, each row is printed as its first cell followed by the
+ * others, after their headings, on the lines under it. */
 #ifndef HTTPTUTOR_TABLE_H
 #define HTTPTUTOR_TABLE_H
 

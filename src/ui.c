@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "keys.h"
 #include "keyseq.h"
 #include "out.h"
@@ -157,25 +158,27 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 		ui.in = fopen("/dev/null", "r");
 		if (!ui.script || !ui.out || !ui.in ||
 		    !(ui.scr = newterm("xterm-256color", ui.out, ui.in))) {
-			snprintf(err, n, "cannot start the test terminal");
+			snprintf(err, n, "%s", tr(MSG_UI_TEST_TERM));
 			return false;
 		}
 	} else {
 		const char *term = getenv("TERM");
 		if (!term || !*term || strcmp(term, "dumb") == 0 || strcmp(term, "unknown") == 0) {
-			snprintf(err, n, "TERM is %s", term && *term ? term : "not set");
+			if (term && *term)
+				snprintf(err, n, tr(MSG_UI_TERM_IS), term);
+			else
+				snprintf(err, n, "%s", tr(MSG_UI_TERM_UNSET));
 			return false;
 		}
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			snprintf(err, n, "%s is not a terminal",
-			         isatty(STDIN_FILENO) ? "standard output" : "standard input");
+			snprintf(err, n, "%s", tr(isatty(STDIN_FILENO) ? MSG_UI_NOT_TTY_OUT : MSG_UI_NOT_TTY_IN));
 			return false;
 		}
 		ui.out = stdout;
 		ui.in = stdin;
 		/* newterm, unlike initscr, returns NULL instead of exiting. */
 		if (!(ui.scr = newterm(NULL, stdout, stdin))) {
-			snprintf(err, n, "TERM=%s is not a terminal type this system knows", term);
+			snprintf(err, n, tr(MSG_UI_TERM_UNKNOWN), term);
 			return false;
 		}
 	}

@@ -368,7 +368,7 @@ sys.exit(0 if ok else 1)' "$d/out" "$right" >/dev/null &&
 
 	# Review asks exactly the items answered wrong (599 is never right).
 	db=$d/review.db
-	cli_xin '599\n599\n599\n' --db "$db" quiz --plain --type pick --seed 7 --count 3
+	cli_xin '599\n599\n599\n' --db "$db" quiz --plain --type type --seed 7 --count 3
 	local wrong_items review_items
 	cli_x --db "$db" export --csv
 	wrong_items=$(cli_py 'import csv,sys; print(" ".join(sorted(r["item"] for r in csv.DictReader(open(sys.argv[1], newline="")) if r["correct"] == "0")))' "$d/out" 2>/dev/null)
@@ -390,7 +390,7 @@ print(" ".join(sorted(x["item"] for x in r if x["session"] == last)))' "$d/out" 
 	db=$d/junk.db
 	cli_xin 'foo\n9\n\n0\n2\n' --db "$db" quiz --plain --type pick --seed 4 --count 1
 	local asks
-	asks=$(grep -c 'Type a number' "$d/out")
+	asks=$(grep -c 'Type a choice' "$d/out")
 	cli_x --db "$db" export --csv
 	cli_py 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1], newline=""))); sys.exit(0 if len(r) == 1 and r[0]["given"] == r[0]["shown"].split(",")[1] else 1)' "$d/out" >/dev/null &&
 		[ "$asks" = 4 ] && ok "cli/plain-junk-reasks" || bad "cli/plain-junk-reasks" "$asks re-asks (want 4); export: $(tail -n +2 "$d/out" | head -c 200)"
@@ -417,6 +417,59 @@ print(" ".join(sorted(x["item"] for x in r if x["session"] == last)))' "$d/out" 
 	grep -q '^\[3/3\]' "$d/out" && cmp -s "$d/out" "$d/exam1.out" && ok "cli/exam-same-seed" || bad "cli/exam-same-seed" "exam --seed 5 differs between runs"
 	cli_x --db "$d/exam.db" export --csv
 	[ "$(wc -l <"$d/out")" = 4 ] && ok "cli/exam-recorded" || bad "cli/exam-recorded" "$(($(wc -l <"$d/out") - 1)) rows after a 3-question exam"
+}
+
+# Plain mode reads whole lines: a long or NUL-bearing line is refused once,
+# never cut into answers; a code that was not offered asks again.
+cli_plain_input() {
+	local d=$CLI_T db=$CLI_T/lines.db n rows
+	python3 -c 'import sys; sys.stdout.write("x" * 5000 + "\n")' >"$d/long.in"
+	cli_x --db "$db" quiz --plain --type pick --seed 3 --count 1 <"$d/long.in"
+	n=$(grep -c 'too long' "$d/out")
+	[ "$CLI_RC" = 0 ] && [ "$n" = 1 ] && ok cli/plain-long-line-once ||
+		bad cli/plain-long-line-once "a 5,000-character line gave $n messages (want 1), exit $CLI_RC"
+	python3 -c 'import sys; sys.stdout.write("7" * 10000000 + "\n")' >"$d/huge.in"
+	cli_x --db "$db" quiz --plain --type pick --seed 3 --count 1 <"$d/huge.in"
+	n=$(grep -c 'too long' "$d/out")
+	[ "$CLI_RC" = 0 ] && [ "$n" = 1 ] && ok cli/plain-10mb-line-once ||
+		bad cli/plain-10mb-line-once "a 10 MB line gave $n messages (want 1), exit $CLI_RC"
+	rm -f "$d/huge.in"
+	# 255 x then 2 (the old 255-byte reads saw "2"), and 1 NUL garbage: no answer.
+	python3 -c 'import sys; sys.stdout.write("x" * 255 + "2\n1\0garbage\n")' >"$d/cut.in"
+	cli_x --db "$db" quiz --plain --type pick --seed 3 --count 1 <"$d/cut.in"
+	rows=$(sqlite3 "$db" 'SELECT count(*) FROM answer')
+	[ "$rows" = 0 ] && [ "$(grep -c 'too long or holds a NUL' "$d/out")" = 2 ] && ok cli/plain-no-cut-answers ||
+		bad cli/plain-no-cut-answers "$rows answers recorded from a long line and a NUL line (want 0)"
+	# Choices: one label each ("1) 304 Not Modified"), letters still accepted,
+	# a code not offered asks again; the seed is in the summary, not the header.
+	printf '404\na\n' | "$BIN" --db "$db" quiz --plain --type pick --seed 3 --count 1 >"$d/out" 2>"$d/err"
+	CLI_RC=$?
+	local why
+	why=$(python3 - "$d/out" "$db" <<'PY'
+import re, sqlite3, sys
+out = open(sys.argv[1], encoding="utf-8").read()
+choices = re.findall(r"^  ([1-4])\) ([1-5][0-9]{2}) ", out, re.M)
+if len(choices) != 4: sys.exit(f"choices not printed as '  1) 302 Found': {out[:400]!r}")
+if re.search(r"^  [1-4]\) [a-d]\.", out, re.M): sys.exit("a letter after the number is still printed")
+shown = [c for _, c in choices]
+if "404" in shown: sys.exit("test needs 404 not among the choices")
+if out.count("one of the codes shown") != 1: sys.exit("404 (not offered) did not ask again once")
+if "seed" in out.splitlines()[0].lower(): sys.exit(f"the header names the seed: {out.splitlines()[0]!r}")
+if "--seed 3" not in out: sys.exit("the summary does not give the seed")
+rows = sqlite3.connect(sys.argv[2]).execute("SELECT given, shown FROM answer").fetchall()
+if rows != [(shown[0], ",".join(shown))]: sys.exit(f"logged {rows}, want the first choice {shown[0]}")
+PY
+	) && [ "$CLI_RC" = 0 ] && ok cli/plain-choices || bad cli/plain-choices "exit $CLI_RC: $why"
+}
+
+# COLUMNS sweep: every line command, at 40, 60, 80 and 120 columns and with
+# COLUMNS unset (80), in both languages, fits by display width.
+cli_widths() {
+	local db=$CLI_T/widths.db why
+	printf '1\n2\n3\n1\n' | HTTPTUTOR_DB=$db "$BIN" quiz --plain --seed 3 --count 4 >/dev/null 2>&1
+	printf '1\n2\n3\n' | HTTPTUTOR_DB=$db HTTPTUTOR_USER=bo "$BIN" exam --plain --seed 5 --count 3 >/dev/null 2>&1
+	why=$(python3 "$ROOT/tests/data/cli/widths.py" "$BIN" "$db" 2>&1)
+	[ $? = 0 ] && ok cli/columns-sweep || bad cli/columns-sweep "$(printf '%s' "$why" | head -c 600)"
 }
 
 # Wait until file $1 has at least $2 lines matching $3 (deadline 5 s).
@@ -903,6 +956,8 @@ run_cli() {
 	cli_terms
 	cli_also
 	cli_db
+	cli_plain_input
+	cli_widths
 	cli_faults
 	cli_hostile
 	chmod -R u+w "$CLI_T" 2>/dev/null

@@ -826,12 +826,15 @@ static void test_parse_codes(void **state)
 	assert_true(quiz_parse(&q, "403", &given));
 	assert_int_equal(given, 403);
 	assert_true(quiz_is_right(&q, given));
-	/* A real code not among the choices is an answer, just a wrong one. */
-	assert_true(quiz_parse(&q, " 418 ", &given));
-	assert_int_equal(given, 418);
+	assert_true(quiz_parse(&q, " 404 ", &given));
+	assert_int_equal(given, 404);
 	assert_false(quiz_is_right(&q, given));
-	assert_true(quiz_parse(&q, "100", &given));
-	assert_true(quiz_parse(&q, "599", &given));
+	/* A real code that is not among the choices asks again: it was not offered. */
+	given = -7;
+	assert_false(quiz_parse(&q, " 418 ", &given));
+	assert_false(quiz_parse(&q, "100", &given));
+	assert_false(quiz_parse(&q, "599", &given));
+	assert_int_equal(given, -7);
 
 	q.type = Q_TYPE;
 	q.n_choices = 0;

@@ -7,7 +7,7 @@ Waits for each "> " prompt (an exam's prompt starts with the time left),
 looks at the question above it and answers "1" when choices are listed,
 else a status code ("599").  At an exam's end prompt it types "finish" and
 confirms with "y"; it declines a new attempt.  LOG gets one line per answer:
-"<question number> <answer>".  A re-ask ("Type a number") is an
+"<question number> <answer>".  A re-ask ("Type a choice …") is an
 error here (the driver only gives valid answers).  With --stop-after N, stdin
 is closed after N answers.  Prints the program's output; exits with the
 program's status, or 3 when the driver itself got stuck.
@@ -57,7 +57,7 @@ def main():
             proc.stdin.write(b"finish\n")
             proc.stdin.flush()
             continue
-        if "Type a number" in text.rsplit("\n[", 1)[-1]:
+        if re.search(r"Type a (number|choice|status code)", text.rsplit("\n[", 1)[-1]):
             proc.kill()
             sys.stdout.write(text)
             sys.stderr.write("drive.py: the program re-asked a valid answer\n")
