@@ -95,7 +95,8 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
 	if (L != LANG_EN)
 		strncat(buf, right ? " (correct)" : " (wrong)", sizeof buf - strlen(buf) - 1);
-	say(buf, utf8);
+	/* It follows the "> " prompt when the answer was not echoed (a pipe). */
+	report_wrap(stdout, buf, report_width() - 2, 0, utf8);
 	plain_explain(q, given, label, L, utf8);
 }
 

@@ -740,14 +740,18 @@ bool quiz_parse(const struct question *q, const char *input, int *given)
 			*given = q->choice_code[idx];
 			return true;
 		}
-		/* A code counts only when it is one of the choices: a code that was
-		 * not offered is a slip (or a guess at another question), so ask again. */
-		if (parse_code(s, len, &code))
+		/* A code counts when it is one of the choices, or a second right
+		 * answer the scenario accepts (also); any other code was not
+		 * offered, a slip or a guess at another question: ask again. */
+		if (parse_code(s, len, &code)) {
+			bool offered = quiz_is_also(q, code);
 			for (int k = 0; k < q->n_choices; k++)
-				if (q->choice_code[k] == code) {
-					*given = code;
-					return true;
-				}
+				offered |= q->choice_code[k] == code;
+			if (offered) {
+				*given = code;
+				return true;
+			}
+		}
 		return false;
 	case Q_TYPE:
 		if (parse_code(s, len, &code)) {

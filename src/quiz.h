@@ -103,8 +103,8 @@ void quiz_free(struct quiz *qz);
  * Surrounding blanks are ignored.  Returns the code/choice given in *given
  * (a code for Q_PICK/Q_TYPE/Q_MEANING, a choice index for Q_HEADER) and
  * true when the input is understood; false means "ask again".
- * Per type: Q_PICK a choice, or a code that is one of the choices (any
- * other code is not understood: ask again);
+ * Per type: Q_PICK a choice, or a code that is one of the choices or an
+ * also code of the scenario (any other code is not understood: ask again);
  * Q_TYPE a code only; Q_MEANING a choice only; Q_HEADER a choice or a shown
  * header name (case-insensitive).  *given is untouched on false. */
 bool quiz_parse(const struct question *q, const char *input, int *given);
