@@ -152,10 +152,16 @@ class Term:
         return False
 
     def wait_exit(self, timeout=3.0):
+        """Exit status once the program ended (its last output read), or None."""
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             self.pump(0.05)
             if not self.alive():
+                # Read what it wrote just before it ended, up to EOF.
+                while time.monotonic() < end:
+                    before = len(self.raw)
+                    if not self.pump(0.1) or len(self.raw) == before:
+                        break
                 return os.waitstatus_to_exitcode(self.status)
         return None
 
