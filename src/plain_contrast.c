@@ -58,11 +58,17 @@ bool plain_contrast_offer(const struct model *m, int expected, int given,
 	}
 	out_puts(stdout, tr(MSG_CONTRAST_OFFER), utf8);
 	fflush(stdout);
-	char line[64];
-	if (!fgets(line, sizeof line, stdin))
+	/* A whole line, however long: a piece of it must not become the next
+	 * question's answer. */
+	char *line = NULL;
+	size_t cap = 0;
+	if (getline(&line, &cap, stdin) < 0) {
+		free(line);
 		return false;
+	}
 	line[strcspn(line, "\r\n")] = 0;
 	if (!strcmp(line, "c") || !strcmp(line, "C"))
 		plain_contrast_card(m, g, st, L, utf8);
+	free(line);
 	return true;
 }

@@ -77,10 +77,10 @@ static int read_line(struct linein *in, char *out, size_t n, long timeout_ms)
 	}
 }
 
+/* A message, wrapped to COLUMNS. */
 static void say(const char *s, bool utf8)
 {
-	out_puts(stdout, s, utf8);
-	putchar('\n');
+	report_wrap(stdout, s, report_width(), 0, utf8);
 }
 
 static void wrap(const char *s, bool utf8)

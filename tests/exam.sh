@@ -41,6 +41,12 @@ ex_expected() {
 	sqlite3 "$1" "SELECT expected FROM exam_question WHERE exam_id = '$2' ORDER BY pos"
 }
 
+# The codes offered for question POS ($3) of exam $2 in database $1, as words:
+# a code that was not offered is asked again, so a wrong answer is one of these.
+ex_choices() {
+	sqlite3 "$1" "SELECT choices FROM exam_question WHERE exam_id = '$2' AND pos = $3" | tr ',' ' '
+}
+
 # A wrong answer for expected $1: the first code of $2… that is not it.
 ex_wrong() {
 	local e=$1 c
@@ -257,11 +263,12 @@ assert s["bob"]["answered"] == 3, s["bob"]' "$EX_T/out"
 
 # Moving between questions and changing answers: the last one counts.
 ex_change() {
-	local db=$EX_T/chg.db e w
+	local db=$EX_T/chg.db e w w2
 	cli_x --db "$db" --user teacher exam new chg --count 3 --type pick --no-shuffle --feedback end
 	mapfile -t e < <(ex_expected "$db" chg)
-	w=$(ex_wrong "${e[0]}" 599 598)
-	cli_xin "${e[0]}\n${e[1]}\nback 1\n$w\nback 1\n${e[0]}\nback 2\n$w\nfinish\ny\n" --db "$db" --user dee exam chg
+	w=$(ex_wrong "${e[0]}" $(ex_choices "$db" chg 0))
+	w2=$(ex_wrong "${e[1]}" $(ex_choices "$db" chg 1))
+	cli_xin "${e[0]}\n${e[1]}\nback 1\n$w\nback 1\n${e[0]}\nback 2\n$w2\nfinish\ny\n" --db "$db" --user dee exam chg
 	ex_check back-and-change 0 out '^Your answer: ' out '^Exam finished\.$' out '^Score: 1/3 '
 	cli_x --db "$db" report --exam chg --json
 	ex_py last-answer-counts 'import json,sys
@@ -269,7 +276,7 @@ r = json.load(open(sys.argv[1]))
 d = r["students"][0]
 g = [a["given"] for a in d["answers"]]
 assert g[0] == sys.argv[2] and g[1] == sys.argv[3] and g[2] is None, g
-assert d["score"] == 1 and [a["correct"] for a in d["answers"]] == [True, False, None], d' "$EX_T/out" "${e[0]}" "$w"
+assert d["score"] == 1 and [a["correct"] for a in d["answers"]] == [True, False, None], d' "$EX_T/out" "${e[0]}" "$w2"
 	[ "$(sqlite3 "$db" 'SELECT count(*) FROM answer')" = 5 ] && ok "exam/log-keeps-every-answer" ||
 		bad "exam/log-keeps-every-answer" "$(sqlite3 "$db" 'SELECT count(*) FROM answer') rows, want 5"
 	# Progress counts the final answers only once the attempt has ended.
@@ -353,10 +360,10 @@ ex_report() {
 	local db=$EX_T/rep.db e x1 x0 x2 x3 t0=$HTTPTUTOR_NOW
 	cli_x --db "$db" --user teacher exam new quiz4 --count 4 --type pick --no-shuffle --feedback end --minutes 30
 	mapfile -t e < <(ex_expected "$db" quiz4)
-	x0=$(ex_wrong "${e[0]}" 418 451 306)
-	x1=$(ex_wrong "${e[1]}" 418 451 306)
-	x2=$(ex_wrong "${e[2]}" 451 418 306)
-	x3=$(ex_wrong "${e[3]}" 306 451 418)
+	x0=$(ex_wrong "${e[0]}" $(ex_choices "$db" quiz4 0))
+	x1=$(ex_wrong "${e[1]}" $(ex_choices "$db" quiz4 1))
+	x2=$(ex_wrong "${e[2]}" $(ex_choices "$db" quiz4 2))
+	x3=$(ex_wrong "${e[3]}" $(ex_choices "$db" quiz4 3))
 	HTTPTUTOR_NOW=$((t0 - 3600)) cli_xin "${e[0]}\n${e[1]}\n" --db "$db" --user erin exam quiz4
 	cli_xin "${e[0]}\n${e[1]}\n${e[2]}\n${e[3]}\nfinish\ny\n" --db "$db" --user alice exam quiz4
 	cli_xin "${e[0]}\n$x1\n\n${e[3]}\nfinish\ny\n" --db "$db" --user bob exam quiz4
