@@ -192,6 +192,35 @@ out:
 	return ok;
 }
 
+/* Question pos of exam name alone; false when there is none (or on error). */
+static bool load_item(struct store *s, const char *name, int pos, struct exam_item *q)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT pos, item, qtype, code, choices, expected, also, '' FROM exam_question "
+		"WHERE exam_id = ?1 AND pos = ?2");
+	bool ok = false;
+
+	memset(q, 0, sizeof *q);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, pos);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		q->pos = pos;
+		store_copy(q->item, sizeof q->item, sqlite3_column_text(st, EQ_ITEM));
+		store_copy(q->qtype, sizeof q->qtype, sqlite3_column_text(st, EQ_QTYPE));
+		q->code = sqlite3_column_int(st, EQ_CODE);
+		q->choices = dup_col(st, EQ_CHOICES);
+		q->expected = dup_col(st, EQ_EXPECTED);
+		q->also = dup_col(st, EQ_ALSO);
+		ok = q->choices && q->expected && q->also;
+	}
+	sqlite3_finalize(st);
+	if (!ok)
+		item_free(q);
+	return ok;
+}
+
 /* Exam and paper; EXAM_NOT_FOUND (with s->err) when there is no such exam. */
 static enum exam_rc load_paper(struct store *s, const char *name, struct exam_paper *p,
                                uint64_t *seed)
@@ -741,9 +770,10 @@ enum exam_rc store_exam_start(struct store *s, const char *name, int64_t now,
 	return r;
 }
 
-/* The attempt with this id if it is this learner's: paper and state as of
- * now.  EXAM_NOT_FOUND otherwise.  Inside the caller's transaction. */
-static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now,
+/* The attempt with this id if it is this learner's: the exam (with its
+ * questions when items) and the state as of now.  EXAM_NOT_FOUND otherwise.
+ * Inside the caller's transaction. */
+static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool items,
                                   struct exam_paper *p, struct exam_attempt *a)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
@@ -762,7 +792,12 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, SA_PROFILE) == s->profile) {
 		store_copy(name, sizeof name, sqlite3_column_text(st, SA_EXAM));
-		if ((r = load_paper(s, name, p, NULL)) == EXAM_OK)
+		bool found = false;
+		if (items)
+			r = load_paper(s, name, p, NULL);
+		else
+			r = load_info(s, name, &p->info, NULL, &found) ? EXAM_OK : EXAM_ERR;
+		if (r == EXAM_OK)
 			attempt_from_row(st, &p->info, now, a);
 	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "there is no such attempt of yours");
@@ -826,30 +861,32 @@ enum exam_rc store_exam_answer(struct store *s, int64_t attempt, int pos, const 
 	s->err[0] = '\0';
 	if (!begin(s, what, &rc))
 		return EXAM_ERR;
-	if ((r = attempt_by_id(s, attempt, now, &p, &a)) != EXAM_OK) {
+	/* Inside the write lock: read only what this answer needs. */
+	if ((r = attempt_by_id(s, attempt, now, false, &p, &a)) != EXAM_OK) {
 		db_rollback(s->db);
 		return r;
 	}
+	struct exam_item one = { 0 };
+	bool have = pos >= 0 && load_item(s, p.info.name, pos, &one);
 	if (a.state != ATTEMPT_OPEN && !a.ran_out) {
 		snprintf(s->err, sizeof s->err, "this attempt is finished: its answers are final");
 		r = EXAM_ENDED;
 	} else if (a.ran_out) {
 		/* Past the end: the answer does not count; the attempt ends here. */
 		if (!write_end(s, &a, &rc) || !write_closed(s, &p.info, now, &rc)) {
-			store_exam_paper_free(&p);
+			item_free(&one);
 			return write_failed(s, what, rc);
 		}
 		snprintf(s->err, sizeof s->err, "%s", a.state == ATTEMPT_TIME ?
 		         "the time is up: answers after the end do not count" :
 		         "the exam has closed: answers after the end do not count");
 		r = a.state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
-	} else if (pos < 0 || (size_t)pos >= p.n || !given ||
-	           !answer_fits(&p.q[pos], given, canon, sizeof canon)) {
+	} else if (!have || !given || !answer_fits(&one, given, canon, sizeof canon)) {
 		snprintf(s->err, sizeof s->err, "could not %s: that is not an answer to "
 		         "question %d of this exam", what, pos + 1);
 		r = EXAM_BAD_ANSWER;
 	} else {
-		const struct exam_item *q = &p.q[pos];
+		const struct exam_item *q = &one;
 		bool header = !strcmp(q->qtype, "header");
 		struct answer_rec rec = {
 			.session = attempt, .item = q->item, .qtype = q->qtype,
@@ -862,15 +899,16 @@ enum exam_rc store_exam_answer(struct store *s, int64_t attempt, int pos, const 
 		};
 		sqlite3_stmt *st = store_answer_stmt(s, &rec);
 		if (!st) {
-			store_exam_paper_free(&p);
+			item_free(&one);
 			db_rollback(s->db);
 			return EXAM_ERR;
 		}
 		if (!step_done(st, &rc)) {
-			store_exam_paper_free(&p);
+			item_free(&one);
 			return write_failed(s, what, rc);
 		}
 	}
+	item_free(&one);
 	store_exam_paper_free(&p);
 	if (r != EXAM_OK && r != EXAM_TIME_UP && r != EXAM_CLOSED) {
 		db_rollback(s->db);
@@ -892,7 +930,7 @@ enum exam_rc store_exam_finish(struct store *s, int64_t attempt, int64_t now)
 	s->err[0] = '\0';
 	if (!begin(s, what, &rc))
 		return EXAM_ERR;
-	if ((r = attempt_by_id(s, attempt, now, &p, &a)) != EXAM_OK) {
+	if ((r = attempt_by_id(s, attempt, now, false, &p, &a)) != EXAM_OK) {
 		db_rollback(s->db);
 		return r;
 	}
@@ -925,7 +963,7 @@ enum exam_rc store_exam_reload(struct store *s, int64_t attempt, int64_t now,
 	enum exam_rc r;
 
 	s->err[0] = '\0';
-	if ((r = attempt_by_id(s, attempt, now, &p, a)) != EXAM_OK)
+	if ((r = attempt_by_id(s, attempt, now, true, &p, a)) != EXAM_OK)
 		return r;
 	struct exam_attempt latest;
 	if (latest_attempt(s, &p.info, now, &latest)) {

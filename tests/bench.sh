@@ -31,7 +31,7 @@ ${CC:-cc} -O2 -o "$tmp/frametime" tests/frametime.c -lutil || exit 2
 
 python3 - "$tmp" "${BENCH_N:-30}" <<'PY'
 import errno, fcntl, glob, json, os, select, shutil, signal, sqlite3, struct
-import subprocess, sys, termios, time
+import subprocess, sys, tempfile, termios, time
 from statistics import median
 
 TMP, N = sys.argv[1], int(sys.argv[2])
@@ -334,6 +334,44 @@ t0a, t0b = pair(lambda: run(quiz, stdin=b""), lambda: run(["sqlite3", peer_db], 
 per = lambda full, empty: [max(0.0, (median(full) - median(empty)) / 20)]
 row("quiz, 20 answers (whole run)", ta, "sqlite3, 20 durable inserts", tb)
 row("cost per recorded answer", per(ta, t0a), "per durable insert", per(tb, t0b))
+
+# ---- part 3: a class at an exam ---------------------------------------------
+section("Part 4: a class sits an exam on one database")
+# tests/data/exam/class60.py: 60 students start a 20-question timed exam at
+# the same moment as separate plain-mode processes (think time 100-600 ms an
+# answer) while the teacher keeps `report --exam --watch` open on a pty and
+# runs `report --exam --json` in a loop; beside it one learner alone on the
+# same kind of exam.  Answer to saved: from writing the answer to seeing
+# "Saved:" on the student's screen.
+CLASS = os.path.abspath("tests/data/exam/class60.py")
+py_board = "/usr/bin/python3"
+board_ok = subprocess.run([py_board, "-c", "import pyte"], capture_output=True).returncode == 0
+
+
+def class_run(students, teacher):
+    d = tempfile.mkdtemp(dir=TMP)
+    figs = os.path.join(d, "figures.json")
+    argv = [py_board if board_ok and teacher else sys.executable, CLASS, BIN, d,
+            "--students", str(students), "--questions", "20", "--figures", figs]
+    if not (board_ok and teacher):
+        argv.append("--no-teacher")
+    subprocess.run(argv, capture_output=True, env=dict(ENV, HTTPTUTOR_NOW=""))
+    try:
+        return json.load(open(figs))
+    except (OSError, ValueError):
+        return None
+
+
+runs = int(os.environ.get("BENCH_CLASS_RUNS", "3"))
+many = [f for f in (class_run(60, True) for _ in range(runs)) if f]
+one = [f for f in (class_run(1, False) for _ in range(runs)) if f]
+ms = lambda fs, k: [f[k] / 1000.0 for f in fs if f.get(k) is not None]
+row("answer to saved, p50, 60 students at once", ms(many, "p50_ms"), "one learner alone, p50", ms(one, "p50_ms"))
+row("answer to saved, p99, 60 students at once", ms(many, "p99_ms"), "one learner alone, p99", ms(one, "p99_ms"))
+row("answers lost (confirmed, not stored)", [f["lost"] for f in many], "of 1200 each run", [], unit="", limit=0)
+row("busy or NOT SAVED errors", [f["busy"] for f in many], "of 1200 each run", [], unit="", limit=0)
+if not board_ok:
+    print("note: no python3 with pyte; the class ran without the live board")
 
 # ---- report ------------------------------------------------------------------
 fs = subprocess.run(["stat", "-f", "-c", "%T", TMP], capture_output=True, text=True).stdout.strip()

@@ -338,6 +338,25 @@ tm_mixups() {
 	tm kill-session -t $s
 }
 
+# The full screen ends an attempt when its time runs out, without a key:
+# an attempt started 58 s before a 1-minute limit is resumed and then ends.
+tm_exam_timeup() {
+	local s=examtu db=$TM_T/examtu.db
+	printf '' | HTTPTUTOR_NOW=$((HTTPTUTOR_NOW - 58)) "$BIN" --db "$db" exam --seed 4 --count 3 \
+		--minutes 1 >/dev/null 2>&1
+	tm_start $s 80x24
+	tm_run $s "$BIN --lang en --db $db exam --seed 4 --count 3 --minutes 1"
+	if tm_wait $s 'Resuming attempt 1' 5 && tm_wait $s '^ +Time is up$' 6 &&
+		tm_wait $s 'Score: 0/3' 1; then
+		ok "tmux/exam-time-up-on-screen"
+	else
+		tm_fail exam-time-up-on-screen "the attempt did not end at its deadline" $s
+	fi
+	tm send-keys -t $s q
+	tm_wait $s 'EXIT=0' 3 || tm_fail exam-time-up-quit "q did not leave the end page" $s
+	tm kill-session -t $s
+}
+
 run_tmux() {
 	if ! command -v tmux >/dev/null; then
 		bad "tmux/available" "tmux is not installed"
@@ -357,6 +376,7 @@ run_tmux() {
 	tm_signals
 	tm_quiz
 	tm_exam_clock
+	tm_exam_timeup
 	tm kill-server 2>/dev/null
 	rm -rf "$TM_T"
 }
