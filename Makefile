@@ -104,12 +104,14 @@ T_text     := text
 T_markdown := markdown text
 T_content  := $(CONTENT) markdown text
 T_quiz     := quiz $(CONTENT) markdown text
-T_store    := store store_exam clock db migrations quiz $(CONTENT) markdown text
+# The store with both halves of its SQLite backend and the dispatch in front.
+STORE      := store store_api store_exam store_confusion clock db migrations
+T_store    := $(STORE) quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
 T_out      := out text
-T_contrast := contrast classmix store_confusion store store_exam clock db migrations quiz $(CONTENT) markdown text
-T_exam     := paper store_exam store clock db migrations quiz $(CONTENT) markdown text
+T_contrast := contrast classmix $(STORE) quiz $(CONTENT) markdown text
+T_exam     := paper $(STORE) quiz $(CONTENT) markdown text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 

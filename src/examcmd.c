@@ -145,7 +145,7 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	char buf[512], when[32] = "";
 	if (e.closes_at)
 		examrun_clock_str(e.closes_at, when, sizeof when);
-	snprintf(buf, sizeof buf, tr(MSG_EXAMNEW_MADE), e.name, st->db->path, (int)n);
+	snprintf(buf, sizeof buf, tr(MSG_EXAMNEW_MADE), e.name, store_where(st), (int)n);
 	size_t len = strlen(buf);
 	if (e.minutes)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, tr(MSG_EXAMNEW_MINUTES), e.minutes);
@@ -256,7 +256,7 @@ int examcmd_list(const struct report_ctx *r, const char *db_path)
 		goto out;
 	}
 	if (r->json) {
-		rc = list_json(v, n, st->db->path);
+		rc = list_json(v, n, store_where(st));
 		goto out;
 	}
 	if (!n) {

@@ -193,7 +193,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 			/* Say so plainly: the learner must know this answer is not kept. */
 			report_error(MSG_PLAIN_NOT_SAVED, st->err);
 			unsaved++;
-			gone = st->db->gone;   /* deleted or replaced: nothing more can be kept */
+			gone = store_gone(st);   /* deleted or replaced: nothing more can be kept */
 		}
 		answered++;
 		right += rec.correct;

@@ -377,7 +377,7 @@ static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, in
 			/* Say so plainly: the learner must know this answer is not kept. */
 			fprintf(stderr, "httptutor: NOT SAVED: %s\n", r->err);
 			(*unsaved)++;
-			if (r->st->db->gone)
+			if (store_gone(r->st))
 				return false;   /* deleted or replaced: nothing more can be kept */
 			show = false;
 			continue;

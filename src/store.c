@@ -3,6 +3,7 @@
  * (review state, mistakes, progress, export). */
 #include "store.h"
 #include "clock.h"
+#include "store_confusion.h"
 #include "store_exam.h"
 #include "store_int.h"
 #include "text.h"
@@ -81,7 +82,7 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 	 * answer would be "saved" into a deleted one. */
 	if (!db_same_file(s->db))
 		goto fail;
-	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (!db_commit(s->db)) {
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;
 	}
@@ -148,33 +149,22 @@ out:
 	return ok;
 }
 
-struct store *store_open(const char *path, const char *user, bool readonly,
-                         char *err, size_t errsz)
+/* A new store for user on db: the profile is found, or made when the
+ * database may be written.  NULL with err set on failure (db is then left
+ * to the caller). */
+static struct store *store_sql_new(struct db *db, const char *user, int64_t uid,
+                                   char *err, size_t errsz)
 {
-	struct store *s = NULL;
-	char *defpath = NULL;
+	struct store *s = calloc(1, sizeof *s);
 	sqlite3_stmt *st;
 
-	if (!user) {
-		struct passwd *pw = getpwuid(getuid());
-
-		user = pw && pw->pw_name ? pw->pw_name : "learner";
-	}
-	if (store_name_problem(user, err, errsz))
-		return NULL;
-	if (!path && !(path = defpath = db_default_path())) {
-		snprintf(err, errsz, "cannot find a place for the database: set "
-		         "HOME or XDG_DATA_HOME, or use --db");
-		return NULL;
-	}
-	s = calloc(1, sizeof *s);
 	if (!s || !(s->user = strdup(user))) {
 		snprintf(err, errsz, "out of memory");
 		goto fail;
 	}
-	s->db = db_open(path, readonly, err, errsz);
-	if (!s->db)
-		goto fail;
+	s->ops = &store_sql_ops;
+	s->db = db;
+	s->uid = uid;
 	if (!store_profile_find(s, &s->profile)) {
 		snprintf(err, errsz, "%s", s->err);
 		goto fail;
@@ -193,24 +183,74 @@ struct store *store_open(const char *path, const char *user, bool readonly,
 			goto fail;
 		}
 	}
-	/* Attempts whose time is over end now, so they count as they should. */
-	if (!s->db->readonly)
-		store_exam_sweep(s, clock_now());
-	free(defpath);
 	return s;
 fail:
-	free(defpath);
-	store_close(s);
+	if (s)
+		free(s->user);
+	free(s);
 	return NULL;
 }
 
-void store_close(struct store *s)
+struct store *store_sql_open(const char *path, const char *user, bool readonly,
+                             char *err, size_t errsz)
+{
+	struct store *s = NULL;
+	char *defpath = NULL;
+	struct db *db;
+
+	if (!user) {
+		struct passwd *pw = getpwuid(getuid());
+
+		user = pw && pw->pw_name ? pw->pw_name : "learner";
+	}
+	if (store_name_problem(user, err, errsz))
+		return NULL;
+	if (!path && !(path = defpath = db_default_path())) {
+		snprintf(err, errsz, "cannot find a place for the database: set "
+		         "HOME or XDG_DATA_HOME, or use --db");
+		return NULL;
+	}
+	db = db_open(path, readonly, err, errsz);
+	free(defpath);
+	if (!db)
+		return NULL;
+	if (!(s = store_sql_new(db, user, (int64_t)getuid(), err, errsz))) {
+		db_close(db);
+		return NULL;
+	}
+	s->owns_db = true;
+	/* Attempts whose time is over end now, so they count as they should. */
+	if (!s->db->readonly)
+		store_sql_exam_sweep(s, clock_now());
+	return s;
+}
+
+struct store *store_sql_attach(struct db *db, const char *user, int64_t uid,
+                               char *err, size_t errsz)
+{
+	if (store_name_problem(user, err, errsz))
+		return NULL;
+	return store_sql_new(db, user, uid, err, errsz);
+}
+
+void store_sql_close(struct store *s)
 {
 	if (!s)
 		return;
-	db_close(s->db);
+	if (s->owns_db)
+		db_close(s->db);
 	free(s->user);
 	free(s);
+}
+
+bool store_sql_gone(struct store *s)
+{
+	return s->db->gone;
+}
+
+const char *store_sql_where(struct store *s)
+{
+	return s->db->path;
 }
 
 /* Bind a string or NULL. */
@@ -222,7 +262,7 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 		sqlite3_bind_null(st, i);
 }
 
-bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
+bool store_sql_session_begin(struct store *s, const char *kind, uint64_t seed,
                          const char *content_version, int64_t *id)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
@@ -240,7 +280,7 @@ bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
 	return store_write1(s, st, "start the session", id);
 }
 
-bool store_session_end(struct store *s, int64_t id)
+bool store_sql_session_end(struct store *s, int64_t id)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
 		"UPDATE session SET ended_at = ?1 WHERE id = ?2 AND profile_id = ?3");
@@ -273,7 +313,7 @@ sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
 		return NULL;
 	}
 	sqlite3_bind_int64(st, 1, s->profile);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)getuid());
+	sqlite3_bind_int64(st, 2, s->uid);
 	if (a->session > 0)
 		sqlite3_bind_int64(st, 3, a->session);
 	else
@@ -294,7 +334,7 @@ sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
 	return st;
 }
 
-bool store_record(struct store *s, const struct answer_rec *a)
+bool store_sql_record(struct store *s, const struct answer_rec *a)
 {
 	sqlite3_stmt *st;
 
@@ -304,7 +344,7 @@ bool store_record(struct store *s, const struct answer_rec *a)
 	return store_write1(s, st, "save your answer", NULL);
 }
 
-bool store_chapter_opened(struct store *s, const char *chapter, int64_t at)
+bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
 		"INSERT INTO chapter_visit(profile_id, chapter, first_at, last_at, count) "
@@ -367,7 +407,7 @@ static sqlite3_stmt *store_read_query(struct store *s, const char *sql)
 
 enum { IS_ITEM, IS_CORRECT, IS_AT };   /* mirrors the SELECT below */
 
-bool store_item_states(struct store *s, struct leitner **out, size_t *n)
+bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n)
 {
 	sqlite3_stmt *st = store_read_query(s,
 		"SELECT item, correct, answered_at FROM answer_counted WHERE profile_id = ?1 "
@@ -423,7 +463,7 @@ out:
 
 enum { MS_ITEM, MS_GIVEN, MS_EXPECTED, MS_TIMES, MS_LAST, MS_FIXED };
 
-bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
+bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
 {
 	/* The last wrong answer per item is the latest by time, then by id. */
 	sqlite3_stmt *st = store_read_query(s,
@@ -478,7 +518,7 @@ out:
 
 enum { IH_QTYPE, IH_GIVEN, IH_EXPECTED, IH_CORRECT, IH_AT };  /* mirrors the SELECT */
 
-bool store_item_history(struct store *s, const char *item, struct attempt **out, size_t *n)
+bool store_sql_item_history(struct store *s, const char *item, struct attempt **out, size_t *n)
 {
 	sqlite3_stmt *st = store_read_query(s,
 		"SELECT qtype, given, expected, correct, answered_at FROM answer "
@@ -660,7 +700,7 @@ out:
 	return ok;
 }
 
-bool store_progress(struct store *s, int64_t now, struct progress *p)
+bool store_sql_progress(struct store *s, int64_t now, struct progress *p)
 {
 	struct leitner *states = NULL;
 	size_t n_states = 0;
@@ -675,7 +715,7 @@ bool store_progress(struct store *s, int64_t now, struct progress *p)
 	                 &p->chapters_opened, NULL) ||
 	    !store_progress_codes(s, p) ||
 	    !store_progress_days(s, now, p) ||
-	    !store_item_states(s, &states, &n_states))
+	    !store_sql_item_states(s, &states, &n_states))
 		goto out;
 	for (size_t i = 0; i < n_states; i++)
 		if (states[i].due <= now)
@@ -710,7 +750,7 @@ _Static_assert(sizeof store_export_numeric / sizeof store_export_numeric[0] ==
                sizeof store_export_columns / sizeof store_export_columns[0],
                "one entry per export column");
 
-bool store_export(struct store *s, store_row_fn fn, void *ctx)
+bool store_sql_export(struct store *s, store_row_fn fn, void *ctx)
 {
 	/* Same order as store_export_columns; profile is the name a teacher
 	 * recognises, times are ISO 8601 UTC.  An exam answer whose result may
@@ -753,7 +793,7 @@ out:
 	return ok;
 }
 
-bool store_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx)
+bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx)
 {
 	enum { RG_USER, RG_ITEM, RG_GIVEN, RG_EXPECTED, RG_CORRECT, RG_COUNT, RG_MS };
 	sqlite3_stmt *st = db_prepare(s->db,
@@ -797,3 +837,35 @@ out:
 	sqlite3_finalize(st);
 	return ok;
 }
+
+/* The SQLite backend's entries (store_int.h); its code is in this file,
+ * store_exam.c and store_confusion.c. */
+const struct store_ops store_sql_ops = {
+	.close = store_sql_close,
+	.gone = store_sql_gone,
+	.where = store_sql_where,
+	.session_begin = store_sql_session_begin,
+	.session_end = store_sql_session_end,
+	.record = store_sql_record,
+	.chapter_opened = store_sql_chapter_opened,
+	.item_states = store_sql_item_states,
+	.mistakes = store_sql_mistakes,
+	.item_history = store_sql_item_history,
+	.progress = store_sql_progress,
+	.export_rows = store_sql_export,
+	.report = store_sql_report,
+	.confusion_items = store_sql_confusion_items,
+	.code_matrix = store_sql_code_matrix,
+	.exam_create = store_sql_exam_create,
+	.exam_practice = store_sql_exam_practice,
+	.exam_paper = store_sql_exam_paper,
+	.exam_list = store_sql_exam_list,
+	.exam_close = store_sql_exam_close,
+	.exam_attempt = store_sql_exam_attempt,
+	.exam_start = store_sql_exam_start,
+	.exam_answer = store_sql_exam_answer,
+	.exam_finish = store_sql_exam_finish,
+	.exam_reload = store_sql_exam_reload,
+	.exam_sweep = store_sql_exam_sweep,
+	.exam_results = store_sql_exam_results,
+};

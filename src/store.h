@@ -1,5 +1,12 @@
-/* store.h — what learners did, as queries over db.h: the append-only answer
- * log, sessions, chapter visits, review state, progress and export. */
+/* store.h — what learners did: the append-only answer log, sessions,
+ * chapter visits, review state, progress and export (and, in store_exam.h
+ * and store_confusion.h, exams and confusions).
+ *
+ * One interface, two backends: the SQLite file (store.c, store_exam.c,
+ * store_confusion.c) and the class server (store_remote.c).  store_open
+ * picks one; screens, plain mode and line commands only call the functions
+ * below and never learn which backend answers them (store_api.c passes each
+ * call on). */
 #ifndef HTTPTUTOR_STORE_H
 #define HTTPTUTOR_STORE_H
 
@@ -7,9 +14,14 @@
 #include "db.h"
 #include "quiz.h"
 
+struct store_ops;
+/* Callers read err (and user); the rest belongs to the backend. */
 struct store {
-	struct db *db;
+	const struct store_ops *ops;  /* the backend (store_int.h) */
+	struct db *db;          /* SQLite backend: the file */
+	bool owns_db;           /* closed with the store (not when shared by a server) */
 	int64_t profile;        /* profile row id */
+	int64_t uid;            /* recorded with each answer: the OS uid of the learner */
 	char *user;             /* profile name, owned */
 	char err[512];          /* last error message for the UI */
 };
@@ -25,6 +37,12 @@ const char *store_name_problem(const char *name, char *buf, size_t n);
 struct store *store_open(const char *path, const char *user, bool readonly,
                          char *err, size_t errsz);
 void store_close(struct store *s);
+
+/* True once the store can keep nothing more (its file was deleted or
+ * replaced): the caller should stop asking for answers. */
+bool store_gone(struct store *s);
+/* Where answers go, for messages: the database path or the server. */
+const char *store_where(struct store *s);
 
 /* Start a quiz session ("quiz", "review" or "exam"); *id gets its row id. */
 bool store_session_begin(struct store *s, const char *kind, uint64_t seed,

@@ -1,5 +1,6 @@
 /* store_confusion.c — confusions between codes from the answer log. */
 #include "store_confusion.h"
+#include "store_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,7 @@ static void fill_item(void *elem, sqlite3_stmt *st)
 	c->last = sqlite3_column_int64(st, CI_LAST);
 }
 
-bool store_confusion_items(struct store *s, struct confusion_item **out, size_t *n)
+bool store_sql_confusion_items(struct store *s, struct confusion_item **out, size_t *n)
 {
 	return read_rows(s,
 		"SELECT item, CAST(expected AS INTEGER), CAST(given AS INTEGER), count(*),"
@@ -93,7 +94,7 @@ static void fill_cell(void *elem, sqlite3_stmt *st)
 	c->last = sqlite3_column_int64(st, CC_LAST);
 }
 
-bool store_code_matrix(struct store *s, int64_t since, struct code_cell **out, size_t *n)
+bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **out, size_t *n)
 {
 	return read_rows(s,
 		"WITH mine AS (SELECT expected, given, correct, answered_at FROM answer"

@@ -242,7 +242,7 @@ static enum exam_rc load_paper(struct store *s, const char *name, struct exam_pa
 	return EXAM_OK;
 }
 
-enum exam_rc store_exam_paper(struct store *s, const char *name, struct exam_paper *p)
+enum exam_rc store_sql_exam_paper(struct store *s, const char *name, struct exam_paper *p)
 {
 	s->err[0] = '\0';
 	return load_paper(s, name, p, NULL);
@@ -299,7 +299,7 @@ static bool commit(struct store *s, int *rc)
 		*rc = SQLITE_OK;
 		return false;
 	}
-	if (sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	if (!db_commit(s->db)) {
 		*rc = sqlite3_extended_errcode(s->db->h);
 		return false;
 	}
@@ -356,13 +356,13 @@ static bool insert_exam(struct store *s, const struct exam_info *e, enum exam_ki
 			sqlite3_bind_null(st, 10);
 		sqlite3_bind_text(st, 11, e->filters, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 12, s->user, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 13, (sqlite3_int64)getuid());
+		sqlite3_bind_int64(st, 13, s->uid);
 		store_bind_text(st, 14, e->content_version[0] ? e->content_version : NULL);
 	}
 	return step_done(st, rc);
 }
 
-enum exam_rc store_exam_create(struct store *s, const struct exam_info *e, uint64_t seed,
+enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, uint64_t seed,
                                const struct exam_item *q, size_t n, int64_t now)
 {
 	const char *what = "make the exam";
@@ -395,7 +395,7 @@ enum exam_rc store_exam_create(struct store *s, const struct exam_info *e, uint6
 	return EXAM_OK;
 }
 
-enum exam_rc store_exam_practice(struct store *s, const struct exam_info *e, uint64_t seed,
+enum exam_rc store_sql_exam_practice(struct store *s, const struct exam_info *e, uint64_t seed,
                                  const struct exam_item *q, size_t n, int64_t now)
 {
 	const char *what = "start the exam";
@@ -668,7 +668,7 @@ static enum exam_rc attempt_locked(struct store *s, const char *name, int64_t no
 	return EXAM_OK;
 }
 
-enum exam_rc store_exam_attempt(struct store *s, const char *name, int64_t now,
+enum exam_rc store_sql_exam_attempt(struct store *s, const char *name, int64_t now,
                                 struct exam_attempt *a)
 {
 	struct exam_paper p;
@@ -706,7 +706,7 @@ static uint64_t attempt_seed(const struct store *s, int number)
 	return clock_seed() ^ h ^ (uint64_t)(unsigned)number * 0x9E3779B97F4A7C15ULL;
 }
 
-enum exam_rc store_exam_start(struct store *s, const char *name, int64_t now,
+enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now,
                               struct exam_attempt *a)
 {
 	const char *what = "start the exam";
@@ -847,7 +847,7 @@ static bool answer_fits(const struct exam_item *q, const char *given, char *cano
 	return false;
 }
 
-enum exam_rc store_exam_answer(struct store *s, int64_t attempt, int pos, const char *given,
+enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, const char *given,
                                const char *shown, int64_t ms, int64_t now,
                                const char *content_version)
 {
@@ -919,7 +919,7 @@ enum exam_rc store_exam_answer(struct store *s, int64_t attempt, int pos, const 
 	return r;
 }
 
-enum exam_rc store_exam_finish(struct store *s, int64_t attempt, int64_t now)
+enum exam_rc store_sql_exam_finish(struct store *s, int64_t attempt, int64_t now)
 {
 	const char *what = "hand in the exam";
 	struct exam_paper p;
@@ -956,7 +956,7 @@ enum exam_rc store_exam_finish(struct store *s, int64_t attempt, int64_t now)
 	return r;
 }
 
-enum exam_rc store_exam_reload(struct store *s, int64_t attempt, int64_t now,
+enum exam_rc store_sql_exam_reload(struct store *s, int64_t attempt, int64_t now,
                                struct exam_attempt *a)
 {
 	struct exam_paper p;
@@ -999,7 +999,7 @@ static bool end_open(struct store *s, const char *name, int64_t now, int *rc)
 	return step_done(st, rc);
 }
 
-enum exam_rc store_exam_close(struct store *s, const char *name, int64_t when, int64_t now)
+enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t when, int64_t now)
 {
 	const char *what = "close the exam";
 	struct exam_info e;
@@ -1039,7 +1039,7 @@ enum exam_rc store_exam_close(struct store *s, const char *name, int64_t when, i
 	return EXAM_OK;
 }
 
-bool store_exam_sweep(struct store *s, int64_t now)
+bool store_sql_exam_sweep(struct store *s, int64_t now)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
 		"SELECT EXISTS (SELECT 1 FROM exam WHERE closed_at IS NULL AND closes_at <= ?1)"
@@ -1068,7 +1068,7 @@ bool store_exam_sweep(struct store *s, int64_t now)
 	return true;
 }
 
-bool store_exam_list(struct store *s, int64_t now, struct exam_info **out, size_t *n)
+bool store_sql_exam_list(struct store *s, int64_t now, struct exam_info **out, size_t *n)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
 		"SELECT " EXAM_COLS ","
@@ -1124,7 +1124,7 @@ void store_exam_results_free(struct exam_results *r)
 	memset(r, 0, sizeof *r);
 }
 
-enum exam_rc store_exam_results(struct store *s, const char *name, int64_t now,
+enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t now,
                                 struct exam_results *out)
 {
 	sqlite3_stmt *st = NULL;

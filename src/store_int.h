@@ -1,9 +1,104 @@
-/* store_int.h — helpers shared by the store's own files (store.c and
- * store_exam.c); nothing outside the store includes this. */
+/* store_int.h — what the store's own files share: the backend table that
+ * store_api.c dispatches through, the SQLite backend's entries (in store.c,
+ * store_exam.c and store_confusion.c), and helpers for its queries.
+ * Nothing outside the store includes this, except the class server, which
+ * runs the SQLite backend on behalf of its clients. */
 #ifndef HTTPTUTOR_STORE_INT_H
 #define HTTPTUTOR_STORE_INT_H
 
 #include "store.h"
+#include "store_confusion.h"
+#include "store_exam.h"
+
+/* One backend: every call of store.h, store_exam.h and store_confusion.h
+ * that touches data, with the same contract as there. */
+struct store_ops {
+	void (*close)(struct store *s);
+	bool (*gone)(struct store *s);
+	const char *(*where)(struct store *s);
+	bool (*session_begin)(struct store *s, const char *kind, uint64_t seed,
+	                      const char *content_version, int64_t *id);
+	bool (*session_end)(struct store *s, int64_t id);
+	bool (*record)(struct store *s, const struct answer_rec *a);
+	bool (*chapter_opened)(struct store *s, const char *chapter, int64_t at);
+	bool (*item_states)(struct store *s, struct leitner **out, size_t *n);
+	bool (*mistakes)(struct store *s, struct mistake **out, size_t *n);
+	bool (*item_history)(struct store *s, const char *item, struct attempt **out, size_t *n);
+	bool (*progress)(struct store *s, int64_t now, struct progress *p);
+	bool (*export_rows)(struct store *s, store_row_fn fn, void *ctx);
+	bool (*report)(struct store *s, const char *exam_id, store_group_fn fn, void *ctx);
+	bool (*confusion_items)(struct store *s, struct confusion_item **out, size_t *n);
+	bool (*code_matrix)(struct store *s, int64_t since, struct code_cell **out, size_t *n);
+	enum exam_rc (*exam_create)(struct store *s, const struct exam_info *e, uint64_t seed,
+	                            const struct exam_item *q, size_t n, int64_t now);
+	enum exam_rc (*exam_practice)(struct store *s, const struct exam_info *e, uint64_t seed,
+	                              const struct exam_item *q, size_t n, int64_t now);
+	enum exam_rc (*exam_paper)(struct store *s, const char *name, struct exam_paper *p);
+	bool (*exam_list)(struct store *s, int64_t now, struct exam_info **out, size_t *n);
+	enum exam_rc (*exam_close)(struct store *s, const char *name, int64_t when, int64_t now);
+	enum exam_rc (*exam_attempt)(struct store *s, const char *name, int64_t now,
+	                             struct exam_attempt *a);
+	enum exam_rc (*exam_start)(struct store *s, const char *name, int64_t now,
+	                           struct exam_attempt *a);
+	enum exam_rc (*exam_answer)(struct store *s, int64_t attempt, int pos, const char *given,
+	                            const char *shown, int64_t ms, int64_t now,
+	                            const char *content_version);
+	enum exam_rc (*exam_finish)(struct store *s, int64_t attempt, int64_t now);
+	enum exam_rc (*exam_reload)(struct store *s, int64_t attempt, int64_t now,
+	                            struct exam_attempt *a);
+	bool (*exam_sweep)(struct store *s, int64_t now);
+	enum exam_rc (*exam_results)(struct store *s, const char *name, int64_t now,
+	                             struct exam_results *out);
+};
+
+/* ---- the SQLite backend ------------------------------------------------------ */
+
+extern const struct store_ops store_sql_ops;
+/* store_open for a database file (path NULL: the default path). */
+struct store *store_sql_open(const char *path, const char *user, bool readonly,
+                             char *err, size_t errsz);
+/* A store for user on a database someone else keeps open (the class
+ * server): answers carry uid; store_close leaves db open.  NULL with err. */
+struct store *store_sql_attach(struct db *db, const char *user, int64_t uid,
+                               char *err, size_t errsz);
+void store_sql_close(struct store *s);
+bool store_sql_gone(struct store *s);
+const char *store_sql_where(struct store *s);
+bool store_sql_session_begin(struct store *s, const char *kind, uint64_t seed,
+                             const char *content_version, int64_t *id);
+bool store_sql_session_end(struct store *s, int64_t id);
+bool store_sql_record(struct store *s, const struct answer_rec *a);
+bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at);
+bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n);
+bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n);
+bool store_sql_item_history(struct store *s, const char *item, struct attempt **out, size_t *n);
+bool store_sql_progress(struct store *s, int64_t now, struct progress *p);
+bool store_sql_export(struct store *s, store_row_fn fn, void *ctx);
+bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx);
+bool store_sql_confusion_items(struct store *s, struct confusion_item **out, size_t *n);
+bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **out, size_t *n);
+enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, uint64_t seed,
+                                   const struct exam_item *q, size_t n, int64_t now);
+enum exam_rc store_sql_exam_practice(struct store *s, const struct exam_info *e, uint64_t seed,
+                                     const struct exam_item *q, size_t n, int64_t now);
+enum exam_rc store_sql_exam_paper(struct store *s, const char *name, struct exam_paper *p);
+bool store_sql_exam_list(struct store *s, int64_t now, struct exam_info **out, size_t *n);
+enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t when, int64_t now);
+enum exam_rc store_sql_exam_attempt(struct store *s, const char *name, int64_t now,
+                                    struct exam_attempt *a);
+enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now,
+                                  struct exam_attempt *a);
+enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, const char *given,
+                                   const char *shown, int64_t ms, int64_t now,
+                                   const char *content_version);
+enum exam_rc store_sql_exam_finish(struct store *s, int64_t attempt, int64_t now);
+enum exam_rc store_sql_exam_reload(struct store *s, int64_t attempt, int64_t now,
+                                   struct exam_attempt *a);
+bool store_sql_exam_sweep(struct store *s, int64_t now);
+enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t now,
+                                    struct exam_results *out);
+
+/* ---- helpers for the SQLite backend's queries -------------------------------- */
 
 /* A read failed: s->err gets sqlite's words (with `what` when not NULL). */
 void store_read_fail(struct store *s, const char *what);

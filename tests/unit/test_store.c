@@ -17,6 +17,7 @@
 
 #include "db.h"
 #include "store.h"
+#include "store_int.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -957,6 +958,28 @@ static void test_file_gone(void **state)
 	store_close(s);
 }
 
+/* The SQLite backend answers every call of the interface (a missing entry
+ * would crash the first caller of it), and a store it opens uses it. */
+static void test_backend_complete(void **state)
+{
+	typedef void (*fnptr)(void);
+	enum { N = sizeof(struct store_ops) / sizeof(fnptr) };
+	fnptr f[N];
+	char err[256];
+	(void)state;
+	_Static_assert(sizeof(struct store_ops) % sizeof(fnptr) == 0, "only function pointers");
+	memcpy(f, &store_sql_ops, sizeof f);
+	for (int i = 0; i < N; i++)
+		assert_non_null(f[i]);
+	struct store *s = store_open(":memory:", "ana", false, err, sizeof err);
+	assert_non_null(s);
+	assert_ptr_equal(s->ops, &store_sql_ops);
+	assert_string_equal(store_where(s), ":memory:");
+	assert_false(store_gone(s));
+	assert_int_equal(s->uid, (int64_t)getuid());
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -985,6 +1008,7 @@ int main(void)
 		cmocka_unit_test(test_network_fs),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test_setup_teardown(test_file_gone, tmp_setup, tmp_teardown),
+		cmocka_unit_test(test_backend_complete),
 	};
 
 	set_tz("UTC0");
