@@ -93,7 +93,7 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq out contrast snapshot exam
+UNIT := text markdown content quiz store keyseq out contrast snapshot exam ascii i18n
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
@@ -109,6 +109,8 @@ STORE      := store store_api store_exam store_confusion clock db migrations
 T_store    := $(STORE) quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
+T_ascii    := text
+T_i18n     := i18n keys
 T_out      := out text
 T_contrast := contrast classmix $(STORE) quiz $(CONTENT) markdown text
 T_exam     := paper $(STORE) quiz $(CONTENT) markdown text

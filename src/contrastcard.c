@@ -112,7 +112,9 @@ static void mistakes(struct lines *c, const struct model *m, const struct contra
 				continue;
 			any = true;
 			contrast_ago(last, now, when, sizeof when);
-			snprintf(buf, sizeof buf, tr(MSG_CONTRAST_PAIR), g->codes[a], g->codes[b], times, when);
+			char count[32];
+			snprintf(buf, sizeof buf, tr(MSG_CONTRAST_PAIR), g->codes[a], g->codes[b],
+			         i18n_count(MSG_N_TIMES_ONE, MSG_N_TIMES, times, count, sizeof count), when);
 			lines_wrap_hang(c, "✗ ", buf, E_WRONG, 2);
 		}
 	if (!any) {

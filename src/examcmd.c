@@ -149,7 +149,10 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	size_t len = strlen(buf);
 	if (e.minutes)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, tr(MSG_EXAMNEW_MINUTES), e.minutes);
-	len += (size_t)snprintf(buf + len, sizeof buf - len, tr(MSG_EXAMNEW_ATTEMPTS), e.attempts);
+	char attempts[32];
+	len += (size_t)snprintf(buf + len, sizeof buf - len, tr(MSG_EXAMNEW_ATTEMPTS),
+	                        i18n_count(MSG_N_ATTEMPTS_ONE, MSG_N_ATTEMPTS, e.attempts, attempts,
+	                                   sizeof attempts));
 	len += (size_t)snprintf(buf + len, sizeof buf - len, "%s",
 	                        tr(e.feedback == EXAM_FEEDBACK_END ? MSG_EXAMNEW_FB_END :
 	                           e.feedback == EXAM_FEEDBACK_NEVER ? MSG_EXAMNEW_FB_NEVER :

@@ -190,7 +190,7 @@
 	X(WATCH_BY_STATUS, "by status", "依狀態") \
 	X(EXAMNEW_MADE,    "Made exam %s in %s: %d questions", "已在 %2$s 建立考試 %1$s：共 %3$d 題") \
 	X(EXAMNEW_MINUTES, ", %d min", "，限時 %d 分鐘") \
-	X(EXAMNEW_ATTEMPTS, ", %d attempt(s) each", "，每人可作答 %d 次") \
+	X(EXAMNEW_ATTEMPTS, ", %s each", "，每人可作答 %s") \
 	X(EXAMNEW_FB_END,  ", results shown at the end of each attempt", "，每次交卷後公布結果") \
 	X(EXAMNEW_FB_CLOSED, ", results shown after it closes", "，考試關閉後公布結果") \
 	X(EXAMNEW_FB_NEVER, ", no results per question shown", "，不公布每題結果") \
@@ -271,7 +271,7 @@
 	X(CONTRAST_EXAMPLE,"Worked example", "實例") \
 	X(CONTRAST_MINE,   "Your mistakes in this group", "你在這一組的錯誤") \
 	X(CONTRAST_MINE_NONE, "No mistakes in this group yet.", "這一組目前沒有錯誤。") \
-	X(CONTRAST_PAIR,   "Right answer %d, you answered %d: %d time(s) (latest: %s)", "正解 %d，你答成 %d：%d 次（最近一次：%s）") \
+	X(CONTRAST_PAIR,   "Right answer %d, you answered %d: %s (latest: %s)", "正解 %d，你答成 %d：%s（最近一次：%s）") \
 	X(CONTRAST_ITEM,   "(right %d, you answered %d, %d×) ", "（正解 %d，你答 %d，%d 次）") \
 	X(CONTRAST_MIXED,  "You mixed up %s: %s", "你把 %s 搞混了：%s") \
 	X(CONTRAST_OFFER,  "Type c and Enter for the contrast card, or just Enter to go on: ", "輸入 c 再按 Enter 查看對照卡，直接按 Enter 繼續：") \
@@ -290,7 +290,7 @@
 	X(CONTRAST_FEEDBACK, "You mixed up %s: %s   (c: contrast card)", "你把 %s 搞混了：%s（c：對照卡）") \
 	X(REVIEW_GROUPS,   "Codes you mix up", "容易搞混的狀態碼") \
 	X(REVIEW_OTHERS,   "Other mistakes", "其他錯題") \
-	X(REVIEW_GROUP_ROW,"%s · %d mistake(s) · %s · %s", "%s · 錯 %d 次 · %s · %s") \
+	X(REVIEW_GROUP_ROW,"%s · %s · %s · %s", "%s · %s · %s · %s") \
 	X(REVIEW_GROUP_HINT, "Enter: contrast card   d: drill   s: review what is due   o: order   q: back", "Enter：對照卡  d：專項練習  s：複習到期題目  o：排序  q：返回") \
 	X(QUIZ_NEXT_HINT_MIX, "Enter/space: next   c: contrast card   r: read the chapter   q: stop", "Enter/空白：下一題  c：對照卡  r：閱讀章節  q：停止") \
 	X(REVIEW_DRILL_GROUP, "d drills a group: select one of the codes you mix up.", "d 用來練習一組狀態碼：請選一組容易搞混的狀態碼。") \
@@ -372,6 +372,12 @@
 	X(N_ANSWERS,       "%d answers", "%d 次作答") \
 	X(N_STUDENTS_ONE,  "%d student", "%d 位學生") \
 	X(N_STUDENTS,      "%d students", "%d 位學生") \
+	X(N_ATTEMPTS_ONE,  "%d attempt", "%d 次") \
+	X(N_ATTEMPTS,      "%d attempts", "%d 次") \
+	X(N_TIMES_ONE,     "%d time",   "%d 次") \
+	X(N_TIMES,         "%d times",  "%d 次") \
+	X(N_MISTAKES_ONE,  "%d mistake", "錯 %d 次") \
+	X(N_MISTAKES,      "%d mistakes", "錯 %d 次") \
 	X(N_DATABASES_ONE, "%d database", "%d 個資料庫") \
 	X(N_DATABASES,     "%d databases", "%d 個資料庫") \
 	X(ERR_GROUP_OPT, "--group applies to review and class init, not '%s'", "--group 只用於 review 和 class init，不適用於「%s」") \

@@ -210,7 +210,9 @@ static void draw_group(const struct app *a, int y, const struct contrast_row *g,
 	char label[64], ago[64], buf[512];
 	contrast_label(g->g, label, sizeof label);
 	contrast_ago(g->last, clock_now(), ago, sizeof ago);
-	snprintf(buf, sizeof buf, tr(MSG_REVIEW_GROUP_ROW), label, g->mistakes, ago,
+	char n[32];
+	snprintf(buf, sizeof buf, tr(MSG_REVIEW_GROUP_ROW), label,
+	         i18n_count(MSG_N_MISTAKES_ONE, MSG_N_MISTAKES, g->mistakes, n, sizeof n), ago,
 	         ltext_get(&g->g->title, a->lang));
 	if (sel)
 		ui_fill(y, 0, a->cols, E_SEL);

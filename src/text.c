@@ -685,6 +685,10 @@ wchar_t text_ascii(wchar_t wc)
 	case 0x2026: return '~';
 	case 0x2192: return '>';
 	case 0x2190: return '<';
+	case 0x2193: return 'v';      /* ↓ more below */
+	case 0x2191: return '^';
+	case 0x25CB: return 'o';      /* ○ not answered yet */
+	case 0x23F1: return 'T';      /* ⏱ time left */
 	case 0x2194: return '/';
 	case 0x00D7: return 'x';
 	case 0x203A: return '>';
