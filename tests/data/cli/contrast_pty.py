@@ -37,7 +37,7 @@ def main():
         text = out.decode("utf-8", "replace").replace("\r\n", "\n")
         if not sent_answer and text.endswith("> "):
             block = text.rsplit("\n[", 1)[-1]
-            codes = re.findall(r"^  \d\) [a-d]\. (\d{3}) ", block, re.M)
+            codes = re.findall(r"^  \d\) (?:[a-d]\. )?(\d{3}) ", block, re.M)
             # any shown code of the group other than the right one is a mix-up;
             # the right one is unknown here, so answer both in turn if needed
             os.write(fd, (codes[0] if codes else "401").encode() + b"\n")
@@ -61,7 +61,7 @@ def main():
         return 2 if "Correct!" in text else 1
     after = text.split("Enter to go on: ", 1)[1]
     if "Your mistakes in this group" in after and re.search(
-            r"Right answer (401|403), you answered (401|403): 1 time\(s\) \(latest: today\)", after):
+            r"Right answer (401|403), you answered (401|403): 1 time \(latest: today\)", after):
         print("OK")
         return 0
     print("NO CARD\n" + text)
