@@ -165,6 +165,7 @@ static void test_attempt_resume_last_answer_counts(void **state)
 	assert_int_equal(store_exam_attempt(s, "quiz1", T0 + 10, &a), EXAM_OK);
 	assert_int_equal(a.id, 0);
 	assert_int_equal(store_exam_start(s, "quiz1", T0 + 10, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_true(a.id > 0);
 	assert_int_equal(a.number, 1);
 	assert_int_equal(a.state, ATTEMPT_OPEN);
@@ -238,6 +239,7 @@ static void test_deadline_and_sweep(void **state)
 	store_close(s);
 	s = open_as("cho");
 	assert_int_equal(store_exam_start(s, "timed", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_int_equal(store_exam_answer(s, a.id, 0, p.q[0].expected, NULL, 1, T0 + 599, "v"), EXAM_OK);
 	/* One second after the stored deadline: refused, and the attempt ends. */
 	assert_int_equal(store_exam_answer(s, a.id, 1, p.q[1].expected, NULL, 1, T0 + 600, "v"), EXAM_TIME_UP);
@@ -269,6 +271,7 @@ static void test_deadline_and_sweep(void **state)
 	/* An attempt nobody returns to is ended by the next writer's sweep. */
 	s = open_as("dan");
 	assert_int_equal(store_exam_start(s, "timed", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_true(store_exam_sweep(s, T0 + 599));
 	assert_int_equal(q_int(s, "SELECT count(*) FROM session WHERE ended_at IS NULL AND attempt IS NOT NULL"), 1);
 	assert_true(store_exam_sweep(s, T0 + 601));
@@ -291,6 +294,7 @@ static void test_close_and_feedback_closed(void **state)
 	store_close(s);
 	s = open_as("eve");
 	assert_int_equal(store_exam_start(s, "final", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_int_equal(a.deadline_at, 0);
 	assert_int_equal(a.ends_at, T0 + 3600);     /* untimed, but the exam closes */
 	assert_int_equal(store_exam_answer(s, a.id, 0, wrong_for(p.q[0].expected), NULL, 1, T0 + 5, "v"), EXAM_OK);
@@ -309,6 +313,7 @@ static void test_close_and_feedback_closed(void **state)
 
 	s = open_as("fay");
 	assert_int_equal(store_exam_start(s, "final", T0 + 30, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	store_close(s);
 	/* The teacher closes it now: fay's open attempt ends as closed. */
 	s = open_as("teacher");
@@ -353,6 +358,7 @@ static void test_close_later_and_never(void **state)
 	store_close(s);
 	s = open_as("gus");
 	assert_int_equal(store_exam_start(s, "hidden", T0 + 10, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_int_equal(a.attempts_left, -1);       /* unlimited */
 	assert_int_equal(store_exam_answer(s, a.id, 0, "403", NULL, 1, T0 + 15, "v"), EXAM_OK);
 	assert_int_equal(store_exam_finish(s, a.id, T0 + 20), EXAM_OK);
@@ -390,6 +396,7 @@ static void test_answer_checks_and_results(void **state)
 
 	s = open_as("hal");
 	assert_int_equal(store_exam_start(s, "mixed", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_int_equal(store_exam_answer(s, a.id, -1, "403", NULL, 1, T0, "v"), EXAM_BAD_ANSWER);
 	assert_int_equal(store_exam_answer(s, a.id, (int)p.n, "403", NULL, 1, T0, "v"), EXAM_BAD_ANSWER);
 	int right = 0;
@@ -446,6 +453,7 @@ static void test_also_accepted(void **state)
 	store_close(s);
 	s = open_as("ivy");
 	assert_int_equal(store_exam_start(s, "also", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_int_equal(store_exam_answer(s, a.id, 0, "201", NULL, 1, T0, "v"), EXAM_OK);
 	assert_int_equal(store_exam_answer(s, a.id, 1, "201", NULL, 1, T0, "v"), EXAM_OK);
 	store_exam_attempt_free(&a);
@@ -474,6 +482,7 @@ static void test_practice(void **state)
 	assert_non_null(strstr(s->err, "10 minutes"));
 	/* Practice papers: unlimited attempts, results at the end. */
 	assert_int_equal(store_exam_start(s, "seed-5-n1", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);   /* only its id is used below */
 	assert_int_equal(store_exam_finish(s, a.id, T0 + 1), EXAM_OK);
 	assert_int_equal(store_exam_start(s, "seed-5-n1", T0 + 2, &b), EXAM_OK);
 	assert_int_equal(b.number, 2);
