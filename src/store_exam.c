@@ -147,6 +147,21 @@ static char *dup_col(sqlite3_stmt *st, int i)
 
 enum { EQ_POS, EQ_ITEM, EQ_QTYPE, EQ_CODE, EQ_CHOICES, EQ_EXPECTED, EQ_ALSO, EQ_BODY };
 
+/* One exam_question row (columns as EQ_*) into q; false when out of memory. */
+static bool item_from_row(sqlite3_stmt *st, struct exam_item *q)
+{
+	memset(q, 0, sizeof *q);
+	q->pos = sqlite3_column_int(st, EQ_POS);
+	store_copy(q->item, sizeof q->item, sqlite3_column_text(st, EQ_ITEM));
+	store_copy(q->qtype, sizeof q->qtype, sqlite3_column_text(st, EQ_QTYPE));
+	q->code = sqlite3_column_int(st, EQ_CODE);
+	q->choices = dup_col(st, EQ_CHOICES);
+	q->expected = dup_col(st, EQ_EXPECTED);
+	q->also = dup_col(st, EQ_ALSO);
+	q->body = dup_col(st, EQ_BODY);
+	return q->choices && q->expected && q->also && q->body;
+}
+
 static bool load_items(struct store *s, struct exam_paper *p)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
@@ -166,18 +181,9 @@ static bool load_items(struct store *s, struct exam_paper *p)
 		if (!nv)
 			goto out;
 		p->q = nv;
-		struct exam_item *q = &p->q[p->n];
-		memset(q, 0, sizeof *q);
-		q->pos = sqlite3_column_int(st, EQ_POS);
-		store_copy(q->item, sizeof q->item, sqlite3_column_text(st, EQ_ITEM));
-		store_copy(q->qtype, sizeof q->qtype, sqlite3_column_text(st, EQ_QTYPE));
-		q->code = sqlite3_column_int(st, EQ_CODE);
-		q->choices = dup_col(st, EQ_CHOICES);
-		q->expected = dup_col(st, EQ_EXPECTED);
-		q->also = dup_col(st, EQ_ALSO);
-		q->body = dup_col(st, EQ_BODY);
+		bool whole = item_from_row(st, &p->q[p->n]);
 		p->n++;
-		if (!q->choices || !q->expected || !q->also || !q->body) {
+		if (!whole) {
 			snprintf(s->err, sizeof s->err, "out of memory");
 			goto out;
 		}
@@ -205,16 +211,8 @@ static bool load_item(struct store *s, const char *name, int pos, struct exam_it
 		return false;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, pos);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		q->pos = pos;
-		store_copy(q->item, sizeof q->item, sqlite3_column_text(st, EQ_ITEM));
-		store_copy(q->qtype, sizeof q->qtype, sqlite3_column_text(st, EQ_QTYPE));
-		q->code = sqlite3_column_int(st, EQ_CODE);
-		q->choices = dup_col(st, EQ_CHOICES);
-		q->expected = dup_col(st, EQ_EXPECTED);
-		q->also = dup_col(st, EQ_ALSO);
-		ok = q->choices && q->expected && q->also;
-	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = item_from_row(st, q);
 	sqlite3_finalize(st);
 	if (!ok)
 		item_free(q);

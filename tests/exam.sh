@@ -602,20 +602,13 @@ assert s[sys.argv[3]]["status"] == "finished" and s[sys.argv[3]]["answered"] == 
 # teacher watches the live board and runs reports (tests/data/exam/class60.py):
 # every confirmed answer stored, no busy errors.  `make bench` times it.
 ex_class60() {
-	local py line dir
+	local py dir
 	if ! py=$(pty_python); then
 		bad "exam/class60" "python3 with pyte is not installed (make deps-check)"
 		return
 	fi
 	dir=$(mktemp -d)
-	while IFS= read -r line; do
-		case $line in
-		"ok "*) ok "exam/${line#ok }" ;;
-		"FAIL "*) local rest=${line#FAIL }; bad "exam/${rest%%:*}" "${rest#*: }" ;;
-		"# figures "*) [ -n "${VERBOSE:-}" ] && echo "$line" ;;
-		*) [ -n "$line" ] && echo "  $line" ;;
-		esac
-	done < <(timeout 300 "$py" "$ROOT/tests/data/exam/class60.py" "$BIN" "$dir" 2>&1)
+	result_lines exam < <(timeout 300 "$py" "$ROOT/tests/data/exam/class60.py" "$BIN" "$dir" 2>&1)
 	rm -rf "$dir"
 }
 

@@ -11,18 +11,25 @@ pty_python() {
 	return 1
 }
 
-# Run one script; each "ok NAME" / "FAIL NAME: why" line becomes a result.
-pty_run() {
-	local py=$1 script=$2 tmp line
-	tmp=$(mktemp -d)
+# Each "ok NAME" / "FAIL NAME: why" line on stdin becomes a result GROUP/NAME;
+# "# …" lines show with VERBOSE, anything else is shown as it is.
+result_lines() {
+	local group=$1 line
 	while IFS= read -r line; do
 		case $line in
-		"ok "*) ok "pty/${line#ok }" ;;
-		"FAIL "*) local rest=${line#FAIL }; bad "pty/${rest%%:*}" "${rest#*: }" ;;
+		"ok "*) ok "$group/${line#ok }" ;;
+		"FAIL "*) local rest=${line#FAIL }; bad "$group/${rest%%:*}" "${rest#*: }" ;;
 		"# "*) [ -n "${VERBOSE:-}" ] && echo "$line" ;;
 		*) [ -n "$line" ] && echo "  $line" ;;
 		esac
-	done < <(timeout 300 "$py" "$ROOT/tests/pty/$script" "$BIN" "$tmp" 2>&1)
+	done
+}
+
+# Run one script; each of its result lines becomes a result.
+pty_run() {
+	local py=$1 script=$2 tmp
+	tmp=$(mktemp -d)
+	result_lines pty < <(timeout 300 "$py" "$ROOT/tests/pty/$script" "$BIN" "$tmp" 2>&1)
 	rm -rf "$tmp"
 }
 
