@@ -188,7 +188,7 @@ void draw_frame(const struct app *a, const char *title, const char *hint)
 		ui_put(y, x, "_", 1, E_SEL);
 	} else if (a->status[0]) {
 		ui_fill(y, 0, a->cols, a->status_error ? E_ERROR : E_STATUS);
-		ui_put(y, 1, a->status, a->cols - 2, a->status_error ? E_ERROR : E_STATUS);
+		ui_put_fit(y, 1, a->status, a->cols - 2, a->status_error ? E_ERROR : E_STATUS);
 	} else {
 		char fit[512];
 		hint_fit(hint, a->cols - 2, fit, sizeof fit);
