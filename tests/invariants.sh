@@ -20,5 +20,10 @@ run_invariants() {
 	inv_check verdict-after-save python3 "$drv" verdict "$BIN" "$T/verdict.db"
 	# Migrations take the write lock first (BEGIN IMMEDIATE) and wait for it.
 	inv_check migrate-waits python3 "$drv" migrate "$BIN" "$T/old.db"
+	# Grading matches what is shown: answers typed by their printed labels.
+	mkdir -p "$T/labels" "$T/report"
+	inv_check labels-grade-shown python3 "$ROOT/tests/data/inv/labels.py" "$BIN" "$T/labels"
+	# The report counts what was given, and every format escapes it.
+	inv_check report-fixture python3 "$ROOT/tests/data/inv/report_fixture.py" "$BIN" "$T/report"
 	rm -rf "$T"
 }
