@@ -373,6 +373,41 @@ row("busy or NOT SAVED errors", [f["busy"] for f in many], "of 1200 each run", [
 if not board_ok:
     print("note: no python3 with pyte; the class ran without the live board")
 
+# ---- part 3: confusions ------------------------------------------------------
+section("Part 5: confusions (200 learners x 500 answers = 100,000 in one file)")
+# A class database made directly: every learner answers codes of the contrast
+# groups, a third of them wrong with the group's other code.
+import random, yaml
+groups = [g["codes"] for g in yaml.safe_load(open(os.path.join(CONTENT, "contrasts.yaml")))]
+mix_db = os.path.join(TMP, "mix.db")
+run([BIN, "--db", mix_db, "--content", CONTENT, "review", "--plain"], stdin=b"")
+con = sqlite3.connect(mix_db)
+rnd = random.Random(13)
+now = int(time.time())
+for u in range(200):
+    con.execute("INSERT OR IGNORE INTO profile(name, created_at) VALUES (?, ?)", ("s%03d" % u, now))
+pid = {n: i for i, n in con.execute("SELECT id, name FROM profile")}
+rows = []
+for u in range(200):
+    for k in range(500):
+        g = rnd.choice(groups)
+        e = rnd.choice(g)
+        wrong = rnd.random() < 0.33
+        giv = rnd.choice([c for c in g if c != e]) if wrong else e
+        rows.append((pid["s%03d" % u], 0, "item-%d" % rnd.randrange(300), "pick", "",
+                     str(giv), str(e), int(not wrong), 3000, now - rnd.randrange(60 * 86400), "b", e))
+con.executemany("INSERT INTO answer(profile_id, uid, item, qtype, shown, given, expected, correct,"
+                " ms, answered_at, content_version, code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+con.commit()
+con.close()
+mine = COMMON[:1] + ["--db", mix_db, "--content", CONTENT, "--user", "s042"]
+who = pid["s042"]
+same_sql = ("SELECT expected, given, count(*), max(answered_at) FROM answer WHERE profile_id = %d"
+            " AND correct = 0 GROUP BY expected, given;" % who).encode()
+a, b = pair(lambda: run(mine + ["stats", "--json"]), lambda: run(["sqlite3", mix_db], stdin=same_sql))
+row("stats --json (progress + confusions), one learner", a,
+    "sqlite3 shell: that learner's confusions", b)
+
 # ---- report ------------------------------------------------------------------
 fs = subprocess.run(["stat", "-f", "-c", "%T", TMP], capture_output=True, text=True).stdout.strip()
 print("httptutor bench: N=%d runs each, medians; ratio = httptutor / peer; temp files on %s (%s)"
