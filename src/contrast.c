@@ -5,6 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+int contrast_code(const char *s)
+{
+	if (!s || strlen(s) != 3 || s[0] < '1' || s[0] > '5' || s[1] < '0' || s[1] > '9' ||
+	    s[2] < '0' || s[2] > '9')
+		return 0;
+	return atoi(s);
+}
+
 int contrast_index(const struct contrast *g, int code)
 {
 	for (size_t i = 0; i < g->n_codes; i++)

@@ -14,6 +14,9 @@ const struct contrast *contrast_for_pair(const struct model *m, int a, int b);
  * "401/403", "401 403"): the one group holding every code listed (two or
  * more).  NULL when none does. */
 const struct contrast *contrast_find(const struct model *m, const char *spec);
+/* A status code written as exactly three digits (100–599), else 0: how the
+ * answer log writes a code answer (a header answer is a name). */
+int contrast_code(const char *s);
 /* Position of code in g->codes, or -1. */
 int contrast_index(const struct contrast *g, int code);
 /* "401 ↔ 403" into buf. */

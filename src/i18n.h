@@ -294,6 +294,14 @@
 	X(REVIEW_GROUP_HINT, "Enter: contrast card   d: drill   s: review what is due   o: order   q: back", "Enter：對照卡  d：專項練習  s：複習到期題目  o：排序  q：返回") \
 	X(QUIZ_NEXT_HINT_MIX, "Enter/space: next   c: contrast card   r: read the chapter   q: stop", "Enter/空白：下一題  c：對照卡  r：閱讀章節  q：停止") \
 	X(REVIEW_DRILL_GROUP, "d drills a group: select one of the codes you mix up.", "d 用來練習一組狀態碼：請選一組容易搞混的狀態碼。") \
+	X(REPORT_MIX_TITLE,"Top confusions: what to teach again", "最常搞混的狀態碼：需要再教的地方") \
+	X(REPORT_MIX_NONE, "Nobody mixed up two codes.", "沒有人把兩個狀態碼搞混。") \
+	X(REPORT_MIX_CODES,"Mixed up", "搞混") \
+	X(REPORT_MIX_STUDENTS, "students", "學生") \
+	X(REPORT_MIX_TIMES,"times", "次數") \
+	X(REPORT_MIX_WAYS, "right → given", "正解 → 作答") \
+	X(REPORT_MIX_BARS, "Top confusions: students who made each", "最常搞混：各有幾位學生") \
+	X(REPORT_MIX_BAR,  "%d of %d students, %d time(s)", "%2$d 位學生中有 %1$d 位，%3$d 次") \
 	X(AGO_TODAY,       "today",     "今天") \
 	X(AGO_YESTERDAY,   "yesterday", "昨天") \
 	X(AGO_DAYS,        "%d days ago", "%d 天前") \

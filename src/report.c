@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "markdown.h"
 #include "out.h"
+#include "contrast.h"
 #include "report.h"
 #include "report_confusion.h"
 #include "table.h"
@@ -542,6 +543,9 @@ struct class_data {
 	size_t n_st;
 	struct item_stat *q;
 	size_t n_q;
+	struct classmix mix;         /* wrong answers between two codes, per student */
+	struct classmix_row *rows;   /* ... gathered by group or pair (owned) */
+	size_t n_rows;
 	bool oom;
 };
 
@@ -590,6 +594,9 @@ static void class_group(void *ctx, const struct report_group *g)
 		q->expected = strdup(g->expected);
 	if (g->correct && strcmp(g->given, g->expected) != 0)
 		q->also += g->count;
+	if (!g->correct)
+		classmix_add(&d->mix, g->user, contrast_code(g->expected), contrast_code(g->given),
+		             g->count);
 	if (!g->correct) {
 		arr = q->wrong;
 		long wi = find_or_add(&arr, &q->n_wrong, sizeof *q->wrong, g->given);
@@ -640,6 +647,7 @@ static void class_free(struct class_data *d)
 	}
 	free(d->st);
 	free(d->q);
+	free(d->rows);
 }
 
 /* The text report's two tables, fitted to the width (table.h): names and
@@ -692,8 +700,8 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 	table_free(&t);
 }
 
-static json_t *class_json(const struct class_data *d, const char *exam_id, int ndb,
-                          int total, int right)
+static json_t *class_json(const struct report_ctx *r, const struct class_data *d,
+                          const char *exam_id, int ndb, int total, int right)
 {
 	json_t *o = json_object(), *students = json_array(), *questions = json_array();
 	bool ok = o && students && questions &&
@@ -735,6 +743,7 @@ static json_t *class_json(const struct class_data *d, const char *exam_id, int n
 	students = NULL;
 	ok = ok && jset(o, "questions", questions);
 	questions = NULL;
+	ok = ok && jset(o, "confusions", report_confusion_class_json(r, d->rows, d->n_rows));
 	json_decref(students);
 	json_decref(questions);
 	if (!ok) {
@@ -752,14 +761,15 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 	for (size_t i = 0; i < d->n_st; i++)
 		total += d->st[i].answers, right += d->st[i].correct;
 	if (r->json) {
-		return json_doc(stdout, class_json(d, exam_id, ndb, total, right), true);
+		return json_doc(stdout, class_json(r, d, exam_id, ndb, total, right), true);
 	} else if (r->csv) {
-		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count,also\r\n", stdout);
+		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count,also,"
+		      "confusion,group,students,times,ways\r\n", stdout);
 		for (size_t i = 0; i < d->n_st; i++) {
 			const struct student_stat *s = &d->st[i];
 			fputs("student,", stdout);
 			out_csv_field(stdout, s->name);
-			printf(",,%d,%d,%d,%lld,,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
+			printf(",,%d,%d,%d,%lld,,,,,,,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
 			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
 		}
 		for (size_t i = 0; i < d->n_q; i++) {
@@ -772,7 +782,12 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 			printf(",%d,%d,%d,,", q->answers, q->correct, pct(q->correct, q->answers));
 			if (t)
 				out_csv_field(stdout, t->given);
-			printf(",%d,%d\r\n", t ? t->count : 0, q->also);
+			printf(",%d,%d,,,,,\r\n", t ? t->count : 0, q->also);
+		}
+		for (size_t i = 0; i < d->n_rows; i++) {
+			fputs("confusion,,,,,,,,,,", stdout);
+			report_confusion_csv(stdout, &d->rows[i]);
+			fputs("\r\n", stdout);
 		}
 	} else {
 		char line[512];
@@ -789,6 +804,7 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 		report_wrap(stdout, line, report_width(), 0, r->utf8);
 		putchar('\n');
 		class_tables(r, d);
+		report_confusion_class_text(r, d->rows, d->n_rows);
 	}
 	return true;
 }
@@ -813,6 +829,8 @@ int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
 		}
 		store_close(st);
 	}
+	if (!classmix_finish(&d.mix, r->m, &d.rows, &d.n_rows))
+		d.oom = true;
 	if (d.oom) {
 		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_OOM));
 		rc = 1;

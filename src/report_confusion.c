@@ -1,6 +1,8 @@
-/* report_confusion.c — confusions in the output of `stats`. */
+/* report_confusion.c — confusions in the line outputs: a learner's in
+ * `stats`, a class's in `report` and `report --exam` (text, JSON, HTML). */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "contrast.h"
@@ -9,7 +11,9 @@
 #include "out.h"
 #include "report.h"
 #include "report_confusion.h"
+#include "report_exam.h"
 #include "store_confusion.h"
+#include "table.h"
 
 /* The learner's confusions, most frequent first; false with st->err set. */
 static bool load(struct store *st, int64_t now, struct confusion **c, size_t *n)
@@ -80,4 +84,202 @@ bool report_confusion_text(const struct model *m, struct store *st, int64_t now,
 	}
 	free(c);
 	return true;
+}
+
+/* ---- the class report ---------------------------------------------------- */
+
+#define CLASS_TOP 10    /* confusions in the text table and the HTML chart */
+
+bool report_confusion_exam(const struct model *m, struct watch_data *d)
+{
+	struct classmix c = { 0 };
+	for (size_t i = 0; i < d->n_s; i++) {
+		const struct exam_student *s = &d->s[i];
+		for (int k = 0; s->cell && k < d->n_q; k++)
+			if (s->cell[k] == 0 && s->given[k])
+				classmix_add(&c, s->name, d->q[k].right_code, contrast_code(s->given[k]), 1);
+	}
+	free(d->mix);
+	d->mix = NULL;
+	d->n_mix = 0;
+	return classmix_finish(&c, m, &d->mix, &d->n_mix);
+}
+
+void report_confusion_ways(const struct classmix_row *r, char *buf, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	if (!r->g) {
+		snprintf(buf, n, "%d→%d ×%d", r->expected, r->given, r->times);
+		return;
+	}
+	/* the most frequent direction first */
+	bool done[CONTRAST_MAX_CODES][CONTRAST_MAX_CODES] = { { false } };
+	for (;;) {
+		int bi = -1, bj = -1;
+		for (size_t i = 0; i < r->g->n_codes; i++)
+			for (size_t j = 0; j < r->g->n_codes; j++)
+				if (r->dir[i][j] && !done[i][j] && (bi < 0 || r->dir[i][j] > r->dir[bi][bj]))
+					bi = (int)i, bj = (int)j;
+		if (bi < 0 || used >= n)
+			break;
+		done[bi][bj] = true;
+		int w = snprintf(buf + used, n - used, "%s%d→%d ×%d", used ? " · " : "",
+		                 r->g->codes[bi], r->g->codes[bj], r->dir[bi][bj]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+void report_confusion_csv(FILE *f, const struct classmix_row *r)
+{
+	char label[64], ways[256];
+	classmix_label(r, label, sizeof label);
+	report_confusion_ways(r, ways, sizeof ways);
+	out_csv_field(f, label);
+	fputc(',', f);
+	out_csv_field(f, r->g ? r->g->id : "");
+	fprintf(f, ",%d,%d,", r->students, r->times);
+	out_csv_field(f, ways);
+}
+
+void report_confusion_class_text(const struct report_ctx *r, const struct classmix_row *v,
+                                 size_t n)
+{
+	char label[64], students[16], times[16], ways[256];
+	putchar('\n');
+	out_puts(stdout, tr(MSG_REPORT_MIX_TITLE), r->utf8);
+	putchar('\n');
+	if (!n) {
+		printf("  ");
+		out_puts(stdout, tr(MSG_REPORT_MIX_NONE), r->utf8);
+		putchar('\n');
+		return;
+	}
+	struct table_col cols[] = {
+		{ tr(MSG_REPORT_MIX_CODES), TABLE_LEFT, TABLE_CLIP_END, 9, 0 },
+		{ tr(MSG_REPORT_MIX_STUDENTS), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_MIX_TIMES), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
+		{ tr(MSG_REPORT_MIX_WAYS), TABLE_LEFT, TABLE_CLIP_END, 10, 0 },
+	};
+	struct table t;
+	table_init(&t, cols, (int)(sizeof cols / sizeof cols[0]));
+	for (size_t i = 0; i < n && i < CLASS_TOP; i++) {
+		classmix_label(&v[i], label, sizeof label);
+		snprintf(students, sizeof students, "%d", v[i].students);
+		snprintf(times, sizeof times, "%d", v[i].times);
+		report_confusion_ways(&v[i], ways, sizeof ways);
+		table_add(&t, (const char *[]){ label, students, times, ways });
+	}
+	table_print(&t, stdout, report_width(), 2, r->utf8);
+	table_free(&t);
+}
+
+json_t *report_confusion_class_json(const struct report_ctx *r, const struct classmix_row *v,
+                                    size_t n)
+{
+	json_t *a = json_array();
+	char label[64];
+	for (size_t i = 0; a && i < n; i++) {
+		const struct classmix_row *x = &v[i];
+		json_t *codes = json_array(), *ways = json_array();
+		classmix_label(x, label, sizeof label);
+		bool ok = codes && ways;
+		if (x->g) {
+			for (size_t k = 0; ok && k < x->g->n_codes; k++)
+				ok = json_array_append_new(codes, json_integer(x->g->codes[k])) == 0;
+			for (size_t p = 0; ok && p < x->g->n_codes; p++)
+				for (size_t q = 0; ok && q < x->g->n_codes; q++)
+					if (x->dir[p][q])
+						ok = json_array_append_new(ways, json_pack("{s:i, s:i, s:i}",
+						     "expected", x->g->codes[p], "given", x->g->codes[q],
+						     "times", x->dir[p][q])) == 0;
+		} else {
+			ok = ok && json_array_append_new(codes, json_integer(x->expected)) == 0 &&
+			     json_array_append_new(codes, json_integer(x->given)) == 0 &&
+			     json_array_append_new(ways, json_pack("{s:i, s:i, s:i}", "expected",
+			     x->expected, "given", x->given, "times", x->times)) == 0;
+		}
+		json_t *e = ok ? json_pack("{s:s, s:o, s:o, s:o, s:i, s:i, s:O}", "label", label,
+		                           "group", x->g ? json_string(x->g->id) : json_null(),
+		                           "title", x->g ? json_string(ltext_get(&x->g->title, r->lang))
+		                                         : json_null(),
+		                           "codes", codes, "students", x->students, "times", x->times,
+		                           "ways", ways) : NULL;
+		if (!e)
+			json_decref(codes);
+		json_decref(ways);
+		if (!e || json_array_append_new(a, e) != 0) {
+			json_decref(a);
+			a = NULL;
+		}
+	}
+	return a;
+}
+
+void report_confusion_class_html(FILE *f, const struct report_ctx *r,
+                                 const struct classmix_row *v, size_t n, int students)
+{
+	char label[64], buf[512];
+	fputs("<h2>", f);
+	out_html(f, tr(MSG_REPORT_MIX_TITLE));
+	fputs("</h2>\n", f);
+	if (!n) {
+		fputs("<p id=\"confusions-none\">", f);
+		out_html(f, tr(MSG_REPORT_MIX_NONE));
+		fputs("</p>\n", f);
+		return;
+	}
+	/* bars: the share of the class that made each confusion, the top ones */
+	size_t shown = n < CLASS_TOP ? n : CLASS_TOP;
+	int most = students > 0 ? students : 1;
+	for (size_t i = 0; i < shown; i++)
+		most = v[i].students > most ? v[i].students : most;
+	int W = 640, row = 16, left = 150, right = 150, H = 8 + row * (int)shown;
+	fprintf(f, "<svg id=\"confusion-bars\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	        "role=\"img\" aria-label=\"", W, H, W, H);
+	out_html(f, tr(MSG_REPORT_MIX_BARS));
+	fputs("\">\n", f);
+	for (size_t i = 0; i < shown; i++) {
+		int y = 4 + row * (int)i;
+		double w = (double)(W - left - right) * v[i].students / most;
+		classmix_label(&v[i], label, sizeof label);
+		fprintf(f, "<g class=\"mixbar\" data-students=\"%d\" data-times=\"%d\">"
+		        "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", v[i].students, v[i].times,
+		        left - 6, y + 11);
+		out_html(f, label);
+		fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e3e3e3\"/>"
+		        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#a10e0e\"/>"
+		        "<text x=\"%d\" y=\"%d\">", left, y + 1, W - left - right, row - 4, left, y + 1,
+		        w, row - 4, W - right + 6, y + 11);
+		snprintf(buf, sizeof buf, tr(MSG_REPORT_MIX_BAR), v[i].students, most, v[i].times);
+		out_html(f, buf);
+		fputs("</text></g>\n", f);
+	}
+	fputs("</svg>\n<table id=\"confusions\"><thead><tr>", f);
+	const enum msg heads[] = { MSG_REPORT_MIX_CODES, MSG_REPORT_MIX_STUDENTS,
+	                           MSG_REPORT_MIX_TIMES, MSG_REPORT_MIX_WAYS };
+	for (size_t k = 0; k < 4; k++) {
+		fputs(k == 1 || k == 2 ? "<th class=\"n\">" : "<th>", f);
+		out_html(f, tr(heads[k]));
+		fputs("</th>", f);
+	}
+	fputs("</tr></thead><tbody>\n", f);
+	for (size_t i = 0; i < n; i++) {
+		classmix_label(&v[i], label, sizeof label);
+		fputs("<tr><td>", f);
+		out_html(f, label);
+		if (v[i].g) {
+			fputs("<br><span class=\"muted\">", f);
+			out_html(f, ltext_get(&v[i].g->title, r->lang));
+			fputs("</span>", f);
+		}
+		fprintf(f, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td><td>", v[i].students,
+		        v[i].times);
+		report_confusion_ways(&v[i], buf, sizeof buf);
+		out_html(f, buf);
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</tbody></table>\n", f);
 }

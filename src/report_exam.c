@@ -10,10 +10,12 @@
 
 #include "answer.h"
 #include "clock.h"
+#include "contrast.h"
 #include "examrun.h"
 #include "i18n.h"
 #include "out.h"
 #include "paper.h"
+#include "report_confusion.h"
 #include "report_exam.h"
 #include "table.h"
 #include "text.h"
@@ -64,6 +66,7 @@ void exam_report_free(struct watch_data *d)
 	free(d->s);
 	free(d->q);
 	free(d->histogram);
+	free(d->mix);
 	free(d);
 }
 
@@ -171,6 +174,7 @@ static bool question_texts(const struct report_ctx *r, struct watch_data *d,
 		else
 			snprintf(buf, sizeof buf, "%s", p->q[i].expected);
 		q->expected = strdup(buf);
+		q->right_code = contrast_code(p->q[i].expected);
 		if (!q->text || !q->expected) {
 			if (have)
 				paper_view_free(&v);
@@ -357,6 +361,10 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 		goto out;
 	qsort(d->s, d->n_s, sizeof *d->s, by_name);
 	stats(d);
+	if (!report_confusion_exam(r->m, d)) {
+		snprintf(err, errsz, "out of memory");
+		goto out;
+	}
 	ok = true;
 out:
 	store_exam_paper_free(&ref);
@@ -541,6 +549,7 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 	table_print(&t, stdout, width, 0, r->utf8);
 	table_free(&t);
 	print_grid(r, d, width);
+	report_confusion_class_text(r, d->mix, d->n_mix);
 }
 
 /* ---- CSV ------------------------------------------------------------------- */
@@ -555,7 +564,7 @@ static void print_csv(const struct watch_data *d)
 	char a[32], b[32];
 	fputs("scope,student,status,score,total,percent,started,finished,duration_s,attempts,"
 	      "question,item,text,expected,given,correct,right,answered,sat,share,top_wrong,"
-	      "top_wrong_count\r\n", stdout);
+	      "top_wrong_count,confusion,group,students,times,ways\r\n", stdout);
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
 		fputs("student,", stdout);
@@ -571,7 +580,7 @@ static void print_csv(const struct watch_data *d)
 		printf(",%s,%s,", a, b);
 		if (s->duration >= 0)
 			printf("%ld", s->duration);
-		printf(",%d,,,,,,,,,,,,\r\n", s->attempts);
+		printf(",%d,,,,,,,,,,,,,,,,,\r\n", s->attempts);
 	}
 	for (int k = 0; k < d->n_q; k++) {
 		const struct exam_question_stat *q = &d->q[k];
@@ -587,7 +596,7 @@ static void print_csv(const struct watch_data *d)
 		putchar(',');
 		if (q->top_wrong)
 			csv_cell(q->top_wrong);
-		printf(",%d\r\n", q->top_wrong_count);
+		printf(",%d,,,,,\r\n", q->top_wrong_count);
 	}
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
@@ -599,8 +608,13 @@ static void print_csv(const struct watch_data *d)
 			fputs(",,,", stdout);
 			if (s->given[k])
 				csv_cell(s->given[k]);
-			printf(",%s,,,,,,\r\n", s->cell[k] < 0 ? "" : s->cell[k] ? "1" : "0");
+			printf(",%s,,,,,,,,,,,\r\n", s->cell[k] < 0 ? "" : s->cell[k] ? "1" : "0");
 		}
+	}
+	for (size_t i = 0; i < d->n_mix; i++) {
+		fputs("confusion,,,,,,,,,,,,,,,,,,,,,,", stdout);
+		report_confusion_csv(stdout, &d->mix[i]);
+		fputs("\r\n", stdout);
 	}
 }
 
@@ -619,7 +633,7 @@ static json_t *jtime(int64_t t)
 	return t ? json_string(buf) : json_null();
 }
 
-static int print_json(const struct watch_data *d)
+static int print_json(const struct report_ctx *r, const struct watch_data *d)
 {
 	const struct exam_info *e = &d->info;
 	json_t *root = json_object(), *exam = json_object(), *sum = json_object();
@@ -700,7 +714,8 @@ static int print_json(const struct watch_data *d)
 		json_array_append_new(hist, o);
 	}
 	json_object_set(root, "histogram", hist);
-	if (out_json_dump(stdout, root, true))
+	json_t *mix = report_confusion_class_json(r, d->mix, d->n_mix);
+	if (mix && json_object_set_new(root, "confusions", mix) == 0 && out_json_dump(stdout, root, true))
 		rc = 0;
 out:
 	json_decref(hist);
@@ -729,7 +744,7 @@ int report_exam(const struct report_ctx *r, const struct report_exam_opts *o, in
 	if (o->html)
 		rc = report_html_write(r, d, o->html);
 	else if (r->json)
-		rc = print_json(d);
+		rc = print_json(r, d);
 	else if (r->csv)
 		print_csv(d), rc = 0;
 	else

@@ -5,6 +5,7 @@
 #ifndef HTTPTUTOR_REPORT_EXAM_H
 #define HTTPTUTOR_REPORT_EXAM_H
 
+#include "classmix.h"
 #include "report.h"
 #include "store_exam.h"
 
@@ -45,6 +46,7 @@ struct exam_question_stat {
 	int answered, right;
 	char *top_wrong;         /* most common wrong answer, NULL when none */
 	int top_wrong_count;
+	int right_code;          /* the right answer as a code, 0 for a header question */
 };
 
 /* Everything one report (or one refresh of the live board) shows. */
@@ -59,6 +61,8 @@ struct watch_data {
 	int n_ended;             /* finished + timed out + closed */
 	double mean_score;       /* over ended attempts */
 	int *histogram;          /* n_q + 1 buckets: students per score (ended attempts) */
+	struct classmix_row *mix;  /* the class's confusions in the counting answers (owned) */
+	size_t n_mix;
 };
 
 /* Read exam `name` from the databases (roster may add students who never

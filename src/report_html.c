@@ -12,6 +12,7 @@
 #include "examrun.h"
 #include "i18n.h"
 #include "out.h"
+#include "report_confusion.h"
 #include "report_exam.h"
 
 /* Text as HTML, made safe and escaped (out.h). */
@@ -291,6 +292,7 @@ int report_html_write(const struct report_ctx *r, const struct watch_data *d, co
 	students_table(f, d);
 	heading(f, MSG_HTML_QUESTIONS);
 	questions_table(f, d);
+	report_confusion_class_html(f, r, d->mix, d->n_mix, (int)d->n_s);
 	heading(f, MSG_HTML_GRID);
 	fputs("<p class=\"muted\">", f);
 	esc(f, tr(MSG_REPORT_GRID_LEGEND));

@@ -53,13 +53,6 @@ static void sort(struct review_view *v)
 		qsort(v->groups, v->n_groups, sizeof *v->groups, groups_by_recent);
 }
 
-/* A code written as three digits, else 0. */
-static int code_of(const char *s)
-{
-	return strlen(s) == 3 && s[0] >= '1' && s[0] <= '5' && s[1] >= '0' && s[1] <= '9' &&
-	       s[2] >= '0' && s[2] <= '9' ? atoi(s) : 0;
-}
-
 /* A question with mistakes both inside and outside groups shows only those
  * outside: their number, the latest one, and whether it was answered right
  * since.  False when none is left (or its history cannot be read). */
@@ -75,7 +68,7 @@ static bool ungrouped_part(struct app *a, struct mistake *m)
 			m->fixed = m->times > 0;
 			continue;
 		}
-		if (contrast_for_pair(a->m, code_of(h[i].expected), code_of(h[i].given)))
+		if (contrast_for_pair(a->m, contrast_code(h[i].expected), contrast_code(h[i].given)))
 			continue;
 		m->times++;
 		m->fixed = false;

@@ -407,6 +407,12 @@ same_sql = ("SELECT expected, given, count(*), max(answered_at) FROM answer WHER
 a, b = pair(lambda: run(mine + ["stats", "--json"]), lambda: run(["sqlite3", mix_db], stdin=same_sql))
 row("stats --json (progress + confusions), one learner", a,
     "sqlite3 shell: that learner's confusions", b)
+class_sql = (b"SELECT expected, given, count(DISTINCT profile_id), count(*) FROM answer"
+             b" WHERE correct = 0 GROUP BY expected, given;")
+a, b = pair(lambda: run(COMMON[:1] + ["--content", CONTENT, "report", "--json", mix_db]),
+            lambda: run(["sqlite3", mix_db], stdin=class_sql))
+row("report --json (whole class, with its confusions)", a,
+    "sqlite3 shell: the class's confusions only", b)
 
 # ---- report ------------------------------------------------------------------
 fs = subprocess.run(["stat", "-f", "-c", "%T", TMP], capture_output=True, text=True).stdout.strip()

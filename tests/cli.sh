@@ -944,6 +944,104 @@ cli_snapshot() {
 	rm -rf "$c" "$xdg"
 }
 
+# report: the class's top confusions against figures counted by hand from
+# tests/data/cli/class-mixups-{1,2}.sql (ben is in both files and counts once).
+cli_class_confusions() {
+	local d=$CLI_T/cmix k why
+	mkdir -p "$d"
+	for k in 1 2; do
+		HTTPTUTOR_DB=$d/c$k.db "$BIN" review --plain </dev/null >/dev/null 2>&1
+		sqlite3 "$d/c$k.db" <"$ROOT/tests/data/cli/class-mixups-$k.sql"
+	done
+	cli_x report "$d/c1.db" "$d/c2.db"
+	cli_check report-confusions-text 0 out '^Top confusions: what to teach again$' \
+		out '^  401 ↔ 403 +4 +7  403→401 ×4 · 401→403 ×3$' \
+		out '^  301 ↔ 302 ↔ 307 ↔ 308 +1 +2  301→302 ×1 · 302→301 ×1$' \
+		out '^  401 → 404 +1 +2  401→404 ×2$' out '^  404 ↔ 410 +1 +1  404→410 ×1$'
+	# the order: most students, then most times, then by codes
+	why=$(cli_py '
+import re, sys
+text = open(sys.argv[1]).read().split("Top confusions")[1]
+got = re.findall(r"^  (\d{3} [↔→][^0-9]*\d{3}(?: ↔ \d{3})*)", text, re.M)
+want = ["401 ↔ 403", "301 ↔ 302 ↔ 307 ↔ 308", "401 → 404", "404 ↔ 410"]
+if got != want: sys.exit(f"order {got}")
+' "$CLI_T/out")
+	[ -z "$why" ] && ok cli/report-confusions-order || bad cli/report-confusions-order "$why"
+	cli_x report --json "$d/c1.db" "$d/c2.db"
+	why=$(cli_py '
+import json, sys
+got = [(c["label"], c["group"], c["codes"], c["students"], c["times"],
+        sorted((w["expected"], w["given"], w["times"]) for w in c["ways"]))
+       for c in json.load(open(sys.argv[1]))["confusions"]]
+want = [("401 ↔ 403", "who-or-allowed", [401, 403], 4, 7, [(401, 403, 3), (403, 401, 4)]),
+        ("301 ↔ 302 ↔ 307 ↔ 308", "redirect-kind", [301, 302, 307, 308], 1, 2,
+         [(301, 302, 1), (302, 301, 1)]),
+        ("401 → 404", None, [401, 404], 1, 2, [(401, 404, 2)]),
+        ("404 ↔ 410", "missing-or-gone", [404, 410], 1, 1, [(404, 410, 1)])]
+if got != want: sys.exit(f"got {got}")
+' "$CLI_T/out")
+	[ "$CLI_RC" = 0 ] && [ -z "$why" ] && ok cli/report-confusions-json || bad cli/report-confusions-json "exit $CLI_RC: $why"
+	cli_x report --csv "$d/c1.db" "$d/c2.db"
+	cli_check report-confusions-csv 0 out '^scope,.*,also,confusion,group,students,times,ways' \
+		out '^confusion,,,,,,,,,,401 ↔ 403,who-or-allowed,4,7,403→401 ×4 · 401→403 ×3' \
+		out '^confusion,,,,,,,,,,401 → 404,,1,2,401→404 ×2'
+	why=$(cli_py '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+bad = [r for r in rows if len(r) != len(rows[0])]
+if bad: sys.exit(f"{len(bad)} rows with another number of fields: {bad[0]}")
+' "$CLI_T/out")
+	[ -z "$why" ] && ok cli/report-confusions-csv-shape || bad cli/report-confusions-csv-shape "$why"
+	cli_x --lang zh-TW report "$d/c1.db" "$d/c2.db"
+	cli_check report-confusions-zh 0 out '^最常搞混的狀態碼：需要再教的地方$' out '^  搞混 +學生 +次數  正解 → 作答$'
+
+	# report --exam: the counting answers of three students, in every format;
+	# the figures must agree with the exam's own answer rows.
+	local db=$d/exam.db u
+	HTTPTUTOR_USER=teacher "$BIN" --db "$db" exam new wk1 --count 6 >/dev/null 2>&1
+	for u in ana ben cara; do
+		printf '1\n2\n3\n1\n2\n3\nfinish\ny\n' | HTTPTUTOR_USER=$u "$BIN" --db "$db" exam wk1 --plain >/dev/null 2>&1
+	done
+	cli_x --db "$db" report --exam wk1 --csv
+	cp "$CLI_T/out" "$d/exam.csv"
+	cli_x --db "$db" report --exam wk1 --json
+	cp "$CLI_T/out" "$d/exam.json"
+	cli_x --db "$db" report --exam wk1 --html "$d/exam.html"
+	why=$(cli_py '
+import collections, csv, json, re, sys, yaml
+groups = yaml.safe_load(open(sys.argv[4]))
+def key(e, g):
+    for x in groups:
+        if e in x["codes"] and g in x["codes"]: return tuple(x["codes"])
+    return (e, g)
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+right = {r["question"]: r["expected"].split(" ")[0] for r in rows if r["scope"] == "question"}
+who = collections.defaultdict(set); times = collections.Counter()
+for r in rows:
+    if r["scope"] != "answer" or r["correct"] != "0": continue
+    e, g = right[r["question"]], r["given"]
+    if not (re.fullmatch(r"[1-5]\d\d", e) and re.fullmatch(r"[1-5]\d\d", g)): continue
+    k = key(int(e), int(g)); who[k].add(r["student"]); times[k] += 1
+want = {k: (len(who[k]), times[k]) for k in times}
+if not want: sys.exit("the exam made no confusions to check")
+js = {tuple(c["codes"]): (c["students"], c["times"]) for c in json.load(open(sys.argv[2]))["confusions"]}
+if js != want: sys.exit(f"JSON {js} but the answers say {want}")
+csvd = {}
+for r in rows:
+    if r["scope"] == "confusion":
+        codes = tuple(int(x) for x in re.findall(r"\d{3}", r["confusion"]))
+        csvd[codes] = (int(r["students"]), int(r["times"]))
+if csvd != want: sys.exit(f"CSV {csvd} but the answers say {want}")
+html = open(sys.argv[3]).read()
+bars = re.findall(r"data-students=\"(\d+)\" data-times=\"(\d+)\"", html)
+top = sorted(want.values(), key=lambda v: (-v[0], -v[1]))[:10]
+if sorted((int(a), int(b)) for a, b in bars) != sorted(top): sys.exit(f"HTML bars {bars} but {top}")
+' "$d/exam.csv" "$d/exam.json" "$d/exam.html" "$ROOT/content/contrasts.yaml")
+	[ -z "$why" ] && ok cli/report-exam-confusions || bad cli/report-exam-confusions "$why"
+	cli_x --db "$db" report --exam wk1
+	cli_check report-exam-confusions-text 0 out '^Top confusions: what to teach again$'
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
 	cli_snapshot
@@ -953,6 +1051,7 @@ run_cli() {
 	cli_usage_errors
 	cli_lint
 	cli_contrasts
+	cli_class_confusions
 	cli_terms
 	cli_also
 	cli_db
