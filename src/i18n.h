@@ -301,7 +301,7 @@
 	X(REPORT_MIX_TIMES,"times", "次數") \
 	X(REPORT_MIX_WAYS, "right → given", "正解 → 作答") \
 	X(REPORT_MIX_BARS, "Top confusions: students who made each", "最常搞混：各有幾位學生") \
-	X(REPORT_MIX_BAR,  "%d of %d students, %d time(s)", "%2$d 位學生中有 %1$d 位，%3$d 次") \
+	X(REPORT_MIX_BAR,  "%d of %d students, %s", "%2$d 位學生中有 %1$d 位，%3$s") \
 	X(AGO_TODAY,       "today",     "今天") \
 	X(AGO_YESTERDAY,   "yesterday", "昨天") \
 	X(AGO_DAYS,        "%d days ago", "%d 天前") \

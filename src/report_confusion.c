@@ -253,7 +253,9 @@ void report_confusion_class_html(FILE *f, const struct report_ctx *r,
 		        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#a10e0e\"/>"
 		        "<text x=\"%d\" y=\"%d\">", left, y + 1, W - left - right, row - 4, left, y + 1,
 		        w, row - 4, W - right + 6, y + 11);
-		snprintf(buf, sizeof buf, tr(MSG_REPORT_MIX_BAR), v[i].students, most, v[i].times);
+		char times[32];
+		snprintf(buf, sizeof buf, tr(MSG_REPORT_MIX_BAR), v[i].students, most,
+		         i18n_count(MSG_N_TIMES_ONE, MSG_N_TIMES, v[i].times, times, sizeof times));
 		out_html(f, buf);
 		fputs("</text></g>\n", f);
 	}
