@@ -133,7 +133,7 @@ hostile_content() {
 	rm -rf "$HP_DIR"
 }
 
-# A database of schema N (1 or 2) with one learner's answers, made from the
+# A database of schema N (older than the newest) with one learner's answers, made from the
 # migration files as an older httptutor would have left it.
 hostile_old_schema() {
 	local db=$1 n=$2 f i=0
@@ -182,8 +182,10 @@ hostile_store() {
 	[ "$CLI_RC" != 153 ] && grep -q 'NOT SAVED' "$d/xfsz.screen" && grep -q 'file size limit' "$d/xfsz.screen" &&
 		ok cli/store-xfsz-screen || bad cli/store-xfsz-screen "exit $CLI_RC: $(grep -i 'saved' "$d/xfsz.screen")"
 
-	# Older schemas: every read-only command works and the file is untouched.
-	for n in 1 2; do
+	# Every older schema: every read-only command works, the file untouched.
+	local newest
+	newest=$(find "$ROOT/db" -name '[0-9]*.sql' | wc -l)
+	for n in $(seq 1 $((newest - 1))); do
 		db=$d/schema$n.db
 		hostile_old_schema "$db" "$n"
 		sum=$(sha256sum <"$db")
