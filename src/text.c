@@ -129,6 +129,12 @@ size_t text_find_unsafe(const char *s, size_t n, bool allow_nl_tab, enum text_un
 			i++;
 			continue;
 		}
+		if (u[i] >= 0xE4 && u[i] <= 0xEE) {  /* U+4000–U+EFFF (CJK): none unsafe */
+			size_t end = i + 3 < n ? i + 3 : n;
+			for (i++; i < end && (u[i] & 0xC0) == 0x80; i++)
+				;
+			continue;
+		}
 		uint32_t cp;
 		bool ok;
 		size_t k = decode(u + i, n - i, &cp, &ok);
@@ -324,7 +330,7 @@ enum text_unsafe text_unsafe_kind(uint32_t cp)
 {
 	if (is_control(cp))
 		return TEXT_CONTROL;
-	if (cp < 0xAD)
+	if (cp < 0xAD || (cp > 0x3164 && cp < 0xFE00))   /* most text, CJK included */
 		return TEXT_SAFE;
 	const struct range *r = in_table(cp, unsafe_ranges, sizeof unsafe_ranges / sizeof unsafe_ranges[0]);
 	return r ? unsafe_kinds[r - unsafe_ranges] : TEXT_SAFE;
