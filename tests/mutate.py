@@ -168,6 +168,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-j", "--jobs", type=int, default=int(os.environ.get("MUTATE_JOBS", "1")))
     ap.add_argument("--list", action="store_true", help="list the mutants and exit")
+    ap.add_argument("--check", action="store_true",
+                    help="only check that every mutant still applies (exit 1 if not)")
     ap.add_argument("--no-baseline", action="store_true",
                     help="skip checking that the unmutated tree passes")
     ap.add_argument("--timeout", type=int, default=900, help="seconds per test run")
@@ -192,6 +194,18 @@ def main():
             print(f"{m.name:34} {m.fields['target']:22} {m.about}")
         print(f"{len(mutants)} mutants")
         return 0
+
+    if a.check:
+        bad = 0
+        for m in mutants:
+            target = os.path.join(ROOT, m.fields["target"])
+            why = "no file " + m.fields["target"] if not os.path.isfile(target) else \
+                m.apply(open(target, encoding="utf-8").read())[1]
+            if why:
+                bad += 1
+                print(f"{m.name}: {why}")
+        print(f"{len(mutants)} mutants, {len(mutants) - bad} apply")
+        return 1 if bad else 0
 
     top = tempfile.mkdtemp(prefix="httptutor-mutate.")
     trees = []
