@@ -67,7 +67,8 @@ struct scen_def {
 };
 
 /* Every scenario explains three wrong codes a quiz may show, as content lint
- * demands (broken-json lists a fourth, 418, which is never shown). */
+ * demands (broken-json lists a fourth, 418, which is never shown;
+ * upstream-crash explains four, so a quiz must choose three of them). */
 static const struct scen_def scen_defs[] = {
 	{ "alice-bob-order", 403, NULL, { 401, 404, 400 }, "forgotten#403", 0 },
 	{ "missing-token", 401, "WWW-Authenticate", { 403, 400, 404 }, "common#401", 0 },
@@ -78,7 +79,7 @@ static const struct scen_def scen_defs[] = {
 	{ "too-many", 429, "Retry-After", { 503, 403, 400 }, "forgotten#429", 0 },
 	{ "moved-home", 301, "Location", { 302, 308, 307 }, "common#301", 0 },
 	{ "old-post", 410, NULL, { 404, 400, 301 }, "common#410", 0 },
-	{ "upstream-crash", 502, NULL, { 503, 504, 500 }, "common#502", 0 },
+	{ "upstream-crash", 502, NULL, { 503, 504, 500, 501 }, "common#502", 0 },
 	{ "maintenance", 503, "Retry-After", { 500, 502, 429 }, "common#503", 0 },
 	{ "wrong-method", 405, "Allow", { 400, 404, 501 }, "common#405", 0 },
 	{ "client-gave-up", 499, NULL, { 400, 500, 504 }, "extra#499", 0 },
@@ -656,6 +657,31 @@ static void test_distractors_whynot_first(void **state)
 	}
 }
 
+/* When a scenario explains more wrong codes than there are slots, each is
+ * shown equally often: the seeded shuffle is a uniform permutation (an
+ * off-by-one that never leaves a code in place would show the last one
+ * every time and the others two times in three). */
+static void test_distractors_drawn_uniformly(void **state)
+{
+	(void)state;
+	const int want[] = { 503, 504, 500, 501 };
+	int seen[4] = { 0 };
+	const int runs = 2000;
+	for (uint64_t seed = 0; seed < (uint64_t)runs; seed++) {
+		struct quiz qz;
+		const struct question *q = NULL;
+		assert_true(find_item(seed, 1u << Q_PICK, "upstream-crash", &qz, &q));
+		for (int k = 0; k < 4; k++)
+			seen[k] += has_choice(q, want[k]);
+		quiz_free(&qz);
+	}
+	/* Three of four: 1500 each expected; 5 standard deviations is ±97. */
+	for (int k = 0; k < 4; k++) {
+		if (seen[k] < 1400 || seen[k] > 1600)
+			fail_msg("%d shown in %d of %d quizzes, expected about 1500", want[k], seen[k], runs);
+	}
+}
+
 static void test_distractors_confused_then_groups(void **state)
 {
 	(void)state;
@@ -1118,6 +1144,7 @@ int main(void)
 		cmocka_unit_test(test_distractors_too_few_no_pick),
 		cmocka_unit_test(test_also_counts_never_shown),
 		cmocka_unit_test(test_distractors_whynot_first),
+		cmocka_unit_test(test_distractors_drawn_uniformly),
 		cmocka_unit_test(test_distractors_confused_then_groups),
 		cmocka_unit_test(test_meaning_summaries_differ),
 		cmocka_unit_test(test_answer_position_uniform),
