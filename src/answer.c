@@ -28,6 +28,8 @@ void answer_explain(const struct question *q, int given, enum lang lang,
 {
 	memset(out, 0, sizeof *out);
 	out->why = "";
+	if (!q->code)           /* a sealed exam question: nothing to explain yet */
+		return;
 	if (q->sc) {
 		out->why = ltext_get(&q->sc->why, lang);
 		out->ref = q->sc->anchor;
@@ -66,6 +68,8 @@ void answer_right_label(const struct question *q, char *buf, size_t n)
 {
 	if (q->type == Q_HEADER && q->right >= 0)
 		snprintf(buf, n, "%s", q->choice_header[q->right]);
+	else if (!q->code)
+		snprintf(buf, n, "?");
 	else
 		snprintf(buf, n, "%d %s", q->code->code, q->code->phrase);
 }

@@ -469,6 +469,16 @@ sqlite3_stmt *db_prepare(struct db *d, const char *sql)
 
 bool db_begin(struct db *d)
 {
+	if (d->batch) {
+		char sql[32];
+		snprintf(sql, sizeof sql, "SAVEPOINT w%d", d->depth);
+		if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			db_fail(d, "cannot start a transaction");
+			return false;
+		}
+		d->depth++;
+		return true;
+	}
 	/* IMMEDIATE takes the write lock now, where the busy timeout applies;
 	 * a deferred read-then-write transaction could fail with BUSY at once. */
 	if (sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
@@ -480,6 +490,20 @@ bool db_begin(struct db *d)
 
 bool db_commit(struct db *d)
 {
+	if (d->batch) {
+		char sql[32];
+		if (d->depth == 0 || sqlite3_get_autocommit(d->h)) {
+			snprintf(d->err, sizeof d->err, "cannot commit: the transaction was lost");
+			return false;
+		}
+		snprintf(sql, sizeof sql, "RELEASE w%d", d->depth - 1);
+		if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			db_fail(d, "cannot commit");
+			return false;
+		}
+		d->depth--;
+		return true;
+	}
 	if (sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(d, "cannot commit");
 		return false;
@@ -489,9 +513,86 @@ bool db_commit(struct db *d)
 
 void db_rollback(struct db *d)
 {
+	if (d->batch) {
+		char sql[64];
+		if (d->depth == 0)
+			return;
+		d->depth--;
+		if (sqlite3_get_autocommit(d->h))
+			return;     /* SQLite ended the whole transaction: db_batch_lost */
+		snprintf(sql, sizeof sql, "ROLLBACK TO w%d; RELEASE w%d", d->depth, d->depth);
+		sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+		return;
+	}
 	/* After some errors sqlite has already rolled back; that is fine. */
 	if (!sqlite3_get_autocommit(d->h))
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool db_batch_begin(struct db *d)
+{
+	d->batch = false;
+	d->depth = 0;
+	if (!db_begin(d))
+		return false;
+	d->batch = true;
+	return true;
+}
+
+bool db_batch_commit(struct db *d)
+{
+	bool ok;
+
+	d->batch = false;
+	d->depth = 0;
+	if (sqlite3_get_autocommit(d->h)) {
+		snprintf(d->err, sizeof d->err, "cannot commit: the transaction was lost");
+		return false;
+	}
+	/* The path must still name the file, or the batch would be "saved"
+	 * into a deleted one. */
+	if (!db_same_file(d)) {
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+		return false;
+	}
+	ok = db_commit(d);
+	if (!ok)
+		db_rollback(d);
+	return ok;
+}
+
+void db_batch_rollback(struct db *d)
+{
+	d->batch = false;
+	d->depth = 0;
+	db_rollback(d);
+}
+
+bool db_batch_lost(struct db *d)
+{
+	return d->batch && sqlite3_get_autocommit(d->h);
+}
+
+bool db_read_begin(struct db *d)
+{
+	if (d->batch)
+		return true;
+	if (sqlite3_exec(d->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(d, "cannot read the database");
+		return false;
+	}
+	return true;
+}
+
+void db_read_end(struct db *d)
+{
+	if (!d->batch)
+		sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL);
+}
+
+long long db_last_id(struct db *d)
+{
+	return (long long)sqlite3_last_insert_rowid(d->h);
 }
 
 char *db_default_path(void)

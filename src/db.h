@@ -24,6 +24,8 @@ struct db {
 	bool copy;              /* an older schema read through an upgraded copy in memory */
 	int fd;                 /* the file, held open to ask fstat what we opened; -1: none */
 	bool gone;              /* the path no longer names the file we opened */
+	bool batch;             /* inside db_batch_begin: transactions are savepoints */
+	int depth;              /* savepoints open inside the batch */
 	char err[512];          /* last error, for the status line */
 };
 
@@ -45,6 +47,25 @@ sqlite3_stmt *db_prepare(struct db *d, const char *sql);
 bool db_begin(struct db *d);
 bool db_commit(struct db *d);
 void db_rollback(struct db *d);
+/* Group commit, for the class server: between db_batch_begin (BEGIN
+ * IMMEDIATE) and db_batch_commit, db_begin/db_commit/db_rollback open,
+ * release and roll back savepoints, so the writes of many requests share
+ * one COMMIT (one fsync) while each can still fail alone.  Nothing of the
+ * batch is durable before db_batch_commit returns true; false (d->err
+ * says why) or db_batch_rollback: none of it was kept.  db_batch_lost says
+ * whether SQLite itself ended the transaction after an error (disk full,
+ * I/O error): then every write of the batch so far is gone. */
+bool db_batch_begin(struct db *d);
+bool db_batch_commit(struct db *d);
+void db_batch_rollback(struct db *d);
+bool db_batch_lost(struct db *d);
+/* A read that must see one snapshot: BEGIN (deferred) … COMMIT; inside a
+ * batch the batch's transaction already is one, and these do nothing. */
+bool db_read_begin(struct db *d);
+void db_read_end(struct db *d);
+/* The row id of the last INSERT on this handle. */
+long long db_last_id(struct db *d);
+
 /* Record in d->err: what, why in plain words (db_why), then the path and
  * SQLite's own words for whoever fixes it. */
 void db_fail(struct db *d, const char *what);

@@ -38,6 +38,22 @@ static bool build_view(struct examrun *r)
 	return r->have_view;
 }
 
+/* The class server sends a paper without its right answers until the
+ * results are released to this learner: then it is fetched whole. */
+static bool unseal(struct examrun *r)
+{
+	struct exam_paper p;
+	if (!r->paper.sealed || !r->att.id || !r->att.released)
+		return true;
+	if (store_exam_paper(r->st, r->paper.info.name, &p) != EXAM_OK) {
+		snprintf(r->err, sizeof r->err, "%s", r->st->err);
+		return false;
+	}
+	store_exam_paper_free(&r->paper);
+	r->paper = p;
+	return build_view(r);
+}
+
 static enum exam_rc fail(struct examrun *r, enum exam_rc rc)
 {
 	if (!r->err[0])
@@ -59,7 +75,7 @@ enum exam_rc examrun_open(struct examrun *r, struct store *st, const struct mode
 	         r->paper.info.content_version[0] ? r->paper.info.content_version : m->version);
 	if ((rc = store_exam_attempt(st, name, examrun_now(), &r->att)) != EXAM_OK)
 		return fail(r, rc);
-	return build_view(r) ? EXAM_OK : EXAM_ERR;
+	return build_view(r) && unseal(r) ? EXAM_OK : EXAM_ERR;
 }
 
 enum exam_rc examrun_open_practice(struct examrun *r, struct store *st, const struct model *m,
@@ -125,7 +141,7 @@ static enum exam_rc reload(struct examrun *r)
 		return fail(r, rc);
 	store_exam_attempt_free(&r->att);
 	r->att = a;
-	return EXAM_OK;
+	return unseal(r) ? EXAM_OK : EXAM_ERR;
 }
 
 enum exam_rc examrun_start(struct examrun *r)
@@ -139,7 +155,7 @@ enum exam_rc examrun_start(struct examrun *r)
 		return fail(r, rc);
 	store_exam_attempt_free(&r->att);
 	r->att = a;
-	if (!build_view(r))
+	if (!build_view(r) || !unseal(r))
 		return EXAM_ERR;
 	return rc == EXAM_OK ? EXAM_OK : fail(r, rc);
 }
@@ -230,6 +246,8 @@ enum exam_rc examrun_time_check(struct examrun *r)
 		return fail(r, rc);
 	store_exam_attempt_free(&r->att);
 	r->att = a;
+	if (!unseal(r))
+		return EXAM_ERR;
 	return examrun_phase(r) == ER_ENDED ? EXAM_TIME_UP : EXAM_OK;
 }
 

@@ -331,7 +331,7 @@
 	X(USAGE_HELP,      "this help", "顯示這份說明") \
 	X(USAGE_VERSION,   "the version", "顯示版本") \
 	X(USAGE_EXIT,      "Exit status: 0 ok, 1 runtime error (content, database, not found), 2 usage error.", "結束狀態：0 成功；1 執行錯誤（課程內容、資料庫、找不到）；2 用法錯誤。") \
-	X(ERR_CLASS, "--class takes 1xx…5xx, not '%s'", "--class 只接受 1xx…5xx，不接受「%s」") \
+	X(ERR_CLASS, "--class takes 1xx…5xx, or a class server (a folder, or HOST:PORT), not '%s'", "--class 只接受 1xx…5xx，或班級伺服器（資料夾或 HOST:PORT），不接受「%s」") \
 	X(ERR_COUNT, "--count takes a number from 1 to 1000, not '%s'", "--count 要是 1 到 1000 的數字，不是「%s」") \
 	X(ERR_MINUTES, "--minutes takes a number from 1 to 600, not '%s'", "--minutes 要是 1 到 600 的數字，不是「%s」") \
 	X(ERR_SEED, "--seed takes a non-negative number, not '%s'", "--seed 要是非負整數，不是「%s」") \
@@ -401,8 +401,8 @@
 	X(ERR_REPORT_OPTS, "--roster, --html and --watch apply to report, not '%s'", "--roster、--html 和 --watch 只用於 report，不適用於「%s」") \
 	X(ERR_REPORT_NEEDS_EXAM, "--roster, --html and --watch need --exam NAME%s", "--roster、--html 和 --watch 需要 --exam NAME%s") \
 	X(ERR_REPORT_ONE_FORMAT, "choose one of --json, --csv, --html and --watch%s", "--json、--csv、--html 和 --watch 只能選一個%s") \
-	X(ERR_NEEDS_NAME, "'%s' needs a name (exam new NAME, exam close NAME, class init DIR)", "「%s」需要一個名稱（exam new NAME、exam close NAME、class init DIR）") \
-	X(ERR_CLASS_INIT, "class takes init DIR, not '%s'", "class 只接受 init DIR，不接受「%s」") \
+	X(ERR_NEEDS_NAME, "'%s' needs a name (exam new NAME, exam close NAME, class init DIR, class serve DIR)", "「%s」需要一個名稱（exam new NAME、exam close NAME、class init DIR、class serve DIR）") \
+	X(ERR_CLASS_INIT, "class takes init DIR, serve DIR or roster, not '%s'", "class 只接受 init DIR、serve DIR 或 roster，不接受「%s」") \
 	X(USAGE_EXAM_NAME, "take (or go on with) an exam your teacher made", "參加（或繼續）老師建立的考試") \
 	X(USAGE_TEACHER,   "Teacher:", "教師：") \
 	X(USAGE_EXAM_NEW,  "make an exam; prints the line students run (WHEN: HH:MM, 'YYYY-MM-DD HH:MM' or +90m)", "建立考試，並印出學生要執行的指令（WHEN：HH:MM、'YYYY-MM-DD HH:MM' 或 +90m）") \
@@ -411,6 +411,30 @@
 	X(USAGE_REPORT_EXAM, "one exam: statuses, scores, questions, grid; --watch is a live board during the exam", "單一考試：狀態、分數、題目與作答表；--watch 是考試中即時更新的看板") \
 	X(USAGE_CLASS_INIT, "a class folder students share", "建立學生共用的班級資料夾") \
 	X(USAGE_GROUP, "drill codes you mix up", "練習容易搞混的狀態碼") \
+	X(USAGE_CLASS_SERVE, "the class server: it alone keeps DIR/class.db; students use --class DIR, lab PCs --class HOST:PORT", "班級伺服器：只有它能存取 DIR/class.db；學生用 --class DIR，電腦教室的電腦用 --class HOST:PORT") \
+	X(USAGE_ROSTER_ADD, "tokens for students who connect over TCP (lab PCs)", "為透過 TCP 連線的學生（電腦教室）發放權杖") \
+	X(USAGE_ROSTER, "the roster; --print: new slips for everyone", "名單；--print：為每個人印出新的登入單") \
+	X(USAGE_CLASS, "use the class server (env HTTPTUTOR_CLASS); over TCP your slip's token goes in HTTPTUTOR_TOKEN", "使用班級伺服器（環境變數 HTTPTUTOR_CLASS）；透過 TCP 連線時，把登入單上的權杖放在 HTTPTUTOR_TOKEN") \
+	X(ERR_SERVE_OPTS, "--listen, --tls-cert, --tls-key, --teacher and --shared-login apply to class serve, not '%s'", "--listen、--tls-cert、--tls-key、--teacher 和 --shared-login 只用於 class serve，不適用於「%s」") \
+	X(ERR_TLS_PAIR, "HTTPS needs --listen HOST:PORT with both --tls-cert FILE and --tls-key FILE%s", "HTTPS 需要 --listen HOST:PORT，並同時給 --tls-cert FILE 和 --tls-key FILE%s") \
+	X(ERR_PRINT_OPT, "--print applies to class roster, not '%s'", "--print 只用於 class roster，不適用於「%s」") \
+	X(ERR_DB_AND_CLASS, "--db and --class %s both say where answers go; give one", "--db 和 --class %s 都在指定作答存放的地方；請只給一個") \
+	X(ERR_CLASS_USER, "with a class server, who you are comes from the server (your login, or your token); --user %s does not apply", "使用班級伺服器時，你的身分由伺服器決定（登入帳號或權杖）；--user %s 不適用") \
+	X(ERR_CLASS_INIT_SERVER, "class init sets up a folder students share; a server's folder is made by class serve%s", "class init 建立學生共用的資料夾；伺服器的資料夾由 class serve 建立%s") \
+	X(ERR_ROSTER_ARGS, "class roster takes add NAME..., or --print (new slips for everyone), not '%s'", "class roster 只接受 add NAME...，或 --print（為每個人印新的登入單），不接受「%s」") \
+	X(ERR_ROSTER_NO_CLASS, "the roster is kept by the class server: give --class DIR or HOST:PORT (or set HTTPTUTOR_CLASS)%s", "名單由班級伺服器保存：請給 --class DIR 或 HOST:PORT（或設定 HTTPTUTOR_CLASS）%s") \
+	X(ERR_TEACHERS, "at most 64 --teacher logins%s", "--teacher 最多 64 個帳號%s") \
+	X(ROSTER_HAS_TOKEN, "has a token already (class roster --print makes new slips)", "已有權杖（class roster --print 會產生新的登入單）") \
+	X(ROSTER_ISSUED,   "token issued %s", "權杖發放於 %s") \
+	X(ROSTER_NO_TOKEN, "no token yet", "尚未發放權杖") \
+	X(ROSTER_EMPTY,    "The roster is empty: httptutor class roster add NAME... adds students.", "名單是空的：用 httptutor class roster add NAME... 加入學生。") \
+	X(ROSTER_SLIP_FOR, "httptutor class slip for %s", "httptutor 班級登入單：%s") \
+	X(ROSTER_SLIP_HOW, "On a lab PC, before you start httptutor, type:", "在電腦教室的電腦上，啟動 httptutor 之前先輸入：") \
+	X(ROSTER_SLIP_KEEP, "Keep this slip to yourself: whoever has the token answers as you. A new slip makes this one stop working.", "請自行保管這張單子：拿到權杖的人就能以你的身分作答。發了新的登入單後，這張就會失效。") \
+	X(ROSTER_NO_TCP,   "This class server does not listen on TCP (class serve --listen HOST:PORT), so the slips name it as %s; lab PCs need the server's address there.", "這台班級伺服器沒有在 TCP 上提供服務（class serve --listen HOST:PORT），所以登入單上寫的是 %s；電腦教室的電腦需要換成伺服器的位址。") \
+	X(QUEUE_WAITING,   "%d answer(s) waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
+	X(QUEUE_KEPT,      "Kept on this computer: the class server cannot be reached now (%d waiting to be sent; they go when it is back).", "已先存在這台電腦：目前連不上班級伺服器（%d 筆等待傳送，伺服器恢復後會自動送出）。") \
+	X(QUEUE_SENT,      "The class server is back: every answer kept on this computer has been sent.", "班級伺服器恢復了：存在這台電腦的作答都已送出。") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -17,6 +18,8 @@
 #include "plain.h"
 #include "out.h"
 #include "report.h"
+#include "roster.h"
+#include "serve.h"
 #include "text.h"
 #include "ui.h"
 #include "usage.h"
@@ -44,6 +47,13 @@ struct opts {
 	const char *html;          /* report --html FILE */
 	bool watch;                /* report --watch */
 	bool help;                 /* -h: print the help once the language is known */
+	const char *server;        /* --class DIR|HOST:PORT: the class server */
+	const char *listen;        /* class serve --listen HOST:PORT */
+	const char *tls_cert, *tls_key;
+	char *teachers[64];        /* class serve --teacher USER (repeatable, or a,b) */
+	size_t n_teachers;
+	const char *shared_login;  /* class serve --shared-login USER */
+	bool print;                /* class roster --print */
 };
 
 static int bad_usage(enum msg fmt, const char *arg)
@@ -104,7 +114,8 @@ static int parse_args(int argc, char **argv, struct opts *o)
 {
 	enum { O_DB = 256, O_USER, O_LANG, O_CONTENT, O_NOCOLOR, O_JSON, O_CSV, O_PLAIN,
 	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM, O_GROUP,
-	       O_ATTEMPTS, O_FEEDBACK, O_CLOSES, O_NO_SHUFFLE, O_ROSTER, O_HTML, O_WATCH };
+	       O_ATTEMPTS, O_FEEDBACK, O_CLOSES, O_NO_SHUFFLE, O_ROSTER, O_HTML, O_WATCH,
+	       O_LISTEN, O_TLS_CERT, O_TLS_KEY, O_TEACHER, O_SHARED_LOGIN, O_PRINT };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "user", required_argument, NULL, O_USER },
@@ -131,6 +142,12 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "html", required_argument, NULL, O_HTML },
 		{ "watch", no_argument, NULL, O_WATCH },
 		{ "group", required_argument, NULL, O_GROUP },
+		{ "listen", required_argument, NULL, O_LISTEN },
+		{ "tls-cert", required_argument, NULL, O_TLS_CERT },
+		{ "tls-key", required_argument, NULL, O_TLS_KEY },
+		{ "teacher", required_argument, NULL, O_TEACHER },
+		{ "shared-login", required_argument, NULL, O_SHARED_LOGIN },
+		{ "print", no_argument, NULL, O_PRINT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -150,8 +167,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_PLAIN: o->plain = true; break;
 		case O_ALL: o->all = true; break;
 		case O_CLASS:
-			if (!(o->klass = parse_class(optarg)))
-				return bad_usage(MSG_ERR_CLASS, optarg);
+			/* 4xx is a class of codes; anything else names a class server. */
+			if (!(o->klass = parse_class(optarg))) {
+				struct stat sb;
+				if (!strchr(optarg, '/') && !strchr(optarg, ':') &&
+				    (stat(optarg, &sb) != 0 || !S_ISDIR(sb.st_mode)))
+					return bad_usage(MSG_ERR_CLASS, optarg);
+				o->server = optarg;
+			}
 			break;
 		case O_COUNT:
 			if (!parse_int(optarg, 1, 1000, &v))
@@ -192,6 +215,18 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_HTML: o->html = optarg; break;
 		case O_WATCH: o->watch = true; break;
 		case O_GROUP: o->group = optarg; break;
+		case O_LISTEN: o->listen = optarg; break;
+		case O_TLS_CERT: o->tls_cert = optarg; break;
+		case O_TLS_KEY: o->tls_key = optarg; break;
+		case O_SHARED_LOGIN: o->shared_login = optarg; break;
+		case O_PRINT: o->print = true; break;
+		case O_TEACHER:
+			for (char *save, *t = strtok_r(optarg, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+				if (o->n_teachers == sizeof o->teachers / sizeof o->teachers[0])
+					return bad_usage(MSG_ERR_TEACHERS, "");
+				o->teachers[o->n_teachers++] = t;
+			}
+			break;
 		case O_TYPE:
 			if (!parse_types(optarg, &o->types))
 				return bad_usage(MSG_ERR_TYPE, optarg);
@@ -257,7 +292,28 @@ static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 		return bad_usage(MSG_ERR_REPORT_NEEDS_EXAM, "");
 	if ((o->html || o->watch) && (o->json || o->csv || (o->html && o->watch)))
 		return bad_usage(MSG_ERR_REPORT_ONE_FORMAT, "");
+	bool klass = !strcmp(cmd, "class");
+	if ((o->listen || o->tls_cert || o->tls_key || o->n_teachers || o->shared_login) &&
+	    !(klass && !strcmp(sub, "serve")))
+		return bad_usage(MSG_ERR_SERVE_OPTS, name);
+	if ((o->tls_cert || o->tls_key) && !(o->tls_cert && o->tls_key && o->listen))
+		return bad_usage(MSG_ERR_TLS_PAIR, "");
+	if (o->print && !(klass && !strcmp(sub, "roster")))
+		return bad_usage(MSG_ERR_PRINT_OPT, name);
+	if (o->server && o->db)
+		return bad_usage(MSG_ERR_DB_AND_CLASS, o->server);
+	if (o->server && o->user)
+		return bad_usage(MSG_ERR_CLASS_USER, o->user);
+	if (o->server && klass && !strcmp(sub, "init"))
+		return bad_usage(MSG_ERR_CLASS_INIT_SERVER, "");
 	return 0;
+}
+
+/* The class server from --class or HTTPTUTOR_CLASS, or NULL. */
+static const char *class_server(const struct opts *o)
+{
+	const char *env = getenv("HTTPTUTOR_CLASS");
+	return o->server ? o->server : env && *env ? env : NULL;
 }
 
 /* --content, else HTTPTUTOR_CONTENT, else NULL (content_find_dir searches). */
@@ -327,9 +383,11 @@ static const char *user_name(const struct opts *o)
 	return u && *u ? u : NULL;
 }
 
+/* --db, else HTTPTUTOR_DB unless a class server is named (then NULL: the
+ * store goes to the server). */
 static const char *db_path(const struct opts *o)
 {
-	const char *p = o->db ? o->db : getenv("HTTPTUTOR_DB");
+	const char *p = o->db ? o->db : class_server(o) ? NULL : getenv("HTTPTUTOR_DB");
 	return p && *p ? p : NULL;
 }
 
@@ -489,10 +547,13 @@ int main(int argc, char **argv)
 	if ((!strcmp(cmd, "code") && nargs != 1) || (!strcmp(cmd, "search") && nargs < 1))
 		return bad_usage(MSG_ERR_NEEDS_ARG, cmd);
 	bool exam_admin = !strcmp(cmd, "exam") && (!strcmp(sub, "new") || !strcmp(sub, "close"));
-	if ((exam_admin || !strcmp(cmd, "class")) && nargs != 2)
+	bool roster = !strcmp(cmd, "class") && !strcmp(sub, "roster");
+	if ((exam_admin || (!strcmp(cmd, "class") && !roster)) && nargs != 2)
 		return bad_usage(nargs < 2 ? MSG_ERR_NEEDS_NAME : MSG_ERR_TOO_MANY, sub[0] ? sub : cmd);
-	if (!strcmp(cmd, "class") && strcmp(sub, "init"))
+	if (!strcmp(cmd, "class") && strcmp(sub, "init") && strcmp(sub, "serve") && !roster)
 		return bad_usage(MSG_ERR_CLASS_INIT, sub);
+	if (roster && (nargs == 2 || (nargs > 2 && (strcmp(args[1], "add") || o.print))))
+		return bad_usage(MSG_ERR_ROSTER_ARGS, nargs > 1 ? args[1] : "");
 	if (nargs > 1 && strcmp(cmd, "search") && strcmp(cmd, "report") && !exam_admin &&
 	    strcmp(cmd, "class"))
 		return bad_usage(MSG_ERR_TOO_MANY, cmd[0] ? cmd : "httptutor");
@@ -500,8 +561,10 @@ int main(int argc, char **argv)
 	              !strcmp(cmd, "codes") || !strcmp(cmd, "stats") || !strcmp(cmd, "exams") ||
 	              !strcmp(cmd, "export")))
 		return bad_usage(MSG_ERR_UNEXPECTED, args[0]);
-	if (!strcmp(cmd, "class"))
+	if (!strcmp(cmd, "class") && !strcmp(sub, "init"))
 		return classroom_init(args[1], o.group);
+	/* With a class server, a learner's own database only queues answers. */
+	store_use_class(class_server(&o));
 
 	if ((rc = load_content(&o, argv0, &m)))
 		return rc;
@@ -521,7 +584,15 @@ int main(int argc, char **argv)
 	}
 	struct report_ctx rx = { .m = &m, .lang = lang, .utf8 = utf8, .json = o.json, .csv = o.csv,
 	                         .all = o.all, .klass = o.klass, .linear = dumb_term() };
-	if (!strcmp(cmd, "code")) {
+	if (!strcmp(cmd, "class") && !strcmp(sub, "serve")) {
+		struct serve_opts so = { args[1], o.listen, o.tls_cert, o.tls_key, o.teachers,
+		                         o.n_teachers, o.shared_login };
+		rc = serve_run(&so, &m);
+	} else if (roster) {
+		rc = class_server(&o) ? roster_run(&rx, class_server(&o), nargs > 2 ? nargs - 2 : 0,
+		                                   args + 2, o.print)
+		                      : bad_usage(MSG_ERR_ROSTER_NO_CLASS, "");
+	} else if (!strcmp(cmd, "code")) {
 		rc = report_code(&rx, args[0]);
 	} else if (!strcmp(cmd, "codes")) {
 		rc = report_codes(&rx);

@@ -213,8 +213,11 @@ static int split_choices(struct paper_view *v, const char *s, const char **out, 
 	return n;
 }
 
+/* A question as the paper has it.  sealed: the class server held back the
+ * right answer (and, for pick and type questions, the code it is about):
+ * q->right is -1 and q->code NULL for those until the paper comes whole. */
 static bool question_from(const struct model *m, struct paper_view *v,
-                          const struct exam_item *it, struct scenario *sc,
+                          const struct exam_item *it, struct scenario *sc, bool sealed,
                           struct question *q, char *err, size_t errsz)
 {
 	const char *ch[QUIZ_CHOICES] = { 0 };
@@ -222,7 +225,9 @@ static bool question_from(const struct model *m, struct paper_view *v,
 	bool oom;
 
 	memset(q, 0, sizeof *q);
-	if (!quiz_type_parse(it->qtype, &t) || !(q->code = model_code(m, it->code))) {
+	bool no_code = sealed && it->code == 0 && quiz_type_parse(it->qtype, &t) &&
+	               (t == Q_PICK || t == Q_TYPE);
+	if (!quiz_type_parse(it->qtype, &t) || (!no_code && !(q->code = model_code(m, it->code)))) {
 		snprintf(err, errsz, "question %d of the exam asks about %s %d, which this "
 		         "httptutor's content does not have; use the content the exam was made with",
 		         it->pos + 1, it->qtype, it->code);
@@ -255,7 +260,7 @@ static bool question_from(const struct model *m, struct paper_view *v,
 				q->right = i;
 		}
 	}
-	if (n != QUIZ_CHOICES || q->right < 0) {
+	if (n != QUIZ_CHOICES || (q->right < 0 && !sealed)) {
 		snprintf(err, errsz, "question %d of the exam is damaged (its choices are '%s')",
 		         it->pos + 1, it->choices);
 		return false;
@@ -303,7 +308,7 @@ bool paper_view(const struct model *m, const struct exam_paper *p, bool shuffle,
 	out->qz.q = qs;
 	for (size_t i = 0; i < p->n; i++) {
 		out->order[i] = (int)i;
-		if (!question_from(m, out, &p->q[i], &out->sc[i], &qs[i], err, errsz))
+		if (!question_from(m, out, &p->q[i], &out->sc[i], p->sealed, &qs[i], err, errsz))
 			goto fail;
 	}
 	out->qz.n = p->n;
@@ -388,4 +393,42 @@ void paper_filters(const struct quiz_opts *o, char *buf, size_t n)
 		len += (size_t)snprintf(buf + len, n - len, " --all");
 	if (buf[0] == ' ')
 		memmove(buf, buf + 1, strlen(buf));
+}
+
+bool paper_filters_parse(const char *text, struct quiz_opts *o, char *buf, size_t n)
+{
+	char *save, *w;
+
+	if (strlen(text) >= n)
+		return false;
+	snprintf(buf, n, "%s", text);
+	o->klass = 0;
+	o->chapter = NULL;
+	o->types = 0;
+	o->unofficial = false;
+	for (w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+		if (!strcmp(w, "--all")) {
+			o->unofficial = true;
+			continue;
+		}
+		char *v = strtok_r(NULL, " ", &save);
+		if (!v)
+			return false;
+		if (!strcmp(w, "--class") && v[0] >= '1' && v[0] <= '5' && !strcmp(v + 1, "xx")) {
+			o->klass = v[0] - '0';
+		} else if (!strcmp(w, "--chapter")) {
+			o->chapter = v;
+		} else if (!strcmp(w, "--type")) {
+			char *s2, *t;
+			for (t = strtok_r(v, ",", &s2); t; t = strtok_r(NULL, ",", &s2)) {
+				enum qtype q;
+				if (!quiz_type_parse(t, &q))
+					return false;
+				o->types |= 1u << q;
+			}
+		} else {
+			return false;
+		}
+	}
+	return true;
 }

@@ -40,5 +40,9 @@ bool paper_given(const struct question *q, const char *text, int *given);
 /* The filters of o as a teacher would type them ("--class 4xx --type pick"),
  * "" when there are none: stored with the exam and shown by `exams`. */
 void paper_filters(const struct quiz_opts *o, char *buf, size_t n);
+/* Back from that text into o (klass, chapter, types, unofficial; the rest
+ * untouched); o->chapter points into buf, which must outlive o.  false when
+ * the text is not one paper_filters writes. */
+bool paper_filters_parse(const char *text, struct quiz_opts *o, char *buf, size_t n);
 
 #endif

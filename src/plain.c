@@ -118,7 +118,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	struct quiz_opts qo = *o;
 	/* A database that cannot be read is broken: say so and stop (exit 1),
 	 * never "no mistakes yet". */
-	if ((review || prefer_fresh) && !store_item_states(st, &states, &n_states)) {
+	if ((review || prefer_fresh) && !store_item_states(st, &states, &n_states) &&
+	    (review || !store_offline(st))) {
+		/* Only a practice quiz goes on without the class server. */
 		fprintf(stderr, "httptutor: %s\n", st->err);
 		goto done;
 	}
@@ -155,6 +157,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	char *line = NULL;
 	size_t line_cap = 0;
 	int64_t started = clock_ms();
+	int was_waiting = store_waiting(st);
 	for (size_t i = 0; i < qz.n && !eof; i++) {
 		const struct question *q = &qz.q[i];
 		int64_t t0 = clock_ms();
@@ -198,6 +201,14 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		answered++;
 		right += rec.correct;
 		feedback(q, given, rec.correct, L, utf8);
+		int waiting = unsaved ? 0 : store_waiting(st);
+		if (waiting != was_waiting) {
+			/* Said when it changes: kept here, or all sent after all. */
+			char buf[300];
+			snprintf(buf, sizeof buf, tr(waiting ? MSG_QUEUE_KEPT : MSG_QUEUE_SENT), waiting);
+			say(buf, utf8);
+			was_waiting = waiting;
+		}
 		if (gone)
 			break;
 		if (!rec.correct && q->type != Q_HEADER &&

@@ -114,6 +114,8 @@ static void answer(struct app *a, int given)
 	v->saved = a->st && store_record(a->st, &v->pending);
 	if (!v->saved)
 		app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
+	else if (store_waiting(a->st))    /* kept here until the class server is back */
+		app_status(a, false, tr(MSG_QUEUE_WAITING), store_waiting(a->st));
 	v->n_right += v->right;
 	v->wrong[v->cur] = !v->right;
 	v->phase = QP_FEEDBACK;

@@ -253,6 +253,18 @@ const char *store_sql_where(struct store *s)
 	return s->db->path;
 }
 
+int store_sql_waiting(struct store *s)
+{
+	(void)s;
+	return 0;
+}
+
+bool store_sql_offline(struct store *s)
+{
+	(void)s;
+	return false;
+}
+
 /* Bind a string or NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 {
@@ -844,6 +856,8 @@ const struct store_ops store_sql_ops = {
 	.close = store_sql_close,
 	.gone = store_sql_gone,
 	.where = store_sql_where,
+	.waiting = store_sql_waiting,
+	.offline = store_sql_offline,
 	.session_begin = store_sql_session_begin,
 	.session_end = store_sql_session_end,
 	.record = store_sql_record,

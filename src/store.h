@@ -23,6 +23,7 @@ struct store {
 	int64_t profile;        /* profile row id */
 	int64_t uid;            /* recorded with each answer: the OS uid of the learner */
 	char *user;             /* profile name, owned */
+	void *priv;             /* the class server backend's own state */
 	char err[512];          /* last error message for the UI */
 };
 
@@ -32,8 +33,15 @@ struct store {
  * name).  NULL when fine; else a sentence saying why, written to buf. */
 const char *store_name_problem(const char *name, char *buf, size_t n);
 
-/* Open the database at path (NULL = default) for the profile `user`
- * (created on first use).  Returns NULL with err set on failure. */
+/* Where store_open goes when its path is NULL: the class server target
+ * (a class folder with its class.sock, or HOST:PORT), or NULL for the
+ * default database.  main sets it once from --class or HTTPTUTOR_CLASS. */
+void store_use_class(const char *target);
+
+/* Open the database at path (NULL = default, or the class server when one
+ * is set: then who the learner is comes from the server, and user is not
+ * used) for the profile `user` (created on first use).  Returns NULL with
+ * err set on failure. */
 struct store *store_open(const char *path, const char *user, bool readonly,
                          char *err, size_t errsz);
 void store_close(struct store *s);
@@ -43,6 +51,13 @@ void store_close(struct store *s);
 bool store_gone(struct store *s);
 /* Where answers go, for messages: the database path or the server. */
 const char *store_where(struct store *s);
+/* Answers (and other steps) kept on this computer because the class server
+ * could not be reached, waiting to be sent; 0 for a database file. */
+int store_waiting(struct store *s);
+/* True while the class server cannot be reached: practice answers are kept
+ * on this computer (store_record still succeeds) and reads fail.  Always
+ * false for a database file. */
+bool store_offline(struct store *s);
 
 /* Start a quiz session ("quiz", "review" or "exam"); *id gets its row id. */
 bool store_session_begin(struct store *s, const char *kind, uint64_t seed,

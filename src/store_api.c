@@ -3,9 +3,18 @@
  * callers never know whether a file or the class server answers. */
 #include "store_int.h"
 
+static const char *class_target;
+
+void store_use_class(const char *target)
+{
+	class_target = target && *target ? target : NULL;
+}
+
 struct store *store_open(const char *path, const char *user, bool readonly,
                          char *err, size_t errsz)
 {
+	if (!path && class_target)
+		return store_remote_open(class_target, readonly, err, errsz);
 	return store_sql_open(path, user, readonly, err, errsz);
 }
 
@@ -23,6 +32,16 @@ bool store_gone(struct store *s)
 const char *store_where(struct store *s)
 {
 	return s->ops->where(s);
+}
+
+int store_waiting(struct store *s)
+{
+	return s->ops->waiting(s);
+}
+
+bool store_offline(struct store *s)
+{
+	return s->ops->offline(s);
 }
 
 bool store_session_begin(struct store *s, const char *kind, uint64_t seed,

@@ -769,7 +769,8 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 }
 
 /* The attempt with this id if it is this learner's: the exam (with its
- * questions when items) and the state as of now.  EXAM_NOT_FOUND otherwise.
+ * questions when items) and the state as of now.  EXAM_NOT_FOUND when there
+ * is none, EXAM_FORBIDDEN when it is another learner's.
  * Inside the caller's transaction. */
 static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool items,
                                   struct exam_paper *p, struct exam_attempt *a)
@@ -788,7 +789,11 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool
 	}
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_int64(st, SA_PROFILE) == s->profile) {
+	if (rc == SQLITE_ROW && sqlite3_column_int64(st, SA_PROFILE) != s->profile) {
+		snprintf(s->err, sizeof s->err, "attempt %lld belongs to another learner",
+		         (long long)id);
+		r = EXAM_FORBIDDEN;
+	} else if (rc == SQLITE_ROW) {
 		store_copy(name, sizeof name, sqlite3_column_text(st, SA_EXAM));
 		bool found = false;
 		if (items)
@@ -797,7 +802,7 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool
 			r = load_info(s, name, &p->info, NULL, &found) ? EXAM_OK : EXAM_ERR;
 		if (r == EXAM_OK)
 			attempt_from_row(st, &p->info, now, a);
-	} else if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+	} else if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "there is no such attempt of yours");
 		r = EXAM_NOT_FOUND;
 	} else {
@@ -1133,8 +1138,8 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 	s->err[0] = '\0';
 	memset(out, 0, sizeof *out);
 	/* One snapshot for the paper and every attempt; ended at once. */
-	if (sqlite3_exec(s->db->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-		store_read_fail(s, "cannot read the exam");
+	if (!db_read_begin(s->db)) {
+		store_read_fail(s, NULL);
 		return EXAM_ERR;
 	}
 	if ((r = load_paper(s, name, &out->paper, NULL)) != EXAM_OK)
@@ -1175,7 +1180,7 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 	r = EXAM_OK;
 out:
 	sqlite3_finalize(st);
-	sqlite3_exec(s->db->h, "COMMIT", NULL, NULL, NULL);
+	db_read_end(s->db);
 	if (r != EXAM_OK)
 		store_exam_results_free(out);
 	return r;

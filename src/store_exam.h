@@ -32,6 +32,7 @@ enum exam_rc {
 	EXAM_ENDED,          /* the attempt was finished: answers are final */
 	EXAM_TIME_UP,        /* the attempt's time is over: it has been ended now */
 	EXAM_BAD_ANSWER,     /* no such question in the paper, or an empty answer */
+	EXAM_FORBIDDEN,      /* the attempt is another learner's */
 };
 
 /* An exam as the teacher set it, with counts for `exams`. */
@@ -68,6 +69,8 @@ struct exam_paper {
 	struct exam_info info;
 	struct exam_item *q;
 	size_t n;
+	bool sealed;            /* sent by the class server without right answers and
+	                         * explanations (not released to this learner yet) */
 };
 void store_exam_paper_free(struct exam_paper *p);
 

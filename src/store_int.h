@@ -16,6 +16,8 @@ struct store_ops {
 	void (*close)(struct store *s);
 	bool (*gone)(struct store *s);
 	const char *(*where)(struct store *s);
+	int (*waiting)(struct store *s);
+	bool (*offline)(struct store *s);
 	bool (*session_begin)(struct store *s, const char *kind, uint64_t seed,
 	                      const char *content_version, int64_t *id);
 	bool (*session_end)(struct store *s, int64_t id);
@@ -64,6 +66,14 @@ struct store *store_sql_attach(struct db *db, const char *user, int64_t uid,
 void store_sql_close(struct store *s);
 bool store_sql_gone(struct store *s);
 const char *store_sql_where(struct store *s);
+int store_sql_waiting(struct store *s);
+bool store_sql_offline(struct store *s);
+
+/* ---- the class server backend (store_remote.c) ----------------------------- */
+
+extern const struct store_ops store_remote_ops;
+/* store_open for the class server target. */
+struct store *store_remote_open(const char *target, bool readonly, char *err, size_t errsz);
 bool store_sql_session_begin(struct store *s, const char *kind, uint64_t seed,
                              const char *content_version, int64_t *id);
 bool store_sql_session_end(struct store *s, int64_t id);

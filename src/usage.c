@@ -42,8 +42,13 @@ static const struct {
 	{ "httptutor report --exam NAME [--roster FILE] [--csv|--json|--html FILE] [--watch] [DB...]",
 	  MSG_USAGE_REPORT_EXAM },
 	{ "httptutor class init DIR [--group GROUP]", MSG_USAGE_CLASS_INIT },
+	{ "httptutor class serve DIR [--listen HOST:PORT] [--tls-cert FILE --tls-key FILE] "
+	  "[--teacher USER]... [--shared-login USER]", MSG_USAGE_CLASS_SERVE },
+	{ "httptutor class roster add NAME...", MSG_USAGE_ROSTER_ADD },
+	{ "httptutor class roster [--print]", MSG_USAGE_ROSTER },
 	{ NULL, MSG_USAGE_OPTIONS },
 	{ "--db PATH", MSG_USAGE_DB },
+	{ "--class DIR|HOST:PORT", MSG_USAGE_CLASS },
 	{ "--user NAME", MSG_USAGE_USER },
 	{ "--lang zh-TW|en", MSG_USAGE_LANG },
 	{ "--content DIR", MSG_USAGE_CONTENT },

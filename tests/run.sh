@@ -49,9 +49,10 @@ run_unit() {
 . tests/invariants.sh
 . tests/pty.sh
 . tests/exam.sh
+. tests/server.sh
 
 what=("$@")
-[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty exam)
+[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty exam server)
 for w in "${what[@]}"; do
 	case $w in
 	unit) run_unit ;;
@@ -61,6 +62,7 @@ for w in "${what[@]}"; do
 	inv) run_invariants ;;
 	pty) run_pty ;;
 	exam) run_exam ;;
+	server) run_server ;;
 	*) echo "unknown test group $w" >&2; exit 2 ;;
 	esac
 done

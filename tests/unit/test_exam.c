@@ -220,9 +220,12 @@ static void test_attempt_resume_last_answer_counts(void **state)
 	assert_int_equal(q_int(s, "SELECT count(*) FROM answer"), 3);
 	store_close(s);
 
-	/* Someone else cannot answer ann's attempt. */
+	/* Someone else cannot answer ann's attempt (the server says 403). */
 	s = open_as("bob");
-	assert_int_equal(store_exam_answer(s, a.id, 2, p.q[2].expected, NULL, 1, T0 + 30, "v"), EXAM_NOT_FOUND);
+	assert_int_equal(store_exam_answer(s, a.id, 2, p.q[2].expected, NULL, 1, T0 + 30, "v"), EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 30), EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_answer(s, a.id + 999, 2, p.q[2].expected, NULL, 1, T0 + 30, "v"),
+	                 EXAM_NOT_FOUND);
 	store_close(s);
 	store_exam_paper_free(&p);
 }

@@ -1,0 +1,464 @@
+# The class server (issue 12): `class serve` as a real process, students as
+# real separate OS users on its Unix socket (we are root in CI: the users are
+# made here and removed after) and as token holders over TCP; every status
+# code of the API produced by a real request with curl; the client's backend
+# (answers, exams, reports, the offline queue); hostile and unlucky clients;
+# and a small loss test: a class answering while the server is killed with
+# SIGKILL and restarted three times.  Sourced by tests/run.sh (group
+# "server"; ok/bad, $BIN, HTTPTUTOR_NOW, LANG=C.UTF-8).
+
+SV_T=
+SV_PID=
+SV_LOG=
+
+# A free TCP port on 127.0.0.1.
+sv_port() {
+	"$SV_PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# sv_start DIR [ARGS…]: class serve DIR in the background ($SV_PID); waits
+# until its socket answers.
+sv_start() {
+	local dir=$1 _
+	shift
+	"$BIN" class serve "$dir" "$@" >>"$SV_LOG" 2>&1 &
+	SV_PID=$!
+	for _ in $(seq 100); do
+		curl -s -o /dev/null --unix-socket "$dir/class.sock" http://localhost/v1/me 2>/dev/null && return 0
+		kill -0 "$SV_PID" 2>/dev/null || return 1
+		sleep 0.05
+	done
+	return 1
+}
+
+# Stop it: SIGTERM, and a second one, which skips the 503 grace period.
+sv_stop() {
+	[ -n "$SV_PID" ] || return 0
+	kill -TERM "$SV_PID" 2>/dev/null
+	sleep 0.1
+	kill -TERM "$SV_PID" 2>/dev/null
+	wait "$SV_PID" 2>/dev/null
+	SV_PID=
+}
+
+sv_kill9() {
+	kill -9 "$SV_PID" 2>/dev/null
+	wait "$SV_PID" 2>/dev/null
+	SV_PID=
+}
+
+# sv_as USER CMD…: run CMD as USER, as that user would from a login shell.
+sv_as() {
+	local u=$1
+	shift
+	env -u HTTPTUTOR_USER -u HTTPTUTOR_DB -u HTTPTUTOR_CLASS HOME=/nonexistent \
+		XDG_DATA_HOME="$SV_T/own-$u" setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups "$@"
+}
+
+# sv_req NAME STATUS [HEADER-ERE] -- CURL-ARGS…: one request with curl; the
+# status must be STATUS and the headers must match HEADER-ERE.  Headers in
+# $SV_T/h, body in $SV_T/b.
+sv_req() {
+	local name=$1 want=$2 hdr= code
+	shift 2
+	if [ "$1" != -- ]; then
+		hdr=$1
+		shift
+	fi
+	shift
+	code=$(curl -sS -o "$SV_T/b" -D "$SV_T/h" -w '%{http_code}' "$@" 2>"$SV_T/curl.err")
+	if [ "$code" != "$want" ]; then
+		bad "server/$name" "status $code, want $want: $(head -c 300 "$SV_T/b") $(head -c 200 "$SV_T/curl.err")"
+		return 1
+	fi
+	if [ -n "$hdr" ] && ! tr -d '\r' <"$SV_T/h" | grep -qiE -e "$hdr"; then
+		bad "server/$name" "no /$hdr/ in the headers: $(tr -d '\r' <"$SV_T/h" | tr '\n' '|')"
+		return 1
+	fi
+	ok "server/$name"
+}
+
+# sv_ucurl USER CURL-ARGS…: curl as USER (its output goes through the shell,
+# which can write here); headers in $SV_T/h, body in $SV_T/b, status in
+# $SV_T/code.
+sv_ucurl() {
+	local u=$1
+	shift
+	sv_as "$u" curl -sS -i "$@" >"$SV_T/raw" 2>"$SV_T/curl.err"
+	"$SV_PY" - "$SV_T" <<'PY'
+import sys
+d = sys.argv[1]
+raw = open(d + "/raw", "rb").read()
+head, _, body = raw.partition(b"\r\n\r\n")
+open(d + "/h", "wb").write(head + b"\r\n")
+open(d + "/b", "wb").write(body)
+line = head.split(b"\r\n")[0].split()
+open(d + "/code", "w").write(line[1].decode() if len(line) > 1 else "000")
+PY
+}
+
+# sv_json NAME PYTHON-EXPR: the expression over j (the last body) is true.
+sv_json() {
+	local why
+	why=$("$SV_PY" -c 'import json,sys
+j = json.load(open(sys.argv[1]))
+if not eval(sys.argv[2]):
+    print("%s is false for %s" % (sys.argv[2], json.dumps(j)[:300]))' "$SV_T/b" "$2" 2>&1)
+	[ -z "$why" ] && ok "server/$1" || bad "server/$1" "$why"
+}
+
+# sv_check NAME RC [out|err ERE]…: like cli_check, for the last cli_x/sv run.
+sv_check() {
+	local name=$1 want=$2
+	shift 2
+	if [ "$CLI_RC" != "$want" ]; then
+		bad "server/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$CLI_T/err")"
+		return 1
+	fi
+	while [ $# -ge 2 ]; do
+		if ! grep -qE -e "$2" "$CLI_T/$1"; then
+			bad "server/$name" "no /$2/ in std$1: $(head -c 300 "$CLI_T/$1")"
+			return 1
+		fi
+		shift 2
+	done
+	ok "server/$name"
+}
+
+sv_sql() {
+	sqlite3 "$1" "$2"
+}
+
+# The first scenario of content/ with its right answer and a wrong one.
+sv_scenario() {
+	"$SV_PY" - "$ROOT/content" <<'PY'
+import glob, sys, yaml
+for f in sorted(glob.glob(sys.argv[1] + "/scenarios/*.yaml")):
+    for s in yaml.safe_load(open(f)):
+        wrong = [c for c in s["en"]["whynot"] if int(c) != s["answer"]][0]
+        print(s["id"], s["answer"], wrong)
+        sys.exit(0)
+PY
+}
+
+# ---- Unix socket: who asks is who the kernel says ------------------------------------
+
+sv_unix() {
+	local g=ht12g$$ sa=ht12a$$ sb=ht12b$$ dir=$SV_T/c sock db id right wrong loc aid
+	if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
+		ok "server/unix-users (skipped: needs root, useradd and setpriv)"
+		return
+	fi
+	groupadd "$g" && useradd -M -N -g "$g" -s /bin/sh "$sa" && useradd -M -N -g "$g" -s /bin/sh "$sb" ||
+		{ bad "server/unix-users" "could not add test users"; return; }
+	mkdir -p "$dir" "$SV_T/own-$sa" "$SV_T/own-$sb"
+	chown "$sa" "$SV_T/own-$sa"
+	chown "$sb" "$SV_T/own-$sb"
+	chgrp "$g" "$dir"
+	chmod 2770 "$dir"       # as class init leaves it: the server takes the group's write away
+	sock=$dir/class.sock
+	db=$dir/class.db
+	read -r id right wrong < <(sv_scenario)
+	if ! sv_start "$dir"; then
+		bad "server/start" "$(tail -5 "$SV_LOG")"
+		return
+	fi
+	ok "server/start"
+	[ "$(stat -c '%a' "$db")" = 600 ] && [ "$(stat -c '%a %G' "$dir")" = "2750 $g" ] &&
+		ok "server/modes" || bad "server/modes" "db $(stat -c '%a' "$db"), dir $(stat -c '%a %G' "$dir")"
+	grep -q "writable by others" "$SV_LOG" && ok "server/modes-said" || bad "server/modes-said" "$(tail -3 "$SV_LOG")"
+
+	# A student cannot read, copy or open the database; nor delete it.
+	if sv_as "$sa" cat "$db" >/dev/null 2>&1 || sv_as "$sa" sqlite3 "$db" 'SELECT 1' >/dev/null 2>&1 ||
+	   sv_as "$sa" rm -f "$db" 2>/dev/null || [ ! -e "$db" ]; then
+		bad "server/student-cannot-read-db" "a student could read or delete $db"
+	else
+		ok "server/student-cannot-read-db"
+	fi
+
+	# Who asks is the peer's uid: no typed names.
+	sv_req me-is-login 200 -- --unix-socket "$sock" http://localhost/v1/me -H "X-User: $sb"
+	sv_json me-is-login 'j["user"] == "root" and j["teacher"]'
+	sv_ucurl "$sa" --unix-socket "$sock" http://localhost/v1/me
+	sv_json me-student "j['user'] == '$sa' and j['uid'] == $(id -u "$sa") and not j['teacher']"
+
+	# 201 Created with a Location that names the answer; the server grades it.
+	sv_ucurl "$sa" --unix-socket "$sock" \
+		-H 'Content-Type: application/json' \
+		-d "{\"item\":\"$id\",\"qtype\":\"pick\",\"given\":\"$wrong\",\"correct\":true}" \
+		http://localhost/v1/answers
+	loc=$(tr -d '\r' <"$SV_T/h" | sed -n 's/^Location: //ip')
+	[ "$(cat "$SV_T/code")" = 201 ] && [[ "$loc" == /v1/answers/* ]] &&
+		ok "server/201-location" || bad "server/201-location" "$(cat "$SV_T/code") '$loc' $(head -c 200 "$SV_T/b")"
+	sv_json graded-by-server "j['correct'] is False and j['expected'] == '$right'"
+	[ "$(sv_sql "$db" "SELECT p.name || ' ' || a.uid || ' ' || a.correct FROM answer a JOIN profile p ON p.id = a.profile_id")" = "$sa $(id -u "$sa") 0" ] &&
+		ok "server/answer-kept-as-peer" || bad "server/answer-kept-as-peer" "$(sv_sql "$db" 'SELECT * FROM answer')"
+	sv_ucurl "$sa" --unix-socket "$sock" "http://localhost$loc"
+	[ "$(cat "$SV_T/code")" = 200 ] && ok "server/location-readable" || bad "server/location-readable" "$(cat "$SV_T/code")"
+	# … and only by its learner.
+	sv_ucurl "$sb" --unix-socket "$sock" "http://localhost$loc"
+	[ "$(cat "$SV_T/code")" = 403 ] && ok "server/403-others-answer" || bad "server/403-others-answer" "$(cat "$SV_T/code")"
+
+	# 400 broken JSON, 422 well-formed but not a question, 415, 405, 404.
+	sv_req 400-broken-json 400 'content-type: application/problem\+json' -- --unix-socket "$sock" \
+		-H 'Content-Type: application/json' -d '{"item": ' http://localhost/v1/answers
+	sv_req 422-not-in-content 422 -- --unix-socket "$sock" -H 'Content-Type: application/json' \
+		-d '{"item":"no-such-question","qtype":"pick","given":"404"}' http://localhost/v1/answers
+	sv_req 415-form 415 '^accept-post: application/json' -- --unix-socket "$sock" \
+		-d 'item=x' http://localhost/v1/answers
+	sv_req 405-allow 405 '^allow: POST' -- --unix-socket "$sock" -X DELETE http://localhost/v1/answers
+	sv_req 404-exam 404 -- --unix-socket "$sock" http://localhost/v1/exams/nosuchexam
+
+	# The report is the teacher's: 403 for a student, by curl and by httptutor.
+	sv_ucurl "$sa" --unix-socket "$sock" http://localhost/v1/report
+	[ "$(cat "$SV_T/code")" = 403 ] && ok "server/403-report" || bad "server/403-report" "$(cat "$SV_T/code")"
+	sv_as "$sa" "$BIN" --class "$dir" report >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check student-report-refused 1 err 'only the teacher'
+	sv_as "$sa" "$BIN" --class "$dir" exams >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check student-exams-refused 1 err 'only the teacher'
+
+	# An exam: made by the teacher, taken by a over httptutor; b cannot touch it.
+	HTTPTUTOR_TEST_SEED=12 cli_x --class "$dir" exam new unit1 --count 3 --type pick --minutes 20 --feedback end
+	sv_check exam-new 0 out 'httptutor exam unit1'
+	printf '1\n2\n' | sv_as "$sa" "$BIN" --class "$dir" exam unit1 >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check exam-two-answers 0 out 'Saved: '
+	aid=$(sv_sql "$db" "SELECT s.id FROM session s JOIN profile p ON p.id = s.profile_id WHERE p.name = '$sa' AND s.exam_id = 'unit1'")
+	# Sealed while it runs: no right answers, no explanations.
+	sv_ucurl "$sa" --unix-socket "$sock" http://localhost/v1/exams/unit1
+	sv_json paper-sealed "j['sealed'] and all(q['expected'] == '' and 'why' not in q['body'] for q in j['questions'])"
+	sv_ucurl "$sb" --unix-socket "$sock" \
+		-H 'Content-Type: application/json' -d '{"pos":0,"given":"404"}' \
+		"http://localhost/v1/attempts/$aid/answers"
+	[ "$(cat "$SV_T/code")" = 403 ] && ok "server/403-others-attempt" || bad "server/403-others-attempt" "$(cat "$SV_T/code") $(cat "$SV_T/b")"
+	sv_ucurl "$sa" --unix-socket "$sock" \
+		-H 'Content-Type: application/json' -d '{"pos":7,"given":"404"}' \
+		"http://localhost/v1/attempts/$aid/answers"
+	[ "$(cat "$SV_T/code")" = 422 ] && ok "server/422-not-in-attempt" || bad "server/422-not-in-attempt" "$(cat "$SV_T/code")"
+	# Resumed after a server killed mid-exam: same attempt, same deadline.
+	local deadline
+	deadline=$(sv_sql "$db" "SELECT deadline_at FROM session WHERE id = $aid")
+	sv_kill9
+	sv_start "$dir"
+	printf '3\nfinish\ny\n' | sv_as "$sa" "$BIN" --class "$dir" exam unit1 >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check exam-resumed-after-kill 0 out 'Resuming attempt 1: 2 of 3 answered' out 'Exam finished'
+	[ "$(sv_sql "$db" "SELECT deadline_at FROM session WHERE id = $aid")" = "$deadline" ] &&
+		ok "server/deadline-unchanged" || bad "server/deadline-unchanged" "$deadline"
+	# Finished: 409 for another answer; the results are now shown whole.
+	sv_ucurl "$sa" --unix-socket "$sock" \
+		-H 'Content-Type: application/json' -d '{"pos":0,"given":"404"}' \
+		"http://localhost/v1/attempts/$aid/answers"
+	[ "$(cat "$SV_T/code")" = 409 ] && ok "server/409-finished" || bad "server/409-finished" "$(cat "$SV_T/code")"
+	sv_json 409-says-ended "j['type'] == '/problems/ended' and j['attempt']['state'] == 'finished'"
+	sv_ucurl "$sa" --unix-socket "$sock" http://localhost/v1/exams/unit1
+	sv_json paper-unsealed 'not j["sealed"] and j["questions"][0]["expected"] != ""'
+	cli_x --class "$dir" report --exam unit1 --json
+	sv_check teacher-report 0 out "\"name\": \"$sa\""
+
+	# 429: one student flooding; the others are still served.
+	sv_as "$sb" "$SV_PY" "$ROOT/tests/data/server/robust.py" flood "$sock" >"$SV_T/flood" 2>&1
+	read -r code retry n <"$SV_T/flood"
+	[ "$code" = 429 ] && [ "${retry:-0}" -ge 1 ] 2>/dev/null && ok "server/429-retry-after" ||
+		bad "server/429-retry-after" "$(cat "$SV_T/flood")"
+	sv_ucurl "$sa" --unix-socket "$sock" http://localhost/v1/me
+	[ "$(cat "$SV_T/code")" = 200 ] && ok "server/others-served-during-flood" || bad "server/others-served-during-flood" "$(cat "$SV_T/code")"
+
+	# 1,000 idle connections, a slow client, a half-sent body, a client gone
+	# mid-request: the rest are answered within a second.
+	if "$SV_PY" "$ROOT/tests/data/server/robust.py" idle "$sock" 1000 >"$SV_T/idle" 2>&1; then
+		ok "server/idle-slow-half-sent"
+	else
+		bad "server/idle-slow-half-sent" "$(tail -2 "$SV_T/idle")"
+	fi
+	kill -0 "$SV_PID" 2>/dev/null && ok "server/survives-hostile-clients" || bad "server/survives-hostile-clients" "$(tail -3 "$SV_LOG")"
+
+	# 503 + Retry-After while stopping.
+	"$SV_PY" "$ROOT/tests/data/server/robust.py" stopping "$sock" "$SV_PID" >"$SV_T/stop" 2>&1
+	wait "$SV_PID" 2>/dev/null
+	SV_PID=
+	read -r code retry <"$SV_T/stop"
+	[ "$code" = 503 ] && [ "$retry" -ge 1 ] 2>/dev/null && ok "server/503-stopping" || bad "server/503-stopping" "$(cat "$SV_T/stop")"
+	[ ! -e "$sock" ] && grep -q 'class server stopped' "$SV_LOG" && ok "server/clean-stop" ||
+		bad "server/clean-stop" "$(tail -2 "$SV_LOG")"
+
+	# Only one server per folder.
+	sv_start "$dir"
+	"$BIN" class serve "$dir" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check second-server-refused 1 err 'already (serving|answers)'
+
+	# The database deleted under the server: it stops taking answers, loudly.
+	rm -f "$db" "$db-wal" "$db-shm"
+	sv_ucurl "$sa" --unix-socket "$sock" \
+		-H 'Content-Type: application/json' \
+		-d "{\"item\":\"$id\",\"qtype\":\"pick\",\"given\":\"$right\"}" http://localhost/v1/answers
+	[ "$(cat "$SV_T/code")" = 503 ] && tr -d '\r' <"$SV_T/h" | grep -qi '^retry-after:' &&
+		ok "server/db-deleted-503" || bad "server/db-deleted-503" "$(cat "$SV_T/code") $(head -c 200 "$SV_T/b")"
+	grep -q 'deleted or replaced .*NO ANSWERS ARE ACCEPTED' "$SV_LOG" && ok "server/db-deleted-loud" ||
+		bad "server/db-deleted-loud" "$(tail -3 "$SV_LOG")"
+	[ ! -e "$db" ] && ok "server/db-not-recreated" || bad "server/db-not-recreated" "a new $db appeared"
+	sv_stop
+
+	userdel "$sa" 2>/dev/null
+	userdel "$sb" 2>/dev/null
+	groupdel "$g" 2>/dev/null
+}
+
+# ---- the client: the same answers through a file and through the server --------------
+
+sv_client() {
+	local dir=$SV_T/k own=$SV_T/own-k db=$SV_T/k-local.db want got
+	mkdir -p "$dir"
+	export XDG_DATA_HOME=$own
+	sv_start "$dir" || { bad "server/client-start" "$(tail -3 "$SV_LOG")"; return; }
+	# One interface, two backends: stats and export agree.
+	cli_xin '1\n2\n3\n4\n' --db "$db" quiz --plain --type pick --seed 9 --count 4
+	cli_x --db "$db" stats --json
+	want=$("$SV_PY" -c 'import json,sys; j=json.load(open(sys.argv[1])); del j["user"]; print(json.dumps(j, sort_keys=True))' "$CLI_T/out")
+	cli_xin '1\n2\n3\n4\n' --class "$dir" quiz --plain --type pick --seed 9 --count 4
+	sv_check client-quiz 0 out '^Score: '
+	cli_x --class "$dir" stats --json
+	got=$("$SV_PY" -c 'import json,sys; j=json.load(open(sys.argv[1])); del j["user"]; print(json.dumps(j, sort_keys=True))' "$CLI_T/out")
+	[ -n "$want" ] && [ "$want" = "$got" ] && ok "server/stats-same-both-ways" ||
+		bad "server/stats-same-both-ways" "file: ${want:0:200} server: ${got:0:200}"
+	cli_x --db "$db" export --csv
+	cut -d, -f5-11 "$CLI_T/out" >"$SV_T/e1"
+	cli_x --class "$dir" export --csv
+	cut -d, -f5-11 "$CLI_T/out" >"$SV_T/e2"
+	cmp -s "$SV_T/e1" "$SV_T/e2" && ok "server/export-same-both-ways" ||
+		bad "server/export-same-both-ways" "$(diff "$SV_T/e1" "$SV_T/e2" | head -3)"
+	cli_xin '' --class "$dir" review --plain
+	sv_check client-review 0
+
+	# Offline: kept on this computer, then sent once when the server is back.
+	local before
+	before=$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')
+	sv_stop
+	cli_xin '404\n404\n404\n' --class "$dir" quiz --plain --type type --seed 3 --count 3
+	sv_check offline-kept 0 out 'Kept on this computer'
+	[ "$(sv_sql "$own/httptutor/progress.db" 'SELECT count(*) FROM pending')" = 3 ] &&
+		ok "server/offline-queue" || bad "server/offline-queue" "$(sv_sql "$own/httptutor/progress.db" 'SELECT method, path FROM pending')"
+	cli_x --class "$dir" stats
+	sv_check offline-stats-refused 1 err 'cannot reach'
+	sv_start "$dir"
+	cli_x --class "$dir" stats --json
+	sv_check back-online-sent 0
+	[ "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')" = $((before + 3)) ] &&
+		[ "$(sv_sql "$own/httptutor/progress.db" 'SELECT count(*) FROM pending')" = 0 ] &&
+		ok "server/sent-once" || bad "server/sent-once" "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer') answers, before $before"
+	# Sent again (a reply lost after the commit): the key makes it one answer.
+	local key body
+	key=$(sv_sql "$dir/class.db" "SELECT key FROM request_key WHERE location LIKE '/v1/answers/%' LIMIT 1")
+	body='{"item":"x","qtype":"pick","given":"404"}'
+	sv_req replay-same-key 201 '^idempotent-replayed: true' -- --unix-socket "$dir/class.sock" \
+		-H 'Content-Type: application/json' -H "Idempotency-Key: $key" -d "$body" http://localhost/v1/answers
+	[ "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')" = $((before + 3)) ] &&
+		ok "server/replay-not-done-twice" || bad "server/replay-not-done-twice" "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')"
+	sv_stop
+	unset XDG_DATA_HOME
+}
+
+# ---- TCP: tokens, HTTPS, the warning beyond loopback -------------------------------------
+
+sv_tcp() {
+	local dir=$SV_T/t port tok
+	port=$(sv_port)
+	mkdir -p "$dir"
+	sv_start "$dir" --listen "127.0.0.1:$port" || { bad "server/tcp-start" "$(tail -3 "$SV_LOG")"; return; }
+	sv_req 401-no-token 401 '^www-authenticate: Bearer realm="httptutor class"$' -- "http://127.0.0.1:$port/v1/me"
+	sv_req 401-bad-token 401 'error="invalid_token"' -- -H 'Authorization: Bearer abcd-efgh-ijkm-npqr-stuv-wx' \
+		"http://127.0.0.1:$port/v1/me"
+	cli_x --class "$dir" class roster add lin chen
+	sv_check roster-add 0 out '^lin  [a-z2-9]{4}(-[a-z2-9]{4}){5}-[a-z2-9]{2}$'
+	tok=$(sed -n 's/^lin  //p' "$CLI_T/out")
+	[ "$(sv_sql "$dir/class.db" "SELECT count(*) FROM roster WHERE token_hash = '$tok'")" = 0 ] &&
+		[ "$(sv_sql "$dir/class.db" "SELECT length(token_hash) FROM roster WHERE name = 'lin'")" = 64 ] &&
+		ok "server/token-hashed" || bad "server/token-hashed" "$(sv_sql "$dir/class.db" 'SELECT * FROM roster')"
+	HTTPTUTOR_TOKEN=$tok XDG_DATA_HOME=$SV_T/own-lin cli_xin '404\n404\n' --class "127.0.0.1:$port" \
+		quiz --plain --type type --seed 4 --count 2
+	sv_check tcp-token-quiz 0 out '^Score: '
+	[ "$(sv_sql "$dir/class.db" "SELECT count(*) FROM answer a JOIN profile p ON p.id = a.profile_id WHERE p.name = 'lin' AND a.uid = -1")" = 2 ] &&
+		ok "server/tcp-answers-as-roster-name" || bad "server/tcp-answers-as-roster-name" "$(sv_sql "$dir/class.db" 'SELECT profile_id, uid FROM answer')"
+	HTTPTUTOR_TOKEN=abcd-efgh-ijkm-npqr-stuv-wx XDG_DATA_HOME=$SV_T/own-lin cli_x --class "127.0.0.1:$port" stats
+	sv_check tcp-bad-token-refused 1 err 'not on the class roster'
+	cli_x --class "$dir" class roster --print
+	sv_check roster-print 0 out "export HTTPTUTOR_CLASS=http://127.0.0.1:$port" out 'export HTTPTUTOR_TOKEN=' \
+		out 'slip for chen'
+	HTTPTUTOR_TOKEN=$tok XDG_DATA_HOME=$SV_T/own-lin cli_x --class "127.0.0.1:$port" stats
+	sv_check new-slip-replaces-old 1 err 'not on the class roster'
+	sv_stop
+
+	# HTTPS with a certificate; plain HTTP beyond loopback is warned about.
+	if command -v openssl >/dev/null; then
+		openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=localhost \
+			-addext subjectAltName=DNS:localhost -keyout "$SV_T/key.pem" -out "$SV_T/cert.pem" >/dev/null 2>&1
+		port=$(sv_port)
+		sv_start "$dir" --listen "127.0.0.1:$port" --tls-cert "$SV_T/cert.pem" --tls-key "$SV_T/key.pem"
+		cli_x --class "$dir" class roster add wu
+		tok=$(sed -n 's/^wu  //p' "$CLI_T/out")
+		sv_req https 200 -- --cacert "$SV_T/cert.pem" -H "Authorization: Bearer $tok" \
+			"https://localhost:$port/v1/me"
+		HTTPTUTOR_CA=$SV_T/cert.pem HTTPTUTOR_TOKEN=$tok XDG_DATA_HOME=$SV_T/own-wu \
+			cli_xin '404\n' --class "https://localhost:$port" quiz --plain --type type --seed 5 --count 1
+		sv_check https-client 0 out '^Score: 0/1|^Score: 1/1'
+		curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/me" >"$SV_T/code" 2>/dev/null
+		[ "$(cat "$SV_T/code")" != 200 ] && ok "server/https-only" || bad "server/https-only" "plain HTTP answered"
+		sv_stop
+	fi
+	port=$(sv_port)
+	: >"$SV_LOG.wide"
+	SV_LOG=$SV_LOG.wide sv_start "$dir" --listen "0.0.0.0:$port"
+	grep -q 'WARNING: plain HTTP on 0.0.0.0' "$SV_LOG.wide" && ok "server/plain-http-warning" ||
+		bad "server/plain-http-warning" "$(cat "$SV_LOG.wide")"
+	sv_stop
+	cli_x class serve "$dir" --tls-cert "$SV_T/cert.pem"
+	sv_check tls-needs-listen 2 err 'HTTPS needs --listen'
+	cli_x --class "$dir" --db "$SV_T/x.db" stats
+	sv_check class-and-db 2 err 'give one'
+}
+
+# ---- the loss test: killed three times while a class answers ------------------------------
+
+sv_loss() {
+	local dir=$SV_T/l port
+	port=$(sv_port)
+	mkdir -p "$dir"
+	sv_start "$dir" --listen "127.0.0.1:$port" || { bad "server/loss-start" "$(tail -3 "$SV_LOG")"; return; }
+	cli_x --class "$dir" class roster add $(seq -f 'st%g' 1 20)
+	sed 's/  / /' "$CLI_T/out" >"$SV_T/tokens"
+	sv_stop
+	"$SV_PY" "$ROOT/tests/data/server/class_load.py" --bin "$BIN" --content "$ROOT/content" \
+		--target "tcp:127.0.0.1:$port" --n 20 --k 10 --tokens "$SV_T/tokens" --own "$SV_T/own-l" \
+		--pace-ms 40 --down-ms 300 --serve "$BIN class serve $dir --listen 127.0.0.1:$port" --kills 3 \
+		--db "$dir/class.db" --log "$SV_LOG" >"$SV_T/loss.json" 2>"$SV_T/loss.err"
+	"$SV_PY" -c 'import json,sys
+j = json.load(open(sys.argv[1]))
+assert j["kills"] == 3, j
+assert j["answers"] == 200 and not j["failed"], j
+assert j["in_database"] == j["confirmed"] and not j["mismatch"], j
+assert j["still_waiting"] == 0, j
+assert j["students_who_kept"] > 0, ("no student ever lost the server", j)' "$SV_T/loss.json" 2>"$SV_T/loss.why" &&
+		ok "server/loss-killed-3-times" || bad "server/loss-killed-3-times" "$(tail -1 "$SV_T/loss.why") $(cat "$SV_T/loss.err" | tail -3)"
+	[ -s "$SV_T/loss.json" ] && echo "  loss test: $(cat "$SV_T/loss.json")" >>"$OUT/server-figures.txt"
+}
+
+run_server() {
+	# Another user cannot run a python3 from root's home (pyenv).
+	SV_PY=python3
+	[ -x /usr/bin/python3 ] && SV_PY=/usr/bin/python3
+	SV_T=$(mktemp -d)
+	chmod 755 "$SV_T"
+	CLI_T=$SV_T
+	SV_LOG=$SV_T/server.log
+	: >"$OUT/server-figures.txt"
+	sv_unix
+	sv_client
+	sv_tcp
+	sv_loss
+	sv_stop
+	cp "$SV_LOG" "$OUT/server.log" 2>/dev/null
+	rm -rf "$SV_T"
+}
