@@ -111,7 +111,7 @@ T_quiz     := quiz $(CONTENT) markdown text
 # The store: the dispatch in front, the SQLite backend, the class server's
 # backend (client, queue, JSON) and what they use.
 STORE      := store store_api store_exam store_confusion store_remote client pending wire \
-              netlib out clock db migrations
+              paper netlib out clock db migrations
 T_store    := $(STORE) quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
@@ -119,9 +119,9 @@ T_ascii    := text
 T_i18n     := i18n keys
 T_out      := out text
 T_contrast := contrast classmix $(STORE) quiz $(CONTENT) markdown text
-T_exam     := paper $(STORE) quiz $(CONTENT) markdown text
+T_exam     := $(STORE) quiz $(CONTENT) markdown text
 # The class server's API with what it calls; netlib opens libsodium for tokens.
-T_api      := api api_learner api_exam grade store_serve paper $(STORE) quiz \
+T_api      := api api_learner api_exam grade store_serve $(STORE) quiz \
               $(CONTENT) markdown text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)

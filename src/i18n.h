@@ -432,8 +432,9 @@
 	X(ROSTER_SLIP_HOW, "On a lab PC, before you start httptutor, type:", "在電腦教室的電腦上，啟動 httptutor 之前先輸入：") \
 	X(ROSTER_SLIP_KEEP, "Keep this slip to yourself: whoever has the token answers as you. A new slip makes this one stop working.", "請自行保管這張單子：拿到權杖的人就能以你的身分作答。發了新的登入單後，這張就會失效。") \
 	X(ROSTER_NO_TCP,   "This class server does not listen on TCP (class serve --listen HOST:PORT), so the slips name it as %s; lab PCs need the server's address there.", "這台班級伺服器沒有在 TCP 上提供服務（class serve --listen HOST:PORT），所以登入單上寫的是 %s；電腦教室的電腦需要換成伺服器的位址。") \
-	X(QUEUE_WAITING,   "%d answer(s) waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
-	X(QUEUE_KEPT,      "Kept on this computer: the class server cannot be reached now (%d waiting to be sent; they go when it is back).", "已先存在這台電腦：目前連不上班級伺服器（%d 筆等待傳送，伺服器恢復後會自動送出）。") \
+	X(QUEUE_WAITING_ONE, "%d answer waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
+	X(QUEUE_WAITING,   "%d answers waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
+	X(QUEUE_KEPT,      "Kept on this computer: the class server cannot be reached now; %s, sent when it is back.", "已先存在這台電腦：目前連不上班級伺服器；%s，伺服器恢復後會自動送出。") \
 	X(QUEUE_SENT,      "The class server is back: every answer kept on this computer has been sent.", "班級伺服器恢復了：存在這台電腦的作答都已送出。") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")

@@ -204,8 +204,12 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		int waiting = unsaved ? 0 : store_waiting(st);
 		if (waiting != was_waiting) {
 			/* Said when it changes: kept here, or all sent after all. */
-			char buf[300];
-			snprintf(buf, sizeof buf, tr(waiting ? MSG_QUEUE_KEPT : MSG_QUEUE_SENT), waiting);
+			char buf[300], n[120];
+			i18n_count(MSG_QUEUE_WAITING_ONE, MSG_QUEUE_WAITING, waiting, n, sizeof n);
+			if (waiting)
+				snprintf(buf, sizeof buf, tr(MSG_QUEUE_KEPT), n);
+			else
+				snprintf(buf, sizeof buf, "%s", tr(MSG_QUEUE_SENT));
 			say(buf, utf8);
 			was_waiting = waiting;
 		}

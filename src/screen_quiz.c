@@ -114,8 +114,11 @@ static void answer(struct app *a, int given)
 	v->saved = a->st && store_record(a->st, &v->pending);
 	if (!v->saved)
 		app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
-	else if (store_waiting(a->st))    /* kept here until the class server is back */
-		app_status(a, false, tr(MSG_QUEUE_WAITING), store_waiting(a->st));
+	else if (store_waiting(a->st)) { /* kept here until the class server is back */
+		char n[120];
+		app_status(a, false, "%s", i18n_count(MSG_QUEUE_WAITING_ONE, MSG_QUEUE_WAITING,
+		                                      store_waiting(a->st), n, sizeof n));
+	}
 	v->n_right += v->right;
 	v->wrong[v->cur] = !v->right;
 	v->phase = QP_FEEDBACK;

@@ -1,6 +1,7 @@
 /* wire.c — the store's structs as JSON and back (see wire.h). */
 #include "wire.h"
 #include "out.h"
+#include "paper.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -112,17 +113,6 @@ static void copy(char *dst, size_t n, const char *src)
 	}
 	memcpy(dst, src, len);
 	dst[len] = '\0';
-}
-
-static void items_free(struct exam_item *q, size_t n)
-{
-	for (size_t i = 0; q && i < n; i++) {
-		free(q[i].choices);
-		free(q[i].expected);
-		free(q[i].also);
-		free(q[i].body);
-	}
-	free(q);
 }
 
 /* A JSON string for s; text from the database is made valid UTF-8 first. */
@@ -289,56 +279,22 @@ static bool plain_in(json_t *j, void **out, size_t *n, size_t size, const struct
 
 /* ---- the learner's own data ------------------------------------------------------ */
 
-json_t *wire_states(const struct leitner *v, size_t n)
-{
-	return arr_out(v, n, sizeof *v, leitner_f, NF(leitner_f));
-}
-
-bool wire_read_states(json_t *j, struct leitner **out, size_t *n, char *err, size_t errsz)
-{
-	return plain_in(j, (void **)out, n, sizeof **out, leitner_f, NF(leitner_f), err, errsz);
-}
-
-json_t *wire_mistakes(const struct mistake *v, size_t n)
-{
-	return arr_out(v, n, sizeof *v, mistake_f, NF(mistake_f));
-}
-
-bool wire_read_mistakes(json_t *j, struct mistake **out, size_t *n, char *err, size_t errsz)
-{
-	return plain_in(j, (void **)out, n, sizeof **out, mistake_f, NF(mistake_f), err, errsz);
-}
-
-json_t *wire_history(const struct attempt *v, size_t n)
-{
-	return arr_out(v, n, sizeof *v, history_f, NF(history_f));
-}
-
-bool wire_read_history(json_t *j, struct attempt **out, size_t *n, char *err, size_t errsz)
-{
-	return plain_in(j, (void **)out, n, sizeof **out, history_f, NF(history_f), err, errsz);
-}
-
-json_t *wire_confusions(const struct confusion_item *v, size_t n)
-{
-	return arr_out(v, n, sizeof *v, confusion_f, NF(confusion_f));
-}
-
-bool wire_read_confusions(json_t *j, struct confusion_item **out, size_t *n,
-                          char *err, size_t errsz)
-{
-	return plain_in(j, (void **)out, n, sizeof **out, confusion_f, NF(confusion_f), err, errsz);
-}
-
-json_t *wire_matrix(const struct code_cell *v, size_t n)
-{
-	return arr_out(v, n, sizeof *v, cell_f, NF(cell_f));
-}
-
-bool wire_read_matrix(json_t *j, struct code_cell **out, size_t *n, char *err, size_t errsz)
-{
-	return plain_in(j, (void **)out, n, sizeof **out, cell_f, NF(cell_f), err, errsz);
-}
+/* A list of plain structs of type T both ways, by its field table. */
+#define WIRE_LIST(name, T, fields)                                                     \
+	json_t *wire_##name(const T *v, size_t n)                                      \
+	{                                                                              \
+		return arr_out(v, n, sizeof *v, fields, NF(fields));                   \
+	}                                                                              \
+	bool wire_read_##name(json_t *j, T **out, size_t *n, char *err, size_t errsz)  \
+	{                                                                              \
+		return plain_in(j, (void **)out, n, sizeof **out, fields, NF(fields),  \
+		                err, errsz);                                           \
+	}
+WIRE_LIST(states, struct leitner, leitner_f)
+WIRE_LIST(mistakes, struct mistake, mistake_f)
+WIRE_LIST(history, struct attempt, history_f)
+WIRE_LIST(confusions, struct confusion_item, confusion_f)
+WIRE_LIST(matrix, struct code_cell, cell_f)
 
 json_t *wire_progress(const struct progress *p)
 {
@@ -465,7 +421,7 @@ bool wire_read_items(json_t *j, struct exam_item **out, size_t *n, char *err, si
 {
 	void *v;
 	if (!arr_in(j, &v, n, sizeof **out, item_f, NF(item_f), err, errsz)) {
-		items_free(v, *n);
+		paper_items_free(v, *n);
 		*out = NULL;
 		*n = 0;
 		return false;
@@ -474,7 +430,7 @@ bool wire_read_items(json_t *j, struct exam_item **out, size_t *n, char *err, si
 	for (size_t i = 0; i < *n; i++) {
 		json_t *b = json_object_get(json_array_get(j, i), "body");
 		if (!json_is_object(b) || !((*out)[i].body = json_dumps(b, JSON_COMPACT | JSON_SORT_KEYS))) {
-			items_free(*out, *n);
+			paper_items_free(*out, *n);
 			*out = NULL;
 			*n = 0;
 			return fail(err, errsz, "a bad", "body");
