@@ -259,7 +259,9 @@ sv_unix() {
 	sv_check teacher-report 0 out "\"name\": \"$sa\""
 
 	# 429: one student flooding; the others are still served.
-	sv_as "$sb" "$SV_PY" "$ROOT/tests/data/server/robust.py" flood "$sock" >"$SV_T/flood" 2>&1
+	# A copy the student can read, wherever the tree is.
+	install -m 0644 "$ROOT/tests/data/server/robust.py" "$SV_T/robust.py"
+	sv_as "$sb" "$SV_PY" "$SV_T/robust.py" flood "$sock" >"$SV_T/flood" 2>&1
 	read -r code retry n <"$SV_T/flood"
 	[ "$code" = 429 ] && [ "${retry:-0}" -ge 1 ] 2>/dev/null && ok "server/429-retry-after" ||
 		bad "server/429-retry-after" "$(cat "$SV_T/flood")"
