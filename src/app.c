@@ -402,6 +402,10 @@ static void help_enter(struct app *a)
 
 /* ---- the loop ------------------------------------------------------------ */
 
+/* How long Esc waits before it ends the program (the rest of a sequence
+ * over a slow link can be this late). */
+#define ESC_QUIT_WAIT_MS 400
+
 static void relayout(struct app *a)
 {
 	ui_size(&a->rows, &a->cols);
@@ -554,16 +558,26 @@ int app_run(struct app *a, enum screen_id start)
 			relayout(a);
 			continue;
 		}
+		if (key == KEY_STRAY) {
+			/* The rest of a key whose ESC came alone: it answers "no"
+			 * to what that Esc asked, and does nothing else. */
+			a->confirm_on = false;
+			continue;
+		}
 		if (a->too_small) {
 			if (key == 'q' || key == 'Q')
 				a->quit = true;
 			continue;
 		}
 		if (a->confirm_on) {
-			/* y answers yes; any other key (Enter included) is no. */
+			/* y answers yes; any other key (Enter included) is no, and
+			 * what was typed behind it is dropped: it was not meant for
+			 * the screen the question covered. */
 			a->confirm_on = false;
 			if (key == 'y' || key == 'Y')
 				a->confirm_yes(a);
+			else
+				a->flush_input = true;
 			continue;
 		}
 		if (a->input_on) {
@@ -577,6 +591,10 @@ int app_run(struct app *a, enum screen_id start)
 		enum action act = keys_lookup(screens[top].keys, key);
 		if (!screens[top].key(a, act, key))
 			global_key(a, act);
+		/* Esc that would end the program waits a moment for the late rest
+		 * of a Home or End; that would not have meant "quit". */
+		if (a->quit && key == 27 && ui_esc_was_sequence(ESC_QUIT_WAIT_MS))
+			a->quit = false;
 	}
 	return 0;
 }

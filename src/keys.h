@@ -66,6 +66,9 @@ enum action {
 #define FN(k) (KEY_FN_BASE + (k))
 #define CTRL(c) ((c) & 0x1f)
 #define KEY_TICK (KEY_FN_BASE + 0xFFFFF)  /* no key: a clock tick (ui_set_tick) */
+/* The late rest of an escape sequence whose ESC was already taken for Esc:
+ * a question that Esc asked is answered "no"; nothing else happens. */
+#define KEY_STRAY (KEY_FN_BASE + 0xFFFFE)
 
 struct keybind {
 	int key;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "keys.h"
 #include "keyseq.h"
@@ -63,6 +64,7 @@ static struct {
 	int tick_ms;            /* > 0: ui_getkey returns KEY_TICK this often */
 	int esc_ms;             /* wait this long after ESC before it is a lone Esc */
 	int ahead;              /* a key read ahead of its turn, or -1 */
+	int64_t lone_esc_at;    /* clock_ms() when a lone Esc was last returned, 0 none */
 	bool gone;              /* input ended while keys were being dropped */
 } ui = { .ahead = -1 };
 
@@ -326,8 +328,10 @@ static int read_escape(void)
 	int seq[KEYSEQ_MAX], key = 0;
 	size_t n = 0;
 	int c = read_key(ui.esc_ms);
-	if (c == KEY_WAITED)
+	if (c == KEY_WAITED) {
+		ui.lone_esc_at = clock_ms();
 		return 27;
+	}
 	if (c < 0)
 		return -1;
 	if (c == 27 || c >= KEY_FN_BASE) {
@@ -357,6 +361,56 @@ static int read_escape(void)
 	return rc == KEYSEQ_KEY && !too_long ? key : 0;
 }
 
+/* Over a slow link the rest of a sequence can come after ESCDELAY, when its
+ * ESC has already been taken for Esc: ESC, then "[1~" 150 ms later.  A '['
+ * or 'O' that comes within this long of a lone Esc, with the rest of a
+ * sequence right behind it, is that rest. */
+#define LATE_TAIL_MS 1000
+
+/* k was just read.  When it starts the late rest of a sequence, read that
+ * rest and return KEY_STRAY; otherwise k. */
+static int late_tail(int k)
+{
+	bool after_esc = ui.lone_esc_at && clock_ms() - ui.lone_esc_at <= LATE_TAIL_MS;
+	if (k != KEY_WAITED)
+		ui.lone_esc_at = 0;
+	if (!after_esc || (k != '[' && k != 'O'))
+		return k;
+	int seq[KEYSEQ_MAX], key;
+	size_t n = 0;
+	seq[n++] = k;
+	enum keyseq_rc rc;
+	while ((rc = keyseq_parse(seq, n, &key)) == KEYSEQ_MORE) {
+		int c = read_key(SEQ_MS);
+		if (c == -1)
+			return -1;
+		if (c == KEY_WAITED)
+			return n == 1 ? k : KEY_STRAY;   /* a '[' typed on its own */
+		if (c == 27 || c < 0x20 || c >= KEY_FN_BASE) {
+			ui.ahead = c;   /* not part of a sequence: keep it */
+			return n == 1 ? k : KEY_STRAY;
+		}
+		if (n == KEYSEQ_MAX)
+			n--;
+		seq[n++] = c;
+	}
+	return KEY_STRAY;
+}
+
+bool ui_esc_was_sequence(int ms)
+{
+	if (ui.script || !ui.lone_esc_at)
+		return false;
+	int k = read_key(ms);
+	if (k == KEY_WAITED || k == -1)
+		return false;
+	k = late_tail(k);
+	if (k == KEY_STRAY)
+		return true;
+	ui.ahead = k;
+	return false;
+}
+
 int ui_getkey(void)
 {
 	if (ui.script)
@@ -365,6 +419,7 @@ int ui_getkey(void)
 		int k = read_key(ui.tick_ms > 0 ? ui.tick_ms : -1);
 		if (k == KEY_WAITED)
 			return KEY_TICK;  /* nothing typed: time to redraw a clock */
+		k = late_tail(k);
 		if (k == 27 && (k = read_escape()) == 0)
 			continue;         /* a sequence bound to nothing */
 		if (k == '\r')

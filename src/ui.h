@@ -30,9 +30,15 @@ void ui_size(int *rows, int *cols);
  * resize, KEY_TICK when a tick is set and nothing was typed, or -1 when input
  * ended (hang-up, EOF of a script, a signal).  Escape sequences are read whole
  * (keyseq.h): one that is bound to nothing is skipped; ESC alone, after
- * ESCDELAY ms (default 100) with nothing after it, is Esc.  Backspace is
- * FN(KEY_BACKSPACE) whether the terminal sends DEL or BS. */
+ * ESCDELAY ms (default 100) with nothing after it, is Esc; the rest of a
+ * sequence that comes later than that is returned as one KEY_STRAY (keys.h).
+ * Backspace is FN(KEY_BACKSPACE) whether the terminal sends DEL or BS. */
 int ui_getkey(void);
+/* Right after ui_getkey returned a lone Esc: wait up to ms for the late rest
+ * of an escape sequence ("[1~" of a Home split over a slow link) and drop
+ * it.  True when that is what came, so the Esc was not meant as Esc.  Other
+ * input stays for ui_getkey. */
+bool ui_esc_was_sequence(int ms);
 /* Discard keys typed so far and not yet read (a new question appeared). */
 void ui_flush_input(void);
 /* Return KEY_TICK from ui_getkey after ms milliseconds without a key (for a

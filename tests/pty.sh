@@ -40,5 +40,6 @@ run_pty() {
 		return
 	fi
 	pty_run "$py" keys.py
+	pty_run "$py" late.py
 	pty_run "$py" screen.py
 }
