@@ -23,6 +23,19 @@ void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct questi
 	};
 }
 
+bool answer_session_begin(struct store *st, struct answer_session *s)
+{
+	return s->id || store_session_begin(st, s->kind, s->seed, s->content_version, &s->id);
+}
+
+bool answer_save(struct store *st, struct answer_session *s, struct answer_rec *r)
+{
+	if (!answer_session_begin(st, s))
+		return false;
+	r->session = s->id;
+	return store_record(st, r);
+}
+
 void answer_explain(const struct question *q, int given, enum lang lang,
                     struct explanation *out)
 {

@@ -11,6 +11,21 @@ struct answer_buf {
 	char item[64], shown[160], given[48], expected[48];
 };
 
+/* A quiz's session row.  It is written when the quiz starts; when that
+ * fails (a full disk), the next answer saved writes it first, so an answer
+ * never points to a session that is not there. */
+struct answer_session {
+	const char *kind;            /* "quiz" or "review" (static) */
+	uint64_t seed;
+	const char *content_version; /* borrowed from the model */
+	int64_t id;                  /* 0 until written */
+};
+/* Write s when it is not written yet; false with st->err set. */
+bool answer_session_begin(struct store *st, struct answer_session *s);
+/* Save r as an answer of s, writing s first when needed (r->session is
+ * set); false with st->err set, and nothing saved. */
+bool answer_save(struct store *st, struct answer_session *s, struct answer_rec *r);
+
 /* Fill r (pointing into b) for question q answered with given. */
 void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct question *q,
                  int given, int64_t session, int64_t ms, int64_t at,

@@ -85,6 +85,12 @@ void app_status(struct app *a, bool error, const char *fmt, ...)
 	vsnprintf(a->status, sizeof a->status, fmt, ap);
 	va_end(ap);
 	a->status_error = error;
+	a->status_keys[0] = 0;
+}
+
+void app_status_keys(struct app *a, enum msg keys)
+{
+	snprintf(a->status_keys, sizeof a->status_keys, "%s", tr(keys));
 }
 
 void app_prompt(struct app *a, enum msg prompt, const char *initial)
@@ -187,8 +193,16 @@ void draw_frame(const struct app *a, const char *title, const char *hint)
 		x += ui_put(y, x, q, a->cols - x - 1, E_NORMAL);
 		ui_put(y, x, "_", 1, E_SEL);
 	} else if (a->status[0]) {
-		ui_fill(y, 0, a->cols, a->status_error ? E_ERROR : E_STATUS);
-		ui_put_fit(y, 1, a->status, a->cols - 2, a->status_error ? E_ERROR : E_STATUS);
+		/* Too long: the message loses its details, then words; its
+		 * key hint stays. */
+		enum ui_elem e = a->status_error ? E_ERROR : E_STATUS;
+		int kw = a->status_keys[0] ? text_width(a->status_keys) + 2 : 0;
+		char fit[sizeof a->status];
+		text_shorten(a->status, a->cols - 2 - kw, fit, sizeof fit);
+		ui_fill(y, 0, a->cols, e);
+		int x = 1 + ui_put(y, 1, fit, a->cols - 2 - kw, e);
+		if (kw)
+			ui_put(y, x + 2, a->status_keys, kw - 2, e);
 	} else {
 		char fit[512];
 		hint_fit(hint, a->cols - 2, fit, sizeof fit);
@@ -586,6 +600,7 @@ int app_run(struct app *a, enum screen_id start)
 		}
 		/* A message lasts until the next key. */
 		a->status[0] = 0;
+		a->status_keys[0] = 0;
 		a->status_error = false;
 		enum screen_id top = app_top(a);
 		enum action act = keys_lookup(screens[top].keys, key);

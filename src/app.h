@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "answer.h"
 #include "clock.h"
 #include "contrast.h"
 #include "examrun.h"
@@ -92,7 +93,7 @@ struct quiz_view {
 	bool saved;               /* the answer reached the database */
 	struct answer_rec pending;/* an unsaved answer, to retry */
 	char pend_item[64], pend_shown[160], pend_given[48], pend_expected[48];
-	int64_t session;
+	struct answer_session session;
 	int64_t asked_ms;         /* monotonic ms when the question appeared */
 	int64_t started_ms;
 	int64_t elapsed_ms;       /* at the summary */
@@ -183,7 +184,8 @@ struct app {
 	enum screen_id stack[16];  /* navigation stack; stack[depth-1] is shown */
 	int depth;
 
-	char status[256];          /* one-line message on the status bar */
+	char status[640];          /* one-line message on the status bar */
+	char status_keys[64];      /* its key hint ("(s: retry)"), kept whole */
 	bool status_error;
 
 	bool confirm_on;           /* a yes/no question is on the status line */
@@ -218,6 +220,9 @@ enum screen_id app_top(const struct app *a);
 /* Status line message (printf-style); error=true shows it as an error. */
 void app_status(struct app *a, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* The key hint of the status message just set: drawn after it and never
+ * cut (the message is shortened instead). */
+void app_status_keys(struct app *a, enum msg keys);
 /* Start a prompt on the status line; the screen's input() gets the text. */
 void app_prompt(struct app *a, enum msg prompt, const char *initial);
 

@@ -227,7 +227,8 @@
 	X(QUIZ_TO_REVIEW,  "To review:", "需要複習：") \
 	X(QUIZ_ALL_RIGHT,  "Nothing to review: all right!", "全部答對，沒有需要複習的！") \
 	X(QUIZ_SUMMARY_HINT, "Enter: back   v: review these now", "Enter：返回  v：立即複習") \
-	X(QUIZ_NOT_SAVED,  "NOT SAVED: %s  (s: retry)", "未儲存：%s（s：重試）") \
+	X(QUIZ_NOT_SAVED,  "NOT SAVED: %s", "未儲存：%s") \
+	X(QUIZ_RETRY_KEYS, "(s: retry)", "（s：重試）") \
 	X(QUIZ_STOP_CONFIRM, "Stop? Questions left: %d of %d.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \
 	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \

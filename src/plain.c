@@ -107,7 +107,6 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	struct quiz qz = { 0 };
 	struct leitner *states = NULL;
 	size_t n_states = 0;
-	int64_t session = 0;
 	int rc = 1, right = 0, answered = 0, unsaved = 0;
 	bool review = !strcmp(kind, "review");
 	struct store *st = store_open(db_path, user, false, err, sizeof err);
@@ -138,7 +137,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		rc = review ? 0 : 1;
 		goto done;
 	}
-	if (!store_session_begin(st, kind, o->seed, m->version, &session))
+	struct answer_session session = { kind, o->seed, m->version, 0 };
+	/* When this fails (a full disk), each answer tries again. */
+	if (!answer_session_begin(st, &session))
 		fprintf(stderr, "httptutor: %s\n", st->err);
 	char drill_name[64] = "";
 	if (drill) {
@@ -190,9 +191,9 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 			break;
 		struct answer_rec rec;
 		struct answer_buf b;
-		answer_fill(&rec, &b, q, given, session, clock_ms() - t0, clock_now(), m->version);
+		answer_fill(&rec, &b, q, given, 0, clock_ms() - t0, clock_now(), m->version);
 		bool gone = false;
-		if (!store_record(st, &rec)) {
+		if (!answer_save(st, &session, &rec)) {
 			/* Say so plainly: the learner must know this answer is not kept. */
 			report_error(MSG_PLAIN_NOT_SAVED, st->err);
 			unsaved++;
@@ -220,8 +221,8 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 			eof = true;
 	}
 	free(line);
-	if (session)
-		store_session_end(st, session);
+	if (session.id)
+		store_session_end(st, session.id);
 	char buf[256], t[32];
 	long secs = (long)((clock_ms() - started) / 1000);
 	clock_mmss(secs, t, sizeof t);

@@ -49,7 +49,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->sel = -1;
 	v->typed[0] = 0;
 	v->fb_top = 0;
-	v->session = 0;
+	v->session = (struct answer_session){ 0 };
 	bool ok;
 	if (review && v->only_item[0]) {
 		/* One item, asked whatever its schedule says (retry from review). */
@@ -79,9 +79,10 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	if (ok) {
 		v->wrong = calloc(v->qz.n, sizeof *v->wrong);
 		/* a drill is a review of one group */
-		bool began = !a->st || store_session_begin(a->st, review || v->drill ? "review" : "quiz",
-		                                           opts.seed, a->m->version, &v->session);
-		if (!began)
+		v->session = (struct answer_session){ review || v->drill ? "review" : "quiz",
+		                                      opts.seed, a->m->version, 0 };
+		/* When this fails, the first answer tries again. */
+		if (a->st && !answer_session_begin(a->st, &v->session))
 			app_status(a, true, "%s", a->st->err);
 	}
 	v->started_ms = v->asked_ms = clock_ms();
@@ -94,12 +95,19 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 static void finish(struct app *a);
 static void verdict_into_view(struct app *a);
 
+/* Say on the status line that the answer is not kept, and how to retry. */
+static void not_saved(struct app *a)
+{
+	app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
+	app_status_keys(a, MSG_QUIZ_RETRY_KEYS);
+}
+
 static void answer(struct app *a, int given)
 {
 	struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
 	struct answer_buf b;
-	answer_fill(&v->pending, &b, q, given, v->session, clock_ms() - v->asked_ms,
+	answer_fill(&v->pending, &b, q, given, 0, clock_ms() - v->asked_ms,
 	            clock_now(), a->m->version);
 	snprintf(v->pend_item, sizeof v->pend_item, "%s", b.item);
 	snprintf(v->pend_shown, sizeof v->pend_shown, "%s", b.shown);
@@ -111,9 +119,9 @@ static void answer(struct app *a, int given)
 	v->pending.expected = v->pend_expected;
 	v->given = given;
 	v->right = v->pending.correct;
-	v->saved = a->st && store_record(a->st, &v->pending);
+	v->saved = a->st && answer_save(a->st, &v->session, &v->pending);
 	if (!v->saved)
-		app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
+		not_saved(a);
 	else if (store_waiting(a->st)) { /* kept here until the class server is back */
 		char n[120];
 		app_status(a, false, "%s", i18n_count(MSG_QUEUE_WAITING_ONE, MSG_QUEUE_WAITING,
@@ -130,11 +138,11 @@ static void retry_save(struct app *a)
 	struct quiz_view *v = &a->quiz;
 	if (v->saved || v->phase != QP_FEEDBACK)
 		return;
-	v->saved = a->st && store_record(a->st, &v->pending);
+	v->saved = a->st && answer_save(a->st, &v->session, &v->pending);
 	if (v->saved)
 		app_status(a, false, "%s", tr(MSG_QUIZ_SAVED_RETRY));
 	else
-		app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
+		not_saved(a);
 }
 
 static void finish(struct app *a)
@@ -143,8 +151,8 @@ static void finish(struct app *a)
 	v->phase = QP_SUMMARY;
 	v->elapsed_ms = clock_ms() - v->started_ms;
 	v->fb_top = 0;
-	if (a->st && v->session)
-		store_session_end(a->st, v->session);
+	if (a->st && v->session.id)
+		store_session_end(a->st, v->session.id);
 }
 
 static void next(struct app *a)

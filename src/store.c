@@ -76,8 +76,7 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		goto fail;
-	if (rowid)
-		*rowid = sqlite3_last_insert_rowid(s->db->h);
+	int64_t id = sqlite3_last_insert_rowid(s->db->h);
 	/* Last step before COMMIT: the path must still name the file, or the
 	 * answer would be "saved" into a deleted one. */
 	if (!db_same_file(s->db))
@@ -86,6 +85,10 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;
 	}
+	/* Only a committed row has an id: a session whose COMMIT failed (disk
+	 * full) is not there for answers to point to. */
+	if (rowid)
+		*rowid = id;
 	sqlite3_finalize(st);
 	return true;
 fail:

@@ -530,6 +530,62 @@ static bool wrap_line(const struct wchar_info *c, size_t cn, int width,
 	return true;
 }
 
+/* Cut out's last parenthesised part ("(...)" or "（…）" at its very end),
+ * with the spaces before it; false when it has none. */
+static bool drop_last_paren(char *out)
+{
+	size_t len = strlen(out);
+	const char *close = len && out[len - 1] == ')' ? ")" :
+	                    len >= 3 && !strcmp(out + len - 3, "）") ? "）" : NULL;
+	if (!close)
+		return false;
+	const char *open = close[0] == ')' ? "(" : "（";
+	char *p = NULL;
+	for (char *q = strstr(out, open); q; q = strstr(q + 1, open))
+		p = q;
+	if (!p || p == out)
+		return false;
+	while (p > out && p[-1] == ' ')
+		p--;
+	*p = 0;
+	return true;
+}
+
+char *text_shorten(const char *s, int cols, char *out, size_t n)
+{
+	if (!n)
+		return out;
+	size_t len = s ? strlen(s) : 0;
+	if (len >= n)     /* what fits, ending on a whole character */
+		for (len = n - 1; len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80; len--)
+			;
+	memcpy(out, s ? s : "", len);
+	out[len] = 0;
+	if (cols < 1) {
+		out[0] = 0;
+		return out;
+	}
+	while (text_width(out) > cols && drop_last_paren(out))
+		;
+	if (text_width(out) <= cols)
+		return out;
+	/* The first line of it wrapped one column narrower, and "…". */
+	size_t k = 0;
+	struct text_span *sp = text_wrap_spans(out, strlen(out), cols - 1, &k);
+	size_t end = sp && k ? sp[0].end : text_clip(out, cols - 1, NULL);
+	free(sp);
+	/* A cut after "word:" or "word," reads better without it. */
+	while (end > 0 && strchr(" :;,", out[end - 1]))
+		end--;
+	while (end > 0 && end + sizeof "…" > n)   /* back to a whole character */
+		for (end--; end > 0 && ((unsigned char)out[end] & 0xC0) == 0x80; end--)
+			;
+	if (end + sizeof "…" > n)
+		return out;
+	memcpy(out + end, "…", sizeof "…");
+	return out;
+}
+
 struct text_span *text_wrap_spans(const char *s, size_t n, int width,
                                   size_t *count)
 {

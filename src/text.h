@@ -83,6 +83,13 @@ struct text_span {
 struct text_span *text_wrap_spans(const char *s, size_t n, int width,
                                   size_t *count);
 
+/* s made to fit one line of cols columns, into out (n bytes): when it is too
+ * wide, the details in parentheses at its end go first ("… (a.db; SQLite:
+ * …)", "…（共 13 次作答）"), then it is cut at the last place a line may
+ * break (a space, next to CJK), never inside a word, and ends in "…".
+ * Returns out. */
+char *text_shorten(const char *s, int cols, char *out, size_t n);
+
 /* Case-insensitive (ASCII) substring search that also matches CJK text
  * as-is.  Returns true when needle occurs in hay. */
 bool text_contains(const char *hay, const char *needle);

@@ -41,5 +41,6 @@ run_pty() {
 	fi
 	pty_run "$py" keys.py
 	pty_run "$py" late.py
+	pty_run "$py" diskfull.py
 	pty_run "$py" screen.py
 }

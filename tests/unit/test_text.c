@@ -414,6 +414,37 @@ static void test_join_cjk(void **state)
 	assert_string_equal(e, "結尾 ");
 }
 
+/* Shortening drops end details in parentheses first, then cuts between
+ * words (or next to CJK) and ends in "…"; it never cuts a word. */
+static void test_shorten(void **state)
+{
+	char out[256];
+
+	(void)state;
+	assert_string_equal(text_shorten("fits as it is", 20, out, sizeof out), "fits as it is");
+	assert_string_equal(text_shorten("could not save: the disk is full (a.db; SQLite: database or disk is full)",
+	                                 40, out, sizeof out), "could not save: the disk is full");
+	assert_string_equal(text_shorten("待複習：8 題　連續：1 天　正確率：23%（共 13 次作答）", 40, out, sizeof out),
+	                     "待複習：8 題　連續：1 天　正確率：23%");
+	/* No parentheses: cut at a space, not inside "answers". */
+	assert_string_equal(text_shorten("Accuracy: 21% of 14 answers", 24, out, sizeof out),
+	                     "Accuracy: 21% of 14…");
+	assert_true(text_width(text_shorten("Accuracy: 21% of 14 answers", 24, out, sizeof out)) <= 24);
+	/* A cut just after a colon drops the colon. */
+	assert_string_equal(text_shorten("NOT SAVED: the database file was deleted", 14, out, sizeof out),
+	                     "NOT SAVED…");
+	/* Chinese breaks between characters. */
+	text_shorten("資料庫檔案在執行中被刪除或取代", 9, out, sizeof out);
+	assert_string_equal(out, "資料庫檔…");
+	/* A single word wider than the line is cut (nothing else can be done). */
+	text_shorten("Unsatisfiable", 6, out, sizeof out);
+	assert_int_equal(text_width(out), 6);
+	/* A small buffer still ends on a whole character. */
+	char tiny[8];
+	text_shorten("狀態碼說明", 5, tiny, sizeof tiny);
+	assert_true(text_valid_utf8(tiny, strlen(tiny), NULL));
+}
+
 static void test_pad(void **state)
 {
 	char *s;
@@ -459,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_spans_match_wrap),
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_pad),
+		cmocka_unit_test(test_shorten),
 		cmocka_unit_test(test_join_cjk),
 	};
 
