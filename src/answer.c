@@ -25,7 +25,9 @@ void answer_fill(struct answer_rec *r, struct answer_buf *b, const struct questi
 
 bool answer_session_begin(struct store *st, struct answer_session *s)
 {
-	return s->id || store_session_begin(st, s->kind, s->seed, s->content_version, &s->id);
+	if (!s->begun)
+		s->begun = store_session_begin(st, s->kind, s->seed, s->content_version, &s->id);
+	return s->begun;
 }
 
 bool answer_save(struct store *st, struct answer_session *s, struct answer_rec *r)

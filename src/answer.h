@@ -18,7 +18,8 @@ struct answer_session {
 	const char *kind;            /* "quiz" or "review" (static) */
 	uint64_t seed;
 	const char *content_version; /* borrowed from the model */
-	int64_t id;                  /* 0 until written */
+	int64_t id;                  /* its row, once written (0 when the store keeps none) */
+	bool begun;                  /* the store took it */
 };
 /* Write s when it is not written yet; false with st->err set. */
 bool answer_session_begin(struct store *st, struct answer_session *s);

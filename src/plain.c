@@ -137,7 +137,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		rc = review ? 0 : 1;
 		goto done;
 	}
-	struct answer_session session = { kind, o->seed, m->version, 0 };
+	struct answer_session session = { kind, o->seed, m->version, 0, false };
 	/* When this fails (a full disk), each answer tries again. */
 	if (!answer_session_begin(st, &session))
 		fprintf(stderr, "httptutor: %s\n", st->err);

@@ -80,7 +80,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 		v->wrong = calloc(v->qz.n, sizeof *v->wrong);
 		/* a drill is a review of one group */
 		v->session = (struct answer_session){ review || v->drill ? "review" : "quiz",
-		                                      opts.seed, a->m->version, 0 };
+		                                      opts.seed, a->m->version, 0, false };
 		/* When this fails, the first answer tries again. */
 		if (a->st && !answer_session_begin(a->st, &v->session))
 			app_status(a, true, "%s", a->st->err);
