@@ -25,5 +25,8 @@ run_invariants() {
 	inv_check labels-grade-shown python3 "$ROOT/tests/data/inv/labels.py" "$BIN" "$T/labels"
 	# The report counts what was given, and every format escapes it.
 	inv_check report-fixture python3 "$ROOT/tests/data/inv/report_fixture.py" "$BIN" "$T/report"
+	# A compiled pack is rebuilt when the content changed, never trusted.
+	mkdir -p "$T/stale"
+	inv_check stale-pack-rebuilt python3 "$ROOT/tests/data/inv/stale_pack.py" "$BIN" "$ROOT/content" "$T/stale"
 	rm -rf "$T"
 }

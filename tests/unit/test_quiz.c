@@ -757,6 +757,8 @@ static void test_header_distractors(void **state)
 			check_question(q);
 			saw_right[q->right] = true;
 			for (int c = 0; c < QUIZ_CHOICES; c++) {
+				/* Exactly the right choice is graded right. */
+				assert_int_equal(quiz_is_right(q, c), c == q->right);
 				if (c == q->right)
 					continue;
 				for (size_t h = 0; h < q->code->n_headers; h++)
