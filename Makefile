@@ -111,12 +111,12 @@ T_quiz     := quiz $(CONTENT) markdown text
 # The store: the dispatch in front, the SQLite backend, the class server's
 # backend (client, queue, JSON) and what they use.
 STORE      := store store_api store_exam store_confusion store_remote client pending wire \
-              paper netlib out clock db migrations
+              paper netlib out clock db migrations i18n
 T_store    := $(STORE) quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
 T_ascii    := text
-T_i18n     := i18n keys
+T_i18n     := i18n keys $(STORE) quiz $(CONTENT) markdown text
 T_out      := out text
 T_contrast := contrast classmix $(STORE) quiz $(CONTENT) markdown text
 T_exam     := $(STORE) quiz $(CONTENT) markdown text

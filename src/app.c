@@ -302,8 +302,13 @@ static bool home_key(struct app *a, enum action act, int key)
 
 /* ---- help --------------------------------------------------------------- */
 
-/* Lines of the help screen: one per action, with every key bound to it.
- * Built from the same keymaps the screens use. */
+/* Columns for the keys on a help line; the description starts after them. */
+#define HELP_KEYS_COLS 22
+#define HELP_MAX 120       /* lines, with descriptions wrapped */
+
+/* Lines of the help screen: one per action, with every key bound to it
+ * ("names\tdescription"; a heading starts with \x01).  Built from the same
+ * keymaps the screens use. */
 static int help_lines(const struct app *a, char lines[][160], int max)
 {
 	int n = 0;
@@ -333,11 +338,16 @@ static int help_lines(const struct app *a, char lines[][160], int max)
 				keys_name(p->key, nm, sizeof nm);
 				/* Two keys with one name (Enter, keypad Enter) show once. */
 				size_t len = strlen(names);
-				if (strstr(names, nm) || len + strlen(nm) + 2 > 22)
+				if (strstr(names, nm) || text_width(names) + text_width(nm) + 1 > HELP_KEYS_COLS)
 					continue;
 				snprintf(names + len, sizeof names - len, "%s%s", len ? " " : "", nm);
 			}
-			snprintf(lines[n++], 160, "%-22s %s", names, keys_help(b->act));
+			/* A long description wraps under itself, never cut. */
+			size_t nl = 0;
+			char **ls = text_wrap(keys_help(b->act), a->cols - 5 - HELP_KEYS_COLS, &nl);
+			for (size_t i = 0; i < nl && n < max; i++)
+				snprintf(lines[n++], 160, "%s\t%s", i ? "" : names, ls[i]);
+			text_lines_free(ls, nl);
 		}
 	}
 	return n;
@@ -356,15 +366,17 @@ static int help_max_top(const struct app *a, int n)
 
 static void help_draw(const struct app *a)
 {
-	char lines[80][160];
-	int n = help_lines(a, lines, 80);
+	char lines[HELP_MAX][160];
+	int n = help_lines(a, lines, HELP_MAX);
 	char title[128], hint[160];
 	snprintf(title, sizeof title, "%s%s%s", tr(MSG_HELP_TITLE), tr(MSG_LABEL_SEP),
 	         tr(screens[a->help_for].title));
 	/* When the keys do not fit, the footer says where we are and how to scroll. */
 	if (help_max_top(a, n) > 0) {
 		int last = a->help_top + help_rows(a) < n ? a->help_top + help_rows(a) : n;
-		snprintf(hint, sizeof hint, tr(MSG_HELP_FOOTER_SCROLL), a->help_top + 1, last, n);
+		/* "more" only while there is more below. */
+		snprintf(hint, sizeof hint, tr(last < n ? MSG_HELP_FOOTER_SCROLL : MSG_HELP_FOOTER_END),
+		         a->help_top + 1, last, n);
 	} else {
 		snprintf(hint, sizeof hint, "%s", tr(MSG_HELP_FOOTER));
 	}
@@ -374,18 +386,20 @@ static void help_draw(const struct app *a)
 			ui_put(y, 2, lines[i] + 1, a->cols - 4, E_HEAD);
 			continue;
 		}
-		char keys[24];
-		snprintf(keys, sizeof keys, "%.22s", lines[i]);
-		ui_put(y, 2, keys, 22, E_KEY);
-		ui_put(y, 25, lines[i] + 23, a->cols - 27, E_NORMAL);
+		char *tab = strchr(lines[i], '\t');
+		const char *desc = tab ? tab + 1 : "";
+		if (tab)
+			*tab = 0;
+		ui_put(y, 2, lines[i], HELP_KEYS_COLS, E_KEY);
+		ui_put(y, 3 + HELP_KEYS_COLS, desc, a->cols - 5 - HELP_KEYS_COLS, E_NORMAL);
 	}
 }
 
 static bool help_key(struct app *a, enum action act, int key)
 {
 	(void)key;
-	char lines[80][160];
-	int n = help_lines(a, lines, 80), max = help_max_top(a, n), page = help_rows(a) - 1;
+	char lines[HELP_MAX][160];
+	int n = help_lines(a, lines, HELP_MAX), max = help_max_top(a, n), page = help_rows(a) - 1;
 	int *top = &a->help_top;
 	switch (act) {
 	case ACT_UP: (*top)--; break;
@@ -403,8 +417,8 @@ static bool help_key(struct app *a, enum action act, int key)
 
 static void help_relayout(struct app *a)
 {
-	char lines[80][160];
-	int max = help_max_top(a, help_lines(a, lines, 80));
+	char lines[HELP_MAX][160];
+	int max = help_max_top(a, help_lines(a, lines, HELP_MAX));
 	if (a->help_top > max)
 		a->help_top = max;
 }

@@ -96,7 +96,7 @@ int classroom_init(const char *dir, const char *group)
 		return fail(tr(MSG_CLASS_CANNOT), db, strerror(errno));
 	} else if (lstat(db, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	           chown(db, (uid_t)-1, gid) != 0 || chmod(db, (sb.st_mode & 0777) | 0660) != 0) {
-		return fail(tr(MSG_CLASS_CANNOT), db, errno ? strerror(errno) : "not a regular file");
+		return fail(tr(MSG_CLASS_CANNOT), db, errno ? strerror(errno) : tr(MSG_CLASS_NOT_FILE));
 	}
 	struct db *h = db_open(db, false, err, sizeof err);
 	if (!h)

@@ -1,6 +1,7 @@
 /* db.c — owns the sqlite3 handle: creating the file safely, checking that it
  * is ours and not too new, pragmas, migrations, statements, transactions. */
 #include "db.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,6 +33,21 @@ static void db_setf(char *err, size_t errsz, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A failed system call: the sentence (fmt), then the system's own words
+ * for errno as detail. */
+static void db_sys(char *err, size_t errsz, int e, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void db_sys(char *err, size_t errsz, int e, const char *fmt, ...)
+{
+	va_list ap;
+	char what[400];
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	db_setf(err, errsz, tr(MSG_ERR_WHAT_WHY), what, strerror(e));
+}
+
 /* mkdir -p for the parent of path; directories we create get exactly 0700
  * (progress is private), existing ones are left alone. */
 static bool db_make_parent(const char *path, char *err, size_t errsz)
@@ -41,7 +57,7 @@ static bool db_make_parent(const char *path, char *err, size_t errsz)
 	bool ok = false;
 
 	if (!dir) {
-		db_setf(err, errsz, "out of memory opening %s", path);
+		db_setf(err, errsz, tr(MSG_DB_OOM_OPENING), path);
 		return false;
 	}
 	slash = strrchr(dir, '/');
@@ -58,13 +74,11 @@ static bool db_make_parent(const char *path, char *err, size_t errsz)
 		*p = '\0';
 		if (mkdir(dir, 0700) == 0) {
 			if (chmod(dir, 0700) != 0) {   /* umask may have removed bits */
-				db_setf(err, errsz, "cannot set permissions on %s: %s",
-				        dir, strerror(errno));
+				db_sys(err, errsz, errno, tr(MSG_DB_CHMOD), dir);
 				goto out;
 			}
 		} else if (errno != EEXIST) {
-			db_setf(err, errsz, "cannot create the folder %s for %s: %s",
-			        dir, path, strerror(errno));
+			db_sys(err, errsz, errno, tr(MSG_DB_MKDIR), dir, path);
 			goto out;
 		}
 		if (last)
@@ -86,13 +100,11 @@ static bool db_create_file(const char *path, char *err, size_t errsz)
 	if (fd < 0) {
 		if (errno == EEXIST)
 			return true;
-		db_setf(err, errsz, "cannot create the database %s: %s",
-		        path, strerror(errno));
+		db_sys(err, errsz, errno, tr(MSG_DB_CREATE), path);
 		return false;
 	}
 	if (fchmod(fd, 0600) != 0) {
-		db_setf(err, errsz, "cannot set permissions on %s: %s",
-		        path, strerror(errno));
+		db_sys(err, errsz, errno, tr(MSG_DB_CHMOD), path);
 		close(fd);
 		return false;
 	}
@@ -112,34 +124,41 @@ static const char *db_reason(sqlite3 *h, int rc)
 		sys = sqlite3_system_errno(h);
 	switch (rc & 0xff) {
 	case SQLITE_READONLY:
-		return "the database is read-only";
+		return tr(MSG_DB_WHY_READONLY);
 	case SQLITE_FULL:
 	case SQLITE_IOERR:
-		return sys == EFBIG ? "the file size limit was reached (ulimit -f)" :
-		       sys == ENOSPC || (rc & 0xff) == SQLITE_FULL ? "the disk is full" :
-		       sys == EACCES || sys == EPERM ? "permission denied" :
-		       "the disk reported an error";
+		return tr(sys == EFBIG ? MSG_DB_WHY_FSIZE :
+		          sys == ENOSPC || (rc & 0xff) == SQLITE_FULL ? MSG_DB_WHY_FULL :
+		          sys == EACCES || sys == EPERM ? MSG_DB_WHY_PERM : MSG_DB_WHY_IO);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return "the database is locked by another program";
+		return tr(MSG_DB_WHY_BUSY);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return "the database is damaged";
+		return tr(MSG_DB_WHY_DAMAGED);
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
-		return "permission denied";
+		return tr(MSG_DB_WHY_PERM);
 	case SQLITE_CANTOPEN:
-		return sys == EACCES || sys == EPERM ? "permission denied" : "the file cannot be opened";
+		return tr(sys == EACCES || sys == EPERM ? MSG_DB_WHY_PERM : MSG_DB_WHY_CANTOPEN);
 	case SQLITE_NOMEM:
-		return "out of memory";
+		return tr(MSG_ERR_OOM);
 	default:   /* SQLITE_ERROR: a table or column is missing, and the like */
-		return "the database is damaged or was changed by another program";
+		return tr(MSG_DB_WHY_OTHER);
 	}
 }
 
 const char *db_why(struct db *d, int rc)
 {
 	return db_reason(d ? d->h : NULL, rc);
+}
+
+bool db_why_enough(const char *why)
+{
+	/* A full disk, a lock or a permission says it all; SQLite's words
+	 * help only with the rest (what is damaged, what failed). */
+	return why != tr(MSG_DB_WHY_IO) && why != tr(MSG_DB_WHY_CANTOPEN) &&
+	       why != tr(MSG_DB_WHY_DAMAGED) && why != tr(MSG_DB_WHY_OTHER);
 }
 
 /* Message for a failure while first reading the file. */
@@ -149,27 +168,27 @@ static void db_open_error(sqlite3 *h, int rc, const char *path,
 	switch (rc & 0xff) {
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
-		db_setf(err, errsz,
-		        "%s is damaged or is not a database file; move it aside "
-		        "(e.g. mv '%s' '%s.bad') or choose another with --db",
-		        path, path, path);
+		db_setf(err, errsz, tr(MSG_DB_NOT_DB), path);
 		break;
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		db_setf(err, errsz, "%s is locked by another program; try again",
-		        path);
+		db_setf(err, errsz, tr(MSG_DB_LOCKED), path);
 		break;
 	case SQLITE_READONLY:
 		/* WAL readers need a -shm file beside the database. */
-		db_setf(err, errsz, "cannot read %s: the file and its folder are "
-		        "read-only, and SQLite needs to create %s-shm beside it; copy "
-		        "the file somewhere writable or ask for write access to the folder",
-		        path, path);
+		db_setf(err, errsz, tr(MSG_DB_NO_SHM), path);
 		break;
-	default:
-		db_setf(err, errsz, "cannot open the database %s: %s (SQLite: %s)", path,
-		        db_reason(h, rc), h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
+	default: {
+		char what[600];
+		const char *why = db_reason(h, rc);
+		snprintf(what, sizeof what, tr(MSG_DB_CANT_OPEN), path, why);
+		if (db_why_enough(why))
+			db_setf(err, errsz, "%s", what);
+		else
+			db_setf(err, errsz, tr(MSG_DB_CANT_OPEN_SQLITE), what,
+			        h ? sqlite3_errmsg(h) : sqlite3_errstr(rc));
 		break;
+	}
 	}
 }
 
@@ -232,7 +251,7 @@ static bool db_migrate_one(struct db *d, int i)
 	if (!db_begin(d))
 		return false;
 	if (db_int_query(d->h, "PRAGMA user_version", &v) != SQLITE_OK) {
-		db_fail(d, "cannot read the schema version");
+		db_fail(d, tr(MSG_DB_SCHEMA_READ));
 		goto fail;
 	}
 	if (v > i) {            /* someone else got there first */
@@ -243,8 +262,7 @@ static bool db_migrate_one(struct db *d, int i)
 	if (sqlite3_exec(d->h, db_migrations[i].sql, NULL, NULL, NULL) != SQLITE_OK) {
 		char what[160];
 
-		snprintf(what, sizeof what, "cannot upgrade the database (%s)",
-		         db_migrations[i].name);
+		snprintf(what, sizeof what, tr(MSG_DB_UPGRADE), db_migrations[i].name);
 		db_fail(d, what);
 		goto fail;
 	}
@@ -252,7 +270,7 @@ static bool db_migrate_one(struct db *d, int i)
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d; PRAGMA user_version = %d;",
 	         (int)DB_APPLICATION_ID, i + 1);
 	if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(d, "cannot record the schema version");
+		db_fail(d, tr(MSG_DB_SCHEMA_WRITE));
 		goto fail;
 	}
 	if (db_commit(d))
@@ -304,18 +322,17 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	bool memory, wal = false;
 
 	if (!path) {
-		db_setf(err, errsz, "no database path given");
+		db_setf(err, errsz, "%s", tr(MSG_DB_NO_PATH));
 		return NULL;
 	}
 	memory = db_is_memory(path);
 	if (!memory && readonly && access(path, R_OK) != 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
-			db_setf(err, errsz, "there is no database at %s", path);
+			db_setf(err, errsz, tr(MSG_DB_MISSING), path);
 		else if (errno == EACCES || errno == EPERM)
-			db_setf(err, errsz, "permission denied: you may not read %s; ask its "
-			        "owner, or choose another with --db", path);
+			db_setf(err, errsz, tr(MSG_DB_NO_READ), path);
 		else
-			db_setf(err, errsz, "cannot open the database %s: %s", path, strerror(errno));
+			db_setf(err, errsz, tr(MSG_DB_CANT_OPEN), path, strerror(errno));
 		return NULL;
 	}
 	if (!memory && !readonly &&
@@ -326,7 +343,7 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	if (d)
 		d->fd = -1;
 	if (!d || !(d->path = strdup(path))) {
-		db_setf(err, errsz, "out of memory opening %s", path);
+		db_setf(err, errsz, tr(MSG_DB_OOM_OPENING), path);
 		goto fail;
 	}
 	d->readonly = readonly;
@@ -352,18 +369,15 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 		goto fail;
 	}
 	if (app != DB_APPLICATION_ID && (app != 0 || nschema != 0 || ver != 0)) {
-		db_setf(err, errsz, "%s is not an httptutor database (it belongs to "
-		        "another program); choose another with --db", path);
+		db_setf(err, errsz, tr(MSG_DB_FOREIGN), path);
 		goto fail;
 	}
 	if (ver > db_migration_count) {
-		db_setf(err, errsz, "%s was made by a newer httptutor (schema %lld, "
-		        "this one knows %d); upgrade httptutor or use another --db",
-		        path, (long long)ver, db_migration_count);
+		db_setf(err, errsz, tr(MSG_DB_NEWER), path, (long long)ver, db_migration_count);
 		goto fail;
 	}
 	if (readonly && app == 0) {
-		db_setf(err, errsz, "%s is empty: no httptutor data in it yet", path);
+		db_setf(err, errsz, tr(MSG_DB_EMPTY), path);
 		goto fail;
 	}
 	if (readonly && ver < db_migration_count && !db_upgrade_copy(d, (int)ver, err, errsz))
@@ -394,8 +408,7 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	}
 
 	if (ver < db_migration_count && d->readonly && !readonly) {
-		db_setf(err, errsz, "%s needs upgrading but is read-only; make it "
-		        "writable or open it with a newer copy once", path);
+		db_setf(err, errsz, tr(MSG_DB_NEEDS_UPGRADE), path);
 		goto fail;
 	}
 	if (!d->readonly) {
@@ -436,9 +449,7 @@ bool db_same_file(struct db *d)
 	    open_st.st_nlink > 0)
 		return true;
 	d->gone = true;
-	snprintf(d->err, sizeof d->err, "the database file %s was deleted or replaced while "
-	         "httptutor was running, so nothing more can be saved in it; start httptutor "
-	         "again", d->path);
+	snprintf(d->err, sizeof d->err, tr(MSG_DB_GONE), d->path);
 	return false;
 }
 
@@ -449,8 +460,11 @@ void db_set_busy_timeout(struct db *d, int ms)
 
 void db_fail(struct db *d, const char *what)
 {
-	snprintf(d->err, sizeof d->err, "%s: %s (%s; SQLite: %s)", what,
-	         db_why(d, sqlite3_extended_errcode(d->h)), d->path, sqlite3_errmsg(d->h));
+	const char *why = db_why(d, sqlite3_extended_errcode(d->h));
+	size_t k = (size_t)snprintf(d->err, sizeof d->err, tr(MSG_ERR_WHAT_WHY), what, why);
+	if (k < sizeof d->err)
+		snprintf(d->err + k, sizeof d->err - k, tr(db_why_enough(why) ? MSG_ERR_DETAIL_PATH :
+		         MSG_ERR_DETAIL_SQLITE), d->path, sqlite3_errmsg(d->h));
 }
 
 sqlite3_stmt *db_prepare(struct db *d, const char *sql)
@@ -460,7 +474,7 @@ sqlite3_stmt *db_prepare(struct db *d, const char *sql)
 	/* No SQL in the message: learners see it; SQLite's words are enough
 	 * for whoever repairs the file. */
 	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK) {
-		db_fail(d, "cannot use the database");
+		db_fail(d, tr(MSG_DB_USE));
 		sqlite3_finalize(st);
 		return NULL;
 	}
@@ -473,7 +487,7 @@ bool db_begin(struct db *d)
 		char sql[32];
 		snprintf(sql, sizeof sql, "SAVEPOINT w%d", d->depth);
 		if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
-			db_fail(d, "cannot start a transaction");
+			db_fail(d, tr(MSG_DB_BEGIN));
 			return false;
 		}
 		d->depth++;
@@ -482,7 +496,7 @@ bool db_begin(struct db *d)
 	/* IMMEDIATE takes the write lock now, where the busy timeout applies;
 	 * a deferred read-then-write transaction could fail with BUSY at once. */
 	if (sqlite3_exec(d->h, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(d, "cannot start a transaction");
+		db_fail(d, tr(MSG_DB_BEGIN));
 		return false;
 	}
 	return true;
@@ -493,19 +507,19 @@ bool db_commit(struct db *d)
 	if (d->batch) {
 		char sql[32];
 		if (d->depth == 0 || sqlite3_get_autocommit(d->h)) {
-			snprintf(d->err, sizeof d->err, "cannot commit: the transaction was lost");
+			snprintf(d->err, sizeof d->err, "%s", tr(MSG_DB_LOST));
 			return false;
 		}
 		snprintf(sql, sizeof sql, "RELEASE w%d", d->depth - 1);
 		if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
-			db_fail(d, "cannot commit");
+			db_fail(d, tr(MSG_DB_COMMIT));
 			return false;
 		}
 		d->depth--;
 		return true;
 	}
 	if (sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(d, "cannot commit");
+		db_fail(d, tr(MSG_DB_COMMIT));
 		return false;
 	}
 	return true;
@@ -546,7 +560,7 @@ bool db_batch_commit(struct db *d)
 	d->batch = false;
 	d->depth = 0;
 	if (sqlite3_get_autocommit(d->h)) {
-		snprintf(d->err, sizeof d->err, "cannot commit: the transaction was lost");
+		snprintf(d->err, sizeof d->err, "%s", tr(MSG_DB_LOST));
 		return false;
 	}
 	/* The path must still name the file, or the batch would be "saved"
@@ -578,7 +592,7 @@ bool db_read_begin(struct db *d)
 	if (d->batch)
 		return true;
 	if (sqlite3_exec(d->h, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(d, "cannot read the database");
+		db_fail(d, tr(MSG_DB_READ));
 		return false;
 	}
 	return true;

@@ -66,13 +66,18 @@ void db_read_end(struct db *d);
 /* The row id of the last INSERT on this handle. */
 long long db_last_id(struct db *d);
 
-/* Record in d->err: what, why in plain words (db_why), then the path and
- * SQLite's own words for whoever fixes it. */
+/* Record in d->err, in the interface's language: what, why in plain words
+ * (db_why), then the path, and SQLite's own words when the reason alone
+ * does not say enough (db_why_enough). */
 void db_fail(struct db *d, const char *what);
 /* Why the last call failed, as a learner can read it ("the disk is full",
  * "permission denied", "the database is damaged or was changed by another
- * program"), from its result code and the system's errno. */
+ * program"), from its result code and the system's errno; the string stays
+ * valid (it is from the i18n table). */
 const char *db_why(struct db *d, int rc);
+/* True when a reason from db_why says all a learner needs (a full disk, a
+ * lock, read-only, permission): SQLite's words would add nothing. */
+bool db_why_enough(const char *why);
 
 /* True while the path still names the file that was opened: stat(path)
  * and fstat on the open file agree on device and inode, and the file still

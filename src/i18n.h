@@ -67,7 +67,7 @@
 	X(SEARCH_WRAPPED,  "search wrapped", "搜尋已從頭開始") \
 	X(HELP_TITLE,      "Keys",      "按鍵說明") \
 	X(HELP_GLOBAL,     "Everywhere","所有畫面") \
-	X(HELP_FOOTER,     "q or ESC: close help", "q 或 ESC：關閉說明") \
+	X(HELP_FOOTER,     "q or Esc: close help", "q 或 Esc：關閉說明") \
 	X(HELP_FOOTER_SCROLL, "%d-%d/%d  Down/PgDn/G: more  q: close help", "%d-%d/%d  下/PgDn/G：更多  q：關閉說明") \
 	X(LABEL_SEP,       ": ",        "：") \
 	X(TOO_SMALL,       "terminal too small (need %dx%d)", "終端機太小（需要 %dx%d）") \
@@ -365,6 +365,79 @@
 	X(ERR_NO_EXAM_ANSWERS, "no answers for exam '%s' (exam ids look like seed-S-nN: the seed and count given to `httptutor exam`)", "考試「%s」沒有任何作答（考試代號的格式是 seed-S-nN，也就是交給 httptutor exam 的種子和題數）") \
 	X(ERR_OOM, "out of memory", "記憶體不足") \
 	X(ERR_WRITE, "cannot write the output: %s", "無法寫出結果：%s") \
+	X(ERR_WHAT_WHY,    "%s: %s", "%s：%s") \
+	X(SENTENCE,        "%s.", "%s。") \
+	X(LINT_OK,         "%s: ok (%zu codes, %zu scenarios, %zu chapters, %zu contrast groups, version %s)\n", "%s：沒有問題（%zu 個狀態碼、%zu 個情境、%zu 章、%zu 組對照，版本 %s）\n") \
+	X(N_ERRORS_ONE,    "%d error", "%d 個錯誤") \
+	X(N_ERRORS,        "%d errors", "%d 個錯誤") \
+	X(CLASS_NOT_FILE,  "not a regular file", "不是一般檔案") \
+	X(KEY_UP,          "Up", "上") \
+	X(KEY_DOWN,        "Down", "下") \
+	X(KEY_LEFT,        "Left", "左") \
+	X(KEY_RIGHT,       "Right", "右") \
+	X(KEY_SPACE,       "Space", "空白") \
+	X(HELP_FOOTER_END, "%d-%d/%d  Up/PgUp/g: back up  q: close help", "%d-%d/%d  上/PgUp/g：往回  q：關閉說明") \
+	X(ERR_DETAIL_PATH, " (%s)", "（%s）") \
+	X(ERR_DETAIL_SQLITE, " (%s; SQLite: %s)", "（%s；SQLite：%s）") \
+	X(ERR_DETAIL_SYS,  " (%s: %s)", "（%s：%s）") \
+	X(DB_WHY_READONLY, "the database is read-only", "資料庫是唯讀的") \
+	X(DB_WHY_FSIZE,    "the file size limit was reached (ulimit -f)", "已達檔案大小上限（ulimit -f）") \
+	X(DB_WHY_FULL,     "the disk is full", "磁碟已滿") \
+	X(DB_WHY_PERM,     "permission denied", "沒有權限") \
+	X(DB_WHY_IO,       "the disk reported an error", "磁碟回報錯誤") \
+	X(DB_WHY_BUSY,     "the database is locked by another program", "資料庫被另一個程式鎖住了") \
+	X(DB_WHY_DAMAGED,  "the database is damaged", "資料庫已損壞") \
+	X(DB_WHY_CANTOPEN, "the file cannot be opened", "檔案無法開啟") \
+	X(DB_WHY_OTHER,    "the database is damaged or was changed by another program", "資料庫已損壞，或被其他程式改動過") \
+	X(DB_OOM_OPENING,  "out of memory opening %s", "開啟 %s 時記憶體不足") \
+	X(DB_CHMOD,        "cannot set permissions on %s", "無法設定 %s 的權限") \
+	X(DB_MKDIR,        "cannot create the folder %s for %s", "無法建立資料夾 %s（要放 %s）") \
+	X(DB_CREATE,       "cannot create the database %s", "無法建立資料庫 %s") \
+	X(DB_NOT_DB,       "%1$s is damaged or is not a database file; move it aside (e.g. mv '%1$s' '%1$s.bad') or choose another with --db", "%1$s 已損壞或不是資料庫檔案；請把它移開（例如 mv '%1$s' '%1$s.bad'），或用 --db 指定另一個") \
+	X(DB_LOCKED,       "%s is locked by another program; try again", "%s 被另一個程式鎖住了；請稍後再試") \
+	X(DB_NO_SHM,       "cannot read %1$s: the file and its folder are read-only, and SQLite needs to create %1$s-shm beside it; copy the file somewhere writable or ask for write access to the folder", "無法讀取 %1$s：檔案和所在的資料夾都是唯讀的，而 SQLite 需要在旁邊建立 %1$s-shm；請把檔案複製到可以寫入的地方，或請人開放資料夾的寫入權限") \
+	X(DB_CANT_OPEN,    "cannot open the database %s: %s", "無法開啟資料庫 %s：%s") \
+	X(DB_CANT_OPEN_SQLITE, "%s (SQLite: %s)", "%s（SQLite：%s）") \
+	X(DB_SCHEMA_READ,  "cannot read the schema version", "無法讀取資料庫的結構版本") \
+	X(DB_UPGRADE,      "cannot upgrade the database (%s)", "無法升級資料庫（%s）") \
+	X(DB_SCHEMA_WRITE, "cannot record the schema version", "無法寫入資料庫的結構版本") \
+	X(DB_NO_PATH,      "no database path given", "沒有指定資料庫的路徑") \
+	X(DB_MISSING,      "there is no database at %s", "%s 沒有資料庫") \
+	X(DB_NO_READ,      "permission denied: you may not read %s; ask its owner, or choose another with --db", "沒有權限：你不能讀取 %s；請洽檔案的擁有者，或用 --db 指定另一個") \
+	X(DB_FOREIGN,      "%s is not an httptutor database (it belongs to another program); choose another with --db", "%s 不是 httptutor 的資料庫（屬於其他程式）；請用 --db 指定另一個") \
+	X(DB_NEWER,        "%s was made by a newer httptutor (schema %lld, this one knows %d); upgrade httptutor or use another --db", "%s 是較新版的 httptutor 建立的（結構版本 %lld，這一版只認得 %d）；請更新 httptutor，或用 --db 指定另一個") \
+	X(DB_EMPTY,        "%s is empty: no httptutor data in it yet", "%s 是空的：裡面還沒有 httptutor 的資料") \
+	X(DB_NEEDS_UPGRADE,"%s needs upgrading but is read-only; make it writable and open it once", "%s 需要升級，但它是唯讀的；請讓它可以寫入，再開啟一次") \
+	X(DB_GONE,         "the database file %s was deleted or replaced while httptutor was running, so nothing more can be saved in it; start httptutor again", "資料庫檔案 %s 在 httptutor 執行時被刪除或取代，之後的作答都無法儲存；請重新啟動 httptutor") \
+	X(DB_USE,          "cannot use the database", "無法使用資料庫") \
+	X(DB_BEGIN,        "cannot start a transaction", "無法開始寫入") \
+	X(DB_COMMIT,       "cannot commit", "無法完成寫入") \
+	X(DB_LOST,         "cannot commit: the transaction was lost", "無法完成寫入：這次寫入已中斷") \
+	X(DB_READ,         "cannot read the database", "無法讀取資料庫") \
+	X(DB_NO_PLACE,     "cannot find a place for the database: set HOME or XDG_DATA_HOME, or use --db", "找不到放資料庫的地方：請設定 HOME 或 XDG_DATA_HOME，或用 --db 指定") \
+	X(STORE_COULD_NOT, "could not %s", "無法%s") \
+	X(STORE_DO_PROFILE, "create your profile", "建立你的使用者資料") \
+	X(STORE_DO_SESSION, "start the session", "開始這次測驗的紀錄") \
+	X(STORE_DO_SESSION_END, "end the session", "結束這次測驗的紀錄") \
+	X(STORE_DO_SAVE,   "save your answer", "儲存你的作答") \
+	X(STORE_DO_CHAPTER, "remember the chapter", "記下讀過的章節") \
+	X(STORE_INCOMPLETE, "the answer is incomplete (no item, type or answer)", "作答資料不完整（缺少題目、題型或答案）") \
+	X(STORE_READ_PROFILES, "cannot read profiles", "無法讀取使用者資料") \
+	X(STORE_READ_ANSWERS, "cannot read your answers", "無法讀取你的作答") \
+	X(STORE_READ_MISTAKES, "cannot read your mistakes", "無法讀取你的錯題") \
+	X(STORE_READ_PROGRESS, "cannot read your progress", "無法讀取你的進度") \
+	X(STORE_READ_ALL_ANSWERS, "cannot read the answers", "無法讀取作答") \
+	X(STORE_READ_CONFUSIONS, "cannot read your confusions", "無法讀取你常混淆的狀態碼") \
+	X(STORE_READ_BY_CODE, "cannot read your answers by code", "無法依狀態碼讀取你的作答") \
+	X(NAME_BAD,        "the user name %s; use 1 to %d bytes of UTF-8 text without control, bidi or invisible characters (--user NAME or HTTPTUTOR_USER)", "使用者名稱%s；請用 1 到 %d 位元組的 UTF-8 文字，不含控制字元、雙向控制字元或隱形字元（--user NAME 或 HTTPTUTOR_USER）") \
+	X(NAME_TOO_LONG,   "is too long", "太長") \
+	X(NAME_EMPTY,      "is empty", "是空的") \
+	X(NAME_NOT_UTF8,   "is not valid UTF-8 (byte %zu)", "不是有效的 UTF-8（第 %zu 個位元組）") \
+	X(NAME_UNSAFE,     "has %s U+%04lX at byte %zu", "在第 %3$zu 個位元組有%1$s U+%2$04lX") \
+	X(NAME_CONTROL,    "a control character", "控制字元") \
+	X(NAME_BIDI,       "a bidi control", "雙向控制字元") \
+	X(NAME_INVISIBLE,  "an invisible character", "隱形字元") \
+	X(NAME_SPACE,      "starts or ends with a space", "開頭或結尾有空格") \
 	X(PLAIN_NOT_SAVED, "NOT SAVED: %s", "未儲存：%s") \
 	X(PLAIN_UNSAVED, "answers that could not be saved: %d", "有 %d 筆作答未能儲存") \
 	X(UI_TERM_IS, "TERM is %s", "TERM 是 %s") \

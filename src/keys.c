@@ -54,15 +54,25 @@ const char *keys_help(enum action a)
 
 const char *keys_name(int key, char *buf, size_t n)
 {
+	/* The arrows and Space are named as the footers name them (上/下 in
+	 * Chinese); keys with their name printed on the keycap keep it. */
+	static const struct { int key; enum msg word; } words[] = {
+		{ FN(KEY_UP), MSG_KEY_UP }, { FN(KEY_DOWN), MSG_KEY_DOWN },
+		{ FN(KEY_LEFT), MSG_KEY_LEFT }, { FN(KEY_RIGHT), MSG_KEY_RIGHT },
+		{ ' ', MSG_KEY_SPACE },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (words[i].key == key) {
+			snprintf(buf, n, "%s", tr(words[i].word));
+			return buf;
+		}
 	static const struct { int key; const char *name; } names[] = {
-		{ FN(KEY_UP), "Up" }, { FN(KEY_DOWN), "Down" },
-		{ FN(KEY_LEFT), "Left" }, { FN(KEY_RIGHT), "Right" },
 		{ FN(KEY_PPAGE), "PgUp" }, { FN(KEY_NPAGE), "PgDn" },
 		{ FN(KEY_HOME), "Home" }, { FN(KEY_END), "End" },
 		{ FN(KEY_ENTER), "Enter" }, { '\n', "Enter" },
 		{ FN(KEY_BACKSPACE), "Backspace" }, { FN(KEY_F(1)), "F1" },
 		{ FN(KEY_BTAB), "Shift-Tab" }, { '\t', "Tab" },
-		{ 27, "Esc" }, { ' ', "Space" },
+		{ 27, "Esc" },
 	};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (names[i].key == key) {

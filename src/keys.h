@@ -52,7 +52,9 @@
 	X(PREV_Q,      "Previous question", "上一題") \
 	X(GOTO_Q,      "Go to a question by number", "依題號跳題") \
 	X(FINISH,      "Finish the exam (asks first)", "交卷（會先確認）") \
-	X(NEW_ATTEMPT, "Start a new attempt, when the exam allows one", "開始新的一次作答（考試允許時）")
+	X(NEW_ATTEMPT, "Start a new attempt, when the exam allows one", "開始新的一次作答（考試允許時）") \
+	X(ANSWER_NEXT, "Answer with the highlighted choice; after an answer, the next question", "用選取的選項作答；作答後到下一題") \
+	X(STOP,        "Stop the quiz (asks first while questions are left)", "停止測驗（還有題目時會先確認）")
 
 enum action {
 #define KEYS_ENUM(id, en, zh) ACT_##id,

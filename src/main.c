@@ -366,11 +366,14 @@ static int cmd_lint(int argc, char **argv, const struct opts *o, const char *arg
 	for (size_t i = 0; i < d.n; i++)
 		printf("%s\n", d.msg[i]);
 	if (ok) {
-		printf("%s: ok (%zu codes, %zu scenarios, %zu chapters, %zu contrast groups, version %s)\n",
-		       found, m.n_codes, m.n_scenarios, m.n_chapters, m.n_contrasts, m.version);
+		printf(tr(MSG_LINT_OK), found, m.n_codes, m.n_scenarios, m.n_chapters, m.n_contrasts,
+		       m.version);
 		content_free(&m);
 	} else {
-		printf("%s: %zu error(s)\n", found, d.n);
+		char n[64];
+		printf(tr(MSG_ERR_WHAT_WHY), found, i18n_count(MSG_N_ERRORS_ONE, MSG_N_ERRORS, (int)d.n,
+		                                                n, sizeof n));
+		putchar('\n');
 	}
 	diag_free(&d);
 	free(found);

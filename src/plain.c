@@ -86,15 +86,12 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 	char buf[512], label[200];
 	answer_explain(q, given, L, &ex);
 	answer_right_label(q, label, sizeof label);
-	/* The English word stays in both languages, for scripts and screen readers. */
 	if (right && ex.also)
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_CORRECT_ALSO), ex.also_code, label);
 	else if (right)
 		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_CORRECT));
 	else
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
-	if (L != LANG_EN)
-		strncat(buf, right ? " (correct)" : " (wrong)", sizeof buf - strlen(buf) - 1);
 	/* It follows the "> " prompt when the answer was not echoed (a pipe). */
 	report_wrap(stdout, buf, report_width() - 2, 0, utf8);
 	plain_explain(q, given, label, L, utf8);

@@ -156,7 +156,7 @@ static void result(const struct examrun *r, const struct quiz_opts *o, int minut
 	int n = (int)examrun_count(r);
 
 	putchar('\n');
-	snprintf(buf, sizeof buf, "%s.", tr(title));
+	snprintf(buf, sizeof buf, tr(MSG_SENTENCE), tr(title));
 	say(buf, utf8);
 	clock_mmss((long)(a->ended_at - a->started_at), t, sizeof t);
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), a->score, n, n ? (100 * a->score + n / 2) / n : 0, t);
@@ -192,9 +192,6 @@ static void result(const struct examrun *r, const struct quiz_opts *o, int minut
 			answer_given_label(r->m, q, given, L, yours, sizeof yours);
 			snprintf(buf, sizeof buf, tr(MSG_EXAM_WRONG_YOURS), yours, label);
 		}
-		if (L != LANG_EN)
-			strncat(buf, !answered ? " (unanswered)" : examrun_right(r, i) == 1 ?
-			        " (correct)" : " (wrong)", sizeof buf - strlen(buf) - 1);
 		say(buf, utf8);
 		plain_explain(q, answered ? given : -1, label, L, utf8);
 	}

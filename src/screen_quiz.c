@@ -18,6 +18,10 @@ const struct keybind quizview_keys[] = {
 	{ 'c', ACT_CONTRAST }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
 	{ 'r', ACT_READ_MORE }, { 's', ACT_RETRY_SAVE }, { 'v', ACT_START_REVIEW },
 	{ 'g', ACT_NONE }, { 'G', ACT_NONE },
+	/* Enter, q and the arrows mean something of their own here (help
+	 * says what); underneath they are open and back. */
+	{ '\n', ACT_ANSWER_NEXT }, { FN(KEY_ENTER), ACT_ANSWER_NEXT }, { FN(KEY_RIGHT), ACT_ANSWER_NEXT },
+	{ 'q', ACT_STOP }, { 27, ACT_STOP }, { FN(KEY_LEFT), ACT_STOP },
 	/* Backspace erases a typed answer here; it never leaves the quiz. */
 	{ FN(KEY_BACKSPACE), ACT_NONE }, { 127, ACT_NONE }, { 8, ACT_NONE },
 	KEYMAP_END
@@ -521,6 +525,15 @@ static bool ask_key(struct app *a, enum action act, int key)
 bool quizview_key(struct app *a, enum action act, int key)
 {
 	struct quiz_view *v = &a->quiz;
+	if (act == ACT_ANSWER_NEXT)
+		act = ACT_OPEN;
+	if (act == ACT_STOP) {
+		act = ACT_BACK;
+		if (v->phase == QP_SUMMARY || v->phase == QP_EMPTY) {
+			app_pop(a);
+			return true;
+		}
+	}
 	switch (v->phase) {
 	case QP_ASK:
 		if (act == ACT_BACK || act == ACT_QUIT) {

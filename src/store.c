@@ -3,6 +3,7 @@
  * (review state, mistakes, progress, export). */
 #include "store.h"
 #include "clock.h"
+#include "i18n.h"
 #include "store_confusion.h"
 #include "store_exam.h"
 #include "store_int.h"
@@ -19,7 +20,7 @@
 
 static void store_oom(struct store *s)
 {
-	snprintf(s->err, sizeof s->err, "out of memory");
+	snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 }
 
 /* A read failed: record sqlite's words (with the path) for the caller. */
@@ -31,21 +32,31 @@ void store_read_fail(struct store *s, const char *what)
 }
 
 /* Turn a failed write into a sentence a learner can act on.  `what` is the
- * action, e.g. "save your answer".  Uses the rc of the last sqlite call;
+ * action, e.g. tr(MSG_STORE_DO_SAVE).  Uses the rc of the last sqlite call;
  * SQLite's own words follow for whoever fixes it. */
 void store_write_fail(struct store *s, const char *what, int rc)
 {
+	char could[160];
+	snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
 	if (s->db->gone) {
-		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+		snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, s->db->err);
 		return;
 	}
-	if ((rc & 0xff) == SQLITE_READONLY && s->db->readonly) {
-		snprintf(s->err, sizeof s->err, "could not %s: %s (%s)", what,
-		         db_why(s->db, rc), s->db->path);
-		return;
-	}
-	snprintf(s->err, sizeof s->err, "could not %s: %s (%s; SQLite: %s)", what,
-	         db_why(s->db, rc), s->db->path, sqlite3_errmsg(s->db->h));
+	const char *why = db_why(s->db, rc);
+	size_t k = (size_t)snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, why);
+	/* The path, and SQLite's words when the reason is not enough. */
+	bool enough = db_why_enough(why) || ((rc & 0xff) == SQLITE_READONLY && s->db->readonly);
+	if (k < sizeof s->err)
+		snprintf(s->err + k, sizeof s->err - k, tr(enough ? MSG_ERR_DETAIL_PATH : MSG_ERR_DETAIL_SQLITE),
+		         s->db->path, sqlite3_errmsg(s->db->h));
+}
+
+/* "could not <what>: <why>" into s->err, for a failure without an rc. */
+void store_write_fail_why(struct store *s, const char *what, const char *why)
+{
+	char could[160];
+	snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
+	snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, why);
 }
 
 /* Run one prepared write statement in its own BEGIN IMMEDIATE transaction.
@@ -61,7 +72,9 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 		return false;
 	}
 	if (!st) {
-		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+		char could[160];
+		snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
+		snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, s->db->err);
 		return false;
 	}
 	if (!db_same_file(s->db)) {  /* gone before: do not even start */
@@ -105,23 +118,22 @@ const char *store_name_problem(const char *name, char *buf, size_t n)
 	char why[80];
 
 	if (len == 0 || len > STORE_NAME_MAX) {
-		snprintf(why, sizeof why, "is %s", len ? "too long" : "empty");
+		snprintf(why, sizeof why, "%s", tr(len ? MSG_NAME_TOO_LONG : MSG_NAME_EMPTY));
 	} else if (!text_valid_utf8(name, len, &bad)) {
-		snprintf(why, sizeof why, "is not valid UTF-8 (byte %zu)", bad + 1);
+		snprintf(why, sizeof why, tr(MSG_NAME_NOT_UTF8), bad + 1);
 	} else if ((bad = text_find_unsafe(name, len, false, &kind)) != (size_t)-1) {
 		wchar_t wc;
 		text_decode(name + bad, len - bad, &wc);
-		snprintf(why, sizeof why, "has %s U+%04lX at byte %zu",
-		         kind == TEXT_CONTROL ? "a control character" :
-		         kind == TEXT_BIDI ? "a bidi control" : "an invisible character",
+		snprintf(why, sizeof why, tr(MSG_NAME_UNSAFE),
+		         tr(kind == TEXT_CONTROL ? MSG_NAME_CONTROL :
+		            kind == TEXT_BIDI ? MSG_NAME_BIDI : MSG_NAME_INVISIBLE),
 		         (unsigned long)wc, bad + 1);
 	} else if (name[0] == ' ' || name[len - 1] == ' ') {
-		snprintf(why, sizeof why, "starts or ends with a space");
+		snprintf(why, sizeof why, "%s", tr(MSG_NAME_SPACE));
 	} else {
 		return NULL;
 	}
-	snprintf(buf, n, "the user name %s; use 1 to %d bytes of UTF-8 text without control, "
-	         "bidi or invisible characters (--user NAME or HTTPTUTOR_USER)", why, STORE_NAME_MAX);
+	snprintf(buf, n, tr(MSG_NAME_BAD), why, STORE_NAME_MAX);
 	return buf;
 }
 
@@ -143,7 +155,7 @@ static bool store_profile_find(struct store *s, int64_t *id)
 	else if (rc == SQLITE_DONE)
 		*id = 0;
 	else {
-		store_read_fail(s, "cannot read profiles");
+		store_read_fail(s, tr(MSG_STORE_READ_PROFILES));
 		goto out;
 	}
 	ok = true;
@@ -162,7 +174,7 @@ static struct store *store_sql_new(struct db *db, const char *user, int64_t uid,
 	sqlite3_stmt *st;
 
 	if (!s || !(s->user = strdup(user))) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		goto fail;
 	}
 	s->ops = &store_sql_ops;
@@ -180,7 +192,7 @@ static struct store *store_sql_new(struct db *db, const char *user, int64_t uid,
 			sqlite3_bind_text(st, 1, s->user, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
 		}
-		if (!store_write1(s, st, "create your profile", NULL) ||
+		if (!store_write1(s, st, tr(MSG_STORE_DO_PROFILE), NULL) ||
 		    !store_profile_find(s, &s->profile)) {
 			snprintf(err, errsz, "%s", s->err);
 			goto fail;
@@ -209,8 +221,7 @@ struct store *store_sql_open(const char *path, const char *user, bool readonly,
 	if (store_name_problem(user, err, errsz))
 		return NULL;
 	if (!path && !(path = defpath = db_default_path())) {
-		snprintf(err, errsz, "cannot find a place for the database: set "
-		         "HOME or XDG_DATA_HOME, or use --db");
+		snprintf(err, errsz, "%s", tr(MSG_DB_NO_PLACE));
 		return NULL;
 	}
 	db = db_open(path, readonly, err, errsz);
@@ -292,7 +303,7 @@ bool store_sql_session_begin(struct store *s, const char *kind, uint64_t seed,
 		store_bind_text(st, 4, content_version);
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)time(NULL));
 	}
-	return store_write1(s, st, "start the session", id);
+	return store_write1(s, st, tr(MSG_STORE_DO_SESSION), id);
 }
 
 bool store_sql_session_end(struct store *s, int64_t id)
@@ -305,7 +316,7 @@ bool store_sql_session_end(struct store *s, int64_t id)
 		sqlite3_bind_int64(st, 2, id);
 		sqlite3_bind_int64(st, 3, s->profile);
 	}
-	return store_write1(s, st, "end the session", NULL);
+	return store_write1(s, st, tr(MSG_STORE_DO_SESSION_END), NULL);
 }
 
 sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
@@ -315,8 +326,7 @@ sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
 	/* Items must fit struct leitner/mistake, or replay would merge them. */
 	if (!a->item || !a->item[0] || strlen(a->item) >= sizeof ((struct leitner *)0)->item ||
 	    !a->qtype || !a->given || !a->expected) {
-		snprintf(s->err, sizeof s->err, "could not save your answer: "
-		         "the answer is incomplete (no item, type or answer)");
+		store_write_fail_why(s, tr(MSG_STORE_DO_SAVE), tr(MSG_STORE_INCOMPLETE));
 		return NULL;
 	}
 	st = db_prepare(s->db,
@@ -324,7 +334,7 @@ sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
 		"given, expected, correct, ms, answered_at, content_version, code) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	if (!st) {
-		snprintf(s->err, sizeof s->err, "could not save your answer: %.400s", s->db->err);
+		store_write_fail_why(s, tr(MSG_STORE_DO_SAVE), s->db->err);
 		return NULL;
 	}
 	sqlite3_bind_int64(st, 1, s->profile);
@@ -356,7 +366,7 @@ bool store_sql_record(struct store *s, const struct answer_rec *a)
 	s->err[0] = '\0';
 	if (!(st = store_answer_stmt(s, a)))
 		return false;
-	return store_write1(s, st, "save your answer", NULL);
+	return store_write1(s, st, tr(MSG_STORE_DO_SAVE), NULL);
 }
 
 bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at)
@@ -372,7 +382,7 @@ bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at)
 		store_bind_text(st, 2, chapter);
 		sqlite3_bind_int64(st, 3, at);
 	}
-	return store_write1(s, st, "remember the chapter", NULL);
+	return store_write1(s, st, tr(MSG_STORE_DO_CHAPTER), NULL);
 }
 
 /* Copy at most n-1 bytes without cutting a UTF-8 sequence in half. */
@@ -463,7 +473,7 @@ bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n)
 		cur->last_wrong = correct ? before.last_wrong : at;
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read your answers");
+		store_read_fail(s, tr(MSG_STORE_READ_ANSWERS));
 		goto out;
 	}
 	*out = v;
@@ -518,7 +528,7 @@ bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
 		m->fixed = sqlite3_column_int(st, MS_FIXED) != 0;
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read your mistakes");
+		store_read_fail(s, tr(MSG_STORE_READ_MISTAKES));
 		goto out;
 	}
 	*out = v;
@@ -561,7 +571,7 @@ bool store_sql_item_history(struct store *s, const char *item, struct attempt **
 		t->at = sqlite3_column_int64(st, IH_AT);
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read your answers");
+		store_read_fail(s, tr(MSG_STORE_READ_ANSWERS));
 		goto out;
 	}
 	*out = v;
@@ -622,7 +632,7 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 		g->correct = correct;
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read your progress");
+		store_read_fail(s, tr(MSG_STORE_READ_PROGRESS));
 		goto out;
 	}
 	ok = true;
@@ -685,7 +695,7 @@ static bool store_progress_days(struct store *s, int64_t now, struct progress *p
 			break;      /* older rows can change nothing */
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		store_read_fail(s, "cannot read your progress");
+		store_read_fail(s, tr(MSG_STORE_READ_PROGRESS));
 		goto out;
 	}
 	ok = true;
@@ -703,7 +713,7 @@ static bool store_count(struct store *s, const char *sql, int *a, int *b)
 	if (!st)
 		goto out;
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		store_read_fail(s, "cannot read your progress");
+		store_read_fail(s, tr(MSG_STORE_READ_PROGRESS));
 		goto out;
 	}
 	*a = sqlite3_column_int(st, 0);
@@ -799,7 +809,7 @@ bool store_sql_export(struct store *s, store_row_fn fn, void *ctx)
 		fn(ctx, store_export_ncolumns, cols);
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read your answers");
+		store_read_fail(s, tr(MSG_STORE_READ_ANSWERS));
 		goto out;
 	}
 	ok = true;
@@ -844,7 +854,7 @@ bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, v
 		fn(ctx, &g);
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the answers");
+		store_read_fail(s, tr(MSG_STORE_READ_ALL_ANSWERS));
 		goto out;
 	}
 	ok = true;

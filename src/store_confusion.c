@@ -1,5 +1,6 @@
 /* store_confusion.c — confusions between codes from the answer log. */
 #include "store_confusion.h"
+#include "i18n.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -36,7 +37,7 @@ static bool read_rows(struct store *s, const char *sql, int64_t arg2, size_t siz
 			size_t ncap = cap ? cap * 2 : 32;
 			char *nv = realloc(v, ncap * size);
 			if (!nv) {
-				snprintf(s->err, sizeof s->err, "out of memory");
+				snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 				goto fail;
 			}
 			v = nv;
@@ -79,7 +80,7 @@ bool store_sql_confusion_items(struct store *s, struct confusion_item **out, siz
 		" max(answered_at) FROM answer"
 		" WHERE profile_id = ?1 AND correct = 0 AND " CODE_PAIR
 		" GROUP BY item, expected, given ORDER BY 5 DESC, 4 DESC, 1, 2, 3",
-		0, sizeof **out, fill_item, "cannot read your confusions", (void **)out, n);
+		0, sizeof **out, fill_item, tr(MSG_STORE_READ_CONFUSIONS), (void **)out, n);
 }
 
 enum { CC_EXPECTED, CC_GIVEN, CC_COUNT, CC_RECENT, CC_LAST };   /* mirrors the SELECT */
@@ -104,5 +105,5 @@ bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **ou
 		" sum(answered_at >= ?2), max(answered_at)"
 		" FROM mine WHERE expected IN (SELECT expected FROM mixed)"
 		" GROUP BY expected, given ORDER BY 1, 2",
-		since, sizeof **out, fill_cell, "cannot read your answers by code", (void **)out, n);
+		since, sizeof **out, fill_cell, tr(MSG_STORE_READ_BY_CODE), (void **)out, n);
 }

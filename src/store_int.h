@@ -114,6 +114,8 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 void store_read_fail(struct store *s, const char *what);
 /* A write failed with sqlite rc: s->err gets "could not <what>: <why> (path)". */
 void store_write_fail(struct store *s, const char *what, int rc);
+/* A write failed for a reason of our own: "could not <what>: <why>". */
+void store_write_fail_why(struct store *s, const char *what, const char *why);
 /* Bind a string, or NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Copy at most n-1 bytes of src without cutting a UTF-8 character. */

@@ -166,7 +166,7 @@ cli_lint() {
 		cli_x lint "$c"
 		local esc_path
 		esc_path=$(printf '%s' "$c/$2" | sed 's/[.[\*^$()+?{|]/\\&/g')
-		cli_check "lint-$1" 1 out "^$esc_path:$3: .*$4" out "error\(s\)$"
+		cli_check "lint-$1" 1 out "^$esc_path:$3: .*$4" out "[0-9]+ errors?$"
 	}
 	lint_fresh() { rm -rf "$c" && cp -r "$ROOT/content" "$c"; }
 
@@ -1064,6 +1064,7 @@ run_cli() {
 	cli_widths
 	cli_faults
 	cli_hostile
+	run_wording
 	chmod -R u+w "$CLI_T" 2>/dev/null
 	rm -rf "$CLI_T"
 }

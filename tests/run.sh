@@ -44,6 +44,7 @@ run_unit() {
 
 . tests/screen.sh
 . tests/cli.sh
+. tests/wording.sh
 . tests/hostile.sh
 . tests/tmux.sh
 . tests/invariants.sh
