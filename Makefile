@@ -85,8 +85,10 @@ $(B)/migrations.c: $(sort $(wildcard db/*.sql)) | $(B)
 	  echo 'const int db_migration_count = (int)(sizeof db_migrations / sizeof db_migrations[0]);'; \
 	} > $@
 
+# A migration is one string; C99 only promises 4095 bytes, but every
+# compiler that builds this takes far more.
 $(B)/migrations.o: $(B)/migrations.c src/db.h
-	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(B):
 	$(Q)mkdir -p $(B)
@@ -97,7 +99,7 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq out contrast snapshot exam ascii i18n api
+UNIT := text markdown content quiz store keyseq out contrast snapshot exam ascii i18n api derived
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
@@ -123,6 +125,7 @@ T_exam     := $(STORE) quiz $(CONTENT) markdown text
 # The class server's API with what it calls; netlib opens libsodium for tokens.
 T_api      := api api_learner api_exam grade store_serve $(STORE) quiz \
               $(CONTENT) markdown text
+T_derived  := store_check $(STORE) quiz $(CONTENT) markdown text
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 

@@ -165,6 +165,8 @@ struct mistake_view {
 struct progress_view {
 	struct progress p;
 	bool loaded;
+	uint32_t version;         /* store_data_version when p was read */
+	int64_t loaded_at;        /* clock_now() then: due counts follow the clock */
 	int top;                  /* scroll, for short terminals */
 	struct code_cell *cells;  /* the learner's answer matrix (owned, confmatrix.c) */
 	size_t n_cells;

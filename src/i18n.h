@@ -510,6 +510,15 @@
 	X(QUEUE_WAITING,   "%d answers waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
 	X(QUEUE_KEPT,      "Kept on this computer: the class server cannot be reached now; %s, sent when it is back.", "已先存在這台電腦：目前連不上班級伺服器；%s，伺服器恢復後會自動送出。") \
 	X(QUEUE_SENT,      "The class server is back: every answer kept on this computer has been sent.", "班級伺服器恢復了：存在這台電腦的作答都已送出。") \
+	X(CHECK_HEAD,      "%s: answers %lld, learners %lld", "%s：%lld 個答案，%lld 位學習者") \
+	X(CHECK_SAME,      "  %-11s rows %7ld  agree with the answer log", "  %-11s %7ld 列　與答題紀錄一致") \
+	X(CHECK_DIFF,      "  %-11s rows %7ld  differ from a rebuild: %ld only in the file, %ld only in the rebuild", \
+	                   "  %-11s %7ld 列　與重建結果不同：%ld 列只在檔案中，%ld 列只在重建結果中") \
+	X(CHECK_ALL_SAME,  "Every table derived from the answer log agrees with it.", "所有由答題紀錄推導的資料表都與紀錄一致。") \
+	X(CHECK_FIX,       "Rebuild them from the log with: httptutor check --repair", "可用這個指令從紀錄重建：httptutor check --repair") \
+	X(CHECK_REPAIRED,  "Rebuilt every derived table from the answer log.", "已從答題紀錄重建所有推導資料表。") \
+	X(ERR_REPAIR_OPT, "--repair applies to check, not '%s'", "--repair 只用於 check，不適用於「%s」") \
+	X(USAGE_CHECK,     "compare your progress tables with the answer log; --repair rebuilds them", "比對進度資料表與答題紀錄；--repair 會重建它們") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "checkcmd.h"
 #include "classroom.h"
 #include "confmatrix.h"
 #include "content.h"
@@ -54,6 +55,7 @@ struct opts {
 	size_t n_teachers;
 	const char *shared_login;  /* class serve --shared-login USER */
 	bool print;                /* class roster --print */
+	bool repair;               /* check --repair */
 };
 
 static int bad_usage(enum msg fmt, const char *arg)
@@ -115,7 +117,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	enum { O_DB = 256, O_USER, O_LANG, O_CONTENT, O_NOCOLOR, O_JSON, O_CSV, O_PLAIN,
 	       O_CLASS, O_COUNT, O_SEED, O_CHAPTER, O_TYPE, O_MINUTES, O_ALL, O_EXAM, O_GROUP,
 	       O_ATTEMPTS, O_FEEDBACK, O_CLOSES, O_NO_SHUFFLE, O_ROSTER, O_HTML, O_WATCH,
-	       O_LISTEN, O_TLS_CERT, O_TLS_KEY, O_TEACHER, O_SHARED_LOGIN, O_PRINT };
+	       O_LISTEN, O_TLS_CERT, O_TLS_KEY, O_TEACHER, O_SHARED_LOGIN, O_PRINT, O_REPAIR };
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, O_DB },
 		{ "user", required_argument, NULL, O_USER },
@@ -127,6 +129,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		{ "csv", no_argument, NULL, O_CSV },
 		{ "plain", no_argument, NULL, O_PLAIN },
 		{ "all", no_argument, NULL, O_ALL },
+		{ "repair", no_argument, NULL, O_REPAIR },
 		{ "class", required_argument, NULL, O_CLASS },
 		{ "count", required_argument, NULL, O_COUNT },
 		{ "seed", required_argument, NULL, O_SEED },
@@ -166,6 +169,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case O_CSV: o->csv = true; break;
 		case O_PLAIN: o->plain = true; break;
 		case O_ALL: o->all = true; break;
+		case O_REPAIR: o->repair = true; break;
 		case O_CLASS:
 			/* 4xx is a class of codes; anything else names a class server. */
 			if (!(o->klass = parse_class(optarg))) {
@@ -250,6 +254,8 @@ static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 	bool quizlike = !strcmp(cmd, "quiz") || !strcmp(cmd, "review") || exam_take;
 	bool report = !strcmp(cmd, "report"), exams = !strcmp(cmd, "exams");
 	const char *name = cmd[0] ? cmd : "httptutor";
+	if (o->repair && strcmp(cmd, "check"))
+		return bad_usage(MSG_ERR_REPAIR_OPT, name);
 	if ((o->json || o->csv) && strcmp(cmd, "codes") && strcmp(cmd, "stats") &&
 	    strcmp(cmd, "export") && !report && !exams)
 		return bad_usage(MSG_ERR_JSON_CSV, name);
@@ -536,6 +542,9 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "lint"))
 		return cmd_lint(argc - 1, argv + 1, &o, argv0);
+	if (!strcmp(cmd, "check"))
+		return argc > 1 ? bad_usage(MSG_ERR_UNEXPECTED, argv[1])
+		                : checkcmd_run(db_path(&o), o.repair, utf8);
 
 	static const char *const known[] = { "", "read", "browse", "quiz", "review", "exam",
 	                                     "code", "codes", "search", "stats", "export",

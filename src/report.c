@@ -499,10 +499,10 @@ static void export_row(void *vctx, int ncols, const char *const *cols)
 	} else {
 		for (int i = 0; i < ncols; i++) {
 			if (i)
-				putchar(',');
+				putchar_unlocked(',');
 			out_csv_field(stdout, cols[i]);
 		}
-		fputs("\r\n", stdout);
+		fwrite_unlocked("\r\n", 1, 2, stdout);
 	}
 	x->rows++;
 }
@@ -570,24 +570,30 @@ static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
 	return (long)(*n)++;
 }
 
+/* A group of one student's answers to one item, or (user or item NULL) of
+ * all of a student's answers, or of everyone's to an item. */
 static void class_group(void *ctx, const struct report_group *g)
 {
 	struct class_data *d = ctx;
 	void *arr = d->st;
-	long si = find_or_add(&arr, &d->n_st, sizeof *d->st, g->user);
+	long si = g->user ? find_or_add(&arr, &d->n_st, sizeof *d->st, g->user) : 0;
 	d->st = arr;
 	arr = d->q;
-	long qi = find_or_add(&arr, &d->n_q, sizeof *d->q, g->item);
+	long qi = g->item ? find_or_add(&arr, &d->n_q, sizeof *d->q, g->item) : 0;
 	d->q = arr;
 	if (si < 0 || qi < 0) {
 		d->oom = true;
 		return;
 	}
-	struct student_stat *s = &d->st[si];
+	if (g->user) {
+		struct student_stat *s = &d->st[si];
+		s->answers += g->count;
+		s->correct += g->correct ? g->count : 0;
+		s->ms += g->ms;
+	}
+	if (!g->item)
+		return;
 	struct item_stat *q = &d->q[qi];
-	s->answers += g->count;
-	s->correct += g->correct ? g->count : 0;
-	s->ms += g->ms;
 	q->answers += g->count;
 	q->correct += g->correct ? g->count : 0;
 	if (!q->expected)

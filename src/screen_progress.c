@@ -16,16 +16,24 @@ const struct keybind progress_keys[] = { KEYMAP_END };
 void progress_enter(struct app *a)
 {
 	struct progress_view *v = &a->progress;
+	v->top = 0;
+	/* Kept between screens until the database changes (an answer, a
+	 * chapter read, another program) or a minute passes (items fall due). */
+	uint32_t version = a->st ? store_data_version(a->st) : 0;
+	int64_t now = clock_now();
+	if (v->loaded && version == v->version && now - v->loaded_at < 60)
+		return;
 	if (v->loaded)
 		store_progress_free(&v->p);
 	memset(&v->p, 0, sizeof v->p);
 	v->loaded = false;
-	v->top = 0;
 	if (!a->st) {
 		app_status(a, true, tr(MSG_NO_DB), a->db_err);
 		return;
 	}
-	v->loaded = store_progress(a->st, clock_now(), &v->p);
+	v->version = version;
+	v->loaded_at = now;
+	v->loaded = store_progress(a->st, now, &v->p);
 	if (!v->loaded)
 		app_status(a, true, "%s", a->st->err);
 	else

@@ -59,26 +59,18 @@ void store_write_fail_why(struct store *s, const char *what, const char *why)
 	snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, why);
 }
 
-/* Run one prepared write statement in its own BEGIN IMMEDIATE transaction.
- * Finalizes st.  On failure everything is rolled back and s->err is set. */
-static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
-                         int64_t *rowid)
+/* Run body(s, ctx, &rc) in its own BEGIN IMMEDIATE transaction and commit.
+ * On failure everything is rolled back and s->err says what failed. */
+static bool store_txn(struct store *s, const char *what,
+                      bool (*body)(struct store *s, void *ctx, int *rc), void *ctx)
 {
-	int rc;
+	int rc = SQLITE_OK;
 
 	if (s->db->readonly) {      /* say it plainly, without touching the file */
-		sqlite3_finalize(st);
 		store_write_fail(s, what, SQLITE_READONLY);
 		return false;
 	}
-	if (!st) {
-		char could[160];
-		snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
-		snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, s->db->err);
-		return false;
-	}
 	if (!db_same_file(s->db)) {  /* gone before: do not even start */
-		sqlite3_finalize(st);
 		store_write_fail(s, what, SQLITE_OK);
 		return false;
 	}
@@ -86,10 +78,8 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;
 	}
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
+	if (!body(s, ctx, &rc))
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db->h);
 	/* Last step before COMMIT: the path must still name the file, or the
 	 * answer would be "saved" into a deleted one. */
 	if (!db_same_file(s->db))
@@ -98,17 +88,47 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 		rc = sqlite3_extended_errcode(s->db->h);
 		goto fail;
 	}
-	/* Only a committed row has an id: a session whose COMMIT failed (disk
-	 * full) is not there for answers to point to. */
-	if (rowid)
-		*rowid = id;
-	sqlite3_finalize(st);
 	return true;
 fail:
-	store_write_fail(s, what, rc);
-	sqlite3_finalize(st);
+	if (rc != SQLITE_MISUSE)     /* an incomplete answer already said why */
+		store_write_fail(s, what, rc);
 	db_rollback(s->db);
 	return false;
+}
+
+struct step1 {
+	sqlite3_stmt *st;
+	int64_t id;
+};
+
+static bool step1_body(struct store *s, void *ctx, int *rc)
+{
+	struct step1 *w = ctx;
+	*rc = sqlite3_step(w->st);
+	if (*rc != SQLITE_DONE)
+		return false;
+	w->id = sqlite3_last_insert_rowid(s->db->h);
+	return true;
+}
+
+/* Run one prepared write statement in its own transaction; finalizes st. */
+static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
+                         int64_t *rowid)
+{
+	struct step1 w = { st, 0 };
+	bool ok;
+
+	if (!st && !s->db->readonly) {
+		store_write_fail_why(s, what, s->db->err);
+		return false;
+	}
+	ok = store_txn(s, what, step1_body, &w);
+	/* Only a committed row has an id: a session whose COMMIT failed (disk
+	 * full) is not there for answers to point to. */
+	if (ok && rowid)
+		*rowid = w.id;
+	sqlite3_finalize(st);
+	return ok;
 }
 
 const char *store_name_problem(const char *name, char *buf, size_t n)
@@ -140,7 +160,10 @@ const char *store_name_problem(const char *name, char *buf, size_t n)
 /* Look up the profile id; 0 when it does not exist.  false on SQL error. */
 static bool store_profile_find(struct store *s, int64_t *id)
 {
-	sqlite3_stmt *st = db_prepare(s->db, "SELECT id FROM profile WHERE name = ?1");
+	/* Naming the answer log here makes a file without one fail at once:
+	 * most reads go to the tables derived from it, which could outlive it. */
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT id, EXISTS (SELECT 1 FROM answer WHERE 0) "
+	                              "FROM profile WHERE name = ?1");
 	bool ok = false;
 	int rc;
 
@@ -251,6 +274,8 @@ void store_sql_close(struct store *s)
 {
 	if (!s)
 		return;
+	sqlite3_finalize(s->insert);
+	sqlite3_finalize(s->touch);
 	if (s->owns_db)
 		db_close(s->db);
 	free(s->user);
@@ -277,6 +302,21 @@ bool store_sql_offline(struct store *s)
 {
 	(void)s;
 	return false;
+}
+
+uint32_t store_sql_data_version(struct store *s)
+{
+	unsigned v = 0;
+
+	/* The version is read as of the last read transaction: start one. */
+	if (!s->touch)
+		s->touch = db_prepare(s->db, "SELECT 1 FROM profile LIMIT 1");
+	if (s->touch) {
+		sqlite3_step(s->touch);
+		sqlite3_reset(s->touch);
+	}
+	sqlite3_file_control(s->db->h, "main", SQLITE_FCNTL_DATA_VERSION, &v);
+	return v;
 }
 
 /* Bind a string or NULL. */
@@ -319,24 +359,28 @@ bool store_sql_session_end(struct store *s, int64_t id)
 	return store_write1(s, st, tr(MSG_STORE_DO_SESSION_END), NULL);
 }
 
-sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
+bool store_answer_insert(struct store *s, const struct answer_rec *a, int *rc)
 {
 	sqlite3_stmt *st;
 
-	/* Items must fit struct leitner/mistake, or replay would merge them. */
+	/* Items must fit struct leitner/mistake, or readers would merge them. */
 	if (!a->item || !a->item[0] || strlen(a->item) >= sizeof ((struct leitner *)0)->item ||
 	    !a->qtype || !a->given || !a->expected) {
 		store_write_fail_why(s, tr(MSG_STORE_DO_SAVE), tr(MSG_STORE_INCOMPLETE));
-		return NULL;
+		*rc = SQLITE_MISUSE;
+		return false;
 	}
-	st = db_prepare(s->db,
+	/* Prepared once: with the triggers that keep the derived tables, the
+	 * INSERT is the costliest statement to compile. */
+	if (!s->insert && !(s->insert = db_prepare(s->db,
 		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, "
 		"given, expected, correct, ms, answered_at, content_version, code) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	if (!st) {
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"))) {
 		store_write_fail_why(s, tr(MSG_STORE_DO_SAVE), s->db->err);
-		return NULL;
+		*rc = SQLITE_MISUSE;
+		return false;
 	}
+	st = s->insert;
 	sqlite3_bind_int64(st, 1, s->profile);
 	sqlite3_bind_int64(st, 2, s->uid);
 	if (a->session > 0)
@@ -356,17 +400,21 @@ sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a)
 		sqlite3_bind_int(st, 13, a->code);
 	else
 		sqlite3_bind_null(st, 13);
-	return st;
+	*rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return *rc == SQLITE_DONE;
+}
+
+static bool record_body(struct store *s, void *ctx, int *rc)
+{
+	return store_answer_insert(s, ctx, rc);
 }
 
 bool store_sql_record(struct store *s, const struct answer_rec *a)
 {
-	sqlite3_stmt *st;
-
 	s->err[0] = '\0';
-	if (!(st = store_answer_stmt(s, a)))
-		return false;
-	return store_write1(s, st, tr(MSG_STORE_DO_SAVE), NULL);
+	return store_txn(s, tr(MSG_STORE_DO_SAVE), record_body, (void *)a);
 }
 
 bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at)
@@ -430,14 +478,15 @@ static sqlite3_stmt *store_read_query(struct store *s, const char *sql)
 	return st;
 }
 
-enum { IS_ITEM, IS_CORRECT, IS_AT };   /* mirrors the SELECT below */
+enum { IS_ITEM, IS_BOX, IS_DUE, IS_LAST, IS_WRONG_AT, IS_SEEN, IS_WRONG };  /* mirrors the SELECT */
 
 bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n)
 {
+	/* Kept by the triggers of schema 6: one row per question answered. */
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT item, correct, answered_at FROM answer_counted WHERE profile_id = ?1 "
-		"ORDER BY item, answered_at, id");
-	struct leitner *v = NULL, *cur = NULL;
+		"SELECT item, box, due, last_at, coalesce(wrong_at, 0), seen, wrong "
+		"FROM item_state WHERE profile_id = ?1 ORDER BY item");
+	struct leitner *v = NULL;
 	size_t len = 0, cap = 0;
 	bool ok = false;
 	int rc;
@@ -447,30 +496,19 @@ bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n)
 	if (!st)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *item = (const char *)sqlite3_column_text(st, IS_ITEM);
-		bool correct = sqlite3_column_int(st, IS_CORRECT) != 0;
-		int64_t at = sqlite3_column_int64(st, IS_AT);
-		struct leitner before;
-
-		if (!item)
-			item = "";
-		if (!cur || strcmp(cur->item, item) != 0) {
-			struct leitner *nv = store_grow(s, v, &cap, len, sizeof *v);
-			if (!nv)
-				goto out;
-			v = nv;
-			cur = &v[len++];
-			memset(cur, 0, sizeof *cur);
-			store_copy(cur->item, sizeof cur->item, (const unsigned char *)item);
-		}
-		/* The engine decides box and due date; the counters are ours, so
-		 * they are right whether or not the engine also keeps them. */
-		before = *cur;
-		quiz_leitner_apply(cur, correct, at);
-		cur->seen = before.seen + 1;
-		cur->wrong = before.wrong + (correct ? 0 : 1);
-		cur->last = at;
-		cur->last_wrong = correct ? before.last_wrong : at;
+		struct leitner *nv = store_grow(s, v, &cap, len, sizeof *v);
+		if (!nv)
+			goto out;
+		v = nv;
+		struct leitner *l = &v[len++];
+		memset(l, 0, sizeof *l);
+		store_copy(l->item, sizeof l->item, sqlite3_column_text(st, IS_ITEM));
+		l->box = sqlite3_column_int(st, IS_BOX);
+		l->due = sqlite3_column_int64(st, IS_DUE);
+		l->last = sqlite3_column_int64(st, IS_LAST);
+		l->last_wrong = sqlite3_column_int64(st, IS_WRONG_AT);
+		l->seen = sqlite3_column_int(st, IS_SEEN);
+		l->wrong = sqlite3_column_int(st, IS_WRONG);
 	}
 	if (rc != SQLITE_DONE) {
 		store_read_fail(s, tr(MSG_STORE_READ_ANSWERS));
@@ -490,19 +528,13 @@ enum { MS_ITEM, MS_GIVEN, MS_EXPECTED, MS_TIMES, MS_LAST, MS_FIXED };
 
 bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
 {
-	/* The last wrong answer per item is the latest by time, then by id. */
+	/* item_state names the last wrong answer (by time, then id); answered
+	 * right since when right answers followed it. */
 	sqlite3_stmt *st = store_read_query(s,
-		"WITH wrong AS ("
-		" SELECT id, item, given, expected, answered_at,"
-		"  count(*) OVER (PARTITION BY item) AS times,"
-		"  row_number() OVER (PARTITION BY item ORDER BY answered_at DESC, id DESC) AS rn"
-		" FROM answer_counted WHERE profile_id = ?1 AND correct = 0) "
-		"SELECT w.item, w.given, w.expected, w.times, w.answered_at,"
-		" EXISTS (SELECT 1 FROM answer_counted r WHERE r.profile_id = ?1 AND r.item = w.item"
-		"  AND r.correct = 1 AND (r.answered_at > w.answered_at"
-		"  OR (r.answered_at = w.answered_at AND r.id > w.id))) "
-		"FROM wrong w WHERE w.rn = 1 "
-		"ORDER BY w.times DESC, w.answered_at DESC, w.item");
+		"SELECT i.item, a.given, a.expected, i.wrong, i.wrong_at, i.streak > 0 "
+		"FROM item_state i JOIN answer a ON a.id = i.wrong_id "
+		"WHERE i.profile_id = ?1 AND i.wrong > 0 "
+		"ORDER BY i.wrong DESC, i.wrong_at DESC, i.item");
 	struct mistake *v = NULL;
 	size_t len = 0, cap = 0;
 	bool ok = false;
@@ -602,10 +634,8 @@ enum { PC_CODE, PC_ANSWERS, PC_CORRECT };
 static bool store_progress_codes(struct store *s, struct progress *p)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT coalesce(code, CASE WHEN expected GLOB '[1-5][0-9][0-9]'"
-		"                      THEN CAST(expected AS INTEGER) END) AS c,"
-		" count(*), sum(correct) FROM answer_counted "
-		"WHERE profile_id = ?1 GROUP BY c ORDER BY c");
+		"SELECT code, sum(counted), sum(counted * correct) FROM tally "
+		"WHERE profile_id = ?1 AND counted > 0 GROUP BY code ORDER BY code");
 	size_t cap = 0;
 	bool ok = false;
 	int rc;
@@ -641,58 +671,68 @@ out:
 	return ok;
 }
 
-enum { PD_AT, PD_CORRECT };
+/* The local date of t as day_stat spells it (SQLite's 'localtime' uses the
+ * same C library and time zone). */
+static void store_local_date(int64_t t, char out[16])
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
 
-/* Day buckets and the streak, from answers before the end of today. */
+	if (!localtime_r(&tt, &tm) || !strftime(out, 16, "%Y-%m-%d", &tm))
+		snprintf(out, 16, "?");
+}
+
+enum { PD_DAY, PD_ANSWERS, PD_CORRECT };
+
+/* Day buckets and the streak from day_stat: the last 14 days, and back from
+ * today or yesterday for as long as every day has answers. */
 static bool store_progress_days(struct store *s, int64_t now, struct progress *p)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT answered_at, correct FROM answer_counted "
-		"WHERE profile_id = ?1 AND answered_at < ?2 "
-		"ORDER BY answered_at DESC");
-	int64_t today = store_local_midnight(now);
-	int64_t tomorrow = store_local_midnight(today + 36 * 3600);
-	int64_t streak_day = 0;      /* day the streak has reached, 0 = not started */
-	bool streak_open = true;
-	bool ok = false;
+		"SELECT day, answers, correct FROM day_stat "
+		"WHERE profile_id = ?1 AND day <= ?2 ORDER BY day DESC");
+	char names[14][16], want[16], today[16];
+	int64_t streak_day;          /* the day the streak needs next */
+	bool streak_open = true, ok = false;
 	int k = 13, rc;
 
-	p->days[13].day = today;
+	p->days[13].day = store_local_midnight(now);
 	for (int i = 12; i >= 0; i--)
 		p->days[i].day = store_local_midnight(p->days[i + 1].day - 1);
+	for (int i = 0; i < 14; i++)
+		store_local_date(p->days[i].day, names[i]);
+	snprintf(today, sizeof today, "%s", names[13]);
+	streak_day = p->days[13].day;
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 2, tomorrow);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t day = store_local_midnight(sqlite3_column_int64(st, PD_AT));
+		const char *day = (const char *)sqlite3_column_text(st, PD_DAY);
 
+		if (!day)
+			continue;
 		if (streak_open) {
-			if (streak_day == 0) {
-				/* The streak counts only if it reaches today or yesterday. */
-				if (day == today || day == p->days[12].day) {
-					streak_day = day;
-					p->streak = 1;
-				} else {
-					streak_open = false;
-				}
-			} else if (day != streak_day) {
-				if (day == store_local_midnight(streak_day - 1)) {
-					streak_day = day;
-					p->streak++;
-				} else {
-					streak_open = false;
-				}
+			store_local_date(streak_day, want);
+			/* The streak counts only if it reaches today or yesterday. */
+			if (p->streak == 0 && strcmp(day, want) != 0 && strcmp(day, names[12]) == 0) {
+				streak_day = p->days[12].day;
+				store_local_date(streak_day, want);
+			}
+			if (strcmp(day, want) == 0) {
+				p->streak++;
+				streak_day = store_local_midnight(streak_day - 1);
+			} else {
+				streak_open = false;
 			}
 		}
-		while (k >= 0 && p->days[k].day > day)
+		while (k >= 0 && strcmp(names[k], day) > 0)
 			k--;
-		if (k >= 0 && p->days[k].day == day) {
-			p->days[k].answers++;
-			if (sqlite3_column_int(st, PD_CORRECT))
-				p->days[k].correct++;
+		if (k >= 0 && strcmp(names[k], day) == 0) {
+			p->days[k].answers = sqlite3_column_int(st, PD_ANSWERS);
+			p->days[k].correct = sqlite3_column_int(st, PD_CORRECT);
 		}
 		if (k < 0 && !streak_open)
-			break;      /* older rows can change nothing */
+			break;      /* older days can change nothing */
 	}
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		store_read_fail(s, tr(MSG_STORE_READ_PROGRESS));
@@ -704,14 +744,16 @@ out:
 	return ok;
 }
 
-/* One-number query with the profile bound as ?1. */
-static bool store_count(struct store *s, const char *sql, int *a, int *b)
+/* One- or two-number query with the profile bound as ?1 and arg2 as ?2. */
+static bool store_count(struct store *s, const char *sql, int64_t arg2, int *a, int *b)
 {
 	sqlite3_stmt *st = store_read_query(s, sql);
 	bool ok = false;
 
 	if (!st)
 		goto out;
+	if (sqlite3_bind_parameter_count(st) >= 2)
+		sqlite3_bind_int64(st, 2, arg2);
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		store_read_fail(s, tr(MSG_STORE_READ_PROGRESS));
 		goto out;
@@ -727,27 +769,22 @@ out:
 
 bool store_sql_progress(struct store *s, int64_t now, struct progress *p)
 {
-	struct leitner *states = NULL;
-	size_t n_states = 0;
 	bool ok = false;
 
 	memset(p, 0, sizeof *p);
 	for (int i = 0; i < 5; i++)
 		p->klass[i].key = i + 1;
-	if (!store_count(s, "SELECT count(*), coalesce(sum(correct), 0) FROM answer_counted "
-	                 "WHERE profile_id = ?1", &p->answers, &p->correct) ||
-	    !store_count(s, "SELECT count(*) FROM chapter_visit WHERE profile_id = ?1",
+	if (!store_count(s, "SELECT coalesce(sum(counted), 0), coalesce(sum(counted * correct), 0) "
+	                 "FROM tally WHERE profile_id = ?1", 0, &p->answers, &p->correct) ||
+	    !store_count(s, "SELECT count(*) FROM chapter_visit WHERE profile_id = ?1", 0,
 	                 &p->chapters_opened, NULL) ||
+	    !store_count(s, "SELECT count(*) FROM item_state WHERE profile_id = ?1 AND due <= ?2",
+	                 now, &p->due, NULL) ||
 	    !store_progress_codes(s, p) ||
-	    !store_progress_days(s, now, p) ||
-	    !store_sql_item_states(s, &states, &n_states))
+	    !store_progress_days(s, now, p))
 		goto out;
-	for (size_t i = 0; i < n_states; i++)
-		if (states[i].due <= now)
-			p->due++;
 	ok = true;
 out:
-	free(states);
 	if (!ok)
 		store_progress_free(p);
 	return ok;
@@ -821,13 +858,20 @@ out:
 bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx)
 {
 	enum { RG_USER, RG_ITEM, RG_GIVEN, RG_EXPECTED, RG_CORRECT, RG_COUNT, RG_MS };
-	sqlite3_stmt *st = db_prepare(s->db,
+	/* The whole class from the tally the triggers keep; one exam from its
+	 * own sessions' answers (session_exam, answer_session_item). */
+	sqlite3_stmt *st = db_prepare(s->db, exam_id ?
 		"SELECT p.name, a.item, a.given, a.expected, a.correct, COUNT(*), SUM(a.ms) "
-		"FROM answer_final a JOIN profile p ON p.id = a.profile_id "
-		"LEFT JOIN session se ON se.id = a.session_id "
-		"WHERE ?1 IS NULL OR se.exam_id = ?1 "
+		"FROM session se JOIN answer_final a ON a.session_id = se.id "
+		"JOIN profile p ON p.id = a.profile_id WHERE se.exam_id = ?1 "
 		"GROUP BY p.name, a.item, a.given, a.expected, a.correct "
-		"ORDER BY p.name, a.item");
+		"ORDER BY p.name, a.item" :
+		"SELECT p.name, NULL, NULL, NULL, t.correct, sum(t.final), sum(t.ms) "
+		"FROM tally t JOIN profile p ON p.id = t.profile_id GROUP BY p.name, t.correct "
+		"HAVING sum(t.final) > 0 "
+		"UNION ALL "
+		"SELECT NULL, item, given, expected, correct, sum(final), sum(ms) "
+		"FROM tally GROUP BY item, given, expected, correct HAVING sum(final) > 0");
 	bool ok = false;
 	int rc;
 
@@ -847,7 +891,7 @@ bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, v
 			sqlite3_column_int(st, RG_COUNT),
 			sqlite3_column_int64(st, RG_MS),
 		};
-		if (!g.user || !g.item)
+		if (!g.user && !g.item)
 			continue;
 		g.given = g.given ? g.given : "";
 		g.expected = g.expected ? g.expected : "";
@@ -871,6 +915,7 @@ const struct store_ops store_sql_ops = {
 	.where = store_sql_where,
 	.waiting = store_sql_waiting,
 	.offline = store_sql_offline,
+	.data_version = store_sql_data_version,
 	.session_begin = store_sql_session_begin,
 	.session_end = store_sql_session_end,
 	.record = store_sql_record,

@@ -25,6 +25,8 @@ struct store {
 	char *user;             /* profile name, owned */
 	void *priv;             /* the class server backend's own state */
 	char err[512];          /* last error message for the UI */
+	sqlite3_stmt *insert;   /* the answer INSERT, prepared once (store_answer_insert) */
+	sqlite3_stmt *touch;    /* a read that refreshes the data version */
 };
 
 /* Checks a profile name: it is shown to teachers in reports, so it must be
@@ -76,6 +78,11 @@ struct answer_rec {
 	int64_t at;             /* unix seconds */
 	const char *content_version;
 };
+/* A number that changes whenever the database's contents do, by this
+ * connection or another (SQLITE_FCNTL_DATA_VERSION): what was read under
+ * one value can be kept while the value stays the same. */
+uint32_t store_data_version(struct store *s);
+
 /* Append one answer in its own committed transaction (synchronous=FULL):
  * when this returns true the answer survives a crash.  On false, s->err says
  * why (read-only, disk full, locked) and nothing was written. */
@@ -130,9 +137,12 @@ void store_progress_free(struct progress *p);
  * expected/correct/also of an exam answer whose result is not shown yet). */
 typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
 bool store_export(struct store *s, store_row_fn fn, void *ctx);
-/* Class report: answers of every profile in this database (of one exam when
- * exam_id is not NULL), grouped by (user, item, given, expected, correct).
- * fn gets each group with its count and summed milliseconds. */
+/* Class report: answers of every profile in this database, with their
+ * count and summed milliseconds.  Of one exam (exam_id not NULL): grouped by
+ * (user, item, given, expected, correct).  Of the whole database: grouped by
+ * (user, correct) with item NULL, then by (item, given, expected, correct)
+ * with user NULL, from the tally (as many rows for a year of answers as for
+ * a day's). */
 struct report_group {
 	const char *user, *item, *given, *expected;
 	bool correct;

@@ -44,6 +44,11 @@ bool store_offline(struct store *s)
 	return s->ops->offline(s);
 }
 
+uint32_t store_data_version(struct store *s)
+{
+	return s->ops->data_version(s);
+}
+
 bool store_session_begin(struct store *s, const char *kind, uint64_t seed,
                          const char *content_version, int64_t *id)
 {

@@ -1,4 +1,5 @@
-/* store_confusion.c — confusions between codes from the answer log. */
+/* store_confusion.c — confusions between codes, from the tally the
+ * triggers of schema 6 keep. */
 #include "store_confusion.h"
 #include "i18n.h"
 #include "store_int.h"
@@ -76,9 +77,8 @@ static void fill_item(void *elem, sqlite3_stmt *st)
 bool store_sql_confusion_items(struct store *s, struct confusion_item **out, size_t *n)
 {
 	return read_rows(s,
-		"SELECT item, CAST(expected AS INTEGER), CAST(given AS INTEGER), count(*),"
-		" max(answered_at) FROM answer"
-		" WHERE profile_id = ?1 AND correct = 0 AND " CODE_PAIR
+		"SELECT item, CAST(expected AS INTEGER), CAST(given AS INTEGER), sum(counted), max(last_at)"
+		" FROM tally WHERE profile_id = ?1 AND correct = 0 AND counted > 0 AND " CODE_PAIR
 		" GROUP BY item, expected, given ORDER BY 5 DESC, 4 DESC, 1, 2, 3",
 		0, sizeof **out, fill_item, tr(MSG_STORE_READ_CONFUSIONS), (void **)out, n);
 }
@@ -97,13 +97,19 @@ static void fill_cell(void *elem, sqlite3_stmt *st)
 
 bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **out, size_t *n)
 {
+	/* Totals from pair_stat; recent ones from the log since `since`, which
+	 * answer_profile_time reaches without the older answers. */
 	return read_rows(s,
-		"WITH mine AS (SELECT expected, given, correct, answered_at FROM answer"
-		"  WHERE profile_id = ?1 AND " CODE_PAIR "),"
-		" mixed AS (SELECT DISTINCT expected FROM mine WHERE correct = 0) "
-		"SELECT CAST(expected AS INTEGER), CAST(given AS INTEGER), count(*),"
-		" sum(answered_at >= ?2), max(answered_at)"
-		" FROM mine WHERE expected IN (SELECT expected FROM mixed)"
-		" GROUP BY expected, given ORDER BY 1, 2",
+		"WITH cell AS (SELECT CAST(expected AS INTEGER) AS expected, CAST(given AS INTEGER) AS given,"
+		"  sum(counted) AS n, max(last_at) AS last, sum(iif(correct, 0, counted)) AS wrong"
+		"  FROM tally WHERE profile_id = ?1 AND counted > 0 AND " CODE_PAIR
+		"  GROUP BY 1, 2),"
+		" recent AS (SELECT CAST(expected AS INTEGER) AS expected, CAST(given AS INTEGER) AS given,"
+		"  count(*) AS n FROM answer_counted WHERE profile_id = ?1 AND answered_at >= ?2"
+		"  AND " CODE_PAIR " GROUP BY 1, 2) "
+		"SELECT c.expected, c.given, c.n, coalesce(r.n, 0), c.last"
+		" FROM cell c LEFT JOIN recent r USING (expected, given)"
+		" WHERE c.expected IN (SELECT expected FROM cell GROUP BY expected HAVING sum(wrong) > 0)"
+		" ORDER BY 1, 2",
 		since, sizeof **out, fill_cell, tr(MSG_STORE_READ_BY_CODE), (void **)out, n);
 }

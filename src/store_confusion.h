@@ -1,8 +1,9 @@
-/* store_confusion.h — the learner's confusions between status codes, read
- * from the answer log: every wrong answer whose right answer and given
- * answer are both codes is a confusion (expected → given).  Header questions
- * are left out: their answers are header names.  Kept behind these functions
- * so that derived counters can replace the queries without touching callers. */
+/* store_confusion.h — the learner's confusions between status codes: every
+ * counted wrong answer (exam answers once the attempt may be shown) whose
+ * right answer and given answer are both codes is a confusion (expected →
+ * given).  Header questions are left out: their answers are header names.
+ * Read from the counters the triggers of schema 6 keep, so the cost does
+ * not grow with the log. */
 #ifndef HTTPTUTOR_STORE_CONFUSION_H
 #define HTTPTUTOR_STORE_CONFUSION_H
 

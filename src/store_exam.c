@@ -900,14 +900,13 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 			                  : !strcmp(canon, q->expected) || in_list(q->also, canon),
 			.ms = ms, .at = now, .content_version = content_version,
 		};
-		sqlite3_stmt *st = store_answer_stmt(s, &rec);
-		if (!st) {
+		if (!store_answer_insert(s, &rec, &rc)) {
 			item_free(&one);
-			db_rollback(s->db);
-			return EXAM_ERR;
-		}
-		if (!step_done(st, &rc)) {
-			item_free(&one);
+			store_exam_paper_free(&p);
+			if (rc == SQLITE_MISUSE) {   /* incomplete: s->err says so */
+				db_rollback(s->db);
+				return EXAM_ERR;
+			}
 			return write_failed(s, what, rc);
 		}
 	}

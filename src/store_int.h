@@ -18,6 +18,7 @@ struct store_ops {
 	const char *(*where)(struct store *s);
 	int (*waiting)(struct store *s);
 	bool (*offline)(struct store *s);
+	uint32_t (*data_version)(struct store *s);
 	bool (*session_begin)(struct store *s, const char *kind, uint64_t seed,
 	                      const char *content_version, int64_t *id);
 	bool (*session_end)(struct store *s, int64_t id);
@@ -68,6 +69,7 @@ bool store_sql_gone(struct store *s);
 const char *store_sql_where(struct store *s);
 int store_sql_waiting(struct store *s);
 bool store_sql_offline(struct store *s);
+uint32_t store_sql_data_version(struct store *s);
 
 /* ---- the class server backend (store_remote.c) ----------------------------- */
 
@@ -122,8 +124,9 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 void store_copy(char *dst, size_t n, const unsigned char *src);
 /* Room for one more element in arr (see store.c); NULL with s->err when out of memory. */
 void *store_grow(struct store *s, void *arr, size_t *cap, size_t len, size_t size);
-/* The INSERT of one answer row, bound and ready to step inside the caller's
- * transaction; NULL with s->err set when a is incomplete or prepare failed. */
-sqlite3_stmt *store_answer_stmt(struct store *s, const struct answer_rec *a);
+/* Inserts one answer row inside the caller's transaction with the INSERT the
+ * store keeps prepared.  False with *rc the sqlite result (SQLITE_MISUSE and
+ * s->err set when a is incomplete). */
+bool store_answer_insert(struct store *s, const struct answer_rec *a, int *rc);
 
 #endif

@@ -34,6 +34,7 @@ struct remote {
 	struct db *own;         /* the learner's own database (the queue), opened when needed */
 	int waiting;            /* requests in the queue */
 	bool offline;           /* the last try did not reach the server */
+	uint32_t version;       /* store_data_version: a new one each call */
 	int64_t retry_at;       /* ms: when to try again while offline */
 };
 
@@ -367,6 +368,13 @@ static int remote_waiting(struct store *s)
 static bool remote_offline(struct store *s)
 {
 	return R(s)->offline;
+}
+
+/* The server's data can change at any time without this process seeing it:
+ * a new number each call, so nothing read from it is kept between screens. */
+static uint32_t remote_data_version(struct store *s)
+{
+	return ++R(s)->version;
 }
 
 /* ---- practice ---------------------------------------------------------------------------- */
@@ -799,6 +807,7 @@ const struct store_ops store_remote_ops = {
 	.where = remote_where,
 	.waiting = remote_waiting,
 	.offline = remote_offline,
+	.data_version = remote_data_version,
 	.session_begin = remote_session_begin,
 	.session_end = remote_session_end,
 	.record = remote_record,

@@ -33,6 +33,7 @@ static const struct {
 	{ "httptutor export [--csv|--json]", MSG_USAGE_EXPORT },
 	{ "httptutor report [--csv|--json] [DB...]", MSG_USAGE_REPORT },
 	{ "httptutor lint [DIR]", MSG_USAGE_LINT },
+	{ "httptutor check [--repair]", MSG_USAGE_CHECK },
 	{ NULL, MSG_USAGE_TEACHER },
 	{ "httptutor exam new NAME --count N [--minutes M] [--attempts K] "
 	  "[--feedback end|closed|never] [--closes WHEN] [--no-shuffle] "

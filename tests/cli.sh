@@ -1047,8 +1047,32 @@ if sorted((int(a), int(b)) for a, b in bars) != sorted(top): sys.exit(f"HTML bar
 	cli_check report-exam-confusions-text 0 out '^Top confusions: what to teach again$'
 }
 
+# check: the tables derived from the answer log against a rebuild; a damaged
+# one is named, left alone, and mended by --repair.
+cli_check_cmd() {
+	local db=$CLI_T/check.db before
+	printf '1\n2\n1\n' | "$BIN" --db "$db" quiz --plain --type pick --seed 4 --count 3 >/dev/null 2>&1
+	cli_x --db "$db" check
+	cli_check check-agrees 0 out 'answers 3, learners 1' out '^  item_state +rows +[0-9]+  agree' \
+		out 'agrees with it\.$'
+	sqlite3 "$db" "UPDATE tally SET counted = counted + 1"
+	before=$(sqlite3 "$db" 'SELECT * FROM tally')
+	cli_x --db "$db" check
+	cli_check check-differs 1 out '^  tally +rows +[0-9]+  differ from a rebuild: [0-9]+ only in the file' \
+		out 'check --repair'
+	[ "$(sqlite3 "$db" 'SELECT * FROM tally')" = "$before" ] && ok cli/check-leaves-file ||
+		bad cli/check-leaves-file "check changed tally"
+	cli_x --db "$db" check --repair
+	cli_check check-repair 0 out 'Rebuilt every derived table'
+	cli_x --db "$db" --lang zh-TW check
+	cli_check check-repaired-zh 0 out '與答題紀錄一致'
+	cli_usage check-repair-elsewhere '--repair applies to check' stats --repair
+	cli_usage check-argument "unexpected argument 'x'" check x
+}
+
 run_cli() {
 	CLI_T=$(mktemp -d)
+	cli_check_cmd
 	cli_snapshot
 	cli_piped
 	cli_report
