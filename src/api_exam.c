@@ -279,8 +279,10 @@ void api_results(struct api_call *c)
 static void add_group(void *ctx, const struct report_group *g)
 {
 	json_t *arr = ctx;
+	/* user or item is NULL in a whole-class report's rows: null, not "" */
 	json_array_append_new(arr, json_pack("{s:o, s:o, s:o, s:o, s:b, s:i, s:I}",
-		"user", out_json_str(g->user), "item", out_json_str(g->item),
+		"user", g->user ? out_json_str(g->user) : json_null(),
+		"item", g->item ? out_json_str(g->item) : json_null(),
 		"given", out_json_str(g->given), "expected", out_json_str(g->expected),
 		"correct", g->correct, "count", g->count, "ms", (json_int_t)g->ms));
 }

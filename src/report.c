@@ -590,6 +590,9 @@ static void class_group(void *ctx, const struct report_group *g)
 		s->answers += g->count;
 		s->correct += g->correct ? g->count : 0;
 		s->ms += g->ms;
+		if (!g->correct)
+			classmix_add(&d->mix, g->user, contrast_code(g->expected),
+			             contrast_code(g->given), g->count);
 	}
 	if (!g->item)
 		return;
@@ -600,9 +603,6 @@ static void class_group(void *ctx, const struct report_group *g)
 		q->expected = strdup(g->expected);
 	if (g->correct && strcmp(g->given, g->expected) != 0)
 		q->also += g->count;
-	if (!g->correct)
-		classmix_add(&d->mix, g->user, contrast_code(g->expected), contrast_code(g->given),
-		             g->count);
 	if (!g->correct) {
 		arr = q->wrong;
 		long wi = find_or_add(&arr, &q->n_wrong, sizeof *q->wrong, g->given);

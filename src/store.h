@@ -139,10 +139,11 @@ typedef void (*store_row_fn)(void *ctx, int ncols, const char *const *cols);
 bool store_export(struct store *s, store_row_fn fn, void *ctx);
 /* Class report: answers of every profile in this database, with their
  * count and summed milliseconds.  Of one exam (exam_id not NULL): grouped by
- * (user, item, given, expected, correct).  Of the whole database: grouped by
- * (user, correct) with item NULL, then by (item, given, expected, correct)
- * with user NULL, from the tally (as many rows for a year of answers as for
- * a day's). */
+ * (user, item, given, expected, correct).  Of the whole database, from the
+ * tally (as many rows for a year of answers as for a day's): grouped by
+ * (user, correct, given, expected) with item NULL (given and expected ""
+ * for right answers), then by (item, given, expected, correct) with user
+ * NULL.  A confusion is counted from the rows that name a user. */
 struct report_group {
 	const char *user, *item, *given, *expected;
 	bool correct;

@@ -579,7 +579,9 @@ static bool remote_report(struct store *s, const char *exam_id, store_group_fn f
 			(int)json_integer_value(json_object_get(g, "count")),
 			(int64_t)json_integer_value(json_object_get(g, "ms")),
 		};
-		if (rg.user && rg.item && rg.given && rg.expected)
+		/* A whole-class report sends per-learner rows (no item) and
+		 * per-question rows (no user): see store_report. */
+		if ((rg.user || rg.item) && rg.given && rg.expected)
 			fn(ctx, &rg);
 	}
 	client_reply_free(&r);

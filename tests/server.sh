@@ -257,6 +257,20 @@ sv_unix() {
 	sv_json paper-unsealed 'not j["sealed"] and j["questions"][0]["expected"] != ""'
 	cli_x --class "$dir" report --exam unit1 --json
 	sv_check teacher-report 0 out "\"name\": \"$sa\""
+	# The whole class through the server: the same students, questions and
+	# confusions as the report read from the server's file.
+	cli_x --class "$dir" report --json
+	cp "$CLI_T/out" "$SV_T/class-remote.json"
+	cli_x report --json "$db"
+	why=$(cli_py '
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+keys = ("answers", "correct", "students", "questions", "confusions")
+if not a["students"]: sys.exit("no students")
+diff = [k for k in keys if a[k] != b[k]]
+if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in diff]}")
+' "$SV_T/class-remote.json" "$CLI_T/out")
+	[ -z "$why" ] && ok server/teacher-class-report || bad server/teacher-class-report "$why"
 
 	# 429: one student flooding; the others are still served.
 	# A copy the student can read, wherever the tree is.
