@@ -519,6 +519,7 @@
 	X(CHECK_REPAIRED,  "Rebuilt every derived table from the answer log.", "已從答題紀錄重建所有推導資料表。") \
 	X(ERR_REPAIR_OPT, "--repair applies to check, not '%s'", "--repair 只用於 check，不適用於「%s」") \
 	X(USAGE_CHECK,     "compare your progress tables with the answer log; --repair rebuilds them", "比對進度資料表與答題紀錄；--repair 會重建它們") \
+	X(ERR_CHECK_CLASS, "check reads a database file, and the class server %s keeps its own: run check on the server with --db DIR/class.db", "check 讀的是資料庫檔案，而班級伺服器 %s 自己保管資料庫：請在伺服器上用 --db DIR/class.db 執行 check") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

@@ -312,6 +312,8 @@ static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 		return bad_usage(MSG_ERR_CLASS_USER, o->user);
 	if (o->server && klass && !strcmp(sub, "init"))
 		return bad_usage(MSG_ERR_CLASS_INIT_SERVER, "");
+	if (o->server && !strcmp(cmd, "check"))
+		return bad_usage(MSG_ERR_CHECK_CLASS, o->server);
 	return 0;
 }
 

@@ -1068,6 +1068,7 @@ cli_check_cmd() {
 	cli_check check-repaired-zh 0 out '與答題紀錄一致'
 	cli_usage check-repair-elsewhere '--repair applies to check' stats --repair
 	cli_usage check-argument "unexpected argument 'x'" check x
+	cli_usage check-class-server 'run check on the server' --class /nowhere check
 }
 
 run_cli() {
