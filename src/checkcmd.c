@@ -24,7 +24,7 @@ int checkcmd_run(const char *path, bool repair, bool utf8)
 	int rc = 1;
 
 	if (!path && !(path = defpath = db_default_path())) {
-		fprintf(stderr, "httptutor: cannot find the database: set HOME or XDG_DATA_HOME, or use --db\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_DB_NO_PLACE));
 		return 1;
 	}
 	/* No profile of its own: checking must not add a learner. */

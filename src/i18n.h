@@ -520,6 +520,8 @@
 	X(ERR_REPAIR_OPT, "--repair applies to check, not '%s'", "--repair 只用於 check，不適用於「%s」") \
 	X(USAGE_CHECK,     "compare your progress tables with the answer log; --repair rebuilds them", "比對進度資料表與答題紀錄；--repair 會重建它們") \
 	X(ERR_CHECK_CLASS, "check reads a database file, and the class server %s keeps its own: run check on the server with --db DIR/class.db", "check 讀的是資料庫檔案，而班級伺服器 %s 自己保管資料庫：請在伺服器上用 --db DIR/class.db 執行 check") \
+	X(CHECK_CANNOT,    "cannot check the database", "無法檢查資料庫") \
+	X(CHECK_READONLY,  "cannot check %s: it is read-only (check rebuilds the tables inside a transaction it then undoes); copy it somewhere writable", "無法檢查 %s：檔案是唯讀的（check 會在一個之後復原的交易中重建資料表）；請先複製到可寫入的地方") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

@@ -5,6 +5,7 @@
  * triggers recompute every table of a learner from the log.  Comparing runs
  * it inside a transaction on a copy of the tables and rolls back. */
 #include "store_check.h"
+#include "i18n.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -17,7 +18,7 @@ static const char *const derived[] = { "item_state", "day_stat", "tally" };
 static bool exec(struct store *s, const char *sql)
 {
 	if (sqlite3_exec(s->db->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
-		db_fail(s->db, "cannot check the database");
+		db_fail(s->db, tr(MSG_CHECK_CANNOT));
 		snprintf(s->err, sizeof s->err, "%s", s->db->err);
 		return false;
 	}
@@ -31,7 +32,7 @@ static bool count(struct store *s, const char *sql, long *out)
 	if (ok)
 		*out = sqlite3_column_int64(st, 0);
 	else
-		store_read_fail(s, "cannot check the database");
+		store_read_fail(s, tr(MSG_CHECK_CANNOT));
 	sqlite3_finalize(st);
 	return ok;
 }
@@ -43,9 +44,7 @@ bool store_check(struct store *s, bool repair, struct store_check *out, size_t m
 
 	*n = 0;
 	if (s->db->readonly) {
-		snprintf(s->err, sizeof s->err, "cannot check %s: it is read-only (check rebuilds "
-		         "the tables inside a transaction it then undoes); copy it somewhere writable",
-		         s->db->path);
+		snprintf(s->err, sizeof s->err, tr(MSG_CHECK_READONLY), s->db->path);
 		return false;
 	}
 	/* The rebuild sorts the whole log: in memory, several times faster. */
