@@ -564,8 +564,7 @@ void api_handle(struct api *api, const struct api_request *rq, struct api_reply 
 	/* A write on its own (tests, a server between batches) commits alone. */
 	if (!api->c.db->batch && api_writes(rq->method, rq->path)) {
 		if (!db_batch_begin(api->c.db)) {
-			api_problem(rp, 503, "/problems/database", api->c.db->err);
-			rp->retry_after = 1;
+			api_unavailable(api, rp);
 			return;
 		}
 		own_batch = true;
@@ -573,15 +572,26 @@ void api_handle(struct api *api, const struct api_request *rq, struct api_reply 
 	handle(api, rq, rp);
 	if (own_batch && !db_batch_commit(api->c.db)) {
 		api_forget(api);
-		if (api->c.db->gone)
-			api->gone = true;
-		rp->location[0] = '\0';
-		rp->retry_after = api->gone ? 60 : 1;
-		api_problem(rp, 503, api->gone ? "/problems/unavailable" : "/problems/database",
-		            api->gone ? "the class database was deleted or replaced; nothing was "
-		            "saved" : "the answer could not be saved (the commit failed); send it "
-		            "again");
+		api_unavailable(api, rp);
 	}
+}
+
+void api_unavailable(struct api *api, struct api_reply *rp)
+{
+	char user[sizeof rp->user];
+	snprintf(user, sizeof user, "%s", rp->user);
+	api_reply_free(rp);
+	memset(rp, 0, sizeof *rp);
+	snprintf(rp->user, sizeof rp->user, "%s", user);
+	if (api->c.db->gone)
+		api->gone = true;
+	rp->retry_after = api->gone ? 60 : 1;
+	api_problem(rp, 503, api->gone ? "/problems/unavailable" : "/problems/not-saved",
+	            api->gone ? "the class database was deleted or replaced while the server was "
+	            "running, so nothing was saved and nothing more is accepted; your answers are "
+	            "kept until the teacher restarts the server"
+	            : "the database could not save this (the commit failed); nothing of it was "
+	            "kept: send it again");
 }
 
 struct api *api_new(const struct api_config *c)

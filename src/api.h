@@ -80,6 +80,9 @@ void api_reply_free(struct api_reply *rp);
  * HTTP side uses it for 413, 429 and 503, and after a lost commit. */
 void api_problem(struct api_reply *rp, int status, const char *type, const char *detail);
 
+/* Replace rp with the 503 for a write that was not kept: the class
+ * database is gone (Retry-After 60), or its commit failed (1). */
+void api_unavailable(struct api *api, struct api_reply *rp);
 /* Forget the stores kept per learner: after a batch was rolled back, a
  * profile made inside it is gone too. */
 void api_forget(struct api *api);

@@ -14,6 +14,13 @@
 #include <unistd.h>
 
 #define DB_BUSY_MS 5000
+#define DB_KEPT_MAX 32          /* statements kept prepared */
+#define DB_SP_MAX 8             /* savepoint depths with kept statements */
+
+struct db_kept {
+	const char *sql;        /* its text, compared by address */
+	sqlite3_stmt *st;
+};
 
 static bool db_is_memory(const char *path)
 {
@@ -429,7 +436,10 @@ void db_close(struct db *d)
 {
 	if (!d)
 		return;
-	sqlite3_close(d->h);   /* statements are finalized by their users */
+	for (size_t i = 0; i < d->n_kept; i++)
+		sqlite3_finalize(d->kept[i].st);
+	free(d->kept);
+	sqlite3_close(d->h);   /* the other statements are finalized by their users */
 	if (d->fd >= 0)
 		close(d->fd);
 	free(d->path);
@@ -442,7 +452,9 @@ bool db_same_file(struct db *d)
 
 	if (d->gone)
 		return false;
-	if (d->fd < 0 || d->copy)
+	/* Inside a batch the file was checked when it began and is checked
+	 * again before its one commit: nothing reaches the disk in between. */
+	if (d->fd < 0 || d->copy || d->batch)
 		return true;
 	if (fstat(d->fd, &open_st) == 0 && stat(d->path, &path_st) == 0 &&
 	    open_st.st_dev == path_st.st_dev && open_st.st_ino == path_st.st_ino &&
@@ -481,12 +493,62 @@ sqlite3_stmt *db_prepare(struct db *d, const char *sql)
 	return st;
 }
 
+sqlite3_stmt *db_prepare_keep(struct db *d, const char *sql)
+{
+	for (size_t i = 0; i < d->n_kept; i++)
+		if (d->kept[i].sql == sql)
+			return d->kept[i].st;
+	sqlite3_stmt *st = db_prepare(d, sql);
+	if (!st || d->n_kept >= DB_KEPT_MAX)
+		return st;     /* not kept: db_done finalizes it */
+	struct db_kept *nv = realloc(d->kept, (d->n_kept + 1) * sizeof *nv);
+	if (!nv)
+		return st;
+	d->kept = nv;
+	d->kept[d->n_kept++] = (struct db_kept){ sql, st };
+	return st;
+}
+
+void db_done(struct db *d, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < d->n_kept; i++)
+		if (d->kept[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
+/* Run one of the batch's savepoint statements (a kept one up to
+ * DB_SP_MAX deep); SQLITE_OK or the error code. */
+static int db_savepoint(struct db *d, const char *fmt, int depth)
+{
+	static const char *const sp[DB_SP_MAX] = { "SAVEPOINT w0", "SAVEPOINT w1", "SAVEPOINT w2",
+		"SAVEPOINT w3", "SAVEPOINT w4", "SAVEPOINT w5", "SAVEPOINT w6", "SAVEPOINT w7" };
+	static const char *const rel[DB_SP_MAX] = { "RELEASE w0", "RELEASE w1", "RELEASE w2",
+		"RELEASE w3", "RELEASE w4", "RELEASE w5", "RELEASE w6", "RELEASE w7" };
+	static const char *const rb[DB_SP_MAX] = { "ROLLBACK TO w0", "ROLLBACK TO w1",
+		"ROLLBACK TO w2", "ROLLBACK TO w3", "ROLLBACK TO w4", "ROLLBACK TO w5",
+		"ROLLBACK TO w6", "ROLLBACK TO w7" };
+	const char *const *tab = fmt[0] == 'S' ? sp : fmt[0] == 'R' && fmt[1] == 'E' ? rel : rb;
+	if (depth < DB_SP_MAX) {
+		sqlite3_stmt *st = db_prepare_keep(d, tab[depth]);
+		int rc = st ? sqlite3_step(st) : sqlite3_errcode(d->h);
+		db_done(d, st);
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	char sql[32];
+	snprintf(sql, sizeof sql, fmt, depth);
+	return sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+}
+
 bool db_begin(struct db *d)
 {
 	if (d->batch) {
-		char sql[32];
-		snprintf(sql, sizeof sql, "SAVEPOINT w%d", d->depth);
-		if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		if (db_savepoint(d, "SAVEPOINT w%d", d->depth) != SQLITE_OK) {
 			db_fail(d, tr(MSG_DB_BEGIN));
 			return false;
 		}
@@ -505,13 +567,11 @@ bool db_begin(struct db *d)
 bool db_commit(struct db *d)
 {
 	if (d->batch) {
-		char sql[32];
 		if (d->depth == 0 || sqlite3_get_autocommit(d->h)) {
 			snprintf(d->err, sizeof d->err, "%s", tr(MSG_DB_LOST));
 			return false;
 		}
-		snprintf(sql, sizeof sql, "RELEASE w%d", d->depth - 1);
-		if (sqlite3_exec(d->h, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		if (db_savepoint(d, "RELEASE w%d", d->depth - 1) != SQLITE_OK) {
 			db_fail(d, tr(MSG_DB_COMMIT));
 			return false;
 		}
@@ -528,14 +588,13 @@ bool db_commit(struct db *d)
 void db_rollback(struct db *d)
 {
 	if (d->batch) {
-		char sql[64];
 		if (d->depth == 0)
 			return;
 		d->depth--;
 		if (sqlite3_get_autocommit(d->h))
 			return;     /* SQLite ended the whole transaction: db_batch_lost */
-		snprintf(sql, sizeof sql, "ROLLBACK TO w%d; RELEASE w%d", d->depth, d->depth);
-		sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+		db_savepoint(d, "ROLLBACK TO w%d", d->depth);
+		db_savepoint(d, "RELEASE w%d", d->depth);
 		return;
 	}
 	/* After some errors sqlite has already rolled back; that is fine. */
@@ -547,7 +606,7 @@ bool db_batch_begin(struct db *d)
 {
 	d->batch = false;
 	d->depth = 0;
-	if (!db_begin(d))
+	if (!db_same_file(d) || !db_begin(d))
 		return false;
 	d->batch = true;
 	return true;

@@ -65,6 +65,15 @@ struct daemon_ctx {
 	enum api_via via;
 };
 
+/* A login name looked up for a uid, kept a minute: reading the password
+ * database for every request was most of a request's system calls. */
+struct login {
+	uid_t uid;
+	bool have;
+	char name[72];
+	int64_t at_ms;
+};
+
 /* Per-learner request budget (token bucket), keyed by uid or token. */
 struct bucket {
 	char key[48];
@@ -86,6 +95,8 @@ struct server {
 	pthread_mutex_t rate_mu;
 	struct bucket *buckets;
 	size_t n_buckets;
+	struct login *logins;           /* under rate_mu */
+	size_t n_logins;
 	struct daemon_ctx unix_ctx, tcp_ctx;
 	pthread_mutex_t log_mu;
 };
@@ -93,18 +104,21 @@ struct server {
 static void slog(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void slog(struct server *s, const char *fmt, ...)
 {
-	char when[32];
+	char line[1024];
 	time_t now = time(NULL);
 	struct tm tm;
 	va_list ap;
+	size_t n;
 	gmtime_r(&now, &tm);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	pthread_mutex_lock(&s->log_mu);
-	fprintf(stderr, "%s ", when);
+	n = strftime(line, sizeof line, "%Y-%m-%dT%H:%M:%SZ ", &tm);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(line + n, sizeof line - n - 1, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	n = strlen(line);
+	line[n++] = '\n';
+	/* One write a line: stderr is unbuffered, and lines must not mix. */
+	pthread_mutex_lock(&s->log_mu);
+	fwrite(line, 1, n, stderr);
 	pthread_mutex_unlock(&s->log_mu);
 }
 
@@ -163,6 +177,50 @@ static bool rate_ok(struct server *s, const char *key, int *wait)
 	return ok;
 }
 
+/* The login of uid into name (false when it has none). */
+static bool login_of(struct server *s, uid_t uid, char *name, size_t n)
+{
+	int64_t now = clock_ms();
+	struct login *l = NULL;
+	bool have;
+
+	pthread_mutex_lock(&s->rate_mu);
+	for (size_t i = 0; i < s->n_logins && !l; i++)
+		if (s->logins[i].uid == uid && now - s->logins[i].at_ms < 60000)
+			l = &s->logins[i];
+	if (!l) {
+		struct passwd pw, *res = NULL;
+		char buf[2048];
+		struct login fresh = { .uid = uid, .at_ms = now };
+		if (getpwuid_r(uid, &pw, buf, sizeof buf, &res) == 0 && res && res->pw_name) {
+			snprintf(fresh.name, sizeof fresh.name, "%s", res->pw_name);
+			fresh.have = true;
+		}
+		for (size_t i = 0; i < s->n_logins && !l; i++)
+			if (s->logins[i].uid == uid)
+				l = &s->logins[i];
+		if (!l) {
+			struct login *nv = realloc(s->logins, (s->n_logins + 1) * sizeof *nv);
+			if (nv) {
+				s->logins = nv;
+				l = &s->logins[s->n_logins++];
+			}
+		}
+		if (l)
+			*l = fresh;
+		else
+			l = &fresh;     /* out of memory: this once without the cache */
+		have = l->have;
+		snprintf(name, n, "%s", l->name);
+		pthread_mutex_unlock(&s->rate_mu);
+		return have;
+	}
+	have = l->have;
+	snprintf(name, n, "%s", l->name);
+	pthread_mutex_unlock(&s->rate_mu);
+	return have;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? strdup(s) : NULL;
@@ -214,13 +272,8 @@ static struct req *req_new(struct daemon_ctx *d, struct MHD_Connection *c, const
 		socklen_t len = sizeof cr;
 		r->uid = (uid_t)-1;
 		if (ci && getsockopt(ci->connect_fd, SOL_SOCKET, SO_PEERCRED, &cr, &len) == 0) {
-			struct passwd pw, *res = NULL;
-			char buf[2048];
 			r->uid = cr.uid;
-			if (getpwuid_r(cr.uid, &pw, buf, sizeof buf, &res) == 0 && res && res->pw_name) {
-				snprintf(r->login, sizeof r->login, "%s", res->pw_name);
-				r->have_login = true;
-			}
+			r->have_login = login_of(d->srv, cr.uid, r->login, sizeof r->login);
 		}
 	}
 	if (!r->method || !r->path) {
@@ -376,20 +429,11 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 /* ---- the database thread -------------------------------------------------------- */
 
 /* The writes of a batch that was not kept must not say they were. */
-static void unsave(struct job **v, size_t n, const char *why)
+static void unsave(struct server *s, struct job **v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		struct api_reply *rp = &v[i]->rp;
-		if (rp->status >= 300 && !rp->replayed)
-			continue;
-		char user[sizeof rp->user];
-		snprintf(user, sizeof user, "%s", rp->user);
-		api_reply_free(rp);
-		memset(rp, 0, sizeof *rp);
-		snprintf(rp->user, sizeof rp->user, "%s", user);
-		rp->retry_after = 1;
-		api_problem(rp, 503, "/problems/not-saved", why);
-	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->rp.status < 300 || v[i]->rp.replayed)
+			api_unavailable(s->api, &v[i]->rp);
 }
 
 static void run_batch(struct server *s, struct job **v, size_t n)
@@ -405,15 +449,13 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 		for (size_t i = 0; i < nw; i++) {
 			if (!open) {
 				/* Not even a transaction: say so; the client sends it again. */
-				api_problem(&writes[i]->rp, 503, "/problems/not-saved", s->db->err);
-				writes[i]->rp.retry_after = 1;
+				api_unavailable(s->api, &writes[i]->rp);
 				continue;
 			}
 			api_handle(s->api, &writes[i]->rq, &writes[i]->rp);
 			if (db_batch_lost(s->db)) {
 				/* SQLite ended the transaction: all of it so far is gone. */
-				unsave(writes + first, i + 1 - first, "the database failed; nothing of "
-				       "this request was saved; send it again");
+				unsave(s, writes + first, i + 1 - first);
 				db_batch_rollback(s->db);
 				api_forget(s->api);
 				first = i + 1;
@@ -422,9 +464,7 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 		}
 		if (open && !db_batch_commit(s->db)) {
 			slog(s, "commit failed: %s", s->db->err);
-			unsave(writes + first, nw - first, s->db->gone ? "the class database was "
-			       "deleted or replaced; nothing was saved" : "the commit failed; nothing "
-			       "of this request was saved; send it again");
+			unsave(s, writes + first, nw - first);
 			api_forget(s->api);
 		}
 	}
@@ -672,6 +712,7 @@ fail:
 	api_free(s.api);
 	db_close(s.db);
 	free(s.buckets);
+	free(s.logins);
 	free(cert);
 	free(key);
 	if (!rc)

@@ -9,7 +9,7 @@
 
 bool store_key_find(struct store *s, const char *key, struct stored_reply *r, bool *found)
 {
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = db_prepare_keep(s->db,
 		"SELECT status, location, body FROM request_key WHERE profile_id = ?1 AND key = ?2");
 	bool ok = false;
 	int rc;
@@ -38,14 +38,14 @@ bool store_key_find(struct store *s, const char *key, struct stored_reply *r, bo
 	}
 	ok = true;
 out:
-	sqlite3_finalize(st);
+	db_done(s->db, st);
 	return ok;
 }
 
 bool store_key_save(struct store *s, const char *key, int status, const char *location,
                     const char *body, int64_t at)
 {
-	sqlite3_stmt *st = db_prepare(s->db,
+	sqlite3_stmt *st = db_prepare_keep(s->db,
 		"INSERT INTO request_key(profile_id, key, status, location, body, at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	int rc;
@@ -61,7 +61,7 @@ bool store_key_save(struct store *s, const char *key, int status, const char *lo
 	sqlite3_bind_text(st, 5, body ? body : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, at);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	db_done(s->db, st);
 	if (rc != SQLITE_DONE) {
 		store_write_fail(s, "remember the reply", rc);
 		return false;
@@ -72,7 +72,7 @@ bool store_key_save(struct store *s, const char *key, int status, const char *lo
 /* Owner of row id in a table whose profile column is profile_id. */
 static enum store_owner owner_of(struct store *s, const char *sql, int64_t id)
 {
-	sqlite3_stmt *st = db_prepare(s->db, sql);
+	sqlite3_stmt *st = db_prepare_keep(s->db, sql);
 	enum store_owner o = OWNER_ERR;
 	int rc;
 
@@ -88,7 +88,7 @@ static enum store_owner owner_of(struct store *s, const char *sql, int64_t id)
 		o = OWNER_NONE;
 	else
 		store_read_fail(s, "cannot read the database");
-	sqlite3_finalize(st);
+	db_done(s->db, st);
 	return o;
 }
 
@@ -150,7 +150,7 @@ out:
 
 bool store_roster_find(struct db *db, const char *hash, char *name, size_t n, bool *found)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT name FROM roster WHERE token_hash = ?1");
+	sqlite3_stmt *st = db_prepare_keep(db, "SELECT name FROM roster WHERE token_hash = ?1");
 	bool ok = false;
 	int rc;
 
@@ -168,7 +168,7 @@ bool store_roster_find(struct db *db, const char *hash, char *name, size_t n, bo
 	} else {
 		db_fail(db, "cannot read the roster");
 	}
-	sqlite3_finalize(st);
+	db_done(db, st);
 	return ok;
 }
 
