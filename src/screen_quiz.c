@@ -123,9 +123,12 @@ static void answer(struct app *a, int given)
 	v->pending.expected = v->pend_expected;
 	v->given = given;
 	v->right = v->pending.correct;
+	int was_waiting = a->st ? store_waiting(a->st) : 0;
 	v->saved = a->st && answer_save(a->st, &v->session, &v->pending);
 	if (!v->saved)
 		not_saved(a);
+	else if (was_waiting && !store_waiting(a->st))
+		app_status(a, false, "%s", tr(MSG_QUEUE_SENT));
 	else if (store_waiting(a->st)) { /* kept here until the class server is back */
 		char n[120];
 		app_status(a, false, "%s", i18n_count(MSG_QUEUE_WAITING_ONE, MSG_QUEUE_WAITING,

@@ -32,6 +32,7 @@
 #define RATE_PER_S 60.0         /* … and per second after that */
 #define GRACE_MS 1500           /* after a stop signal: 503 to new requests this long */
 #define SWEEP_S 30              /* end timed-out attempts and close exams this often */
+#define CHECKPOINT_MS 500       /* copy the WAL into the database this often */
 
 /* ---- one request -------------------------------------------------------------- */
 
@@ -90,6 +91,9 @@ struct server {
 	struct job *head, *tail;
 	size_t queued;
 	bool quit;
+	pthread_t checkpointer;
+	pthread_cond_t ckpt_cv;         /* the checkpointer's own: enqueue wakes only the worker */
+	bool checkpoint_up;
 	atomic_bool stopping;
 	bool gone_logged;
 	pthread_mutex_t rate_mu;
@@ -347,7 +351,7 @@ static void enqueue(struct server *s, struct job *j)
 		s->head = j;
 	s->tail = j;
 	s->queued++;
-	pthread_cond_signal(&s->cv);
+	pthread_cond_broadcast(&s->cv);
 	pthread_mutex_unlock(&s->mu);
 }
 
@@ -526,6 +530,42 @@ static void *worker(void *arg)
 	return NULL;
 }
 
+/* The WAL is copied into the database by a thread of its own, with its own
+ * connection: done by a commit (SQLite's default), a checkpoint's two
+ * extra fsyncs held up every request of that batch. */
+static void *checkpointer(void *arg)
+{
+	struct server *s = arg;
+	sqlite3 *h = NULL;
+
+	if (sqlite3_open_v2(s->db->path, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		slog(s, "cannot open a second connection for checkpoints (%s); commits do them",
+		     sqlite3_errmsg(h));
+		sqlite3_close(h);
+		sqlite3_wal_autocheckpoint(s->db->h, 1000);
+		return NULL;
+	}
+	sqlite3_busy_timeout(h, 1000);
+	pthread_mutex_lock(&s->mu);
+	while (!s->quit) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += CHECKPOINT_MS * 1000000L;
+		until.tv_sec += until.tv_nsec / 1000000000L;
+		until.tv_nsec %= 1000000000L;
+		pthread_cond_timedwait(&s->ckpt_cv, &s->mu, &until);
+		if (s->quit)
+			break;
+		pthread_mutex_unlock(&s->mu);
+		/* PASSIVE: never waits for the writer, nor makes it wait. */
+		sqlite3_wal_checkpoint_v2(h, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&s->mu);
+	}
+	pthread_mutex_unlock(&s->mu);
+	sqlite3_close(h);
+	return NULL;
+}
+
 /* ---- start and stop ----------------------------------------------------------------- */
 
 static struct MHD_Daemon *start_daemon(struct server *s, struct daemon_ctx *d, int fd,
@@ -648,11 +688,16 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 	pthread_mutex_init(&s.rate_mu, NULL);
 	pthread_mutex_init(&s.log_mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
+	pthread_cond_init(&s.ckpt_cv, NULL);
 	if (pthread_create(&s.worker, NULL, worker, &s) != 0) {
 		snprintf(err, sizeof err, "cannot start a thread");
 		goto fail;
 	}
 	worker_up = true;
+	sqlite3_wal_autocheckpoint(s.db->h, 0);
+	s.checkpoint_up = pthread_create(&s.checkpointer, NULL, checkpointer, &s) == 0;
+	if (!s.checkpoint_up)
+		sqlite3_wal_autocheckpoint(s.db->h, 1000);
 	unsigned limit = raise_fd_limit();
 	s.unix_ctx.via = API_UNIX;
 	s.tcp_ctx.via = API_TCP;
@@ -693,8 +738,11 @@ fail:
 			pthread_cond_wait(&s.cv, &s.mu);
 		s.quit = true;
 		pthread_cond_broadcast(&s.cv);
+		pthread_cond_broadcast(&s.ckpt_cv);
 		pthread_mutex_unlock(&s.mu);
 		pthread_join(s.worker, NULL);
+		if (s.checkpoint_up)
+			pthread_join(s.checkpointer, NULL);
 	}
 	if (td)
 		netlib.MHD_stop_daemon(td);

@@ -279,6 +279,13 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 	read -r code retry n <"$SV_T/flood"
 	[ "$code" = 429 ] && [ "${retry:-0}" -ge 1 ] 2>/dev/null && ok "server/429-retry-after" ||
 		bad "server/429-retry-after" "$(cat "$SV_T/flood")"
+	# The same with curl: 200 requests over one connection.
+	local urls=() n
+	for n in $(seq 200); do urls+=(http://localhost/v1/me); done
+	sv_as "$sb" curl -s -o /dev/null -w '%{http_code} %header{retry-after}\n' --unix-socket "$sock" \
+		"${urls[@]}" >"$SV_T/flood2" 2>/dev/null
+	grep -qE '^429 [1-9]' "$SV_T/flood2" && ok "server/429-curl" ||
+		bad "server/429-curl" "$(sort "$SV_T/flood2" | uniq -c | tr '\n' ' ')"
 	sv_ucurl "$sa" --unix-socket "$sock" http://localhost/v1/me
 	[ "$(cat "$SV_T/code")" = 200 ] && ok "server/others-served-during-flood" || bad "server/others-served-during-flood" "$(cat "$SV_T/code")"
 
@@ -293,10 +300,13 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 
 	# 503 + Retry-After while stopping.
 	"$SV_PY" "$ROOT/tests/data/server/robust.py" stopping "$sock" "$SV_PID" >"$SV_T/stop" 2>&1
+	curl -s -o /dev/null -w '%{http_code} %header{retry-after}' --unix-socket "$sock" \
+		http://localhost/v1/me >"$SV_T/stop2" 2>/dev/null
 	wait "$SV_PID" 2>/dev/null
 	SV_PID=
 	read -r code retry <"$SV_T/stop"
 	[ "$code" = 503 ] && [ "$retry" -ge 1 ] 2>/dev/null && ok "server/503-stopping" || bad "server/503-stopping" "$(cat "$SV_T/stop")"
+	grep -qE '^503 [1-9]' "$SV_T/stop2" && ok "server/503-curl" || bad "server/503-curl" "$(cat "$SV_T/stop2")"
 	[ ! -e "$sock" ] && grep -q 'class server stopped' "$SV_LOG" && ok "server/clean-stop" ||
 		bad "server/clean-stop" "$(tail -2 "$SV_LOG")"
 

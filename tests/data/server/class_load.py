@@ -228,6 +228,8 @@ lat = sorted(x for r in results for x in r["lat"])
 shown = sum(r["shown"] for r in results)
 not_saved = sum(r["not_saved"] for r in results)
 out.update(answers=shown, not_saved=not_saved, confirmed=shown - not_saved,
+           # answers never given: a student stopped early (a store that did not open)
+           unanswered=a.n * a.k - shown,
            students_who_kept=sum(1 for r in results if r["kept"]),
            answers_per_s=round(shown / secs, 1) if secs else 0,
            p50_ms=round(lat[len(lat) // 2], 1) if lat else None,
