@@ -281,8 +281,8 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 		bad "server/429-retry-after" "$(cat "$SV_T/flood")"
 	# The same with curl: 200 requests over one connection.
 	local urls=() n
-	for n in $(seq 200); do urls+=(http://localhost/v1/me); done
-	sv_as "$sb" curl -s -o /dev/null -w '%{http_code} %header{retry-after}\n' --unix-socket "$sock" \
+	for n in $(seq 200); do urls+=(-o /dev/null http://localhost/v1/me); done
+	sv_as "$sb" curl -s -w '%{http_code} %header{retry-after}\n' --unix-socket "$sock" \
 		"${urls[@]}" >"$SV_T/flood2" 2>/dev/null
 	grep -qE '^429 [1-9]' "$SV_T/flood2" && ok "server/429-curl" ||
 		bad "server/429-curl" "$(sort "$SV_T/flood2" | uniq -c | tr '\n' ' ')"
