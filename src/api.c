@@ -91,6 +91,25 @@ void api_problem(struct api_reply *rp, int status, const char *type, const char 
 	json_decref(o);
 }
 
+void api_refuse(struct api_reply *rp, enum api_refusal why, int retry)
+{
+	switch (why) {
+	case API_TOO_LARGE:
+		api_problem(rp, 413, "/problems/too-large", "the body is larger than this server "
+		            "takes (4 MiB)");
+		break;
+	case API_STOPPING:
+		api_problem(rp, 503, "/problems/stopping", "the class server is stopping; send it "
+		            "again in a few seconds");
+		break;
+	case API_TOO_MANY:
+		api_problem(rp, 429, "/problems/too-many", "too many requests at once; wait and "
+		            "send it again");
+		break;
+	}
+	rp->retry_after = retry;
+}
+
 void api_json(struct api_call *c, int status, json_t *v)
 {
 	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;

@@ -80,6 +80,14 @@ void api_reply_free(struct api_reply *rp);
  * HTTP side uses it for 413, 429 and 503, and after a lost commit. */
 void api_problem(struct api_reply *rp, int status, const char *type, const char *detail);
 
+/* What the HTTP side refuses before a request reaches the database. */
+enum api_refusal {
+	API_TOO_LARGE,          /* 413: a body over the limit */
+	API_STOPPING,           /* 503: the server is stopping */
+	API_TOO_MANY,           /* 429: one learner sent too many at once */
+};
+/* Fill rp with that refusal; retry is its Retry-After (0: none). */
+void api_refuse(struct api_reply *rp, enum api_refusal why, int retry);
 /* Replace rp with the 503 for a write that was not kept: the class
  * database is gone (Retry-After 60), or its commit failed (1). */
 void api_unavailable(struct api *api, struct api_reply *rp);

@@ -1,5 +1,6 @@
 /* client.c — HTTP requests to the class server with libcurl. */
 #include "client.h"
+#include "i18n.h"
 #include "netlib.h"
 
 #include <stdio.h>
@@ -51,7 +52,7 @@ struct client *client_new(const char *target, char *err, size_t errsz)
 	if (!netlib_curl(err, errsz))
 		return NULL;
 	if (!(c = calloc(1, sizeof *c))) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		return NULL;
 	}
 	if (!strncmp(target, "http://", 7) || !strncmp(target, "https://", 8)) {
@@ -59,20 +60,20 @@ struct client *client_new(const char *target, char *err, size_t errsz)
 		size_t len = strlen(c->base);
 		if (len && c->base[len - 1] == '/')
 			c->base[len - 1] = '\0';
-		snprintf(c->label, sizeof c->label, "the class server at %s", c->base);
+		snprintf(c->label, sizeof c->label, tr(MSG_CLASS_LABEL_AT), c->base);
 	} else if (strchr(target, '/') || (stat(target, &sb) == 0 && S_ISDIR(sb.st_mode)) ||
 	           !strchr(target, ':')) {
 		snprintf(c->base, sizeof c->base, "http://localhost");
 		snprintf(c->sock, sizeof c->sock, "%s/class.sock", target);
-		snprintf(c->label, sizeof c->label, "the class server in %s", target);
+		snprintf(c->label, sizeof c->label, tr(MSG_CLASS_LABEL_IN), target);
 	} else {
 		snprintf(c->base, sizeof c->base, "http://%s", target);
-		snprintf(c->label, sizeof c->label, "the class server at %s", target);
+		snprintf(c->label, sizeof c->label, tr(MSG_CLASS_LABEL_AT), target);
 	}
 	const char *tok = getenv("HTTPTUTOR_TOKEN");
 	if (tok && *tok) {
 		if (strlen(tok) > 200 || strpbrk(tok, "\r\n")) {
-			snprintf(err, errsz, "HTTPTUTOR_TOKEN is not a token from a class slip");
+			snprintf(err, errsz, "%s", tr(MSG_CLASS_BAD_TOKEN));
 			free(c);
 			return NULL;
 		}
@@ -81,7 +82,7 @@ struct client *client_new(const char *target, char *err, size_t errsz)
 	const char *ca = getenv("HTTPTUTOR_CA");
 	c->ca = ca && *ca ? ca : NULL;
 	if (!(c->h = netlib.curl_easy_init())) {
-		snprintf(err, errsz, "libcurl could not start");
+		snprintf(err, errsz, tr(MSG_NETLIB_START), "libcurl");
 		free(c);
 		return NULL;
 	}
@@ -172,7 +173,9 @@ bool client_call(struct client *c, const char *method, const char *path, const c
 	cc = netlib.curl_easy_perform(h);
 	netlib.curl_slist_free_all(hs);
 	if (cc != CURLE_OK) {
-		snprintf(r->err, sizeof r->err, "cannot reach %.300s: %s", c->label,
+		char label[300];
+		snprintf(label, sizeof label, "%.299s", c->label);
+		snprintf(r->err, sizeof r->err, tr(MSG_CLASS_CANNOT_REACH), label,
 		         netlib.curl_easy_strerror(cc));
 		free(b.p);
 		return false;
@@ -193,7 +196,11 @@ bool client_call(struct client *c, const char *method, const char *path, const c
 		if (detail)
 			snprintf(r->err, sizeof r->err, "%s", detail);
 		else
-			snprintf(r->err, sizeof r->err, "%.300s answered %ld", c->label, r->status);
+		{
+			char label[300];
+			snprintf(label, sizeof label, "%.299s", c->label);
+			snprintf(r->err, sizeof r->err, tr(MSG_CLASS_ANSWERED), label, r->status);
+		}
 	}
 	return true;
 }

@@ -522,6 +522,56 @@
 	X(ERR_CHECK_CLASS, "check reads a database file, and the class server %s keeps its own: run check on the server with --db DIR/class.db", "check 讀的是資料庫檔案，而班級伺服器 %s 自己保管資料庫：請在伺服器上用 --db DIR/class.db 執行 check") \
 	X(CHECK_CANNOT,    "cannot check the database", "無法檢查資料庫") \
 	X(CHECK_READONLY,  "cannot check %s: it is read-only (check rebuilds the tables inside a transaction it then undoes); copy it somewhere writable", "無法檢查 %s：檔案是唯讀的（check 會在一個之後復原的交易中重建資料表）；請先複製到可寫入的地方") \
+	X(CLASS_SAID_NO,   "the class server refused it", "班級伺服器拒絕了這個要求") \
+	X(CLASS_EXAM_LATER, "%s; exams need the class server: your attempt and its time are kept there, so start the exam again when the server is back", "%s；考試需要班級伺服器：你的作答與時間都保存在伺服器上，等伺服器恢復後再開始一次即可") \
+	X(CLASS_NO_PLACE,  "this computer has no place for your own database (set HOME or XDG_DATA_HOME)", "這台電腦沒有地方放你自己的資料庫（請設定 HOME 或 XDG_DATA_HOME）") \
+	X(CLASS_DROPPED,   "something kept on this computer was refused by the class server and dropped: %s", "存在這台電腦的一筆資料被班級伺服器拒絕，已捨棄：%s") \
+	X(CLASS_NOT_KEPT,  "%s, and it could not be kept on this computer either: %s", "%s，而且也無法先存在這台電腦：%s") \
+	X(CLASS_UNREACHABLE, "%s cannot be reached now", "目前連不上%s") \
+	X(CLASS_BAD_REPLY, "the class server's reply is not in the form this httptutor knows (%s)", "班級伺服器的回應格式與這個版本的 httptutor 不符（%s）") \
+	X(CLASS_LABEL_AT,  "the class server at %s", "位於 %s 的班級伺服器") \
+	X(CLASS_LABEL_IN,  "the class server in %s", "%s 裡的班級伺服器") \
+	X(CLASS_BAD_TOKEN, "HTTPTUTOR_TOKEN is not a token from a class slip", "HTTPTUTOR_TOKEN 不是班級登入單上的權杖") \
+	X(CLASS_CANNOT_REACH, "cannot reach %s: %s", "連不上%s：%s") \
+	X(CLASS_ANSWERED,  "%s answered %ld", "%s 回應了 %ld") \
+	X(CLASS_KEEP_FAILED, "could not keep it on this computer", "無法先存在這台電腦") \
+	X(CLASS_TEACHERS_ONLY, "only the teacher may do this on the class server", "只有老師能在班級伺服器上做這件事") \
+	X(CLASS_NOT_YOURS, "that belongs to another learner", "那屬於另一位學習者") \
+	X(CLASS_TOKEN_NEEDED, "the class server needs your class token: set HTTPTUTOR_TOKEN to the token on your slip", "班級伺服器需要你的班級權杖：請把登入單上的權杖設定在 HTTPTUTOR_TOKEN") \
+	X(CLASS_TOKEN_BAD, "this token is not on the class roster (a new slip replaces the old one); ask your teacher", "這個權杖不在班級名單上（發了新的登入單後舊的就失效）；請詢問老師") \
+	X(CLASS_GONE,      "the class database was deleted or replaced on the server; your practice answers are kept here until the teacher restarts it", "伺服器上的班級資料庫被刪除或換掉了；你的練習作答會先存在這裡，直到老師重新啟動伺服器") \
+	X(NETLIB_MISSING,  "cannot load %s (%s); install the Debian package %s", "無法載入 %s（%s）；請安裝 Debian 套件 %s") \
+	X(NETLIB_OLD,      "%s has no %s; install a newer %s", "%s 缺少 %s；請安裝較新的 %s") \
+	X(NETLIB_START,    "%s could not start", "%s 無法啟動") \
+	X(SERVE_NOT_FILE,  "%s is not a regular file; move it aside", "%s 不是一般檔案；請先把它移開") \
+	X(SERVE_CHMOD,     "cannot make %s private (chmod 600): %s", "無法把 %s 設為私人檔案（chmod 600）：%s") \
+	X(SERVE_MADE_PRIVATE, "%s was %03o; it is 600 now (only the server reads it)", "%s 原本是 %03o；現在改為 600（只有伺服器能讀）") \
+	X(SERVE_MKDIR,     "cannot make the class folder %s: %s", "無法建立班級資料夾 %s：%s") \
+	X(SERVE_NOT_DIR,   "%s is not a folder", "%s 不是資料夾") \
+	X(SERVE_NOT_YOURS, "%s belongs to uid %u, not to you: the server's folder must be yours, so nobody else can replace the database in it", "%s 屬於 uid %u，不是你的：伺服器的資料夾必須是你的，別人才無法替換裡面的資料庫") \
+	X(SERVE_NO_WRITE,  "cannot take away others' write permission on %s: %s", "無法取消他人對 %s 的寫入權限：%s") \
+	X(SERVE_MADE_SAFE, "%s was writable by others (%04o); it is %04o now, so only you can delete or replace the class database", "%s 原本他人可寫入（%04o）；現在改為 %04o，只有你能刪除或替換班級資料庫") \
+	X(SERVE_READONLY,  "%s is read-only; the server must be able to write it", "%s 是唯讀的；伺服器必須能寫入它") \
+	X(SERVE_TWICE,     "another class server is already serving %s (stop it first)", "已經有另一個班級伺服器在服務 %s（請先停止它）") \
+	X(SERVE_SOCK_LONG, "the path %s/class.sock is too long for a socket (%zu bytes at most); use a shorter folder", "路徑 %s/class.sock 對 socket 來說太長（最多 %zu 位元組）；請換一個較短的資料夾") \
+	X(SERVE_NO_SOCKET, "cannot make a socket: %s", "無法建立 socket：%s") \
+	X(SERVE_ANSWERS,   "a class server already answers on %s", "已經有班級伺服器在 %s 上服務") \
+	X(SERVE_IN_WAY,    "%s is in the way and is not a socket; move it aside", "%s 擋住了路徑，而且不是 socket；請先把它移開") \
+	X(SERVE_LISTEN,    "cannot listen on %s: %s", "無法在 %s 上提供服務：%s") \
+	X(SERVE_HOSTPORT,  "--listen takes HOST:PORT (127.0.0.1:8080, 0.0.0.0:8443, [::1]:8080), not '%s'", "--listen 要用 HOST:PORT（127.0.0.1:8080、0.0.0.0:8443、[::1]:8080），不是「%s」") \
+	X(SERVE_READ,      "cannot read %s: %s", "無法讀取 %s：%s") \
+	X(SERVE_TOO_BIG,   "the file is too big", "檔案太大") \
+	X(SERVE_NO_LOGIN,  "%s: there is no such login on this machine", "%s：這台機器上沒有這個帳號") \
+	X(SERVE_NO_THREAD, "cannot start a thread", "無法啟動執行緒") \
+	X(SERVE_MHD,       "libmicrohttpd could not start", "libmicrohttpd 無法啟動") \
+	X(SERVE_MHD_TLS,   "libmicrohttpd could not start (do the certificate and the key belong together?)", "libmicrohttpd 無法啟動（憑證與私鑰是同一對嗎？）") \
+	X(SERVE_SERVING,   "serving %s on %s/class.sock%s%s%s (content %s, %zu scenarios)", "在 %2$s/class.sock%3$s%4$s%5$s 上服務 %1$s（課程內容 %6$s，%7$zu 個情境）") \
+	X(SERVE_PLAIN_HTTP, "WARNING: plain HTTP on %s reaches beyond this machine: tokens and answers cross the network unencrypted; give --tls-cert and --tls-key", "警告：%s 上的 HTTP 未加密，而且這台機器以外也連得到：權杖和作答會以明文在網路上傳送；請加上 --tls-cert 和 --tls-key") \
+	X(SERVE_STOPPING,  "stopping (%s): finishing what was sent; new requests get 503 for %d ms", "停止中（%s）：先完成已收到的要求；新的要求在 %d 毫秒內會收到 503") \
+	X(SERVE_STOPPED,   "class server stopped", "班級伺服器已停止") \
+	X(SERVE_GONE,      "ERROR: the class database %s was deleted or replaced while the server ran; NO ANSWERS ARE ACCEPTED from now on (503); clients keep theirs. Restart the server.", "錯誤：伺服器執行期間，班級資料庫 %s 被刪除或換掉了；從現在起不接受任何作答（503）；學生那邊會先保存。請重新啟動伺服器。") \
+	X(SERVE_COMMIT,    "commit failed: %s", "提交失敗：%s") \
+	X(SERVE_NO_CHECKPOINTS, "cannot open a second connection for checkpoints (%s); commits do them", "無法為檢查點開啟第二個連線（%s）；改由提交時進行") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

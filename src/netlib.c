@@ -1,5 +1,6 @@
 /* netlib.c — the network libraries, opened on first use (see netlib.h). */
 #include "netlib.h"
+#include "i18n.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -23,8 +24,7 @@ static bool load(const char *const *sonames, const struct symbol *syms, size_t n
 	for (size_t i = 0; !h && sonames[i]; i++)
 		h = dlopen(sonames[i], RTLD_NOW | RTLD_LOCAL);
 	if (!h) {
-		snprintf(err, errsz, "cannot load %s (%s); install the Debian package %s",
-		         sonames[0], dlerror(), pkg);
+		snprintf(err, errsz, tr(MSG_NETLIB_MISSING), sonames[0], dlerror(), pkg);
 		*state = -1;
 		return false;
 	}
@@ -33,8 +33,7 @@ static bool load(const char *const *sonames, const struct symbol *syms, size_t n
 		/* POSIX: a function pointer may be read through a void * slot. */
 		void *f = dlsym(h, syms[i].name);
 		if (!f) {
-			snprintf(err, errsz, "%s has no %s; install a newer %s", sonames[0],
-			         syms[i].name, pkg);
+			snprintf(err, errsz, tr(MSG_NETLIB_OLD), sonames[0], syms[i].name, pkg);
 			*state = -1;
 			return false;
 		}
@@ -42,7 +41,7 @@ static bool load(const char *const *sonames, const struct symbol *syms, size_t n
 	}
 done:
 	if (*state < 0)
-		snprintf(err, errsz, "cannot use %s; install the Debian package %s", sonames[0], pkg);
+		snprintf(err, errsz, tr(MSG_NETLIB_MISSING), sonames[0], "", pkg);
 	return *state > 0;
 }
 
@@ -57,7 +56,7 @@ bool netlib_curl(char *err, size_t n)
 	if (!load(so, syms, sizeof syms / sizeof syms[0], "libcurl3-gnutls", &state, err, n))
 		return false;
 	if (first && netlib.curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-		snprintf(err, n, "libcurl could not start");
+		snprintf(err, n, tr(MSG_NETLIB_START), "libcurl");
 		state = -1;
 		return false;
 	}
@@ -81,7 +80,7 @@ bool netlib_sodium(char *err, size_t n)
 	if (!load(so, syms, sizeof syms / sizeof syms[0], "libsodium23", &state, err, n))
 		return false;
 	if (first && netlib.sodium_init() < 0) {
-		snprintf(err, n, "libsodium could not start");
+		snprintf(err, n, tr(MSG_NETLIB_START), "libsodium");
 		state = -1;
 		return false;
 	}

@@ -1,5 +1,6 @@
 /* pending.c — the queue of requests for the class server (see pending.h). */
 #include "pending.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +26,7 @@ bool pending_add(struct db *db, const char *klass, const char *user, const char 
 	sqlite3_bind_text(st, 6, body ? body : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 7, (sqlite3_int64)time(NULL));
 	if (sqlite3_step(st) != SQLITE_DONE) {
-		db_fail(db, "cannot keep it on this computer");
+		db_fail(db, tr(MSG_CLASS_KEEP_FAILED));
 		goto fail;
 	}
 	sqlite3_finalize(st);

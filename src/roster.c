@@ -25,7 +25,7 @@ static bool ask(struct client *c, const char *method, const char *path, json_t *
 	json_decref(body);
 	if (ok && r->status == want && r->json)
 		return true;
-	failed(r->err[0] ? r->err : "the class server did not answer as expected");
+	failed(r->err[0] ? r->err : tr(MSG_CLASS_SAID_NO));
 	client_reply_free(r);
 	return false;
 }

@@ -8,8 +8,10 @@
 #define _GNU_SOURCE             /* struct ucred, SO_PEERCRED */
 #include "serve.h"
 #include "api.h"
+#include "i18n.h"
 #include "clock.h"
 #include "netlib.h"
+#include "report.h"
 #include "serve_setup.h"
 
 #include <errno.h>
@@ -105,7 +107,6 @@ struct server {
 	pthread_mutex_t log_mu;
 };
 
-static void slog(struct server *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void slog(struct server *s, const char *fmt, ...)
 {
 	char line[1024];
@@ -330,11 +331,10 @@ static enum MHD_Result send_reply(struct server *s, struct MHD_Connection *c, st
 
 /* A reply made here, without the database thread. */
 static enum MHD_Result reply_now(struct server *s, struct MHD_Connection *c, struct req *r,
-                                 int status, int retry, const char *type, const char *detail)
+                                 enum api_refusal why, int retry)
 {
 	struct api_reply rp = { 0 };
-	api_problem(&rp, status, type, detail);
-	rp.retry_after = retry;
+	api_refuse(&rp, why, retry);
 	if (r->have_login)
 		snprintf(rp.user, sizeof rp.user, "%s", r->login);
 	enum MHD_Result ret = send_reply(s, c, r, &rp);
@@ -391,11 +391,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (r->queued)          /* resumed: the database thread has answered */
 		return send_reply(s, c, r, &r->job.rp);
 	if (r->too_big)
-		return reply_now(s, c, r, 413, 0, "/problems/too-large",
-		                 "the body is larger than this server takes (4 MiB)");
+		return reply_now(s, c, r, API_TOO_LARGE, 0);
 	if (atomic_load(&s->stopping))
-		return reply_now(s, c, r, 503, 5, "/problems/stopping",
-		                 "the class server is stopping; send it again in a few seconds");
+		return reply_now(s, c, r, API_STOPPING, 5);
 	char key[48];
 	int wait = 1;
 	if (r->via == API_UNIX)
@@ -403,8 +401,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	else
 		snprintf(key, sizeof key, "tok:%.40s", r->auth ? r->auth : "-");
 	if (!rate_ok(s, key, &wait))
-		return reply_now(s, c, r, 429, wait, "/problems/too-many",
-		                 "too many requests at once; wait and send it again");
+		return reply_now(s, c, r, API_TOO_MANY, wait);
 	r->job.conn = c;
 	r->job.rq = (struct api_request){
 		.method = r->method, .path = r->path, .q_item = r->q_item, .q_exam = r->q_exam,
@@ -467,7 +464,7 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 			}
 		}
 		if (open && !db_batch_commit(s->db)) {
-			slog(s, "commit failed: %s", s->db->err);
+			slog(s, tr(MSG_SERVE_COMMIT), s->db->err);
 			unsave(s, writes + first, nw - first);
 			api_forget(s->api);
 		}
@@ -477,9 +474,7 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 			api_handle(s->api, &v[i]->rq, &v[i]->rp);
 	if (api_gone(s->api) && !s->gone_logged) {
 		s->gone_logged = true;
-		slog(s, "ERROR: the class database %s was deleted or replaced while the server "
-		     "ran; NO ANSWERS ARE ACCEPTED from now on (503); clients keep theirs. "
-		     "Restart the server.", s->db->path);
+		slog(s, tr(MSG_SERVE_GONE), s->db->path);
 	}
 	for (size_t i = 0; i < n; i++) {
 		v[i]->done = true;
@@ -539,8 +534,7 @@ static void *checkpointer(void *arg)
 	sqlite3 *h = NULL;
 
 	if (sqlite3_open_v2(s->db->path, &h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		slog(s, "cannot open a second connection for checkpoints (%s); commits do them",
-		     sqlite3_errmsg(h));
+		slog(s, tr(MSG_SERVE_NO_CHECKPOINTS), sqlite3_errmsg(h));
 		sqlite3_close(h);
 		sqlite3_wal_autocheckpoint(s->db->h, 1000);
 		return NULL;
@@ -607,8 +601,9 @@ static bool teachers_of(const struct serve_opts *o, uid_t *uids, char *err, size
 	for (size_t i = 0; i < o->n_teachers; i++) {
 		struct passwd *pw = getpwnam(o->teachers[i]);
 		if (!pw) {
-			snprintf(err, errsz, "--teacher %s: there is no such login on this machine",
-			         o->teachers[i]);
+			char opt[120];
+			snprintf(opt, sizeof opt, "--teacher %.100s", o->teachers[i]);
+			snprintf(err, errsz, tr(MSG_SERVE_NO_LOGIN), opt);
 			return false;
 		}
 		uids[i] = pw->pw_uid;
@@ -627,7 +622,7 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 	sigset_t sigs;
 
 	if (o->n_teachers > 64) {
-		fprintf(stderr, "httptutor: at most 64 --teacher logins\n");
+		report_error(MSG_ERR_TEACHERS, "");
 		return 2;
 	}
 	if (!netlib_mhd(err, sizeof err) || !netlib_sodium(err, sizeof err) ||
@@ -635,8 +630,9 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 		goto fail;
 	struct passwd *shared = o->shared_login ? getpwnam(o->shared_login) : NULL;
 	if (o->shared_login && !shared) {
-		snprintf(err, sizeof err, "--shared-login %s: there is no such login on this machine",
-		         o->shared_login);
+		char opt[120];
+		snprintf(opt, sizeof opt, "--shared-login %.100s", o->shared_login);
+		snprintf(err, sizeof err, tr(MSG_SERVE_NO_LOGIN), opt);
 		goto fail;
 	}
 	if (o->tls_cert && (!(cert = serve_read_file(o->tls_cert, err, sizeof err)) ||
@@ -681,7 +677,7 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 		.tcp_url = url[0] ? url : NULL,
 	};
 	if (!(s.api = api_new(&ac))) {
-		snprintf(err, sizeof err, "out of memory");
+		snprintf(err, sizeof err, "%s", tr(MSG_ERR_OOM));
 		goto fail;
 	}
 	pthread_mutex_init(&s.mu, NULL);
@@ -690,7 +686,7 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 	pthread_cond_init(&s.cv, NULL);
 	pthread_cond_init(&s.ckpt_cv, NULL);
 	if (pthread_create(&s.worker, NULL, worker, &s) != 0) {
-		snprintf(err, sizeof err, "cannot start a thread");
+		snprintf(err, sizeof err, "%s", tr(MSG_SERVE_NO_THREAD));
 		goto fail;
 	}
 	worker_up = true;
@@ -703,19 +699,17 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 	s.tcp_ctx.via = API_TCP;
 	if (!(ud = start_daemon(&s, &s.unix_ctx, ufd, NULL, NULL, limit)) ||
 	    (tfd >= 0 && !(td = start_daemon(&s, &s.tcp_ctx, tfd, cert, key, limit)))) {
-		snprintf(err, sizeof err, "libmicrohttpd could not start%s", cert ?
-		         " (is the certificate and key pair right?)" : "");
+		snprintf(err, sizeof err, "%s", tr(cert ? MSG_SERVE_MHD_TLS : MSG_SERVE_MHD));
 		goto fail;
 	}
-	slog(&s, "serving %s on %s/class.sock%s%s%s (content %s, %zu scenarios)", s.db->path,
+	slog(&s, tr(MSG_SERVE_SERVING), s.db->path,
 	     o->dir, o->listen ? " and " : "", o->listen ? (cert ? "https://" : "http://") : "",
 	     o->listen ? o->listen : "", m->version, m->n_scenarios);
 	if (o->listen && !cert && !loopback)
-		slog(&s, "WARNING: plain HTTP on %s reaches beyond this machine: tokens and answers "
-		     "cross the network unencrypted; give --tls-cert and --tls-key", o->listen);
+		slog(&s, tr(MSG_SERVE_PLAIN_HTTP), o->listen);
 
 	sigwait(&sigs, &sig);
-	slog(&s, "stopping (%s): finishing what was sent; new requests get 503 for %d ms",
+	slog(&s, tr(MSG_SERVE_STOPPING),
 	     strsignal(sig), GRACE_MS);
 	atomic_store(&s.stopping, true);
 	int64_t until = clock_ms() + GRACE_MS;
@@ -764,6 +758,6 @@ fail:
 	free(cert);
 	free(key);
 	if (!rc)
-		fprintf(stderr, "httptutor: class server stopped\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_SERVE_STOPPED));
 	return rc;
 }

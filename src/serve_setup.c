@@ -1,5 +1,6 @@
 /* serve_setup.c — the class folder, database and sockets of `class serve`. */
 #include "serve_setup.h"
+#include "i18n.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -26,17 +27,18 @@ static bool private_file(const char *path, char *err, size_t errsz)
 	if (lstat(path, &sb) != 0)
 		return errno == ENOENT ? true : (snprintf(err, errsz, "%s: %s", path, strerror(errno)), false);
 	if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errsz, "%s is not a regular file; move it aside", path);
+		snprintf(err, errsz, tr(MSG_SERVE_NOT_FILE), path);
 		return false;
 	}
 	if ((sb.st_mode & 0077) == 0)
 		return true;
 	if (chmod(path, 0600) != 0) {
-		snprintf(err, errsz, "cannot make %s private (chmod 600): %s", path, strerror(errno));
+		snprintf(err, errsz, tr(MSG_SERVE_CHMOD), path, strerror(errno));
 		return false;
 	}
-	fprintf(stderr, "httptutor: %s was %03o; it is 600 now (only the server reads it)\n",
-	        path, (unsigned)(sb.st_mode & 0777));
+	fputs("httptutor: ", stderr);
+	fprintf(stderr, tr(MSG_SERVE_MADE_PRIVATE), path, (unsigned)(sb.st_mode & 0777));
+	fputc('\n', stderr);
 	return true;
 }
 
@@ -47,29 +49,27 @@ struct db *serve_open_db(const char *dir, char *err, size_t errsz)
 	struct db *db;
 
 	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
-		snprintf(err, errsz, "cannot make the class folder %s: %s", dir, strerror(errno));
+		snprintf(err, errsz, tr(MSG_SERVE_MKDIR), dir, strerror(errno));
 		return NULL;
 	}
 	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		snprintf(err, errsz, "%s is not a folder", dir);
+		snprintf(err, errsz, tr(MSG_SERVE_NOT_DIR), dir);
 		return NULL;
 	}
 	if (sb.st_uid != geteuid()) {
-		snprintf(err, errsz, "%s belongs to uid %u, not to you: the server's folder must be "
-		         "yours, so nobody else can replace the database in it", dir,
-		         (unsigned)sb.st_uid);
+		snprintf(err, errsz, tr(MSG_SERVE_NOT_YOURS), dir, (unsigned)sb.st_uid);
 		return NULL;
 	}
 	/* Whoever may write the folder may delete or replace class.db. */
 	if (sb.st_mode & 0022) {
 		if (chmod(dir, sb.st_mode & 07755 & ~(mode_t)0022) != 0) {
-			snprintf(err, errsz, "cannot take away others' write permission on %s: %s",
-			         dir, strerror(errno));
+			snprintf(err, errsz, tr(MSG_SERVE_NO_WRITE), dir, strerror(errno));
 			return NULL;
 		}
-		fprintf(stderr, "httptutor: %s was writable by others (%04o); it is %04o now, so "
-		        "only you can delete or replace the class database\n", dir,
-		        (unsigned)(sb.st_mode & 07777), (unsigned)(sb.st_mode & 07755 & ~(mode_t)0022));
+		fputs("httptutor: ", stderr);
+		fprintf(stderr, tr(MSG_SERVE_MADE_SAFE), dir, (unsigned)(sb.st_mode & 07777),
+		        (unsigned)(sb.st_mode & 07755 & ~(mode_t)0022));
+		fputc('\n', stderr);
 	}
 	static const char *const suffix[] = { "", "-wal", "-shm" };
 	for (int i = 0; i < 3; i++) {
@@ -81,14 +81,14 @@ struct db *serve_open_db(const char *dir, char *err, size_t errsz)
 	if (!(db = db_open(path, false, err, errsz)))
 		return NULL;
 	if (db->readonly) {
-		snprintf(err, errsz, "%s is read-only; the server must be able to write it", path);
+		snprintf(err, errsz, tr(MSG_SERVE_READONLY), path);
 		db_close(db);
 		return NULL;
 	}
 	/* flock on our own descriptor: SQLite's locks are fcntl locks, which
 	 * it does not see; a second server would still be two writers. */
 	if (db->fd < 0 || flock(db->fd, LOCK_EX | LOCK_NB) != 0) {
-		snprintf(err, errsz, "another class server is already serving %s (stop it first)", dir);
+		snprintf(err, errsz, tr(MSG_SERVE_TWICE), dir);
 		db_close(db);
 		return NULL;
 	}
@@ -102,12 +102,11 @@ int serve_unix_socket(const char *dir, char *err, size_t errsz)
 
 	if ((size_t)snprintf(a.sun_path, sizeof a.sun_path, "%s/%s", dir, CLASS_SOCK) >=
 	    sizeof a.sun_path) {
-		snprintf(err, errsz, "the path %s/%s is too long for a socket (%zu bytes at most); "
-		         "use a shorter folder", dir, CLASS_SOCK, sizeof a.sun_path - 1);
+		snprintf(err, errsz, tr(MSG_SERVE_SOCK_LONG), dir, sizeof a.sun_path - 1);
 		return -1;
 	}
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0) {
-		snprintf(err, errsz, "cannot make a socket: %s", strerror(errno));
+		snprintf(err, errsz, tr(MSG_SERVE_NO_SOCKET), strerror(errno));
 		return -1;
 	}
 	if (bind(fd, (struct sockaddr *)&a, sizeof a) != 0) {
@@ -120,8 +119,7 @@ int serve_unix_socket(const char *dir, char *err, size_t errsz)
 		if (probe >= 0)
 			close(probe);
 		if (alive || lstat(a.sun_path, &sb) != 0 || !S_ISSOCK(sb.st_mode)) {
-			snprintf(err, errsz, alive ? "a class server already answers on %s" :
-			         "%s is in the way and is not a socket; move it aside", a.sun_path);
+			snprintf(err, errsz, tr(alive ? MSG_SERVE_ANSWERS : MSG_SERVE_IN_WAY), a.sun_path);
 			close(fd);
 			return -1;
 		}
@@ -132,7 +130,7 @@ int serve_unix_socket(const char *dir, char *err, size_t errsz)
 		goto fail;
 	return fd;
 fail:
-	snprintf(err, errsz, "cannot listen on %s: %s", a.sun_path, strerror(errno));
+	snprintf(err, errsz, tr(MSG_SERVE_LISTEN), a.sun_path, strerror(errno));
 	close(fd);
 	return -1;
 }
@@ -146,8 +144,7 @@ int serve_tcp_socket(const char *hostport, bool *loopback, char *err, size_t err
 	int fd = -1, rc, one = 1;
 
 	if (!colon || colon == hostport || !colon[1] || (size_t)(colon - hostport) >= sizeof host) {
-		snprintf(err, errsz, "--listen takes HOST:PORT (127.0.0.1:8080, 0.0.0.0:8443, "
-		         "[::1]:8080), not '%s'", hostport);
+		snprintf(err, errsz, tr(MSG_SERVE_HOSTPORT), hostport);
 		return -1;
 	}
 	memcpy(host, hostport, (size_t)(colon - hostport));
@@ -164,7 +161,7 @@ int serve_tcp_socket(const char *hostport, bool *loopback, char *err, size_t err
 	fd = socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC, res->ai_protocol);
 	if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
 	    bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 1024) != 0) {
-		snprintf(err, errsz, "cannot listen on %s: %s", hostport, strerror(errno));
+		snprintf(err, errsz, tr(MSG_SERVE_LISTEN), hostport, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		freeaddrinfo(res);
@@ -190,7 +187,8 @@ char *serve_read_file(const char *path, char *err, size_t errsz)
 	if (!f || fseek(f, 0, SEEK_END) != 0 || (len = ftell(f)) < 0 || len > 1 << 20 ||
 	    fseek(f, 0, SEEK_SET) != 0 || !(buf = malloc((size_t)len + 1)) ||
 	    fread(buf, 1, (size_t)len, f) != (size_t)len) {
-		snprintf(err, errsz, "cannot read %s: %s", path, errno ? strerror(errno) : "too big");
+		snprintf(err, errsz, tr(MSG_SERVE_READ), path,
+		         errno ? strerror(errno) : tr(MSG_SERVE_TOO_BIG));
 		free(buf);
 		if (f)
 			fclose(f);

@@ -13,6 +13,7 @@
 #include "store_int.h"
 #include "client.h"
 #include "clock.h"
+#include "i18n.h"
 #include "pending.h"
 #include "wire.h"
 
@@ -55,7 +56,7 @@ static bool call(struct store *s, const char *method, const char *path, json_t *
 	json_decref(body);
 	if (body && !text) {
 		memset(r, 0, sizeof *r);
-		snprintf(s->err, sizeof s->err, "out of memory");
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 		return false;
 	}
 	ok = client_call(R(s)->c, method, path, text, key, r);
@@ -71,10 +72,26 @@ static bool call(struct store *s, const char *method, const char *path, json_t *
 	return ok;
 }
 
-/* A reply that says no: s->err gets the server's sentence. */
+/* A reply that says no: s->err gets why, in the learner's language for
+ * the problems a learner meets outside exams, else the server's sentence. */
 static void refused(struct store *s, const struct client_reply *r)
 {
-	snprintf(s->err, sizeof s->err, "%s", r->err[0] ? r->err : "the class server said no");
+	static const struct { const char *type; enum msg m; } known[] = {
+		{ "/problems/teachers-only", MSG_CLASS_TEACHERS_ONLY },
+		{ "/problems/not-yours", MSG_CLASS_NOT_YOURS },
+		{ "/problems/unavailable", MSG_CLASS_GONE },
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (!strcmp(r->type, known[i].type)) {
+			snprintf(s->err, sizeof s->err, "%s", tr(known[i].m));
+			return;
+		}
+	if (r->status == 401) {
+		snprintf(s->err, sizeof s->err, "%s",
+		         tr(getenv("HTTPTUTOR_TOKEN") ? MSG_CLASS_TOKEN_BAD : MSG_CLASS_TOKEN_NEEDED));
+		return;
+	}
+	snprintf(s->err, sizeof s->err, "%s", r->err[0] ? r->err : tr(MSG_CLASS_SAID_NO));
 }
 
 /* A GET whose reply is JSON: false with s->err when it failed. */
@@ -110,11 +127,11 @@ static bool call_exam(struct store *s, const char *method, const char *path, jso
 		if (got && !try_later(r))
 			break;
 		if (clock_ms() >= until) {
+			char why[sizeof s->err];
 			if (got)
 				refused(s, r);
-			snprintf(s->err + strlen(s->err), sizeof s->err - strlen(s->err),
-			         "%s", "; exams need the class server: your attempt and its time "
-			         "are kept there, start it again when the server is back");
+			snprintf(why, sizeof why, "%.300s", s->err);
+			snprintf(s->err, sizeof s->err, tr(MSG_CLASS_EXAM_LATER), why);
 			json_decref(body);
 			return false;
 		}
@@ -138,8 +155,7 @@ static bool own_db(struct store *s)
 	if (rm->own)
 		return true;
 	if (!(path = db_default_path())) {
-		snprintf(s->err, sizeof s->err, "this computer has no place for a database "
-		         "(set HOME or XDG_DATA_HOME)");
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_CLASS_NO_PLACE));
 		return false;
 	}
 	rm->own = db_open(path, false, s->err, sizeof s->err);
@@ -164,8 +180,9 @@ static enum pending_result send_one(void *ctx, const char *method, const char *p
 static void refused_note(void *ctx, const char *why)
 {
 	struct store *s = ctx;
-	snprintf(s->err, sizeof s->err, "something kept on this computer was refused by the "
-	         "class server and dropped: %.400s", why);
+	char w[400];
+	snprintf(w, sizeof w, "%s", why);
+	snprintf(s->err, sizeof s->err, tr(MSG_CLASS_DROPPED), w);
 	if (!isatty(STDERR_FILENO))
 		fprintf(stderr, "httptutor: %s\n", s->err);
 }
@@ -215,10 +232,10 @@ static bool keep(struct store *s, const char *method, const char *path, json_t *
 	if (!ok) {
 		if (rm->own)
 			snprintf(s->err, sizeof s->err, "%s", err);
-		char tmp[sizeof s->err];
-		snprintf(tmp, sizeof tmp, "%s", s->err);
-		snprintf(s->err, sizeof s->err, "%.200s, and it could not be kept on this computer "
-		         "either: %.250s", why, tmp);
+		char tmp[250], w[200];
+		snprintf(tmp, sizeof tmp, "%.249s", s->err);
+		snprintf(w, sizeof w, "%.199s", why);
+		snprintf(s->err, sizeof s->err, tr(MSG_CLASS_NOT_KEPT), w, tmp);
 		return false;
 	}
 	rm->waiting++;
@@ -254,7 +271,7 @@ static bool write_or_keep(struct store *s, const char *method, const char *path,
 		client_reply_free(r);
 		memset(r, 0, sizeof *r);
 	} else {
-		snprintf(s->err, sizeof s->err, "%s is not reachable", client_label(R(s)->c));
+		snprintf(s->err, sizeof s->err, tr(MSG_CLASS_UNREACHABLE), client_label(R(s)->c));
 	}
 	char why[sizeof s->err];
 	snprintf(why, sizeof why, "%s", s->err);
@@ -300,7 +317,7 @@ struct store *store_remote_open(const char *target, bool readonly, char *err, si
 	if (!s || !rm) {
 		free(s);
 		free(rm);
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		return NULL;
 	}
 	s->ops = &store_remote_ops;
@@ -339,7 +356,7 @@ struct store *store_remote_open(const char *target, bool readonly, char *err, si
 		client_reply_free(&r);
 	}
 	if (!s->user) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		goto fail;
 	}
 	s->err[0] = '\0';
@@ -549,8 +566,7 @@ static bool remote_export(struct store *s, store_row_fn fn, void *ctx)
 		fn(ctx, (int)nc, cols);
 	}
 	if (!ok)
-		snprintf(s->err, sizeof s->err, "the class server's answers are not in the "
-		         "expected form");
+		snprintf(s->err, sizeof s->err, tr(MSG_CLASS_BAD_REPLY), "answers");
 	client_reply_free(&r);
 	return ok;
 }
@@ -694,7 +710,7 @@ static enum exam_rc attempt_from(struct store *s, struct client_reply *r, bool o
 		return EXAM_ERR;
 	snprintf(s->err, sizeof s->err, "%s", why);
 	if (ok_status && !j) {
-		snprintf(s->err, sizeof s->err, "the class server sent no attempt");
+		snprintf(s->err, sizeof s->err, tr(MSG_CLASS_BAD_REPLY), "attempt");
 		return EXAM_ERR;
 	}
 	return rc;
