@@ -66,6 +66,7 @@ void api_history(struct api_call *c);
 void api_progress(struct api_call *c);
 void api_export(struct api_call *c);
 void api_confusions(struct api_call *c);
+void api_hidden(struct api_call *c);
 void api_matrix(struct api_call *c);
 void api_exam_list(struct api_call *c);
 void api_exam_new(struct api_call *c);

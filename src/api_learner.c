@@ -293,6 +293,20 @@ void api_confusions(struct api_call *c)
 	free(v);
 }
 
+/* The scenarios of the exams this learner is sitting: search, the cards
+ * and practice quizzes on the client leave them out meanwhile. */
+void api_hidden(struct api_call *c)
+{
+	struct exam_item_id *v;
+	size_t n;
+	if (!store_exam_hidden(c->st, c->now, &v, &n)) {
+		api_fail_store(c);
+		return;
+	}
+	api_json(c, 200, wire_hidden(v, n));
+	free(v);
+}
+
 void api_matrix(struct api_call *c)
 {
 	struct code_cell *v;

@@ -637,7 +637,7 @@ const struct screen screens[SCR_COUNT] = {
 	                   reader_keys, MSG_MENU_READ },
 	[SCR_CODES]    = { codes_enter, codes_draw, codes_key, codes_input, codes_relayout,
 	                   codes_keys, MSG_CODES_TITLE },
-	[SCR_CARD]     = { NULL, card_draw, card_key, NULL, card_relayout, card_keys,
+	[SCR_CARD]     = { card_enter, card_draw, card_key, NULL, card_relayout, card_keys,
 	                   MSG_CODES_TITLE },
 	[SCR_QUIZ]     = { NULL, quizview_draw, quizview_key, NULL, quizview_relayout, quizview_keys,
 	                   MSG_QUIZ_TITLE },

@@ -9,6 +9,7 @@
 #include "answer.h"
 #include "clock.h"
 #include "contrast.h"
+#include "examhide.h"
 #include "examrun.h"
 #include "i18n.h"
 #include "keys.h"
@@ -213,6 +214,7 @@ struct app {
 	struct contrast_view contrast;
 	struct progress_view progress;
 	int home_sel;
+	struct examhide hide;     /* scenarios of an exam this learner is sitting (cards, quiz) */
 };
 
 /* Navigation. */
@@ -247,6 +249,9 @@ void app_start_drill(struct app *a, const struct contrast *g);
 bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, int minutes,
                    char *err, size_t errsz);
 void examview_close(struct app *a);
+/* After the screen has closed: when the learner left an exam whose attempt
+ * is still open, one line says until when and the command that goes on. */
+void examview_farewell(const struct app *a, bool utf8);
 
 /* Start a quiz with the given options: a review quiz when review is true. */
 void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review);

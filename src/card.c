@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "card.h"
+#include "examhide.h"
 #include "i18n.h"
 
 static const char *status_name(enum code_status s)
@@ -16,7 +17,8 @@ static const char *status_name(enum code_status s)
 	}
 }
 
-struct lines card_lines(const struct model *m, int code, enum lang L, int width)
+struct lines card_lines(const struct model *m, int code, enum lang L, int width,
+                        const struct examhide *hide)
 {
 	struct lines c = { NULL, 0, 0, width };
 	const struct code_entry *e = model_code(m, code);
@@ -83,7 +85,7 @@ struct lines card_lines(const struct model *m, int code, enum lang L, int width)
 	size_t shown = 0;
 	for (size_t i = 0; i < m->n_scenarios; i++) {
 		const struct scenario *s = &m->scenarios[i];
-		if (s->answer != e->code)
+		if (s->answer != e->code || examhide_has(hide, s->id))
 			continue;
 		if (!shown++) {
 			lines_add(&c, "", E_NORMAL, 0);

@@ -139,7 +139,12 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	if (!(st = open_rw(db_path, user)))
 		goto out;
 	if (store_exam_create(st, &e, o.seed, items, n, now) != EXAM_OK) {
-		fprintf(stderr, "httptutor: %s\n", st->err);
+		fprintf(stderr, "httptutor: ");
+		if (st->denied)
+			fprintf(stderr, tr(MSG_DENY_EXAM_NEW), store_where(st));
+		else
+			fputs(st->err, stderr);
+		fputc('\n', stderr);
 		goto out;
 	}
 	char buf[512], when[32] = "";
@@ -186,7 +191,12 @@ int examcmd_close(const struct report_ctx *r, const char *name, const char *clos
 	if (!(st = open_rw(db_path, user)))
 		return 1;
 	if (store_exam_close(st, name, when, now) != EXAM_OK) {
-		fprintf(stderr, "httptutor: %s\n", st->err);
+		fprintf(stderr, "httptutor: ");
+		if (st->denied)
+			fprintf(stderr, tr(MSG_DENY_EXAM_CLOSE), name, store_where(st));
+		else
+			fputs(st->err, stderr);
+		fputc('\n', stderr);
 		goto out;
 	}
 	examrun_clock_str(when, at, sizeof at);

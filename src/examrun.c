@@ -6,6 +6,7 @@
 
 #include "clock.h"
 #include "examrun.h"
+#include "i18n.h"
 
 int64_t examrun_now(void)
 {
@@ -56,8 +57,18 @@ static bool unseal(struct examrun *r)
 
 static enum exam_rc fail(struct examrun *r, enum exam_rc rc)
 {
-	if (!r->err[0])
+	if (r->err[0])
+		return rc;
+	if (rc == EXAM_FORBIDDEN && r->st->denied) {
+		/* Someone else's attempt, or another account's name: say which. */
+		if (r->st->denied == DENIED_LOGIN_NAME)
+			snprintf(r->err, sizeof r->err, tr(MSG_DENY_FOREIGN_NAME), r->st->user);
+		else
+			snprintf(r->err, sizeof r->err, tr(MSG_DENY_ATTEMPT), r->paper.info.name,
+			         r->st->user);
+	} else {
 		snprintf(r->err, sizeof r->err, "%s", r->st->err);
+	}
 	return rc;
 }
 

@@ -95,14 +95,14 @@
 	X(EXAM_FINISH_ASK, "Finish the exam? %s y/n", "要交卷嗎？%s y/n") \
 	X(EXAM_LEAVE_ASK,  "Leave the exam? You can come back until %s; the clock keeps running. y/n", "要離開考試嗎？%s 前都可以回來，計時不會暫停。y/n") \
 	X(EXAM_LEAVE_ASK_OPEN, "Leave the exam? You can come back later; your answers are kept. y/n", "要離開考試嗎？之後可以回來，答案都會保留。y/n") \
-	X(EXAM_LEFT_UNTIL, "You left the exam; your answers are kept and the clock keeps running. Run %s again before %s to go on.", "已離開考試；答案已保留，計時繼續。請在 %2$s 前再執行 %1$s 繼續作答。") \
-	X(EXAM_LEFT,       "You left the exam; your answers are kept. Run %s again to go on.", "已離開考試；答案已保留。再執行 %s 即可繼續作答。") \
+	X(EXAM_LEFT_UNTIL, "You left the exam; your answers are kept and the clock keeps running. To go on before %s, run:", "已離開考試；答案已保留，計時繼續。請在 %s 前執行下面的指令繼續作答：") \
+	X(EXAM_LEFT,       "You left the exam; your answers are kept. To go on, run:", "已離開考試；答案已保留。要繼續作答，請執行：") \
 	X(EXAM_RESUMED,    "Resuming attempt %d: %d of %d answered; the clock kept running.", "繼續第 %d 次作答：已答 %d / %d 題；計時未曾暫停。") \
 	X(EXAM_FINISHED_TITLE, "Exam finished", "考試結束") \
 	X(EXAM_TIME_UP_TITLE, "Time is up", "時間到") \
 	X(EXAM_CLOSED_TITLE, "The exam has closed", "考試已關閉") \
-	X(EXAM_RESULTS_LATER, "Results per question are shown after the exam closes (%s). Run %s again then.", "每題的結果會在考試關閉（%s）後公布，屆時再執行 %s 查看。") \
-	X(EXAM_RESULTS_LATER_OPEN, "Results per question are shown after the teacher closes the exam. Run %s again then.", "每題的結果會在老師關閉考試後公布，屆時再執行 %s 查看。") \
+	X(EXAM_RESULTS_LATER, "Results per question are shown after the exam closes (%s). Then run:", "每題的結果會在考試關閉（%s）後公布，屆時請執行：") \
+	X(EXAM_RESULTS_LATER_OPEN, "Results per question are shown after the teacher closes the exam. Then run:", "每題的結果會在老師關閉考試後公布，屆時請執行：") \
 	X(EXAM_RESULTS_NEVER, "This exam does not show results per question.", "這份考試不公布每題的結果。") \
 	X(EXAM_NOT_ANSWERED_IS, "Not answered. The answer is %s.", "未作答。正確答案是 %s。") \
 	X(EXAM_WRONG_YOURS, "Wrong: you answered %s. The answer is %s.", "答錯了：你答 %s。正確答案是 %s。") \
@@ -572,6 +572,16 @@
 	X(SERVE_GONE,      "ERROR: the class database %s was deleted or replaced while the server ran; NO ANSWERS ARE ACCEPTED from now on (503); clients keep theirs. Restart the server.", "錯誤：伺服器執行期間，班級資料庫 %s 被刪除或換掉了；從現在起不接受任何作答（503）；學生那邊會先保存。請重新啟動伺服器。") \
 	X(SERVE_COMMIT,    "commit failed: %s", "提交失敗：%s") \
 	X(SERVE_NO_CHECKPOINTS, "cannot open a second connection for checkpoints (%s); commits do them", "無法為檢查點開啟第二個連線（%s）；改由提交時進行") \
+	X(DENY_EXAM_NEW,   "only the owner of %s (the teacher who set it up) or root can make an exam in it", "只有 %s 的擁有者（設定它的老師）或 root 可以在裡面建立考試") \
+	X(DENY_EXAM_CLOSE, "only the teacher who made exam %s (or the owner of %s, or root) can close it", "只有建立考試 %s 的老師（或 %s 的擁有者、root）可以關閉它") \
+	X(DENY_RESULTS,    "the results of exam %s are for its teacher; to see your own, run: httptutor exam %s", "考試 %s 的結果只給出題的老師看；要看你自己的結果，請執行：httptutor exam %s") \
+	X(DENY_CLASS_REPORT, "the class report of %s is for the teacher (the owner of the file, or root); to see your own progress, run: httptutor stats", "%s 的班級報告只給老師（檔案擁有者或 root）看；要看你自己的進度，請執行：httptutor stats") \
+	X(DENY_ATTEMPT,    "exam %s under the name %s was started from another account; only that account can go on with it or see it", "考試 %s 以 %s 的名義由另一個帳號開始作答，只有那個帳號能繼續作答或查看") \
+	X(DENY_FOREIGN_NAME, "%s is the login name of another account: take the exam under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試（不要加 --user）") \
+	X(RX_CHECK_HEAD,   "Check these attempts:", "請查核這些作答：") \
+	X(RX_CHECK_LOGIN,  "%s: attempt %d was started from uid %lld (%s), not from the account of that name", "%s：第 %d 次作答是由 uid %lld（%s）開始的，不是這個名稱的帳號") \
+	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
+	X(RX_COL_ANSWERED, "Ans.", "已答") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

@@ -490,6 +490,7 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	rc = app_run(a, start);
 done:
 	ui_stop();
+	examview_farewell(a, utf8);
 	examview_close(a);
 	quiz_free(&a->quiz.qz);
 	free(a->quiz.wrong);
@@ -502,6 +503,7 @@ done:
 		store_progress_free(&a->progress.p);
 	confmatrix_free(&a->progress);
 	md_doc_free(&a->reader.doc);
+	examhide_free(&a->hide);
 	store_close(a->st);
 	free(a);
 	return rc;
@@ -598,6 +600,12 @@ int main(int argc, char **argv)
 	}
 	struct report_ctx rx = { .m = &m, .lang = lang, .utf8 = utf8, .json = o.json, .csv = o.csv,
 	                         .all = o.all, .klass = o.klass, .linear = dumb_term() };
+	/* What prints scenarios leaves out those of an exam being sat. */
+	struct examhide hide = { 0 };
+	if (!strcmp(cmd, "code") || !strcmp(cmd, "search") || !strcmp(cmd, "browse")) {
+		examhide_load_path(&hide, db_path(&o), user_name(&o), examrun_now());
+		rx.hide = &hide;
+	}
 	if (!strcmp(cmd, "class") && !strcmp(sub, "serve")) {
 		struct serve_opts so = { args[1], o.listen, o.tls_cert, o.tls_key, o.teachers,
 		                         o.n_teachers, o.shared_login };
@@ -677,6 +685,7 @@ int main(int argc, char **argv)
 			rc = run_screen(&m, &o, lang, utf8, start, arg, drill);
 		}
 	}
+	examhide_free(&hide);
 	content_free(&m);
 	/* Killed by a signal: say so in the exit status, as shells expect. */
 	return ui_signal() ? 128 + ui_signal() : rc;

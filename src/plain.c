@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "examhide.h"
 #include "clock.h"
 #include "i18n.h"
 #include "out.h"
@@ -112,6 +113,11 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		return 1;
 	}
 	struct quiz_opts qo = *o;
+	/* Nothing of an exam being sat is asked (its answers would show). */
+	struct examhide hide = { 0 };
+	examhide_load(&hide, st, clock_now());
+	qo.hidden = examhide_quiz;
+	qo.hidden_ctx = &hide;
 	/* A database that cannot be read is broken: say so and stop (exit 1),
 	 * never "no mistakes yet". */
 	if ((review || prefer_fresh) && !store_item_states(st, &states, &n_states) &&
@@ -126,8 +132,11 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		qo.fresh_after = clock_now() - QUIZ_FRESH_DAYS * 86400;
 	}
 	bool drill = review && o->drill;
-	bool built = drill ? quiz_build(m, o, &qz)
-	           : review ? quiz_build_review(m, states, n_states, clock_now(), o, &qz)
+	struct quiz_opts ro = *o;      /* review and drill: no freshness, but the hiding */
+	ro.hidden = qo.hidden;
+	ro.hidden_ctx = qo.hidden_ctx;
+	bool built = drill ? quiz_build(m, &ro, &qz)
+	           : review ? quiz_build_review(m, states, n_states, clock_now(), &ro, &qz)
 	                    : quiz_build(m, &qo, &qz);
 	if (!built) {
 		say(tr(review ? MSG_REVIEW_EMPTY : MSG_QUIZ_EMPTY), utf8);
@@ -237,6 +246,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 done:
 	quiz_free(&qz);
 	free(states);
+	examhide_free(&hide);
 	store_close(st);
 	return rc;
 }

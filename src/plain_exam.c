@@ -88,6 +88,15 @@ static void wrap(const char *s, bool utf8)
 	report_wrap(stdout, s, report_width(), 0, utf8);
 }
 
+/* A command to run, on a line of its own and never wrapped: it is copied
+ * whole into the shell. */
+static void command_line(const char *cmd, bool utf8)
+{
+	fputs("  ", stdout);
+	out_puts(stdout, cmd, utf8);
+	putchar('\n');
+}
+
 /* "httptutor exam NAME" or the practice command, to tell how to come back. */
 static void come_back_cmd(const struct examrun *r, const struct quiz_opts *o, int minutes,
                           char *buf, size_t n)
@@ -169,11 +178,12 @@ static void result(const struct examrun *r, const struct quiz_opts *o, int minut
 		} else if (r->paper.info.closes_at) {
 			char at[32];
 			examrun_clock_str(r->paper.info.closes_at, at, sizeof at);
-			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER), at, cmd);
+			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER), at);
 			wrap(buf, utf8);
+			command_line(cmd, utf8);
 		} else {
-			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER_OPEN), cmd);
-			wrap(buf, utf8);
+			wrap(tr(MSG_EXAM_RESULTS_LATER_OPEN), utf8);
+			command_line(cmd, utf8);
 		}
 		return;
 	}
@@ -226,11 +236,12 @@ static void leave_msg(const struct examrun *r, const struct quiz_opts *o, int mi
 	putchar('\n');
 	if (r->att.ends_at) {
 		examrun_clock_str(r->att.ends_at, at, sizeof at);
-		snprintf(buf, sizeof buf, tr(MSG_EXAM_LEFT_UNTIL), cmd, at);
+		snprintf(buf, sizeof buf, tr(MSG_EXAM_LEFT_UNTIL), at);
 	} else {
-		snprintf(buf, sizeof buf, tr(MSG_EXAM_LEFT), cmd);
+		snprintf(buf, sizeof buf, "%s", tr(MSG_EXAM_LEFT));
 	}
 	wrap(buf, utf8);
+	command_line(cmd, utf8);
 }
 
 /* The question to show after i: the next unanswered one (wrapping), or n

@@ -173,6 +173,8 @@ static bool cand_scenario(const struct model *m, const struct quiz_opts *o,
 		return false;
 	if (o->chapter && !anchor_in_chapter(sc->anchor, o->chapter))
 		return false;
+	if (o->hidden && o->hidden(o->hidden_ctx, sc->id))
+		return false;
 	c->sc = sc;
 	c->ce = ce;
 	c->group = NULL;

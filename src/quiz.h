@@ -74,6 +74,10 @@ struct quiz_opts {
 	 * the group's codes among its choices.  klass and chapter do not apply;
 	 * types may be pick and type (pick when 0). */
 	const struct contrast *drill;
+	/* Scenarios the learner may not be asked now (those of an exam they are
+	 * sitting, examhide.h), or NULL: hidden(hidden_ctx, id) says. */
+	bool (*hidden)(const void *ctx, const char *item);
+	const void *hidden_ctx;
 };
 
 struct quiz {

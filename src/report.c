@@ -12,6 +12,7 @@
 #include "markdown.h"
 #include "out.h"
 #include "contrast.h"
+#include "examhide.h"
 #include "report.h"
 #include "report_confusion.h"
 #include "table.h"
@@ -138,7 +139,7 @@ int report_code(const struct report_ctx *r, const char *arg)
 	}
 	/* The same card as the full screen, as plain lines. */
 	int w = report_width();
-	struct lines card = card_lines(r->m, c->code, r->lang, w);
+	struct lines card = card_lines(r->m, c->code, r->lang, w, r->hide);
 	for (size_t i = 0; i < card.n; i++) {
 		/* Link lines are kept whole for the screen; here they wrap too. */
 		if (card.l[i].text[0])
@@ -291,7 +292,7 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 	}
 	for (size_t i = 0; i < r->m->n_scenarios; i++) {
 		const struct scenario *s = &r->m->scenarios[i];
-		if (!find_scenario(r->m, s, query))
+		if (!find_scenario(r->m, s, query) || examhide_has(r->hide, s->id))
 			continue;
 		char line[1024];
 		snprintf(line, sizeof line, "[%s → %d] %s", s->id, s->answer,
@@ -830,7 +831,10 @@ int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
 			continue;
 		}
 		if (!store_report(st, exam_id, class_group, &d)) {
-			fprintf(stderr, "httptutor: %s\n", st->err);
+			if (st->denied)
+				report_error(MSG_DENY_CLASS_REPORT, store_where(st));
+			else
+				fprintf(stderr, "httptutor: %s\n", st->err);
 			rc = 1;
 		}
 		store_close(st);

@@ -8,6 +8,8 @@
 #include "model.h"
 #include "store.h"
 
+struct examhide;
+
 struct report_ctx {
 	const struct model *m;
 	enum lang lang;
@@ -15,6 +17,7 @@ struct report_ctx {
 	bool json, csv, all;
 	int klass;        /* 0 = every class */
 	bool linear;      /* TERM=dumb: chapter tables as lines, no box drawing */
+	const struct examhide *hide;  /* scenarios of an exam being sat: left out (NULL none) */
 };
 
 /* Each prints to stdout and returns an exit status (0, or 1 when not found). */

@@ -3,6 +3,7 @@
  * JSON (jansson); the HTML page and the live board use the same data. */
 #include <errno.h>
 #include <jansson.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,7 @@ static struct exam_student *find_student(struct watch_data *d, const char *name,
 	memset(s, 0, sizeof *s);
 	s->score = -1;
 	s->duration = -1;
+	s->uid = -1;
 	if (!(s->name = strdup(name))) {
 		*oom = true;
 		return NULL;
@@ -133,7 +135,44 @@ static bool take_attempt(struct watch_data *d, struct exam_student *s, const str
 	s->finished = a->state != ATTEMPT_OPEN ? a->ended_at : 0;
 	s->duration = s->finished ? (long)(s->finished - s->started) : -1;
 	s->ends_at = a->state == ATTEMPT_OPEN ? a->ends_at : 0;
+	s->uid = a->uid == STORE_ANY_UID ? -1 : a->uid;
 	return true;
+}
+
+/* What the teacher should check about attempt a of s: answers written from
+ * another uid, and a start from a uid that is not the login of s's name
+ * (someone's --user NAME; a name that is nobody's login says nothing). */
+static void note_who(struct exam_student *s, const struct exam_attempt *a)
+{
+	if (a->foreign) {
+		s->foreign += a->foreign;
+		if (!s->foreign_attempt)
+			s->foreign_attempt = a->number;
+	}
+	if (a->uid < 0 || a->uid == STORE_ANY_UID || s->mismatch_attempt)
+		return;
+	struct passwd *pw = getpwnam(s->name);
+	if (!pw || (int64_t)pw->pw_uid == a->uid)
+		return;
+	s->mismatch_attempt = a->number;
+	s->mismatch_uid = a->uid;
+	pw = getpwuid((uid_t)a->uid);
+	snprintf(s->mismatch_login, sizeof s->mismatch_login, "%s", pw && pw->pw_name ? pw->pw_name : "?");
+}
+
+bool exam_report_check(const struct exam_student *s)
+{
+	return s->foreign || s->mismatch_attempt;
+}
+
+void exam_report_check_lines(const struct exam_student *s, char *a, size_t an, char *b, size_t bn)
+{
+	a[0] = b[0] = '\0';
+	if (s->mismatch_attempt)
+		snprintf(a, an, tr(MSG_RX_CHECK_LOGIN), s->name, s->mismatch_attempt,
+		         (long long)s->mismatch_uid, s->mismatch_login);
+	if (s->foreign)
+		snprintf(b, bn, tr(MSG_RX_CHECK_FOREIGN), s->name, s->foreign_attempt, s->foreign);
 }
 
 static bool same_paper(const struct exam_paper *a, const struct exam_paper *b)
@@ -241,6 +280,7 @@ static void stats(struct watch_data *d)
 		case ES_TIMED_OUT: d->n_timed_out++; break;
 		case ES_CLOSED: d->n_closed++; break;
 		}
+		d->n_check += exam_report_check(s);
 		if (s->status >= ES_FINISHED) {
 			d->n_ended++;
 			total += s->score;
@@ -312,7 +352,10 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 			continue;               /* this learner never had the exam */
 		}
 		if (rc != EXAM_OK) {
-			snprintf(err, errsz, "%s", st->err);
+			if (st->denied)
+				snprintf(err, errsz, tr(MSG_DENY_RESULTS), name, name);
+			else
+				snprintf(err, errsz, "%s", st->err);
 			store_close(st);
 			goto out;
 		}
@@ -335,10 +378,11 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 		}
 		/* Each learner's attempts, in order; the one that counts wins. */
 		for (size_t k = 0; k < res.n && !oom; k++) {
-			struct exam_student *s = find_student(d, res.r[k].user, &oom);
+			struct exam_student *s = find_student(d, res.r[k].name, &oom);
 			if (!s)
 				break;
 			s->attempts++;
+			note_who(s, &res.r[k].a);
 			if (beats(&res.r[k].a, s))
 				oom |= !take_attempt(d, s, &res.r[k].a);
 		}
@@ -493,6 +537,7 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 	struct table_col sc[] = {
 		{ tr(MSG_RX_COL_STUDENT), TABLE_LEFT, TABLE_CLIP_MIDDLE, 6, 0 },
 		{ tr(MSG_RX_COL_STATUS), TABLE_LEFT, TABLE_CLIP_END, 4, 0 },
+		{ tr(MSG_RX_COL_ANSWERED), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ tr(MSG_RX_COL_SCORE), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ "%", TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ tr(MSG_RX_COL_STARTED), TABLE_LEFT, TABLE_NO_CLIP, 0, 0 },
@@ -504,13 +549,13 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 	table_init(&t, sc, (int)(sizeof sc / sizeof sc[0]));
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
-		char score[32] = "-", pct[16] = "-", st[32], fin[32], dur[32], att[16];
-		if (s->status != ES_NOT_STARTED) {
+		char answered[32] = "-", score[32] = "-", pct[16] = "-", st[32], fin[32], dur[32], att[16];
+		if (s->status != ES_NOT_STARTED)
+			snprintf(answered, sizeof answered, "%d/%d", s->answered, d->n_q);
+		/* A score only once the attempt has ended: answered so far is no score. */
+		if (s->status >= ES_FINISHED) {
 			snprintf(score, sizeof score, "%d/%d", s->score, d->n_q);
-			if (s->status != ES_IN_PROGRESS)
-				snprintf(pct, sizeof pct, "%d", exam_report_pct(s->score, d->n_q));
-			else
-				snprintf(score, sizeof score, "(%d/%d)", s->answered, d->n_q);
+			snprintf(pct, sizeof pct, "%d", exam_report_pct(s->score, d->n_q));
 		}
 		when_str(d, s->started, st, sizeof st);
 		when_str(d, s->finished, fin, sizeof fin);
@@ -519,12 +564,24 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 		else
 			snprintf(dur, sizeof dur, "-");
 		snprintf(att, sizeof att, "%d", s->attempts);
-		table_add(&t, (const char *[]){ s->name, exam_report_status(s->status), score, pct,
-		                                st, fin, dur, att });
+		table_add(&t, (const char *[]){ s->name, exam_report_status(s->status), answered, score,
+		                                pct, st, fin, dur, att });
 	}
 	table_print(&t, stdout, width, 0, r->utf8);
 	table_free(&t);
 	putchar('\n');
+	if (d->n_check) {
+		char a[512], b[512];
+		report_wrap(stdout, tr(MSG_RX_CHECK_HEAD), width, 0, r->utf8);
+		for (size_t i = 0; i < d->n_s; i++) {
+			exam_report_check_lines(&d->s[i], a, sizeof a, b, sizeof b);
+			if (a[0])
+				report_wrap_hang(stdout, "  ", a, width, 20, r->utf8);
+			if (b[0])
+				report_wrap_hang(stdout, "  ", b, width, 20, r->utf8);
+		}
+		putchar('\n');
+	}
 
 	struct table_col qc[] = {
 		{ "#", TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
@@ -564,7 +621,8 @@ static void print_csv(const struct watch_data *d)
 	char a[32], b[32];
 	fputs("scope,student,status,score,total,percent,started,finished,duration_s,attempts,"
 	      "question,item,text,expected,given,correct,right,answered,sat,share,top_wrong,"
-	      "top_wrong_count,confusion,group,students,times,ways\r\n", stdout);
+	      "top_wrong_count,confusion,group,students,times,ways,uid,foreign_answers,login_mismatch\r\n",
+	      stdout);
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
 		fputs("student,", stdout);
@@ -580,7 +638,10 @@ static void print_csv(const struct watch_data *d)
 		printf(",%s,%s,", a, b);
 		if (s->duration >= 0)
 			printf("%ld", s->duration);
-		printf(",%d,,,,,,,,,,,,,,,,,\r\n", s->attempts);
+		printf(",%d,,,,,,,,,,,,,,,,,,", s->attempts);
+		if (s->uid >= 0)
+			printf("%lld", (long long)s->uid);
+		printf(",%d,%d\r\n", s->foreign, s->mismatch_attempt ? 1 : 0);
 	}
 	for (int k = 0; k < d->n_q; k++) {
 		const struct exam_question_stat *q = &d->q[k];
@@ -596,7 +657,7 @@ static void print_csv(const struct watch_data *d)
 		putchar(',');
 		if (q->top_wrong)
 			csv_cell(q->top_wrong);
-		printf(",%d,,,,,\r\n", q->top_wrong_count);
+		printf(",%d,,,,,,,,\r\n", q->top_wrong_count);
 	}
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
@@ -608,13 +669,13 @@ static void print_csv(const struct watch_data *d)
 			fputs(",,,", stdout);
 			if (s->given[k])
 				csv_cell(s->given[k]);
-			printf(",%s,,,,,,,,,,,\r\n", s->cell[k] < 0 ? "" : s->cell[k] ? "1" : "0");
+			printf(",%s,,,,,,,,,,,,,,\r\n", s->cell[k] < 0 ? "" : s->cell[k] ? "1" : "0");
 		}
 	}
 	for (size_t i = 0; i < d->n_mix; i++) {
 		fputs("confusion,,,,,,,,,,,,,,,,,,,,,,", stdout);
 		report_confusion_csv(stdout, &d->mix[i]);
-		fputs("\r\n", stdout);
+		fputs(",,,\r\n", stdout);
 	}
 }
 
@@ -678,6 +739,9 @@ static int print_json(const struct report_ctx *r, const struct watch_data *d)
 		json_object_set_new(o, "finished", jtime(s->finished));
 		json_object_set_new(o, "duration_s", s->duration >= 0 ? json_integer(s->duration) : json_null());
 		json_object_set_new(o, "attempts", json_integer(s->attempts));
+		json_object_set_new(o, "uid", s->uid >= 0 ? json_integer(s->uid) : json_null());
+		json_object_set_new(o, "foreign_answers", json_integer(s->foreign));
+		json_object_set_new(o, "login_mismatch", json_boolean(s->mismatch_attempt != 0));
 		for (int k = 0; s->cell && k < d->n_q; k++) {
 			json_t *a = json_object();
 			json_object_set_new(a, "question", json_integer(k + 1));

@@ -35,6 +35,15 @@ struct exam_student {
 	int64_t ends_at;         /* an attempt in progress ends then (0 = no end) */
 	signed char *cell;       /* per question: 1 right, 0 wrong, -1 unanswered (NULL if not started) */
 	char **given;            /* per question, NULL = unanswered (owned) */
+	/* Who wrote it, for the teacher to check (a borrowed --user, the sqlite3
+	 * shell): */
+	int64_t uid;             /* the uid that started the attempt that counts, -1 unknown */
+	int foreign;             /* answers written from another uid, over every attempt */
+	int foreign_attempt;     /* the first attempt holding such answers (0: none) */
+	int mismatch_attempt;    /* an attempt started from a uid that is not the login of this
+	                          * name (0: none) */
+	int64_t mismatch_uid;
+	char mismatch_login[64]; /* that uid's login, "?" when it has none */
 };
 
 struct exam_question_stat {
@@ -59,6 +68,7 @@ struct watch_data {
 	size_t n_s;
 	int n_finished, n_timed_out, n_closed, n_in_progress, n_not_started;
 	int n_ended;             /* finished + timed out + closed */
+	int n_check;             /* students with something for the teacher to check */
 	double mean_score;       /* over ended attempts */
 	int *histogram;          /* n_q + 1 buckets: students per score (ended attempts) */
 	struct classmix_row *mix;  /* the class's confusions in the counting answers (owned) */
@@ -76,6 +86,11 @@ void exam_report_free(struct watch_data *d);
 int exam_report_pct(int k, int n);
 /* The word for a status in the current language. */
 const char *exam_report_status(enum exam_status s);
+/* Whether a student has something the teacher should check (flags above). */
+bool exam_report_check(const struct exam_student *s);
+/* The sentences that say what to check about s, written into a and b (empty
+ * when nothing); in the current language. */
+void exam_report_check_lines(const struct exam_student *s, char *a, size_t an, char *b, size_t bn);
 
 /* report --exam NAME --html FILE (report_html.c) and --watch (screen_watch.c). */
 int report_html_write(const struct report_ctx *r, const struct watch_data *d, const char *path);

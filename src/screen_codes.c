@@ -228,12 +228,19 @@ const struct keybind card_keys[] = {
 static struct lines card_build(const struct app *a)
 {
 	/* Lines longer than 100 columns are hard to read, as in the reader. */
-	return card_lines(a->m, a->card.code, a->lang, a->cols - 4 > 100 ? 100 : a->cols - 4);
+	return card_lines(a->m, a->card.code, a->lang, a->cols - 4 > 100 ? 100 : a->cols - 4,
+	                  &a->hide);
 }
 
 static bool is_link(const struct line *l)
 {
 	return l->link_code || l->link_ref;
+}
+
+void card_enter(struct app *a)
+{
+	/* The store may know of an exam begun since the last card. */
+	examhide_load(&a->hide, a->st, clock_now());
 }
 
 void card_draw(const struct app *a)

@@ -9,6 +9,8 @@
 
 #include "answer.h"
 #include "lines.h"
+#include "out.h"
+#include "report.h"
 #include "screens.h"
 #include "text.h"
 #include "ui.h"
@@ -125,6 +127,25 @@ bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, i
 		break;
 	}
 	return true;
+}
+
+void examview_farewell(const struct app *a, bool utf8)
+{
+	const struct exam_view *v = &a->exam;
+	char buf[512], at[32];
+	if (!v->open || v->phase != EV_ASK || examrun_phase(&v->run) != ER_OPEN)
+		return;
+	if (v->run.att.ends_at) {
+		examrun_clock_str(v->run.att.ends_at, at, sizeof at);
+		snprintf(buf, sizeof buf, tr(MSG_EXAM_LEFT_UNTIL), at);
+	} else {
+		snprintf(buf, sizeof buf, "%s", tr(MSG_EXAM_LEFT));
+	}
+	report_wrap(stdout, buf, report_width(), 0, utf8);
+	/* The command whole on its own line: it is copied into the shell. */
+	fputs("  ", stdout);
+	out_puts(stdout, v->come_back, utf8);
+	putchar('\n');
 }
 
 void examview_close(struct app *a)
@@ -439,11 +460,12 @@ static void build_end(const struct app *a, struct lines *ls)
 			lines_wrap(ls, tr(MSG_EXAM_RESULTS_NEVER), E_NORMAL, 2);
 		} else if (e->closes_at) {
 			examrun_clock_str(e->closes_at, s1, sizeof s1);
-			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER), s1, v->come_back);
+			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER), s1);
 			lines_wrap(ls, buf, E_NORMAL, 2);
+			lines_add(ls, v->come_back, E_KEY, 4);
 		} else {
-			snprintf(buf, sizeof buf, tr(MSG_EXAM_RESULTS_LATER_OPEN), v->come_back);
-			lines_wrap(ls, buf, E_NORMAL, 2);
+			lines_wrap(ls, tr(MSG_EXAM_RESULTS_LATER_OPEN), E_NORMAL, 2);
+			lines_add(ls, v->come_back, E_KEY, 4);
 		}
 	} else {
 		for (size_t i = 0; i < examrun_count(&v->run); i++) {

@@ -54,6 +54,10 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->typed[0] = 0;
 	v->fb_top = 0;
 	v->session = (struct answer_session){ 0 };
+	/* Nothing of an exam being sat is asked (its answers would show). */
+	examhide_load(&a->hide, a->st, clock_now());
+	opts.hidden = examhide_quiz;
+	opts.hidden_ctx = &a->hide;
 	bool ok;
 	if (review && v->only_item[0]) {
 		/* One item, asked whatever its schedule says (retry from review). */

@@ -20,7 +20,7 @@ void codes_relayout(struct app *);
 void codes_select(struct app *, int code);
 void card_relayout(struct app *);
 extern const struct keybind codes_keys[];
-void card_draw(const struct app *);
+void card_enter(struct app *), card_draw(const struct app *);
 bool card_key(struct app *, enum action, int);
 extern const struct keybind card_keys[];
 void quizview_draw(const struct app *), quizview_relayout(struct app *);

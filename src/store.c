@@ -10,6 +10,7 @@
 #include "text.h"
 
 #include <pwd.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,7 +191,7 @@ out:
 /* A new store for user on db: the profile is found, or made when the
  * database may be written.  NULL with err set on failure (db is then left
  * to the caller). */
-static struct store *store_sql_new(struct db *db, const char *user, int64_t uid,
+static struct store *store_sql_new(struct db *db, const char *user, int64_t uid, bool teacher,
                                    char *err, size_t errsz)
 {
 	struct store *s = calloc(1, sizeof *s);
@@ -203,6 +204,7 @@ static struct store *store_sql_new(struct db *db, const char *user, int64_t uid,
 	s->ops = &store_sql_ops;
 	s->db = db;
 	s->uid = uid;
+	s->teacher = teacher;
 	if (!store_profile_find(s, &s->profile)) {
 		snprintf(err, errsz, "%s", s->err);
 		goto fail;
@@ -251,10 +253,20 @@ struct store *store_sql_open(const char *path, const char *user, bool readonly,
 	free(defpath);
 	if (!db)
 		return NULL;
-	if (!(s = store_sql_new(db, user, (int64_t)getuid(), err, errsz))) {
+	/* Opening the file ourselves: who asks is this process's uid, and the
+	 * teacher is whoever owns the file (class init makes it the teacher's)
+	 * or root. */
+	uid_t me = getuid();
+	struct stat fst;
+	bool owner = db->fd < 0 || (fstat(db->fd, &fst) == 0 && fst.st_uid == me);
+	if (!(s = store_sql_new(db, user, (int64_t)me, me == 0 || owner, err, errsz))) {
 		db_close(db);
 		return NULL;
 	}
+	/* --user with another account's login: that account's attempts and
+	 * exams are not this one's to take. */
+	struct passwd *other = getpwnam(s->user);
+	s->foreign_name = other && other->pw_uid != me;
 	s->owns_db = true;
 	/* Attempts whose time is over end now, so they count as they should. */
 	if (!s->db->readonly)
@@ -262,12 +274,12 @@ struct store *store_sql_open(const char *path, const char *user, bool readonly,
 	return s;
 }
 
-struct store *store_sql_attach(struct db *db, const char *user, int64_t uid,
+struct store *store_sql_attach(struct db *db, const char *user, int64_t uid, bool teacher,
                                char *err, size_t errsz)
 {
 	if (store_name_problem(user, err, errsz))
 		return NULL;
-	return store_sql_new(db, user, uid, err, errsz);
+	return store_sql_new(db, user, uid, teacher, err, errsz);
 }
 
 void store_sql_close(struct store *s)
@@ -332,8 +344,8 @@ bool store_sql_session_begin(struct store *s, const char *kind, uint64_t seed,
                          const char *content_version, int64_t *id)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
-		"INSERT INTO session(profile_id, kind, seed, content_version, started_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)");
+		"INSERT INTO session(profile_id, kind, seed, content_version, started_at, uid) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 
 	if (st) {
 		sqlite3_bind_int64(st, 1, s->profile);
@@ -342,6 +354,7 @@ bool store_sql_session_begin(struct store *s, const char *kind, uint64_t seed,
 		sqlite3_bind_int64(st, 3, (sqlite3_int64)seed);
 		store_bind_text(st, 4, content_version);
 		sqlite3_bind_int64(st, 5, (sqlite3_int64)time(NULL));
+		sqlite3_bind_int64(st, 6, s->uid);
 	}
 	return store_write1(s, st, tr(MSG_STORE_DO_SESSION), id);
 }
@@ -578,7 +591,7 @@ enum { IH_QTYPE, IH_GIVEN, IH_EXPECTED, IH_CORRECT, IH_AT };  /* mirrors the SEL
 bool store_sql_item_history(struct store *s, const char *item, struct attempt **out, size_t *n)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT qtype, given, expected, correct, answered_at FROM answer "
+		"SELECT qtype, given, expected, correct, answered_at FROM answer_counted "
 		"WHERE profile_id = ?1 AND item = ?2 ORDER BY answered_at, id");
 	struct attempt *v = NULL;
 	size_t len = 0, cap = 0;
@@ -816,13 +829,14 @@ bool store_sql_export(struct store *s, store_row_fn fn, void *ctx)
 {
 	/* Same order as store_export_columns; profile is the name a teacher
 	 * recognises, times are ISO 8601 UTC.  An exam answer whose result may
-	 * not be shown yet has no expected answer and no verdict (NULL). */
+	 * not be shown yet has no expected answer, no verdict and no code (the
+	 * code a pick or type question is about is its answer): NULL. */
 	sqlite3_stmt *st = store_read_query(s,
 		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown, a.given,"
 		" CASE WHEN sealed THEN NULL ELSE a.expected END,"
 		" CASE WHEN sealed THEN NULL ELSE a.correct END, a.ms,"
 		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
-		" a.content_version, a.code,"
+		" a.content_version, CASE WHEN sealed THEN NULL ELSE a.code END,"
 		/* right but not the expected code: a scenario's second acceptable one */
 		" CASE WHEN sealed THEN NULL WHEN a.correct = 1 AND a.given <> a.expected THEN 1 ELSE 0 END,"
 		" se.exam_id "
@@ -877,6 +891,15 @@ bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, v
 	bool ok = false;
 	int rc;
 
+	s->denied = DENIED_NO;
+	if (!s->teacher) {
+		/* Every learner's answers, right answers included: the teacher's. */
+		s->denied = DENIED_TEACHER;
+		snprintf(s->err, sizeof s->err, "the class report of %.300s is for the teacher "
+		         "(the owner of the file, or root); your own progress: httptutor stats",
+		         s->db->path);
+		goto out;
+	}
 	if (!st) {
 		store_read_fail(s, NULL);
 		goto out;
@@ -942,4 +965,5 @@ const struct store_ops store_sql_ops = {
 	.exam_reload = store_sql_exam_reload,
 	.exam_sweep = store_sql_exam_sweep,
 	.exam_results = store_sql_exam_results,
+	.exam_hidden = store_sql_exam_hidden,
 };

@@ -15,13 +15,29 @@
 #include "quiz.h"
 
 struct store_ops;
+/* Why a call was refused because of who asks (0: it was not). */
+enum store_denied {
+	DENIED_NO,
+	DENIED_TEACHER,         /* a teacher's step or view */
+	DENIED_OTHER_UID,       /* an attempt another uid started */
+	DENIED_LOGIN_NAME,      /* a new attempt under another account's login name */
+};
 /* Callers read err (and user); the rest belongs to the backend. */
 struct store {
 	const struct store_ops *ops;  /* the backend (store_int.h) */
 	struct db *db;          /* SQLite backend: the file */
 	bool owns_db;           /* closed with the store (not when shared by a server) */
 	int64_t profile;        /* profile row id */
-	int64_t uid;            /* recorded with each answer: the OS uid of the learner */
+	/* Who is asking, as whoever opened the store knows it: the rules of
+	 * store_exam.h and the teacher's views are decided on these, never on
+	 * the process's own uid (the class server asks for its clients). */
+	int64_t uid;            /* recorded with each answer: the OS uid of the learner, -1 none */
+	bool teacher;           /* sees every learner and runs every exam: the database
+	                         * file's owner or root (a file), the server's teachers */
+	bool foreign_name;      /* the profile name is another account's login (a file
+	                         * opened with --user NAME of someone else) */
+	enum store_denied denied;  /* the last call was refused because of who asks
+	                         * (err says why); reset by each call that checks */
 	char *user;             /* profile name, owned */
 	void *priv;             /* the class server backend's own state */
 	char err[512];          /* last error message for the UI */
@@ -143,7 +159,8 @@ bool store_export(struct store *s, store_row_fn fn, void *ctx);
  * tally (as many rows for a year of answers as for a day's): grouped by
  * (user, correct, given, expected) with item NULL (given and expected ""
  * for right answers), then by (item, given, expected, correct) with user
- * NULL.  A confusion is counted from the rows that name a user. */
+ * NULL.  A confusion is counted from the rows that name a user.
+ * Only for a teacher: anyone else gets false with denied set. */
 struct report_group {
 	const char *user, *item, *given, *expected;
 	bool correct;

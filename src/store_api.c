@@ -3,6 +3,8 @@
  * callers never know whether a file or the class server answers. */
 #include "store_int.h"
 
+#include <stdio.h>
+
 static const char *class_target;
 
 void store_use_class(const char *target)
@@ -176,4 +178,16 @@ enum exam_rc store_exam_results(struct store *s, const char *name, int64_t now,
                                 struct exam_results *out)
 {
 	return s->ops->exam_results(s, name, now, out);
+}
+
+bool store_exam_hidden(struct store *s, int64_t now, struct exam_item_id **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!s->ops->exam_hidden) {
+		/* Fail closed: the caller leaves every scenario out. */
+		snprintf(s->err, sizeof s->err, "this store cannot say which exam questions to hide");
+		return false;
+	}
+	return s->ops->exam_hidden(s, now, out, n);
 }

@@ -5,6 +5,7 @@
 #include "store_exam.h"
 #include "store_int.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,11 +54,11 @@ bool store_exam_name_ok(const char *name)
 
 enum {
 	EI_ID, EI_KIND, EI_COUNT, EI_MINUTES, EI_ATTEMPTS, EI_FEEDBACK, EI_SHUFFLE,
-	EI_CREATED, EI_CLOSES, EI_CLOSED, EI_FILTERS, EI_BY, EI_VERSION, EI_SEED
+	EI_CREATED, EI_CLOSES, EI_CLOSED, EI_FILTERS, EI_BY, EI_VERSION, EI_UID, EI_SEED
 };
 #define EXAM_COLS "e.id, e.kind, e.count, e.minutes, e.attempts, e.feedback, e.shuffle, " \
                   "e.created_at, e.closes_at, e.closed_at, e.filters, e.created_by, " \
-                  "e.content_version, e.seed"
+                  "e.content_version, coalesce(e.uid, -1), e.seed"
 
 static void info_from_row(sqlite3_stmt *st, struct exam_info *e)
 {
@@ -77,6 +78,28 @@ static void info_from_row(sqlite3_stmt *st, struct exam_info *e)
 	store_copy(e->filters, sizeof e->filters, sqlite3_column_text(st, EI_FILTERS));
 	store_copy(e->created_by, sizeof e->created_by, sqlite3_column_text(st, EI_BY));
 	store_copy(e->content_version, sizeof e->content_version, sqlite3_column_text(st, EI_VERSION));
+	e->uid = sqlite3_column_int64(st, EI_UID);
+}
+
+/* ---- who may do what ---------------------------------------------------------- */
+
+/* The exam's teacher: the uid that made a set exam, or a teacher of the
+ * whole database.  A uid below 0 is nobody's (a token has none). */
+static bool exam_teacher(const struct store *s, const struct exam_info *e)
+{
+	return s->teacher || (e->kind == EXAM_SET && s->uid >= 0 && e->uid == s->uid);
+}
+
+/* Refuse because of who asks: err gets the sentence (printf-style). */
+__attribute__((format(printf, 3, 4)))
+static enum exam_rc deny(struct store *s, enum store_denied why, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof s->err, fmt, ap);
+	va_end(ap);
+	s->denied = why;
+	return EXAM_FORBIDDEN;
 }
 
 /* The moment the exam closes (or closed), NEVER when it has no end. */
@@ -243,6 +266,7 @@ static enum exam_rc load_paper(struct store *s, const char *name, struct exam_pa
 enum exam_rc store_sql_exam_paper(struct store *s, const char *name, struct exam_paper *p)
 {
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	return load_paper(s, name, p, NULL);
 }
 
@@ -369,6 +393,9 @@ enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, u
 	int rc = SQLITE_OK;
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
+	if (!s->teacher)
+		return deny(s, DENIED_TEACHER, "only the owner of %.300s (or root) can make an exam in it", s->db->path);
 	if (!store_exam_name_ok(e->name) || n == 0 || e->minutes < 0 || e->attempts < 0) {
 		snprintf(s->err, sizeof s->err, "could not %s: it needs a name of 1 to %d letters, "
 		         "digits, '.', '_' or '-' (not new, close or seed-…) and at least one question",
@@ -403,6 +430,7 @@ enum exam_rc store_sql_exam_practice(struct store *s, const struct exam_info *e,
 	int rc = SQLITE_OK, have = 0;
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	if (!begin(s, what, &rc))
 		return EXAM_ERR;
 	if (!load_info(s, e->name, &old, &old_seed, &found)) {
@@ -447,9 +475,10 @@ void store_exam_attempt_free(struct exam_attempt *a)
 	a->right = NULL;
 }
 
-enum { SA_ID, SA_ATTEMPT, SA_SEED, SA_STARTED, SA_DEADLINE, SA_ENDED, SA_REASON, SA_PROFILE, SA_EXAM };
+enum { SA_ID, SA_ATTEMPT, SA_SEED, SA_STARTED, SA_DEADLINE, SA_ENDED, SA_REASON, SA_PROFILE,
+       SA_UID, SA_EXAM };
 #define ATTEMPT_COLS "s.id, s.attempt, s.seed, s.started_at, s.deadline_at, s.ended_at, " \
-                     "s.end_reason, s.profile_id, s.exam_id"
+                     "s.end_reason, s.profile_id, s.uid, s.exam_id"
 
 static enum attempt_state reason_state(const char *r)
 {
@@ -471,6 +500,8 @@ static void attempt_from_row(sqlite3_stmt *st, const struct exam_info *e, int64_
 	a->started_at = sqlite3_column_int64(st, SA_STARTED);
 	a->deadline_at = sqlite3_column_int64(st, SA_DEADLINE);
 	a->ended_at = sqlite3_column_int64(st, SA_ENDED);
+	a->uid = sqlite3_column_type(st, SA_UID) == SQLITE_NULL ? STORE_ANY_UID
+	                                                         : sqlite3_column_int64(st, SA_UID);
 	int64_t close = exam_close_time(e), dl = a->deadline_at ? a->deadline_at : NEVER;
 	int64_t end = dl < close ? dl : close;
 	a->ends_at = end == NEVER ? 0 : end;
@@ -485,12 +516,24 @@ static void attempt_from_row(sqlite3_stmt *st, const struct exam_info *e, int64_
 	}
 }
 
+/* Whether attempt a (of this store's profile) may be used by this store's
+ * uid: it is its starter's.  false with s->err and s->denied set. */
+static bool attempt_mine(struct store *s, const struct exam_attempt *a, const char *exam)
+{
+	if (!a->id || a->uid == STORE_ANY_UID || a->uid == s->uid)
+		return true;
+	deny(s, DENIED_OTHER_UID, "attempt %d of exam %s for %s was started from another account (uid %lld); "
+	     "only that account can go on with it or see it", a->number, exam, s->user,
+	     (long long)a->uid);
+	return false;
+}
+
 /* given[]/right[] from the log: the last answer per question counts. */
 static bool load_answers(struct store *s, const struct exam_paper *p, struct exam_attempt *a,
                          bool with_right)
 {
 	sqlite3_stmt *st = db_prepare(s->db,
-		"SELECT item, given, correct FROM answer WHERE session_id = ?1 ORDER BY id");
+		"SELECT item, given, correct, uid FROM answer WHERE session_id = ?1 ORDER BY id");
 	bool ok = false;
 	int rc;
 
@@ -505,9 +548,14 @@ static bool load_answers(struct store *s, const struct exam_paper *p, struct exa
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, a->id);
+	a->foreign = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *item = (const char *)sqlite3_column_text(st, 0);
 		const char *given = (const char *)sqlite3_column_text(st, 1);
+		/* Written by someone other than who started it (the sqlite3 shell,
+		 * or a version that did not check): the teacher's report says so. */
+		if (a->uid != STORE_ANY_UID && sqlite3_column_int64(st, 3) != a->uid)
+			a->foreign++;
 		for (size_t i = 0; item && given && i < p->n; i++) {
 			if (strcmp(p->q[i].item, item))
 				continue;
@@ -619,6 +667,19 @@ static bool write_closed(struct store *s, const struct exam_info *e, int64_t now
 	return step_done(st, rc);
 }
 
+/* An attempt from before uids were kept, with nothing in it to tell: the
+ * first uid to come back to it takes it, inside the caller's transaction. */
+static bool claim(struct store *s, struct exam_attempt *a, int *rc)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "UPDATE session SET uid = ?1 WHERE id = ?2 AND uid IS NULL");
+	if (st) {
+		sqlite3_bind_int64(st, 1, s->uid);
+		sqlite3_bind_int64(st, 2, a->id);
+	}
+	a->uid = s->uid;
+	return step_done(st, rc);
+}
+
 /* Finish loading a: answers, and what may be shown. */
 static enum exam_rc attempt_fill(struct store *s, const struct exam_paper *p, int64_t now,
                                  struct exam_attempt *a)
@@ -658,8 +719,15 @@ static enum exam_rc attempt_locked(struct store *s, const char *name, int64_t no
 		store_exam_paper_free(p);
 		return EXAM_ERR;
 	}
+	if (!attempt_mine(s, a, name)) {
+		db_rollback(s->db);
+		store_exam_paper_free(p);
+		memset(a, 0, sizeof *a);
+		return EXAM_FORBIDDEN;
+	}
 	*ran_out = a->id && a->state != ATTEMPT_OPEN && a->ran_out;
-	if (!write_closed(s, &p->info, now, rc) || (*ran_out && !write_end(s, a, rc))) {
+	if (!write_closed(s, &p->info, now, rc) || (*ran_out && !write_end(s, a, rc)) ||
+	    (a->id && a->uid == STORE_ANY_UID && !claim(s, a, rc))) {
 		store_exam_paper_free(p);
 		return write_failed(s, what, *rc);
 	}
@@ -674,12 +742,18 @@ enum exam_rc store_sql_exam_attempt(struct store *s, const char *name, int64_t n
 	int rc = SQLITE_OK;
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	memset(a, 0, sizeof *a);
 	if (s->db->readonly) {
 		/* Looking is allowed; nothing is written. */
 		if ((r = load_paper(s, name, &p, NULL)) != EXAM_OK)
 			return r;
-		r = latest_attempt(s, &p.info, now, a) ? attempt_fill(s, &p, now, a) : EXAM_ERR;
+		if (!latest_attempt(s, &p.info, now, a))
+			r = EXAM_ERR;
+		else if (!attempt_mine(s, a, name))
+			r = EXAM_FORBIDDEN, memset(a, 0, sizeof *a);
+		else
+			r = attempt_fill(s, &p, now, a);
 		store_exam_paper_free(&p);
 		return r;
 	}
@@ -715,6 +789,7 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 	char when[32];
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	if ((r = attempt_locked(s, name, now, what, &p, a, &ran_out, &rc)) != EXAM_OK)
 		return r;
 	if (a->id && a->state == ATTEMPT_OPEN) {
@@ -733,11 +808,15 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 		snprintf(s->err, sizeof s->err, "you have used all %d attempt(s) at exam %s",
 		         p.info.attempts, p.info.name);
 		r = EXAM_NO_ATTEMPTS;
+	} else if (s->foreign_name && p.info.kind == EXAM_SET) {
+		/* It would take that student's attempt before they come. */
+		r = deny(s, DENIED_LOGIN_NAME, "%s is the login name of another account: take exam %s under "
+		         "your own name (without --user)", s->user, p.info.name);
 	} else {
 		int number = a->attempts_used + 1;
 		sqlite3_stmt *st = db_prepare(s->db,
 			"INSERT INTO session(profile_id, kind, seed, content_version, started_at, exam_id,"
-			" attempt, deadline_at) VALUES (?1, 'exam', ?2, ?3, ?4, ?5, ?6, ?7)");
+			" attempt, deadline_at, uid) VALUES (?1, 'exam', ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
 		if (st) {
 			sqlite3_bind_int64(st, 1, s->profile);
 			sqlite3_bind_int64(st, 2, (sqlite3_int64)attempt_seed(s, number));
@@ -749,6 +828,7 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 				sqlite3_bind_int64(st, 7, now + 60LL * p.info.minutes);
 			else
 				sqlite3_bind_null(st, 7);
+			sqlite3_bind_int64(st, 8, s->uid);
 		}
 		if (!step_done(st, &rc) || !latest_attempt(s, &p.info, now, a)) {
 			store_exam_paper_free(&p);
@@ -760,7 +840,7 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 		store_exam_paper_free(&p);
 		return write_failed(s, what, rc);
 	}
-	if ((r == EXAM_CLOSED && !ran_out) || r == EXAM_NO_ATTEMPTS)
+	if ((r == EXAM_CLOSED && !ran_out) || r == EXAM_NO_ATTEMPTS || r == EXAM_FORBIDDEN)
 		memset(a, 0, sizeof *a);
 	else if (attempt_fill(s, &p, now, a) != EXAM_OK)
 		r = EXAM_ERR;
@@ -770,8 +850,8 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 
 /* The attempt with this id if it is this learner's: the exam (with its
  * questions when items) and the state as of now.  EXAM_NOT_FOUND when there
- * is none, EXAM_FORBIDDEN when it is another learner's.
- * Inside the caller's transaction. */
+ * is none, EXAM_FORBIDDEN when it is another learner's, or another uid
+ * started it.  Inside the caller's transaction. */
 static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool items,
                                   struct exam_paper *p, struct exam_attempt *a)
 {
@@ -790,9 +870,7 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, SA_PROFILE) != s->profile) {
-		snprintf(s->err, sizeof s->err, "attempt %lld belongs to another learner",
-		         (long long)id);
-		r = EXAM_FORBIDDEN;
+		r = deny(s, DENIED_OTHER_UID, "attempt %lld belongs to another learner", (long long)id);
 	} else if (rc == SQLITE_ROW) {
 		store_copy(name, sizeof name, sqlite3_column_text(st, SA_EXAM));
 		bool found = false;
@@ -802,6 +880,11 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool
 			r = load_info(s, name, &p->info, NULL, &found) ? EXAM_OK : EXAM_ERR;
 		if (r == EXAM_OK)
 			attempt_from_row(st, &p->info, now, a);
+		if (r == EXAM_OK && !attempt_mine(s, a, name)) {
+			store_exam_paper_free(p);
+			memset(a, 0, sizeof *a);
+			r = EXAM_FORBIDDEN;
+		}
 	} else if (rc == SQLITE_DONE) {
 		snprintf(s->err, sizeof s->err, "there is no such attempt of yours");
 		r = EXAM_NOT_FOUND;
@@ -862,6 +945,7 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 	char canon[64];
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	if (!begin(s, what, &rc))
 		return EXAM_ERR;
 	/* Inside the write lock: read only what this answer needs. */
@@ -930,6 +1014,7 @@ enum exam_rc store_sql_exam_finish(struct store *s, int64_t attempt, int64_t now
 	int rc = SQLITE_OK;
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	if (!begin(s, what, &rc))
 		return EXAM_ERR;
 	if ((r = attempt_by_id(s, attempt, now, false, &p, &a)) != EXAM_OK) {
@@ -965,6 +1050,7 @@ enum exam_rc store_sql_exam_reload(struct store *s, int64_t attempt, int64_t now
 	enum exam_rc r;
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	if ((r = attempt_by_id(s, attempt, now, true, &p, a)) != EXAM_OK)
 		return r;
 	struct exam_attempt latest;
@@ -1010,6 +1096,7 @@ enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t whe
 	char at[32];
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	if (!begin(s, what, &rc))
 		return EXAM_ERR;
 	if (!load_info(s, name, &e, NULL, &found)) {
@@ -1021,6 +1108,11 @@ enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t whe
 		snprintf(s->err, sizeof s->err, "there is no exam '%.64s' in %.300s "
 		         "(httptutor exams lists them)", name, s->db->path);
 		return EXAM_NOT_FOUND;
+	}
+	if (!exam_teacher(s, &e)) {
+		db_rollback(s->db);
+		return deny(s, DENIED_TEACHER, "only the teacher who made exam %s (or the owner of %.300s, or "
+		            "root) can close it", name, s->db->path);
 	}
 	if (exam_is_closed(&e, now)) {
 		db_rollback(s->db);
@@ -1119,8 +1211,10 @@ out:
 
 void store_exam_results_free(struct exam_results *r)
 {
-	for (size_t i = 0; i < r->n; i++)
+	for (size_t i = 0; i < r->n; i++) {
 		store_exam_attempt_free(&r->r[i].a);
+		free(r->r[i].name);
+	}
 	free(r->r);
 	store_exam_paper_free(&r->paper);
 	memset(r, 0, sizeof *r);
@@ -1135,6 +1229,7 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 	int rc;
 
 	s->err[0] = '\0';
+	s->denied = DENIED_NO;
 	memset(out, 0, sizeof *out);
 	/* One snapshot for the paper and every attempt; ended at once. */
 	if (!db_read_begin(s->db)) {
@@ -1143,6 +1238,12 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 	}
 	if ((r = load_paper(s, name, &out->paper, NULL)) != EXAM_OK)
 		goto out;
+	if (!exam_teacher(s, &out->paper.info)) {
+		/* The key, the grid and everyone's rows are the teacher's. */
+		r = deny(s, DENIED_TEACHER, "the results of exam %s are for its teacher (who made it, the owner "
+		         "of %.300s, or root); yours: httptutor exam %s", name, s->db->path, name);
+		goto out;
+	}
 	r = EXAM_ERR;
 	st = db_prepare(s->db,
 		"SELECT " ATTEMPT_COLS ", p.name FROM session s JOIN profile p ON p.id = s.profile_id "
@@ -1159,10 +1260,13 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 		out->r = nv;
 		struct exam_result *x = &out->r[out->n];
 		memset(x, 0, sizeof *x);
-		store_copy(x->user, sizeof x->user, sqlite3_column_text(st, SA_EXAM + 1));
+		if (!(x->name = dup_col(st, SA_EXAM + 1))) {
+			snprintf(s->err, sizeof s->err, "out of memory");
+			goto out;
+		}
 		attempt_from_row(st, &out->paper.info, now, &x->a);
 		/* Runs from before attempts were numbered count in order. */
-		bool same = out->n && !strcmp(out->r[out->n - 1].user, x->user);
+		bool same = out->n && !strcmp(out->r[out->n - 1].name, x->name);
 		if (!x->a.number)
 			x->a.number = same ? out->r[out->n - 1].a.number + 1 : 1;
 		if (!sqlite3_column_int(st, SA_ATTEMPT) && !x->a.ended_at)
@@ -1183,4 +1287,51 @@ out:
 	if (r != EXAM_OK)
 		store_exam_results_free(out);
 	return r;
+}
+
+bool store_sql_exam_hidden(struct store *s, int64_t now, struct exam_item_id **out, size_t *n)
+{
+	/* Open attempts are few: walk the index that lists them. */
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT DISTINCT q.item FROM session se INDEXED BY session_open_attempt"
+		" JOIN exam e ON e.id = se.exam_id"
+		" JOIN exam_question q ON q.exam_id = se.exam_id "
+		"WHERE se.attempt IS NOT NULL AND se.ended_at IS NULL"
+		" AND (se.profile_id = ?1 OR (?2 >= 0 AND se.uid = ?2))"
+		" AND coalesce(se.deadline_at, ?3 + 1) > ?3"
+		" AND coalesce(e.closed_at, e.closes_at, ?3 + 1) > ?3 "
+		"ORDER BY q.item");
+	struct exam_item_id *v = NULL;
+	size_t len = 0, cap = 0;
+	bool ok = false;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st) {
+		store_read_fail(s, NULL);
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, s->profile);
+	sqlite3_bind_int64(st, 2, s->uid);
+	sqlite3_bind_int64(st, 3, now);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct exam_item_id *nv = store_grow(s, v, &cap, len, sizeof *v);
+		if (!nv)
+			goto out;
+		v = nv;
+		store_copy(v[len++].item, sizeof v->item, sqlite3_column_text(st, 0));
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, "cannot read the exams you are sitting");
+		goto out;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+	ok = true;
+out:
+	free(v);
+	sqlite3_finalize(st);
+	return ok;
 }

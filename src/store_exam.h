@@ -32,7 +32,8 @@ enum exam_rc {
 	EXAM_ENDED,          /* the attempt was finished: answers are final */
 	EXAM_TIME_UP,        /* the attempt's time is over: it has been ended now */
 	EXAM_BAD_ANSWER,     /* no such question in the paper, or an empty answer */
-	EXAM_FORBIDDEN,      /* the attempt is another learner's */
+	EXAM_FORBIDDEN,      /* not this learner's to do or see: another uid's attempt, or a
+	                      * teacher's step (s->denied is set too) */
 };
 
 /* An exam as the teacher set it, with counts for `exams`. */
@@ -49,6 +50,7 @@ struct exam_info {
 	int64_t closed_at;      /* 0 = open */
 	char filters[128];      /* "--class 4xx --type pick" or "" */
 	char created_by[72];
+	int64_t uid;            /* the uid that made it (-1 unknown): its teacher */
 	char content_version[24];
 	int started, finished, in_progress;  /* learners (store_exam_list only) */
 };
@@ -103,11 +105,23 @@ struct exam_attempt {
 	bool ran_out;           /* open in the database until its end passed (not yet written) */
 	int attempts_used;      /* this learner's attempts so far */
 	int attempts_left;      /* more that may be started (-1 = no limit) */
+	int64_t uid;            /* the uid that started it (STORE_ANY_UID: from before uids
+	                         * were kept, and nothing answered yet) */
+	int foreign;            /* answers in it written from another uid (results only) */
 };
+#define STORE_ANY_UID INT64_MIN
 void store_exam_attempt_free(struct exam_attempt *a);
 
+/* Who may do what (all decided on the store's uid and teacher flag):
+ * - making an exam: a teacher (s->teacher);
+ * - closing one, and its results: its teacher — the uid that made it, or
+ *   s->teacher (a practice paper: s->teacher only);
+ * - an attempt: the uid that started this learner's first attempt at the
+ *   exam; a new one is not started under another account's login name.
+ * Anyone else gets EXAM_FORBIDDEN with s->denied set and err saying why. */
+
 /* Write a new exam (kind EXAM_SET) with its paper in one transaction; the
- * teacher is this store's profile.  EXAM_EXISTS when the name is taken. */
+ * teacher is this store's profile and uid.  EXAM_EXISTS when the name is taken. */
 enum exam_rc store_exam_create(struct store *s, const struct exam_info *e, uint64_t seed,
                                const struct exam_item *q, size_t n, int64_t now);
 /* A practice paper (id "seed-S-nN"): made on first use with these questions;
@@ -157,7 +171,7 @@ bool store_exam_sweep(struct store *s, int64_t now);
  * attempt past its end reads as ATTEMPT_TIME / ATTEMPT_CLOSED without
  * writing).  given[]/right[] per paper position are always filled here. */
 struct exam_result {
-	char user[72];
+	char *name;             /* the learner's whole profile name (owned) */
 	struct exam_attempt a;
 };
 struct exam_results {
@@ -170,6 +184,15 @@ struct exam_results {
 enum exam_rc store_exam_results(struct store *s, const char *name, int64_t now,
                                 struct exam_results *out);
 void store_exam_results_free(struct exam_results *r);
+
+/* ---- what a learner sitting an exam may not look up ---------------------- */
+
+struct exam_item_id { char item[64]; };
+/* The items (scenario ids, "code:NNN") on the papers of the exams this
+ * learner is sitting at now: an open attempt of this profile, or started
+ * from this uid.  Search and the cards leave their scenarios out meanwhile.
+ * *out is malloc'd (NULL when none).  false with err on a database error. */
+bool store_exam_hidden(struct store *s, int64_t now, struct exam_item_id **out, size_t *n);
 
 /* Parse / name the feedback setting ("end", "closed", "never"). */
 bool store_exam_feedback_parse(const char *s, enum exam_feedback *out);

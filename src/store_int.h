@@ -52,6 +52,7 @@ struct store_ops {
 	bool (*exam_sweep)(struct store *s, int64_t now);
 	enum exam_rc (*exam_results)(struct store *s, const char *name, int64_t now,
 	                             struct exam_results *out);
+	bool (*exam_hidden)(struct store *s, int64_t now, struct exam_item_id **out, size_t *n);
 };
 
 /* ---- the SQLite backend ------------------------------------------------------ */
@@ -61,8 +62,10 @@ extern const struct store_ops store_sql_ops;
 struct store *store_sql_open(const char *path, const char *user, bool readonly,
                              char *err, size_t errsz);
 /* A store for user on a database someone else keeps open (the class
- * server): answers carry uid; store_close leaves db open.  NULL with err. */
-struct store *store_sql_attach(struct db *db, const char *user, int64_t uid,
+ * server): answers carry uid (-1: none known, e.g. a token), teacher says
+ * whether the caller sees every learner and runs every exam (the server's
+ * own teachers); store_close leaves db open.  NULL with err. */
+struct store *store_sql_attach(struct db *db, const char *user, int64_t uid, bool teacher,
                                char *err, size_t errsz);
 void store_sql_close(struct store *s);
 bool store_sql_gone(struct store *s);
@@ -109,6 +112,7 @@ enum exam_rc store_sql_exam_reload(struct store *s, int64_t attempt, int64_t now
 bool store_sql_exam_sweep(struct store *s, int64_t now);
 enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t now,
                                     struct exam_results *out);
+bool store_sql_exam_hidden(struct store *s, int64_t now, struct exam_item_id **out, size_t *n);
 
 /* ---- helpers for the SQLite backend's queries -------------------------------- */
 

@@ -81,6 +81,9 @@ static void refused(struct store *s, const struct client_reply *r)
 		{ "/problems/not-yours", MSG_CLASS_NOT_YOURS },
 		{ "/problems/unavailable", MSG_CLASS_GONE },
 	};
+	/* 403: because of who asks — another learner's attempt, or a teacher's step. */
+	s->denied = r->status != 403 ? DENIED_NO :
+	            !strcmp(r->type, "/problems/not-yours") ? DENIED_OTHER_UID : DENIED_TEACHER;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (!strcmp(r->type, known[i].type)) {
 			snprintf(s->err, sizeof s->err, "%s", tr(known[i].m));
@@ -485,6 +488,14 @@ static bool read_json(struct store *s, const char *path, struct client_reply *r)
 READ_LIST(remote_item_states, "/v1/me/states", struct leitner, wire_read_states)
 READ_LIST(remote_mistakes, "/v1/me/mistakes", struct mistake, wire_read_mistakes)
 READ_LIST(remote_confusion_items, "/v1/me/confusions", struct confusion_item, wire_read_confusions)
+READ_LIST(remote_hidden_list, "/v1/me/hidden", struct exam_item_id, wire_read_hidden)
+
+/* The server decides "now" by its own clock. */
+static bool remote_exam_hidden(struct store *s, int64_t now, struct exam_item_id **out, size_t *n)
+{
+	(void)now;
+	return remote_hidden_list(s, out, n);
+}
 
 /* A query argument: letters, digits and - _ . : as they are, the rest %XX. */
 static void q_arg(char *out, size_t n, const char *v)
@@ -850,4 +861,5 @@ const struct store_ops store_remote_ops = {
 	.exam_reload = remote_exam_reload,
 	.exam_sweep = remote_exam_sweep,
 	.exam_results = remote_exam_results,
+	.exam_hidden = remote_exam_hidden,
 };

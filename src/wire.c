@@ -81,7 +81,8 @@ static const struct wfield info_f[] = {
 	F(struct exam_info, shuffle, W_BOOL), F(struct exam_info, created_at, W_I64),
 	F(struct exam_info, closes_at, W_I64), F(struct exam_info, closed_at, W_I64),
 	F(struct exam_info, filters, W_CHARS), F(struct exam_info, created_by, W_CHARS),
-	F(struct exam_info, content_version, W_CHARS), F(struct exam_info, started, W_INT),
+	F(struct exam_info, content_version, W_CHARS), F(struct exam_info, uid, W_I64),
+	F(struct exam_info, started, W_INT),
 	F(struct exam_info, finished, W_INT), F(struct exam_info, in_progress, W_INT),
 };
 static const struct wfield item_f[] = {
@@ -99,7 +100,11 @@ static const struct wfield attempt_f[] = {
 	F(struct exam_attempt, answered, W_INT), F(struct exam_attempt, score, W_INT),
 	F(struct exam_attempt, score_known, W_BOOL), F(struct exam_attempt, released, W_BOOL),
 	F(struct exam_attempt, ran_out, W_BOOL), F(struct exam_attempt, attempts_used, W_INT),
-	F(struct exam_attempt, attempts_left, W_INT),
+	F(struct exam_attempt, attempts_left, W_INT), F(struct exam_attempt, uid, W_I64),
+	F(struct exam_attempt, foreign, W_INT),
+};
+static const struct wfield hidden_f[] = {
+	F(struct exam_item_id, item, W_CHARS),
 };
 
 /* Copy at most n-1 bytes of src without cutting a UTF-8 character. */
@@ -295,6 +300,7 @@ WIRE_LIST(mistakes, struct mistake, mistake_f)
 WIRE_LIST(history, struct attempt, history_f)
 WIRE_LIST(confusions, struct confusion_item, confusion_f)
 WIRE_LIST(matrix, struct code_cell, cell_f)
+WIRE_LIST(hidden, struct exam_item_id, hidden_f)
 
 json_t *wire_progress(const struct progress *p)
 {
@@ -521,7 +527,7 @@ json_t *wire_results(const struct exam_results *r)
 	json_t *o = json_object(), *a = json_array();
 	for (size_t i = 0; a && i < r->n; i++) {
 		json_t *x = wire_attempt(&r->r[i].a);
-		if (!x || !put(x, "user", str_json(r->r[i].user)) || json_array_append_new(a, x)) {
+		if (!x || !put(x, "user", str_json(r->r[i].name)) || json_array_append_new(a, x)) {
 			json_decref(a);
 			a = NULL;
 		}
@@ -558,7 +564,10 @@ bool wire_read_results(json_t *j, struct exam_results *r, char *err, size_t errs
 		if (!wire_read_attempt(x, &r->r[i].a, err, errsz))
 			goto fail;
 		r->n = i + 1;
-		copy(r->r[i].user, sizeof r->r[i].user, user);
+		if (!(r->r[i].name = strdup(user))) {
+			fail(err, errsz, "no memory for", "attempts");
+			goto fail;
+		}
 	}
 	return true;
 fail:

@@ -23,6 +23,7 @@ json_t *wire_history(const struct attempt *v, size_t n);
 json_t *wire_progress(const struct progress *p);
 json_t *wire_confusions(const struct confusion_item *v, size_t n);
 json_t *wire_matrix(const struct code_cell *v, size_t n);
+json_t *wire_hidden(const struct exam_item_id *v, size_t n);
 json_t *wire_exam_info(const struct exam_info *e);
 json_t *wire_exam_list(const struct exam_info *v, size_t n);
 /* The paper; with sealed, the right answers and explanations are left out
@@ -41,6 +42,7 @@ bool wire_read_progress(json_t *j, struct progress *p, char *err, size_t errsz);
 bool wire_read_confusions(json_t *j, struct confusion_item **out, size_t *n,
                           char *err, size_t errsz);
 bool wire_read_matrix(json_t *j, struct code_cell **out, size_t *n, char *err, size_t errsz);
+bool wire_read_hidden(json_t *j, struct exam_item_id **out, size_t *n, char *err, size_t errsz);
 bool wire_read_exam_info(json_t *j, struct exam_info *e, char *err, size_t errsz);
 bool wire_read_exam_list(json_t *j, struct exam_info **out, size_t *n, char *err, size_t errsz);
 /* p->sealed is set when the paper came without its right answers. */

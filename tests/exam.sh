@@ -207,7 +207,10 @@ ex_resume() {
 	cli_x --db "$db" --user teacher exam new timed --count 5 --minutes 5 --type pick,meaning,header
 	COLUMNS=200 cli_xin '1\n2\n' --db "$db" --user ann exam timed
 	ex_check leave-on-eof 0 out 'Saved: ' out 'You left the exam; your answers are kept' \
-		out 'Run httptutor exam timed again before [0-9:]+ to go on' !out '^Score'
+		out 'To go on before [0-9:]+, run:$' out '^  httptutor exam timed$' !out '^Score'
+	# At 40 columns the command is still whole, on a line of its own.
+	COLUMNS=40 cli_xin '' --db "$db" --user ann exam timed
+	ex_check leave-command-whole-40 0 out '^  httptutor exam timed$'
 	cli_xin '' --db "$db" --user ann exam timed
 	ex_check resume-after-eof 0 out '^Resuming attempt 1: 2 of 5 answered' out '^\[3/5\]' \
 		out '^05:00 left > '
@@ -428,10 +431,10 @@ assert [a["correct"] for a in ans] == ["1", "0", "", "1"], ans' "$EX_T/out" "$EX
 	ex_check report-text-by-hand 0 \
 		out '^6 students: 3 finished, 1 timed out, 1 in progress, 1 not started; mean score$' \
 		out '^2\.0/4 \(50%\) over the 4 who ended\.$' \
-		out '^alice +finished +4/4 +100 +00:00 +00:00 ' out '^bob +finished +2/4 +50 ' \
-		out '^carol +finished +0/4 +0 ' out '^dan +in progress +\(1/4\) +- +00:00 +- +- +1$' \
-		out '^erin +timed out +2/4 +50 +11-21 23:00 +11-21 23:30 +30:00 +1$' \
-		out '^frank +not started +- +- +- +- +- +0$' \
+		out '^alice +finished +4/4 +4/4 +100 +00:00 +00:00 ' out '^bob +finished +3/4 +2/4 +50 ' \
+		out '^carol +finished +4/4 +0/4 +0 ' out '^dan +in progress +1/4 +- +- +00:00 +- +- +1$' \
+		out '^erin +timed out +2/4 +2/4 +50 +11-21 23:00 +11-21 23:30 +30:00 +1$' \
+		out '^frank +not started +- +- +- +- +- +- +0$' !out 'Check these' \
 		out "^ *2 .* 40% .*$x1 ×2\$" out '^ *1 .* 80% ' \
 		out '^  alice +✓✓✓✓$' out '^  bob +✓✗·✓$' out '^  carol +✗✗✗✗$' out '^  dan +✓···$'
 

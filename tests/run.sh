@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test runner for `make check`: unit tests (cmocka), screen dumps, CLI and
 # fault tests, tmux end-to-end runs.  Ends with one line "N passed, N failed".
-#   bash tests/run.sh [unit|screen|cli|inv|tmux|pty]...   (default: all)
+#   bash tests/run.sh [unit|screen|cli|inv|tmux|pty|exam|trust]...   (default: all)
 #   UPDATE=1 bash tests/run.sh screen             rewrite tests/expected/*.screen
 set -u
 cd "$(dirname "$0")/.."
@@ -51,9 +51,10 @@ run_unit() {
 . tests/pty.sh
 . tests/exam.sh
 . tests/server.sh
+. tests/trust.sh
 
 what=("$@")
-[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty exam server)
+[ ${#what[@]} -eq 0 ] && what=(unit screen cli inv tmux pty exam server trust)
 for w in "${what[@]}"; do
 	case $w in
 	unit) run_unit ;;
@@ -64,6 +65,7 @@ for w in "${what[@]}"; do
 	pty) run_pty ;;
 	exam) run_exam ;;
 	server) run_server ;;
+	trust) run_trust ;;
 	*) echo "unknown test group $w" >&2; exit 2 ;;
 	esac
 done

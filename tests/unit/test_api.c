@@ -370,6 +370,12 @@ static void test_exam(void **state)
 	snprintf(apath, sizeof apath, "/v1/attempts/%lld", id);
 	assert_string_equal(rp.location, apath);
 	assert_int_equal(req(&ana, "POST", "/v1/exams/quiz1/attempts", NULL, NULL), 200);
+	/* While ana sits it, her client leaves its scenarios out of search and
+	 * the cards; ben is not sitting it. */
+	assert_int_equal(req(&ana, "GET", "/v1/me/hidden", NULL, NULL), 200);
+	assert_int_equal(json_array_size(reply), count("SELECT count(*) FROM exam_question WHERE exam_id = 'quiz1'"));
+	assert_int_equal(req(&ben, "GET", "/v1/me/hidden", NULL, NULL), 200);
+	assert_int_equal(json_array_size(reply), 0);
 	snprintf(path, sizeof path, "/v1/attempts/%lld/answers", id);
 	assert_int_equal(req(&ana, "POST", path, "{\"pos\":9,\"given\":\"404\"}", NULL), 422);
 	assert_string_equal(rstr("type"), "/problems/not-in-paper");
@@ -382,6 +388,8 @@ static void test_exam(void **state)
 	assert_int_equal(req(&ana, "POST", path, NULL, NULL), 200);
 	assert_string_equal(json_string_value(json_object_get(json_object_get(reply, "attempt"),
 	                                                       "state")), "finished");
+	assert_int_equal(req(&ana, "GET", "/v1/me/hidden", NULL, NULL), 200);
+	assert_int_equal(json_array_size(reply), 0);
 	/* Finished: answers are final (409), and the paper is now shown whole. */
 	snprintf(path, sizeof path, "/v1/attempts/%lld/answers", id);
 	assert_int_equal(req(&ana, "POST", path, "{\"pos\":1,\"given\":\"404\"}", NULL), 409);

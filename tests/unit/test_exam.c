@@ -16,9 +16,11 @@
 #include <sys/stat.h>
 
 #include "content.h"
+#include "examhide.h"
 #include "paper.h"
 #include "store.h"
 #include "store_exam.h"
+#include "store_int.h"
 
 #define T0 1763769600        /* 2025-11-22 00:00 UTC */
 
@@ -429,7 +431,7 @@ static void test_answer_checks_and_results(void **state)
 	s = open_as("teacher");
 	assert_int_equal(store_exam_results(s, "mixed", T0 + 200, &res), EXAM_OK);
 	assert_int_equal(res.n, 1);
-	assert_string_equal(res.r[0].user, "hal");
+	assert_string_equal(res.r[0].name, "hal");
 	assert_int_equal(res.r[0].a.score, right);
 	assert_int_equal(res.r[0].a.answered, right);
 	assert_int_equal(res.paper.n, p.n);
@@ -547,6 +549,314 @@ static void test_shuffle_and_content_edit(void **state)
 	store_close(s);
 }
 
+/* ---- who may do what: identity is the store's input (uid, teacher) ------- */
+
+/* A store for user as uid on the shared db, as the class server makes them. */
+static struct store *attach_as(struct db *db, const char *user, int64_t uid, bool teacher)
+{
+	char err[512] = "";
+	struct store *s = store_sql_attach(db, user, uid, teacher, err, sizeof err);
+	if (!s)
+		fail_msg("store_sql_attach: %s", err);
+	return s;
+}
+
+static struct db *open_db(void)
+{
+	char err[512] = "";
+	struct db *db = db_open(dbpath, false, err, sizeof err);
+	if (!db)
+		fail_msg("db_open: %s", err);
+	return db;
+}
+
+static void report_count(void *ctx, const struct report_group *g)
+{
+	(void)g;
+	++*(int *)ctx;
+}
+
+static void test_teacher_steps(void **state)
+{
+	(void)state;
+	struct db *db = open_db();
+	struct store *teach = attach_as(db, "lin", 500, true);
+	struct store *stud = attach_as(db, "ann", 1001, false);
+	struct exam_results res;
+	int groups = 0;
+
+	/* Only a teacher makes exams. */
+	struct exam_item one = { .item = "x", .qtype = "pick", .code = 403,
+	                         .choices = "401,403", .expected = "403", .also = "", .body = "{}" };
+	struct exam_info e = { .name = "fake", .attempts = 1 };
+	assert_int_equal(store_exam_create(stud, &e, 1, &one, 1, T0), EXAM_FORBIDDEN);
+	assert_true(stud->denied);
+	assert_int_equal(q_int(stud, "SELECT count(*) FROM exam"), 0);
+	make_exam(teach, "mid", 3, 20, 1, EXAM_FEEDBACK_CLOSED, 0);
+	assert_false(teach->denied);
+	/* A student can neither close it nor set when it closes. */
+	assert_int_equal(store_exam_close(stud, "mid", T0 + 60, T0), EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_close(stud, "mid", T0, T0), EXAM_FORBIDDEN);
+	assert_int_equal(q_int(stud, "SELECT count(*) FROM exam WHERE closed_at IS NULL AND closes_at IS NULL"), 1);
+	/* Nor read the results or the class report; the teacher can. */
+	assert_int_equal(store_exam_results(stud, "mid", T0, &res), EXAM_FORBIDDEN);
+	assert_true(stud->denied);
+	assert_null(res.r);
+	assert_false(store_report(stud, NULL, report_count, &groups));
+	assert_true(stud->denied);
+	assert_int_equal(store_exam_results(teach, "mid", T0, &res), EXAM_OK);
+	store_exam_results_free(&res);
+	assert_true(store_report(teach, NULL, report_count, &groups));
+	/* The uid that made it stays its teacher, teacher flag or not. */
+	struct store *maker = attach_as(db, "lin", 500, false);
+	assert_int_equal(store_exam_results(maker, "mid", T0, &res), EXAM_OK);
+	store_exam_results_free(&res);
+	assert_int_equal(store_exam_close(maker, "mid", T0 + 60, T0), EXAM_OK);
+	/* A token has no uid (-1): being -1 too makes nobody its teacher. */
+	struct store *tok = attach_as(db, "tom", -1, false);
+	make_exam(attach_as(db, "tokteacher", -1, true), "tokexam", 2, 0, 1, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_results(tok, "tokexam", T0, &res), EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_close(tok, "tokexam", T0, T0), EXAM_FORBIDDEN);
+	/* A practice paper's first runner is not its teacher. */
+	struct quiz_opts o = { .count = 2, .seed = 7, .types = 1u << Q_PICK };
+	struct quiz qz;
+	struct exam_item *items;
+	size_t ni;
+	struct exam_info pe = { .name = "seed-7-n2", .kind = EXAM_PRACTICE };
+	assert_true(quiz_build(&model, &o, &qz));
+	assert_true(paper_items(&qz, &items, &ni));
+	assert_int_equal(store_exam_practice(stud, &pe, 7, items, ni, T0), EXAM_OK);
+	assert_int_equal(store_exam_results(stud, "seed-7-n2", T0, &res), EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_results(teach, "seed-7-n2", T0, &res), EXAM_OK);
+	store_exam_results_free(&res);
+	paper_items_free(items, ni);
+	quiz_free(&qz);
+	store_close(tok);
+	store_close(maker);
+	store_close(stud);
+	store_close(teach);
+	db_close(db);
+}
+
+static void test_attempt_belongs_to_uid(void **state)
+{
+	(void)state;
+	struct db *db = open_db();
+	struct store *teach = attach_as(db, "lin", 500, true);
+	struct store *ann = attach_as(db, "ann", 1001, false);
+	/* The same profile name from another account (--user ann). */
+	struct store *fake = attach_as(db, "ann", 1002, false);
+	struct exam_attempt a, b;
+	struct exam_paper p;
+	struct exam_results res;
+
+	make_exam(teach, "mid", 3, 20, 2, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_paper(teach, "mid", &p), EXAM_OK);
+	assert_int_equal(store_exam_start(ann, "mid", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_answer(ann, a.id, 0, p.q[0].expected, NULL, 1, T0 + 1, "v"), EXAM_OK);
+	sqlite3_int64 before = q_int(ann, "SELECT count(*) FROM answer");
+	/* Another uid cannot resume it, look at it, answer in it or hand it in. */
+	assert_int_equal(store_exam_attempt(fake, "mid", T0 + 2, &b), EXAM_FORBIDDEN);
+	assert_true(fake->denied);
+	assert_null(b.given);
+	assert_int_equal(store_exam_start(fake, "mid", T0 + 2, &b), EXAM_FORBIDDEN);
+	assert_int_equal(b.id, 0);
+	assert_int_equal(store_exam_answer(fake, a.id, 0, wrong_for(p.q[0].expected), NULL, 1, T0 + 3, "v"),
+	                 EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_answer(fake, a.id, 1, p.q[1].expected, NULL, 1, T0 + 3, "v"),
+	                 EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_finish(fake, a.id, T0 + 4), EXAM_FORBIDDEN);
+	assert_int_equal(store_exam_reload(fake, a.id, T0 + 4, &b), EXAM_FORBIDDEN);
+	assert_int_equal(q_int(ann, "SELECT count(*) FROM answer"), before);
+	assert_int_equal(q_int(ann, "SELECT count(*) FROM session WHERE ended_at IS NULL"), 1);
+	/* Nor start the next attempt once the first has ended. */
+	assert_int_equal(store_exam_finish(ann, a.id, T0 + 5), EXAM_OK);
+	assert_int_equal(store_exam_start(fake, "mid", T0 + 6, &b), EXAM_FORBIDDEN);
+	assert_int_equal(q_int(ann, "SELECT count(*) FROM session WHERE attempt IS NOT NULL"), 1);
+	/* The owner goes on as before. */
+	assert_int_equal(store_exam_start(ann, "mid", T0 + 7, &b), EXAM_OK);
+	assert_int_equal(b.number, 2);
+	store_exam_attempt_free(&b);
+	/* An answer written into it from another uid (the sqlite3 shell) is
+	 * flagged in the teacher's results. */
+	char sql[512];
+	snprintf(sql, sizeof sql, "INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown,"
+	         " given, expected, correct, ms, answered_at) SELECT profile_id, 1002, id, '%s', 'pick',"
+	         " '', '%s', '%s', 1, 1, %d FROM session WHERE id = %lld", p.q[1].item, p.q[1].expected,
+	         p.q[1].expected, T0 + 8, (long long)b.id);
+	assert_int_equal(sqlite3_exec(db->h, sql, NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_exam_results(teach, "mid", T0 + 9, &res), EXAM_OK);
+	assert_int_equal(res.n, 2);
+	assert_int_equal(res.r[0].a.uid, 1001);
+	assert_int_equal(res.r[0].a.foreign, 0);
+	assert_int_equal(res.r[1].a.foreign, 1);
+	store_exam_results_free(&res);
+	/* An attempt from before uids were kept goes to who resumes it first. */
+	assert_int_equal(sqlite3_exec(db->h, "UPDATE session SET uid = NULL WHERE attempt = 2",
+	                              NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(store_exam_start(fake, "mid", T0 + 10, &b), EXAM_OK);
+	assert_int_equal(b.uid, 1002);
+	store_exam_attempt_free(&b);
+	assert_int_equal(store_exam_start(ann, "mid", T0 + 11, &b), EXAM_FORBIDDEN);
+	store_exam_paper_free(&p);
+	store_close(fake);
+	store_close(ann);
+	store_close(teach);
+	db_close(db);
+}
+
+/* A new attempt is not started under another account's login name. */
+static void test_foreign_name(void **state)
+{
+	(void)state;
+	struct db *db = open_db();
+	struct store *teach = attach_as(db, "lin", 500, true);
+	struct store *s = attach_as(db, "bob", 1001, false);
+	struct exam_attempt a;
+
+	make_exam(teach, "mid", 2, 0, 1, EXAM_FEEDBACK_END, 0);
+	s->foreign_name = true;
+	assert_int_equal(store_exam_start(s, "mid", T0, &a), EXAM_FORBIDDEN);
+	assert_true(s->denied);
+	assert_int_equal(q_int(s, "SELECT count(*) FROM session"), 0);
+	s->foreign_name = false;
+	assert_int_equal(store_exam_start(s, "mid", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	store_close(s);
+	store_close(teach);
+	db_close(db);
+}
+
+/* The scenarios of the exam a learner is sitting, for search and the cards:
+ * while the attempt is open, by profile or by uid, and never after. */
+static void test_hidden_while_sitting(void **state)
+{
+	(void)state;
+	struct db *db = open_db();
+	struct store *teach = attach_as(db, "lin", 500, true);
+	struct store *ann = attach_as(db, "ann", 1001, false);
+	struct store *alias = attach_as(db, "somebody", 1001, false);
+	struct store *bob = attach_as(db, "bob", 1002, false);
+	struct exam_item_id *h;
+	struct exam_attempt a;
+	struct exam_paper p;
+	size_t n;
+
+	make_exam(teach, "mid", 3, 20, 1, EXAM_FEEDBACK_CLOSED, 0);
+	assert_int_equal(store_exam_paper(teach, "mid", &p), EXAM_OK);
+	assert_true(store_exam_hidden(ann, T0, &h, &n));
+	assert_int_equal(n, 0);
+	assert_int_equal(store_exam_start(ann, "mid", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_true(store_exam_hidden(ann, T0 + 1, &h, &n));
+	assert_int_equal(n, p.n);
+	for (size_t i = 0; i < p.n; i++) {
+		bool found = false;
+		for (size_t k = 0; k < n; k++)
+			found |= !strcmp(h[k].item, p.q[i].item);
+		assert_true(found);
+	}
+	/* A practice quiz meanwhile asks none of them, not even every pick
+	 * question there is. */
+	struct examhide hide = { .items = h, .n = n };
+	qsort(hide.items, hide.n, sizeof *hide.items, (int (*)(const void *, const void *))strcmp);
+	struct quiz_opts o = { .count = 1000, .seed = 3, .types = 1u << Q_PICK,
+	                       .hidden = examhide_quiz, .hidden_ctx = &hide };
+	struct quiz qz;
+	assert_true(quiz_build(&model, &o, &qz));
+	assert_true(qz.n > 10);
+	for (size_t i = 0; i < qz.n; i++)
+		for (size_t k = 0; k < p.n; k++)
+			assert_string_not_equal(qz.q[i].item, p.q[k].item);
+	quiz_free(&qz);
+	o.hidden = NULL;
+	assert_true(quiz_build(&model, &o, &qz));
+	size_t seen = 0;
+	for (size_t i = 0; i < qz.n; i++)
+		for (size_t k = 0; k < p.n; k++)
+			seen += !strcmp(qz.q[i].item, p.q[k].item);
+	assert_int_equal(seen, p.n);
+	quiz_free(&qz);
+	free(h);
+	assert_true(store_exam_hidden(alias, T0 + 1, &h, &n));   /* same uid, other name */
+	assert_int_equal(n, p.n);
+	free(h);
+	assert_true(store_exam_hidden(bob, T0 + 1, &h, &n));     /* not sitting it */
+	assert_int_equal(n, 0);
+	/* Past the deadline, and once handed in, nothing is hidden. */
+	assert_true(store_exam_hidden(ann, T0 + 20 * 60, &h, &n));
+	assert_int_equal(n, 0);
+	assert_int_equal(store_exam_finish(ann, a.id, T0 + 2), EXAM_OK);
+	assert_true(store_exam_hidden(ann, T0 + 3, &h, &n));
+	assert_int_equal(n, 0);
+	store_exam_paper_free(&p);
+	store_close(bob);
+	store_close(alias);
+	store_close(ann);
+	store_close(teach);
+	db_close(db);
+}
+
+static void export_code(void *ctx, int ncols, const char *const *cols)
+{
+	(void)ncols;
+	char *out = ctx;
+	size_t len = strlen(out);
+	snprintf(out + len, 256 - len, "%s;", cols[13] ? cols[13] : "null");
+}
+
+/* Sealed exam answers: no code in export, no confusion, no history. */
+static void test_sealed_everywhere(void **state)
+{
+	(void)state;
+	struct store *t = open_as("teacher"), *s;
+	struct exam_attempt a;
+	struct exam_paper p;
+
+	make_exam(t, "mid", 2, 0, 1, EXAM_FEEDBACK_NEVER, 0);
+	assert_int_equal(store_exam_paper(t, "mid", &p), EXAM_OK);
+	store_close(t);
+	s = open_as("ann");
+	assert_int_equal(store_exam_start(s, "mid", T0, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_answer(s, a.id, 0, wrong_for(p.q[0].expected), NULL, 1, T0, "v"), EXAM_OK);
+	assert_int_equal(store_exam_finish(s, a.id, T0 + 1), EXAM_OK);
+	char codes[256] = "";
+	assert_true(store_export(s, export_code, codes));
+	assert_string_equal(codes, "null;");
+	struct confusion_item *ci;
+	struct code_cell *cc;
+	struct attempt *hist;
+	size_t n;
+	assert_true(store_confusion_items(s, &ci, &n));
+	assert_int_equal(n, 0);
+	free(ci);
+	assert_true(store_code_matrix(s, 0, &cc, &n));
+	assert_int_equal(n, 0);
+	free(cc);
+	assert_true(store_item_history(s, p.q[0].item, &hist, &n));
+	assert_int_equal(n, 0);
+	free(hist);
+	/* A practice answer to the same question still counts. */
+	struct answer_rec r = { .item = p.q[0].item, .qtype = "pick", .given = wrong_for(p.q[0].expected),
+	                        .expected = p.q[0].expected, .code = p.q[0].code, .at = T0 + 5 };
+	assert_true(store_record(s, &r));
+	assert_true(store_confusion_items(s, &ci, &n));
+	assert_int_equal(n, 1);
+	free(ci);
+	assert_true(store_item_history(s, p.q[0].item, &hist, &n));
+	assert_int_equal(n, 1);
+	free(hist);
+	codes[0] = '\0';
+	assert_true(store_export(s, export_code, codes));
+	char want[64];
+	snprintf(want, sizeof want, "null;%d;", p.q[0].code);
+	assert_string_equal(codes, want);
+	store_exam_paper_free(&p);
+	store_close(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +869,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_also_accepted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_practice, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_shuffle_and_content_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_teacher_steps, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attempt_belongs_to_uid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_foreign_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_hidden_while_sitting, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sealed_everywhere, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, load_model, free_model);
 }

@@ -1,0 +1,277 @@
+# Trust tests: what httptutor itself guarantees on a shared class file, with
+# real, separate OS users (we are root in CI: they are made here and removed
+# after).  A teacher who is not root owns the class folder; students in the
+# group try, with httptutor commands only, what a student should not get:
+# making or closing the teacher's exam, the key and the grid through the
+# report, another student's attempt through --user, the right answer of the
+# question on screen through search and the cards, and a sealed verdict
+# through stats and export.  Sourced by tests/run.sh (ok/bad, $BIN,
+# HTTPTUTOR_NOW, LANG=C.UTF-8); runs use cli.sh's cli_x.
+
+TR_T=
+
+# tr_check NAME RC [out|err ERE]… ; "!out ERE" must NOT match.
+tr_check() {
+	local name=$1 want=$2
+	shift 2
+	if [ "$CLI_RC" != "$want" ]; then
+		bad "trust/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$TR_T/err")"
+		return 1
+	fi
+	while [ $# -ge 2 ]; do
+		local where=${1#!} neg=
+		[ "$1" != "$where" ] && neg=1
+		if grep -qE -e "$2" "$TR_T/$where"; then
+			[ -n "$neg" ] && { bad "trust/$name" "std$where has /$2/: $(grep -m1 -E -e "$2" "$TR_T/$where" | head -c 200)"; return 1; }
+		else
+			[ -z "$neg" ] && { bad "trust/$name" "no /$2/ in std$where: $(head -c 300 "$TR_T/$where")"; return 1; }
+		fi
+		shift 2
+	done
+	ok "trust/$name"
+}
+
+# tr_same NAME WHAT BEFORE AFTER: a value the refused command must not change.
+tr_same() {
+	[ "$3" = "$4" ] && ok "trust/$1" || bad "trust/$1" "$2 changed: '$3' → '$4'"
+}
+
+# tr_as USER ARGS…: httptutor as that OS user, stdin from $TR_T/in, no
+# HTTPTUTOR_USER (the kernel says who it is).
+tr_as() {
+	local u=$1
+	shift
+	env -u HTTPTUTOR_USER HOME=/nonexistent setpriv --reuid="$u" --regid="$(id -g "$u")" \
+		--init-groups "$BIN" "$@" <"$TR_T/in" >"$TR_T/out" 2>"$TR_T/err"
+	CLI_RC=$?
+}
+
+# The English situation of scenario $1, one line, from the content pack.
+tr_situation() {
+	python3 - "$ROOT/content/scenarios" "$1" <<'PY'
+import glob, sys, yaml
+for f in glob.glob(sys.argv[1] + "/*.yaml"):
+    for s in yaml.safe_load(open(f)) or []:
+        if isinstance(s, dict) and s.get("id") == sys.argv[2]:
+            print(" ".join(s["en"]["situation"].split()))
+PY
+}
+
+# One line per output, whitespace folded: wrapped text compares whole.
+tr_fold() {
+	tr -s ' \n' '  ' <"$1"
+}
+
+tr_users() {
+	local g=$1
+	shift
+	groupadd "$g" || return 1
+	local u
+	for u in "$@"; do
+		useradd -M -N -g "$g" -s /bin/sh "$u" || return 1
+	done
+}
+
+tr_class() {
+	local g=httr$$ t=httrt$$ sa=httra$$ sb=httrb$$ sc=httrc$$ dir db key
+	if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
+		ok "trust/os-users (skipped: needs root, useradd and setpriv)"
+		return
+	fi
+	if ! tr_users "$g" "$t" "$sa" "$sb" "$sc"; then
+		bad "trust/users" "could not add test users"
+		userdel "$t" 2>/dev/null; userdel "$sa" 2>/dev/null; userdel "$sb" 2>/dev/null
+		userdel "$sc" 2>/dev/null; groupdel "$g" 2>/dev/null
+		return
+	fi
+	chmod 755 "$TR_T"
+	install -d -o "$t" -g "$g" -m 755 "$TR_T/t"
+	dir=$TR_T/t/class
+	db=$dir/class.db
+	: >"$TR_T/in"
+	tr_as "$t" class init "$dir" --group "$g"
+	tr_check teacher-class-init 0 out "^  export HTTPTUTOR_DB=$db\$"
+	[ "$(stat -c %U "$db")" = "$t" ] && ok "trust/teacher-owns-file" ||
+		bad "trust/teacher-owns-file" "class.db belongs to $(stat -c %U "$db")"
+	HTTPTUTOR_TEST_SEED=21 tr_as "$t" --db "$db" exam new mid --count 4 --type pick --minutes 30
+	tr_check teacher-exam-new 0 out '^  httptutor exam mid$'
+
+	# Item 4: students can neither make nor close the teacher's exam.
+	tr_as "$sa" --db "$db" exam new fake --count 2
+	tr_check student-exam-new-refused 1 err "only the owner of $db \\(the teacher who set it up\\) or root can make an exam"
+	tr_same student-exam-new-nothing-made "exams" 1 "$(sqlite3 "$db" 'SELECT count(*) FROM exam')"
+	local state
+	state=$(sqlite3 "$db" "SELECT quote(closes_at) || quote(closed_at) FROM exam WHERE id = 'mid'")
+	tr_as "$sa" --db "$db" exam close mid
+	tr_check student-exam-close-refused 1 err 'only the teacher who made exam mid'
+	tr_as "$sa" --db "$db" --lang zh-TW exam close mid --closes +1m
+	tr_check student-closes-refused-zh 1 err '只有建立考試 mid 的老師'
+	tr_same student-close-nothing-changed "closes/closed" "$state" \
+		"$(sqlite3 "$db" "SELECT quote(closes_at) || quote(closed_at) FROM exam WHERE id = 'mid'")"
+
+	# Student a sits the exam: two answers, then leaves (end of input).
+	printf '1\n2\n' >"$TR_T/in"
+	tr_as "$sa" --db "$db" exam mid
+	tr_check student-a-answers 0 out 'Saved: .*' out '^You left the exam' out '^  httptutor exam mid$'
+
+	# Item 3: b cannot go on with a's attempt, nor answer in it, by name.
+	local before
+	before=$(sqlite3 "$db" 'SELECT count(*) || "/" || max(id) FROM answer')
+	printf '3\n4\nfinish\ny\n' >"$TR_T/in"
+	tr_as "$sb" --db "$db" --user "$sa" exam mid
+	tr_check other-uid-cannot-resume 1 err "exam mid under the name $sa was started from another account" \
+		!out 'Saved: ' !out 'Resuming'
+	tr_same other-uid-wrote-nothing "answers" "$before" "$(sqlite3 "$db" 'SELECT count(*) || "/" || max(id) FROM answer')"
+	# …nor take c's attempt before c comes (c is a login of its own).
+	tr_as "$sb" --db "$db" --user "$sc" exam mid
+	tr_check login-name-of-another 1 err "$sc is the login name of another account"
+	tr_same login-name-no-attempt "attempts of $sc" 0 \
+		"$(sqlite3 "$db" "SELECT count(*) FROM session s JOIN profile p ON p.id = s.profile_id WHERE p.name = '$sc'")"
+	# A name that is nobody's login is still b's own to use.
+	printf 'q\ny\n' >"$TR_T/in"
+	tr_as "$sb" --db "$db" --user "nick$$" exam mid
+	tr_check own-nickname-allowed 0 out 'Exam mid: 4 questions'
+
+	# Item 2: the report is the teacher's, in every format and on the board.
+	key=$(sqlite3 "$db" "SELECT group_concat(expected, '|') FROM exam_question WHERE exam_id = 'mid'")
+	local fmt
+	for fmt in text --json --csv; do
+		: >"$TR_T/in"
+		if [ "$fmt" = text ]; then tr_as "$sa" --db "$db" report --exam mid
+		else tr_as "$sa" --db "$db" report --exam mid "$fmt"; fi
+		tr_check "student-report-refused-${fmt#--}" 1 err 'the results of exam mid are for its teacher; to see your own, run: httptutor exam mid' \
+			!out '.'
+	done
+	tr_as "$sa" --db "$db" report --exam mid --html "$TR_T/sa.html"
+	tr_check student-report-html-refused 1 err 'are for its teacher'
+	[ ! -e "$TR_T/sa.html" ] && ok "trust/student-report-html-not-written" ||
+		bad "trust/student-report-html-not-written" "the page was written"
+	TERM=xterm-256color tr_as "$sa" --db "$db" report --exam mid --watch
+	tr_check student-watch-refused 1 err 'are for its teacher'
+	tr_as "$sa" --db "$db" report
+	tr_check student-class-report-refused 1 err "the class report of $db is for the teacher" !out '.'
+	tr_as "$t" --db "$db" report --exam mid --json
+	tr_check teacher-report 0 out "\"name\": \"$sa\""
+	cli_x --db "$db" report --exam mid --json
+	tr_check root-report 0 out "\"name\": \"$sa\""
+	tr_as "$t" --db "$db" report
+	tr_check teacher-class-report 0 out "$sa"
+
+	# The teacher sees who wrote what: an answer put into a's attempt from
+	# b's uid (the sqlite3 shell can), and an attempt under c's login name
+	# that b's uid started.
+	local sid auid buid item
+	sid=$(sqlite3 "$db" "SELECT s.id FROM session s JOIN profile p ON p.id = s.profile_id WHERE p.name = '$sa' AND s.attempt = 1")
+	auid=$(id -u "$sa")
+	buid=$(id -u "$sb")
+	item=$(sqlite3 "$db" "SELECT item FROM exam_question WHERE exam_id = 'mid' AND pos = 3")
+	sqlite3 "$db" "INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, given, expected, correct, ms, answered_at)
+		SELECT profile_id, $buid, id, '$item', 'pick', '', '200', '200', 0, 1, $HTTPTUTOR_NOW FROM session WHERE id = $sid;
+		INSERT OR IGNORE INTO profile(name, created_at) VALUES ('$sc', 0);
+		INSERT INTO session(profile_id, kind, seed, started_at, exam_id, attempt, deadline_at, uid)
+		SELECT id, 'exam', 1, $HTTPTUTOR_NOW, 'mid', 1, $HTTPTUTOR_NOW + 1800, $buid FROM profile WHERE name = '$sc'"
+	COLUMNS=80 tr_as "$t" --db "$db" report --exam mid
+	tr_fold "$TR_T/out" >"$TR_T/fold"
+	cp "$TR_T/fold" "$TR_T/out"
+	tr_check report-flags-foreign-answers 0 out 'Check these attempts:' \
+		out "$sa: attempt 1 holds answers written from another account than the one that started it \\(1\\)" \
+		out "$sc: attempt 1 was started from uid $buid \\($sb\\), not from the account of that name"
+	tr_as "$t" --db "$db" report --exam mid --json
+	python3 - "$TR_T/out" "$sa" "$sc" "$auid" "$buid" >"$TR_T/why" 2>&1 <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+s = {x["name"]: x for x in r["students"]}
+a, c = s[sys.argv[2]], s[sys.argv[3]]
+assert a["uid"] == int(sys.argv[4]) and a["foreign_answers"] == 1 and not a["login_mismatch"], a
+assert c["uid"] == int(sys.argv[5]) and c["login_mismatch"] is True, c
+PY
+	[ ! -s "$TR_T/why" ] && ok "trust/report-json-flags" || bad "trust/report-json-flags" "$(tail -c 300 "$TR_T/why")"
+
+	# Item 1: while a sits the exam, search and the cards leave its
+	# questions out; the teacher, who is not sitting it, finds them (b and c
+	# are: b under a nickname, c by the attempt put in above).
+	local code sit words
+	item=$(sqlite3 "$db" "SELECT item FROM exam_question WHERE exam_id = 'mid' AND pos = 0")
+	code=$(sqlite3 "$db" "SELECT code FROM exam_question WHERE exam_id = 'mid' AND pos = 0")
+	sit=$(tr_situation "$item")
+	words=$(echo "$sit" | python3 -c 'import re,sys; w=[x for x in re.findall(r"[A-Za-z]{5,}", sys.stdin.read())]; print(" ".join(w[:3]))')
+	: >"$TR_T/in"
+	tr_as "$t" --db "$db" search $words
+	tr_check search-finds-when-not-sitting 0 out "^\\[$item → $code\\]"
+	tr_as "$sa" --db "$db" search $words
+	grep -qF "[$item → " "$TR_T/out" && bad "trust/search-hides-while-sitting" "$(grep -m1 -F "[$item" "$TR_T/out")" ||
+		ok "trust/search-hides-while-sitting"
+	tr_as "$sa" --db "$db" --user "other$$" search $words
+	grep -qF "[$item → " "$TR_T/out" && bad "trust/search-hides-by-uid" "found under another name" ||
+		ok "trust/search-hides-by-uid"
+	COLUMNS=200 tr_as "$t" --db "$db" code "$code"
+	tr_fold "$TR_T/out" | grep -qF "$sit" && ok "trust/card-lists-when-not-sitting" ||
+		bad "trust/card-lists-when-not-sitting" "no '$sit' on the card of $code"
+	COLUMNS=200 tr_as "$sa" --db "$db" code "$code"
+	[ "$CLI_RC" = 0 ] && ! tr_fold "$TR_T/out" | grep -qF "$sit" && ok "trust/card-hides-while-sitting" ||
+		bad "trust/card-hides-while-sitting" "exit $CLI_RC; the situation is on the card"
+	COLUMNS=200 TERM=dumb tr_as "$sa" --db "$db" browse "$code"
+	! tr_fold "$TR_T/out" | grep -qF "$sit" && ok "trust/browse-hides-while-sitting" ||
+		bad "trust/browse-hides-while-sitting" "the situation is on the card"
+
+	# Once a hands it in, nothing is hidden from a any more.
+	printf 'finish\ny\n' >"$TR_T/in"
+	tr_as "$sa" --db "$db" exam mid
+	tr_check student-a-finishes 0 out '^Exam finished\.$'
+	tr_as "$sa" --db "$db" search $words
+	tr_check search-back-after-finishing 0 out "^\\[$item → $code\\]"
+
+	# The teacher, not root, closes the exam they made.
+	tr_as "$t" --db "$db" exam close mid
+	tr_check teacher-closes 0 out 'Exam mid closed at'
+
+	userdel "$t" 2>/dev/null
+	userdel "$sa" 2>/dev/null
+	userdel "$sb" 2>/dev/null
+	userdel "$sc" 2>/dev/null
+	groupdel "$g" 2>/dev/null
+}
+
+# Items 5 and 6: a sealed exam answer's verdict and key stay out of stats
+# and export (--feedback never: forever, even after closing).
+tr_sealed() {
+	local db=$TR_T/sealed.db exp wrong
+	HTTPTUTOR_TEST_SEED=5 cli_x --db "$db" --user teacher exam new never --count 1 --type pick \
+		--feedback never --no-shuffle
+	exp=$(sqlite3 "$db" "SELECT expected FROM exam_question WHERE exam_id = 'never'")
+	wrong=$(for c in $(sqlite3 "$db" "SELECT choices FROM exam_question WHERE exam_id = 'never'" | tr ',' ' '); do
+		[ "$c" != "$exp" ] && { echo "$c"; break; }; done)
+	cli_xin "$wrong\nfinish\ny\n" --db "$db" --user ann exam never
+	tr_check sealed-answered 0 out "Saved: .*$wrong"
+	cli_x --db "$db" --user teacher exam close never
+	cli_x --db "$db" --user ann --lang en stats --json
+	python3 - "$TR_T/out" >"$TR_T/why" 2>&1 <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["answers"] == 0, r["answers"]
+assert r["confusions"] == [], r["confusions"]
+PY
+	[ ! -s "$TR_T/why" ] && ok "trust/stats-no-sealed-confusion" || bad "trust/stats-no-sealed-confusion" "$(tail -c 300 "$TR_T/why")"
+	cli_x --db "$db" --user ann --lang en stats
+	tr_check stats-text-no-sealed-confusion 0 !out "$exp .*→ you answered"
+	cli_x --db "$db" --user ann export --json
+	python3 - "$TR_T/out" "$exp" >"$TR_T/why" 2>&1 <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert len(rows) == 1, rows
+r = rows[0]
+assert r["exam"] == "never" and r["given"], r
+assert r["expected"] is None and r["correct"] is None and r["code"] is None and r["also"] is None, r
+PY
+	[ ! -s "$TR_T/why" ] && ok "trust/export-no-sealed-code" || bad "trust/export-no-sealed-code" "$(tail -c 300 "$TR_T/why")"
+	cli_x --db "$db" --user ann export --csv
+	tr_check export-csv-no-sealed-code 0 !out ",$exp,"
+}
+
+run_trust() {
+	TR_T=$(mktemp -d)
+	CLI_T=$TR_T
+	tr_sealed
+	tr_class
+	rm -rf "$TR_T"
+}
