@@ -239,7 +239,9 @@ static int list_json(const struct exam_info *v, size_t n, const char *path)
 		json_object_set_new(o, "closed", time_json(e->closed_at));
 		json_object_set_new(o, "started", json_integer(e->started));
 		json_object_set_new(o, "in_progress", json_integer(e->in_progress));
+		/* ended: finished, timed out or closed ("finished" kept for scripts) */
 		json_object_set_new(o, "finished", json_integer(e->finished));
+		json_object_set_new(o, "ended", json_integer(e->finished));
 		json_array_append_new(arr, o);
 	}
 	json_object_set(root, "exams", arr);

@@ -17,9 +17,7 @@ void examhide_load(struct examhide *h, struct store *st, int64_t now)
 	if (!st)
 		return;
 	if (!store_exam_hidden(st, now, &h->items, &h->n)) {
-		/* Not knowing is no reason to show an answer. */
-		h->all = true;
-		snprintf(h->err, sizeof h->err, "%.250s", st->err);
+		examhide_free(h);
 		return;
 	}
 	if (h->n > 1)
@@ -40,11 +38,7 @@ void examhide_load_path(struct examhide *h, const char *db_path, const char *use
 bool examhide_has(const struct examhide *h, const char *item)
 {
 	struct exam_item_id key;
-	if (!h)
-		return false;
-	if (h->all)
-		return true;
-	if (!h->n)
+	if (!h || !h->n)
 		return false;
 	snprintf(key.item, sizeof key.item, "%s", item);
 	return bsearch(&key, h->items, h->n, sizeof *h->items, by_item) != NULL;

@@ -12,11 +12,11 @@
 struct examhide {
 	struct exam_item_id *items;   /* malloc'd, sorted */
 	size_t n;
-	bool all;                     /* the store could not say: hide every scenario */
-	char err[256];                /* why, when all */
 };
 
-/* Ask st (NULL: nothing is hidden) as of now; replaces what h held. */
+/* Ask st (NULL: nothing is hidden) as of now; replaces what h held.  A
+ * store that cannot say (a class server out of reach) hides nothing: the
+ * content folder is public anyway, and practice must go on offline. */
 void examhide_load(struct examhide *h, struct store *st, int64_t now);
 /* For a line command: open the database the learner uses (db_path NULL:
  * the default; user NULL: the login) read-only, ask it and close it.  A

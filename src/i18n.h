@@ -205,7 +205,7 @@
 	X(EXAMS_COL_OPENED, "Opened", "開放") \
 	X(EXAMS_COL_CLOSES, "Closes", "關閉") \
 	X(EXAMS_COL_STARTED, "Started", "已開始") \
-	X(EXAMS_COL_FINISHED, "Finished", "已結束") \
+	X(EXAMS_COL_FINISHED, "Ended", "已結束") \
 	X(EXAMS_PRACTICE,  "practice", "練習卷") \
 	X(EXAMS_CLOSED_AT, "closed %s", "已於 %s 關閉") \
 	X(QUIZ_PICK_PROMPT,  "Which status code should the server return?", "伺服器應該回傳哪個狀態碼？") \
@@ -481,7 +481,7 @@
 	X(USAGE_TEACHER,   "Teacher:", "教師：") \
 	X(USAGE_EXAM_NEW,  "make an exam; prints the line students run (WHEN: HH:MM, 'YYYY-MM-DD HH:MM' or +90m)", "建立考試，並印出學生要執行的指令（WHEN：HH:MM、'YYYY-MM-DD HH:MM' 或 +90m）") \
 	X(USAGE_EXAM_CLOSE, "close it now, or at WHEN", "現在關閉考試，或在 WHEN 關閉") \
-	X(USAGE_EXAMS,     "the exams, with started and finished counts", "所有考試，以及開始和完成的人數") \
+	X(USAGE_EXAMS,     "the exams, with started and ended counts", "所有考試，以及開始和結束的人數") \
 	X(USAGE_REPORT_EXAM, "one exam: statuses, scores, questions, grid; --watch is a live board during the exam", "單一考試：狀態、分數、題目與作答表；--watch 是考試中即時更新的看板") \
 	X(USAGE_CLASS_INIT, "a class folder students share", "建立學生共用的班級資料夾") \
 	X(USAGE_GROUP, "drill codes you mix up", "練習容易搞混的狀態碼") \
@@ -575,13 +575,14 @@
 	X(DENY_EXAM_NEW,   "only the owner of %s (the teacher who set it up) or root can make an exam in it", "只有 %s 的擁有者（設定它的老師）或 root 可以在裡面建立考試") \
 	X(DENY_EXAM_CLOSE, "only the teacher who made exam %s (or the owner of %s, or root) can close it", "只有建立考試 %s 的老師（或 %s 的擁有者、root）可以關閉它") \
 	X(DENY_RESULTS,    "the results of exam %s are for its teacher; to see your own, run: httptutor exam %s", "考試 %s 的結果只給出題的老師看；要看你自己的結果，請執行：httptutor exam %s") \
-	X(DENY_CLASS_REPORT, "the class report of %s is for the teacher (the owner of the file, or root); to see your own progress, run: httptutor stats", "%s 的班級報告只給老師（檔案擁有者或 root）看；要看你自己的進度，請執行：httptutor stats") \
+	X(DENY_CLASS_REPORT, "the class report of %s is for its teacher only; to see your own progress, run: httptutor stats", "%s 的班級報告只給老師看；要看你自己的進度，請執行：httptutor stats") \
 	X(DENY_ATTEMPT,    "exam %s under the name %s was started from another account; only that account can go on with it or see it", "考試 %s 以 %s 的名義由另一個帳號開始作答，只有那個帳號能繼續作答或查看") \
 	X(DENY_FOREIGN_NAME, "%s is the login name of another account: take the exam under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試（不要加 --user）") \
 	X(RX_CHECK_HEAD,   "Check these attempts:", "請查核這些作答：") \
 	X(RX_CHECK_LOGIN,  "%s: attempt %d was started from uid %lld (%s), not from the account of that name", "%s：第 %d 次作答是由 uid %lld（%s）開始的，不是這個名稱的帳號") \
 	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
 	X(RX_COL_ANSWERED, "Ans.", "已答") \
+	X(WATCH_CHECK,     "check", "請查核") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
 

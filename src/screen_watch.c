@@ -54,6 +54,16 @@ void watch_tick(struct app *a)
 	reload(a);
 }
 
+/* Text ending at column end (exclusive), in at most w columns. */
+static void right_put(int y, int end, const char *s, int w, enum ui_elem e)
+{
+	int tw = text_width(s);
+	if (tw > w)
+		ui_put_fit(y, end - w, s, w, e);
+	else
+		ui_put(y, end - tw, s, tw, e);
+}
+
 static int status_rank(enum exam_status s)
 {
 	static const int rank[] = { [ES_IN_PROGRESS] = 0, [ES_NOT_STARTED] = 1,
@@ -133,8 +143,9 @@ void watch_draw(const struct app *a)
 	/* Columns: name takes what the others leave. */
 	int wa = 9, wl = 10, ws = 20, wn = a->cols - 4 - wa - wl - ws - 3;
 	ui_put_fit(y, 2, tr(MSG_RX_COL_STUDENT), wn, E_HEAD);
-	ui_put_fit(y, 3 + wn, tr(MSG_WATCH_COL_ANSWERED), wa, E_HEAD);
-	ui_put_fit(y, 4 + wn + wa, tr(MSG_WATCH_COL_LEFT), wl, E_HEAD);
+	/* Numbers are right-aligned: so are their headings, by display width. */
+	right_put(y, 3 + wn + wa, tr(MSG_WATCH_COL_ANSWERED), wa, E_HEAD);
+	right_put(y, 4 + wn + wa + wl, tr(MSG_WATCH_COL_LEFT), wl, E_HEAD);
 	ui_put_fit(y, 5 + wn + wa + wl, tr(MSG_RX_COL_STATUS), ws, E_HEAD);
 	y++;
 	size_t *idx = calloc(d->n_s ? d->n_s : 1, sizeof *idx);
@@ -151,17 +162,17 @@ void watch_draw(const struct app *a)
 			snprintf(ans, sizeof ans, "%d/%d", s->answered, d->n_q);
 		if (s->status == ES_IN_PROGRESS && s->ends_at) {
 			long l = (long)(s->ends_at - now);
-			if (l < 0)
-				l = 0;
-			snprintf(left, sizeof left, "%ld:%02ld", l / 60, l % 60);
+			clock_mmss(l < 0 ? 0 : l, left, sizeof left);   /* 04:59, as the exam shows it */
 		}
 		if (s->status >= ES_FINISHED)
 			snprintf(st, sizeof st, "%s · %d/%d", exam_report_status(s->status), s->score, d->n_q);
 		else
 			snprintf(st, sizeof st, "%s", exam_report_status(s->status));
+		if (exam_report_check(s))   /* the report says what (Check these attempts) */
+			snprintf(st + strlen(st), sizeof st - strlen(st), " · %s", tr(MSG_WATCH_CHECK));
 		ui_put_fit(y, 2, s->name, wn, e);
-		ui_put(y, 3 + wn + wa - text_width(ans), ans, wa, e);
-		ui_put(y, 4 + wn + wa + wl - text_width(left), left, wl, e);
+		right_put(y, 3 + wn + wa, ans, wa, e);
+		right_put(y, 4 + wn + wa + wl, left, wl, e);
 		ui_put_fit(y, 5 + wn + wa + wl, st, ws, e);
 	}
 	if ((size_t)w->top + (size_t)rows_shown(a) < d->n_s)

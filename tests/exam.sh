@@ -100,7 +100,7 @@ ex_make() {
 	cli_x --db "$db" exam nosuch --plain
 	ex_check take-unknown 1 err "no exam 'nosuch'"
 	cli_x --db "$db" exams
-	ex_check exams-list 0 out '^Name +Questions +Minutes +Opened +Closes +Started +Finished$' \
+	ex_check exams-list 0 out '^Name +Questions +Minutes +Opened +Closes +Started +Ended$' \
 		out '^midterm +6 +20 +[0-9-]+ [0-9:]+ +- +1 +0$'
 	cli_x --db "$db" exams --json
 	ex_py exams-json 'import json,sys
@@ -108,7 +108,7 @@ e = json.load(open(sys.argv[1]))["exams"]
 assert len(e) == 1, e
 x = e[0]
 assert x["name"] == "midterm" and x["questions"] == 6 and x["minutes"] == 20, x
-assert x["started"] == 1 and x["in_progress"] == 1 and x["finished"] == 0, x
+assert x["started"] == 1 and x["in_progress"] == 1 and x["finished"] == 0 and x["ended"] == 0, x
 assert x["feedback"] == "closed" and x["attempts"] == 1 and x["shuffle"] is True, x
 assert "seed" not in x' "$d/out"
 }

@@ -214,7 +214,7 @@ sv_unix() {
 	[ "$(cat "$SV_T/code")" = 403 ] && ok "server/403-report" || bad "server/403-report" "$(cat "$SV_T/code")"
 	sv_as "$sa" "$BIN" --class "$dir" report >"$CLI_T/out" 2>"$CLI_T/err"
 	CLI_RC=$?
-	sv_check student-report-refused 1 err 'only the teacher'
+	sv_check student-report-refused 1 err 'is for its teacher only'
 	sv_as "$sa" "$BIN" --class "$dir" exams >"$CLI_T/out" 2>"$CLI_T/err"
 	CLI_RC=$?
 	sv_check student-exams-refused 1 err 'only the teacher'

@@ -149,7 +149,7 @@ tr_class() {
 	TERM=xterm-256color tr_as "$sa" --db "$db" report --exam mid --watch
 	tr_check student-watch-refused 1 err 'are for its teacher'
 	tr_as "$sa" --db "$db" report
-	tr_check student-class-report-refused 1 err "the class report of $db is for the teacher" !out '.'
+	tr_check student-class-report-refused 1 err "the class report of $db is for its teacher only" !out '.'
 	tr_as "$t" --db "$db" report --exam mid --json
 	tr_check teacher-report 0 out "\"name\": \"$sa\""
 	cli_x --db "$db" report --exam mid --json
