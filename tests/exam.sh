@@ -8,25 +8,26 @@ EX_T=
 # Runs use cli.sh's cli_x/cli_xin (stdout, stderr and status in $CLI_T/out,
 # $CLI_T/err and $CLI_RC); run_exam points CLI_T at this group's folder.
 
-# ex_check NAME RC [out|err ERE]… ; "!out ERE" must NOT match.
+# ex_check NAME RC [out|err ERE]… ; "!out ERE" must NOT match.  Results are
+# named EX_GROUP/NAME (exam unless set) and read from $EX_T/out and err.
 ex_check() {
 	local name=$1 want=$2
 	shift 2
 	if [ "$CLI_RC" != "$want" ]; then
-		bad "exam/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$EX_T/err")"
+		bad "${EX_GROUP:-exam}/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$EX_T/err")"
 		return 1
 	fi
 	while [ $# -ge 2 ]; do
 		local where=${1#!} neg=
 		[ "$1" != "$where" ] && neg=1
 		if grep -qE -e "$2" "$EX_T/$where"; then
-			[ -n "$neg" ] && { bad "exam/$name" "std$where has /$2/: $(grep -m1 -E -e "$2" "$EX_T/$where" | head -c 200)"; return 1; }
+			[ -n "$neg" ] && { bad "${EX_GROUP:-exam}/$name" "std$where has /$2/: $(grep -m1 -E -e "$2" "$EX_T/$where" | head -c 200)"; return 1; }
 		else
-			[ -z "$neg" ] && { bad "exam/$name" "no /$2/ in std$where: $(head -c 300 "$EX_T/$where")"; return 1; }
+			[ -z "$neg" ] && { bad "${EX_GROUP:-exam}/$name" "no /$2/ in std$where: $(head -c 300 "$EX_T/$where")"; return 1; }
 		fi
 		shift 2
 	done
-	ok "exam/$name"
+	ok "${EX_GROUP:-exam}/$name"
 }
 
 # ex_py NAME SCRIPT ARGS…: ok when the python check prints nothing and exits 0.

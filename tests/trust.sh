@@ -10,25 +10,9 @@
 
 TR_T=
 
-# tr_check NAME RC [out|err ERE]… ; "!out ERE" must NOT match.
+# tr_check NAME RC [out|err ERE]… : exam.sh's check, named trust/NAME.
 tr_check() {
-	local name=$1 want=$2
-	shift 2
-	if [ "$CLI_RC" != "$want" ]; then
-		bad "trust/$name" "exit $CLI_RC, want $want; stderr: $(head -c 300 "$TR_T/err")"
-		return 1
-	fi
-	while [ $# -ge 2 ]; do
-		local where=${1#!} neg=
-		[ "$1" != "$where" ] && neg=1
-		if grep -qE -e "$2" "$TR_T/$where"; then
-			[ -n "$neg" ] && { bad "trust/$name" "std$where has /$2/: $(grep -m1 -E -e "$2" "$TR_T/$where" | head -c 200)"; return 1; }
-		else
-			[ -z "$neg" ] && { bad "trust/$name" "no /$2/ in std$where: $(head -c 300 "$TR_T/$where")"; return 1; }
-		fi
-		shift 2
-	done
-	ok "trust/$name"
+	EX_T=$TR_T EX_GROUP=trust ex_check "$@"
 }
 
 # tr_same NAME WHAT BEFORE AFTER: a value the refused command must not change.
