@@ -537,7 +537,6 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 	struct table_col sc[] = {
 		{ tr(MSG_RX_COL_STUDENT), TABLE_LEFT, TABLE_CLIP_MIDDLE, 6, 0 },
 		{ tr(MSG_RX_COL_STATUS), TABLE_LEFT, TABLE_CLIP_END, 4, 0 },
-		{ tr(MSG_RX_COL_ANSWERED), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ tr(MSG_RX_COL_SCORE), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ "%", TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ tr(MSG_RX_COL_STARTED), TABLE_LEFT, TABLE_NO_CLIP, 0, 0 },
@@ -549,10 +548,14 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 	table_init(&t, sc, (int)(sizeof sc / sizeof sc[0]));
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
-		char answered[32] = "-", score[32] = "-", pct[16] = "-", st[32], fin[32], dur[32], att[16];
-		if (s->status != ES_NOT_STARTED)
-			snprintf(answered, sizeof answered, "%d/%d", s->answered, d->n_q);
-		/* A score only once the attempt has ended: answered so far is no score. */
+		char status[96], score[32] = "-", pct[16] = "-", st[32], fin[32], dur[32], att[16];
+		/* A score only once the attempt has ended; until then the status says
+		 * how many are answered ("in progress · 2/6"), which is no score. */
+		if (s->status == ES_IN_PROGRESS)
+			snprintf(status, sizeof status, "%s · %d/%d", exam_report_status(s->status),
+			         s->answered, d->n_q);
+		else
+			snprintf(status, sizeof status, "%s", exam_report_status(s->status));
 		if (s->status >= ES_FINISHED) {
 			snprintf(score, sizeof score, "%d/%d", s->score, d->n_q);
 			snprintf(pct, sizeof pct, "%d", exam_report_pct(s->score, d->n_q));
@@ -564,8 +567,7 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 		else
 			snprintf(dur, sizeof dur, "-");
 		snprintf(att, sizeof att, "%d", s->attempts);
-		table_add(&t, (const char *[]){ s->name, exam_report_status(s->status), answered, score,
-		                                pct, st, fin, dur, att });
+		table_add(&t, (const char *[]){ s->name, status, score, pct, st, fin, dur, att });
 	}
 	table_print(&t, stdout, width, 0, r->utf8);
 	table_free(&t);

@@ -432,10 +432,10 @@ assert [a["correct"] for a in ans] == ["1", "0", "", "1"], ans' "$EX_T/out" "$EX
 	ex_check report-text-by-hand 0 \
 		out '^6 students: 3 finished, 1 timed out, 1 in progress, 1 not started; mean score$' \
 		out '^2\.0/4 \(50%\) over the 4 who ended\.$' \
-		out '^alice +finished +4/4 +4/4 +100 +00:00 +00:00 ' out '^bob +finished +3/4 +2/4 +50 ' \
-		out '^carol +finished +4/4 +0/4 +0 ' out '^dan +in progress +1/4 +- +- +00:00 +- +- +1$' \
-		out '^erin +timed out +2/4 +2/4 +50 +11-21 23:00 +11-21 23:30 +30:00 +1$' \
-		out '^frank +not started +- +- +- +- +- +- +0$' !out 'Check these' \
+		out '^alice +finished +4/4 +100 +00:00 +00:00 ' out '^bob +finished +2/4 +50 ' \
+		out '^carol +finished +0/4 +0 ' out '^dan +in progress · 1/4 +- +- +00:00 +- +- +1$' \
+		out '^erin +timed out +2/4 +50 +11-21 23:00 +11-21 23:30 +30:00 +1$' \
+		out '^frank +not started +- +- +- +- +- +0$' !out 'Check these' \
 		out "^ *2 .* 40% .*$x1 ×2\$" out '^ *1 .* 80% ' \
 		out '^  alice +✓✓✓✓$' out '^  bob +✓✗·✓$' out '^  carol +✗✗✗✗$' out '^  dan +✓···$'
 
