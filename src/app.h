@@ -189,6 +189,7 @@ struct app {
 
 	char status[640];          /* one-line message on the status bar */
 	char status_keys[64];      /* its key hint ("(s: retry)"), kept whole */
+	char status_alt[256];      /* a shorter way to say it, for a narrow line, or "" */
 	bool status_error;
 
 	bool confirm_on;           /* a yes/no question is on the status line */
@@ -227,6 +228,9 @@ void app_status(struct app *a, bool error, const char *fmt, ...)
 /* The key hint of the status message just set: drawn after it and never
  * cut (the message is shortened instead). */
 void app_status_keys(struct app *a, enum msg keys);
+/* A shorter way to say the status message just set (without its details),
+ * shown when the whole one would have to be cut. */
+void app_status_alt(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Start a prompt on the status line; the screen's input() gets the text. */
 void app_prompt(struct app *a, enum msg prompt, const char *initial);
 

@@ -275,7 +275,7 @@ int examcmd_list(const struct report_ctx *r, const char *db_path)
 		goto out;
 	}
 	if (!n) {
-		printf("%s\n", tr(MSG_EXAMS_NONE));
+		report_wrap(stdout, tr(MSG_EXAMS_NONE), report_width(), 0, r->utf8);
 		rc = 0;
 		goto out;
 	}

@@ -23,6 +23,7 @@
 	X(MENU_QUIT_DESC,  "leave httptutor", "結束 httptutor") \
 	X(HOME_TAGLINE,    "a terminal tutor for HTTP status codes", "HTTP 狀態碼終端機學習工具") \
 	X(HOME_STATUS,     "Due for review: %d   Streak: %s   Accuracy: %d%% of %s", "待複習：%d 題　連續：%s　正確率：%d%%（共 %s）") \
+	X(HOME_STATUS_SHORT, "Due for review: %d   Streak: %s   Accuracy: %d%%", "待複習：%d 題　連續：%s　正確率：%d%%") \
 	X(HOME_WELCOME,    "New here? Start with Read, then take a Quiz.", "第一次使用？先閱讀章節，再做測驗。") \
 	X(HOME_HINT,       "Enter/letter: open   ?: help   L: 中文   q: quit", "Enter/字母：開啟  ?：說明  L：English  q：離開") \
 	X(CHAPTERS_TITLE,  "Chapters",  "章節") \
@@ -371,6 +372,7 @@
 	X(N_ERRORS_ONE,    "%d error", "%d 個錯誤") \
 	X(N_ERRORS,        "%d errors", "%d 個錯誤") \
 	X(CLASS_NOT_FILE,  "not a regular file", "不是一般檔案") \
+	X(ERR_SEARCH_EMPTY, "%s needs a word to look for (e.g. httptutor search token)", "%s 需要要找的字詞（例如 httptutor search token）") \
 	X(KEY_UP,          "Up", "上") \
 	X(KEY_DOWN,        "Down", "下") \
 	X(KEY_LEFT,        "Left", "左") \
@@ -409,6 +411,7 @@
 	X(DB_EMPTY,        "%s is empty: no httptutor data in it yet", "%s 是空的：裡面還沒有 httptutor 的資料") \
 	X(DB_NEEDS_UPGRADE,"%s needs upgrading but is read-only; make it writable and open it once", "%s 需要升級，但它是唯讀的；請讓它可以寫入，再開啟一次") \
 	X(DB_GONE,         "the database file %s was deleted or replaced while httptutor was running, so nothing more can be saved in it; start httptutor again", "資料庫檔案 %s 在 httptutor 執行時被刪除或取代，之後的作答都無法儲存；請重新啟動 httptutor") \
+	X(DB_GONE_SHORT,   "the database file is gone; start httptutor again", "資料庫檔案不見了；請重新啟動 httptutor") \
 	X(DB_USE,          "cannot use the database", "無法使用資料庫") \
 	X(DB_BEGIN,        "cannot start a transaction", "無法開始寫入") \
 	X(DB_COMMIT,       "cannot commit", "無法完成寫入") \
@@ -582,8 +585,8 @@
 	X(RX_CHECK_LOGIN,  "%s: attempt %d was started from uid %lld (%s), not from the account of that name", "%s：第 %d 次作答是由 uid %lld（%s）開始的，不是這個名稱的帳號") \
 	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
 	X(WATCH_CHECK,     "check", "請查核") \
-	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s).\nUse a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:\n  httptutor quiz --plain, httptutor review --plain, httptutor code 403, httptutor codes\n", \
-	                   "httptutor：全螢幕介面需要終端機（%s）。\n請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：\n  httptutor quiz --plain、httptutor review --plain、httptutor code 403、httptutor codes\n")
+	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
+	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")
 
 enum msg {
 #define I18N_ENUM(id, en, zh) MSG_##id,

@@ -388,6 +388,19 @@ static int cmd_lint(int argc, char **argv, const struct opts *o, const char *arg
 	return ok ? 0 : 1;
 }
 
+/* No terminal for the full screen: why, and the line commands to use, one
+ * a line, fitted to COLUMNS. */
+static void term_needed(const char *why, bool utf8)
+{
+	static const char *const commands[] = { "httptutor quiz --plain", "httptutor review --plain",
+	                                        "httptutor code 403", "httptutor codes" };
+	char msg[768];
+	snprintf(msg, sizeof msg, tr(MSG_TERM_NEEDED), why);
+	report_wrap(stderr, msg, report_width(), 0, utf8);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		report_wrap(stderr, commands[i], report_width(), 2, utf8);
+}
+
 static const char *user_name(const struct opts *o)
 {
 	const char *u = o->user ? o->user : getenv("HTTPTUTOR_USER");
@@ -458,7 +471,7 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	}
 	bool color = !o->no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	if (!ui_start(color, utf8, err, sizeof err)) {
-		fprintf(stderr, tr(MSG_TERM_NEEDED), err);
+		term_needed(err, utf8);
 		rc = 1;
 		goto done;
 	}
@@ -562,6 +575,14 @@ int main(int argc, char **argv)
 	char **args = argv + 1;
 	if ((!strcmp(cmd, "code") && nargs != 1) || (!strcmp(cmd, "search") && nargs < 1))
 		return bad_usage(MSG_ERR_NEEDS_ARG, cmd);
+	if (!strcmp(cmd, "search")) {
+		/* search "" matches everything: it cannot be what was meant. */
+		bool blank = true;
+		for (int i = 0; i < nargs; i++)
+			blank &= args[i][strspn(args[i], " \t")] == 0;
+		if (blank)
+			return bad_usage(MSG_ERR_SEARCH_EMPTY, cmd);
+	}
 	bool exam_admin = !strcmp(cmd, "exam") && (!strcmp(sub, "new") || !strcmp(sub, "close"));
 	bool roster = !strcmp(cmd, "class") && !strcmp(sub, "roster");
 	if ((exam_admin || (!strcmp(cmd, "class") && !roster)) && nargs != 2)

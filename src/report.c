@@ -35,8 +35,16 @@ void report_wrap_hang(FILE *f, const char *prefix, const char *s, int width, int
 {
 	int pw = text_width(prefix);
 	if (width - pw < min) {
-		/* No room beside the prefix: the text goes under it. */
-		report_wrap(f, prefix, width, 0, utf8);
+		/* No room beside the prefix: the text goes under it (and a prefix
+		 * wider than the line continues indented, too). */
+		size_t np = 0;
+		char **head = text_wrap(prefix, width - 2, &np);
+		for (size_t i = 0; i < np; i++) {
+			fprintf(f, "%*s", i ? 2 : 0, "");
+			out_puts(f, head[i], utf8);
+			fputc('\n', f);
+		}
+		text_lines_free(head, np);
 		report_wrap(f, s, width, width >= 40 ? 6 : 2, utf8);
 		return;
 	}
@@ -267,6 +275,11 @@ int report_codes(const struct report_ctx *r)
 	return 0;
 }
 
+/* Columns a search result's text needs beside its head (a code's meaning, a
+ * scenario's situation); with fewer it goes under the head. */
+#define SEARCH_MIN_TEXT 30
+#define SEARCH_MIN_SITUATION 40
+
 int report_search(const struct report_ctx *r, int nwords, char **words)
 {
 	char query[512] = "";
@@ -284,20 +297,20 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 		const struct code_entry *c = &r->m->codes[i];
 		if (!find_code(r->m, c, query))
 			continue;
-		char line[512];
-		snprintf(line, sizeof line, "%d %s — %s", c->code, c->phrase,
-		         ltext_get(&c->summary, L));
-		report_wrap(stdout, line, w, 0, r->utf8);
+		/* The meaning wraps under itself, as in `codes`. */
+		char head[160];
+		snprintf(head, sizeof head, "%d %s — ", c->code, c->phrase);
+		report_wrap_hang(stdout, head, ltext_get(&c->summary, L), w, SEARCH_MIN_TEXT, r->utf8);
 		hits++;
 	}
 	for (size_t i = 0; i < r->m->n_scenarios; i++) {
 		const struct scenario *s = &r->m->scenarios[i];
 		if (!find_scenario(r->m, s, query) || examhide_has(r->hide, s->id))
 			continue;
-		char line[1024];
-		snprintf(line, sizeof line, "[%s → %d] %s", s->id, s->answer,
-		         ltext_get(&s->situation, L));
-		report_wrap(stdout, line, w, 0, r->utf8);
+		char head[160];
+		snprintf(head, sizeof head, "[%s → %d] ", s->id, s->answer);
+		report_wrap_hang(stdout, head, ltext_get(&s->situation, L), w, SEARCH_MIN_SITUATION,
+		                 r->utf8);
 		hits++;
 	}
 	if (!hits) {

@@ -107,7 +107,11 @@ static void verdict_into_view(struct app *a);
 static void not_saved(struct app *a)
 {
 	app_status(a, true, tr(MSG_QUIZ_NOT_SAVED), a->st ? a->st->err : a->db_err);
-	app_status_keys(a, MSG_QUIZ_RETRY_KEYS);
+	if (a->st && a->st->why)
+		app_status_alt(a, tr(MSG_QUIZ_NOT_SAVED), a->st->why);
+	/* Retrying helps unless the file is gone for good. */
+	if (!a->st || !store_gone(a->st))
+		app_status_keys(a, MSG_QUIZ_RETRY_KEYS);
 }
 
 static void answer(struct app *a, int given)

@@ -41,9 +41,10 @@ void store_write_fail(struct store *s, const char *what, int rc)
 	snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
 	if (s->db->gone) {
 		snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, s->db->err);
+		s->why = tr(MSG_DB_GONE_SHORT);
 		return;
 	}
-	const char *why = db_why(s->db, rc);
+	const char *why = s->why = db_why(s->db, rc);
 	size_t k = (size_t)snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, why);
 	/* The path, and SQLite's words when the reason is not enough. */
 	bool enough = db_why_enough(why) || ((rc & 0xff) == SQLITE_READONLY && s->db->readonly);
@@ -58,6 +59,7 @@ void store_write_fail_why(struct store *s, const char *what, const char *why)
 	char could[160];
 	snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
 	snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, why);
+	s->why = why;
 }
 
 /* Run body(s, ctx, &rc) in its own BEGIN IMMEDIATE transaction and commit.

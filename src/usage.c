@@ -59,13 +59,51 @@ static const struct {
 	{ "-V, --version", MSG_USAGE_VERSION },
 };
 
+/* A command's syntax wrapped to width at spaces outside brackets, so
+ * "[--seed S]" never ends one line and starts the next.  As text_wrap. */
+static char **wrap_syntax(const char *syntax, int width, size_t *n)
+{
+	/* Spaces inside [...] become no-break spaces while wrapping. */
+	char buf[512];
+	size_t k = 0;
+	int depth = 0;
+	for (const char *p = syntax; *p && k + 3 < sizeof buf; p++) {
+		depth += *p == '[' ? 1 : *p == ']' && depth ? -1 : 0;
+		if (*p == ' ' && depth) {
+			buf[k++] = '\xc2';
+			buf[k++] = '\xa0';
+		} else {
+			buf[k++] = *p;
+		}
+	}
+	buf[k] = 0;
+	char **lines = text_wrap(buf, width, n);
+	for (size_t i = 0; i < *n; i++) {
+		char *q = lines[i], *out = lines[i];
+		while (*q) {
+			if (q[0] == '\xc2' && q[1] == '\xa0') {
+				*out++ = ' ';
+				q += 2;
+			} else {
+				*out++ = *q++;
+			}
+		}
+		*out = 0;
+	}
+	return lines;
+}
+
 /* Where descriptions start when command and description share a line. */
 #define DESC_COL 34
 
 void usage_print(FILE *f, bool utf8)
 {
 	int w = report_width();
-	report_wrap(f, tr(MSG_USAGE_LINE1), w, 0, utf8);
+	size_t n1 = 0;
+	char **first = wrap_syntax(tr(MSG_USAGE_LINE1), w - 4, &n1);
+	for (size_t k = 0; k < n1; k++)
+		fprintf(f, "%*s%s\n", k ? 4 : 0, "", first[k]);
+	text_lines_free(first, n1);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		const char *what = tr(rows[i].what);
 		if (!rows[i].syntax) {
@@ -91,7 +129,7 @@ void usage_print(FILE *f, bool utf8)
 			/* Too long to share a line: the command (wrapped at spaces,
 			 * continued further in), then the description under it. */
 			size_t n = 0;
-			char **lines = text_wrap(rows[i].syntax, w - 4, &n);
+			char **lines = wrap_syntax(rows[i].syntax, w - 4, &n);
 			for (size_t k = 0; k < n; k++)
 				fprintf(f, "%*s%s\n", k ? 4 : 2, "", lines[k]);
 			text_lines_free(lines, n);

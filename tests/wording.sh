@@ -53,6 +53,34 @@ wording_zh() {
 	chmod 644 "$d/ro.db"
 }
 
+# A status line too long for the width keeps its key hint: the NOT SAVED
+# detail is shortened instead (the database is read-only for user nobody).
+wording_status_keys() {
+	local d=$CLI_T/keys size lang last want
+	mkdir -p "$d"
+	chmod 755 "$CLI_T"
+	chmod 1777 "$d"
+	printf '1\n' | "$BIN" --db "$d/ro.db" quiz --plain --type pick --seed 1 --count 1 >/dev/null 2>&1
+	chmod 444 "$d/ro.db"
+	for size in 80x24 60x16; do
+		for lang in en zh-TW; do
+			rm -f "$d/ro.screen"
+			HTTPTUTOR_TEST_SIZE=$size HTTPTUTOR_TEST_SCRIPT='1<Dump>qq' HTTPTUTOR_TEST_DUMP=$d/ro.screen \
+				setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$d/ro.db" \
+				--lang $lang quiz --seed 3 --count 2 --type pick </dev/null >/dev/null 2>&1
+			last=$(grep -B1 -m1 -- '^--------$' "$d/ro.screen" | head -1)
+			case $lang in en) want='(s: retry)' ;; *) want='（s：重試）' ;; esac
+			if [[ $last == *"NOT SAVED"* || $last == *"未儲存"* ]] && [[ $last == *"$want" ]]; then
+				ok "cli/status-keeps-keys-$lang-$size"; [ -n "${VERBOSE:-}" ] && echo "  $last"
+			else
+				bad "cli/status-keeps-keys-$lang-$size" "status line: $last"
+			fi
+		done
+	done
+	chmod 644 "$d/ro.db"
+}
+
 run_wording() {
 	wording_zh
+	wording_status_keys
 }
