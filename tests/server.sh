@@ -198,6 +198,25 @@ sv_unix() {
 	# … and only by its learner.
 	sv_ucurl "$sb" --unix-socket "$sock" "http://localhost$loc"
 	[ "$(cat "$SV_T/code")" = 403 ] && ok "server/403-others-answer" || bad "server/403-others-answer" "$(cat "$SV_T/code")"
+	# A session is its learner's: b can neither file an answer under a's
+	# session nor end it, and nothing is written when b tries.
+	local sid before
+	sv_ucurl "$sa" --unix-socket "$sock" -H 'Content-Type: application/json' \
+		-d '{"kind":"quiz"}' http://localhost/v1/sessions
+	sid=$("$SV_PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$SV_T/b" 2>/dev/null)
+	before=$(sv_sql "$db" 'SELECT count(*) FROM answer')
+	sv_ucurl "$sb" --unix-socket "$sock" -H 'Content-Type: application/json' \
+		-d "{\"item\":\"$id\",\"qtype\":\"pick\",\"given\":\"$right\",\"session\":${sid:-0}}" \
+		http://localhost/v1/answers
+	[ -n "$sid" ] && [ "$(cat "$SV_T/code")" = 403 ] && grep -q 'not-yours' "$SV_T/b" &&
+		[ "$(sv_sql "$db" 'SELECT count(*) FROM answer')" = "$before" ] &&
+		ok "server/403-others-session" ||
+		bad "server/403-others-session" "session '$sid': $(cat "$SV_T/code") $(head -c 200 "$SV_T/b")"
+	sv_ucurl "$sb" --unix-socket "$sock" -X PATCH -H 'Content-Type: application/json' \
+		-d '{"ended":true}' "http://localhost/v1/sessions/${sid:-0}"
+	[ "$(cat "$SV_T/code")" = 403 ] && [ -z "$(sv_sql "$db" "SELECT ended_at FROM session WHERE id = ${sid:-0}")" ] &&
+		ok "server/403-end-others-session" ||
+		bad "server/403-end-others-session" "$(cat "$SV_T/code") $(head -c 200 "$SV_T/b")"
 
 	# 400 broken JSON, 422 well-formed but not a question, 415, 405, 404.
 	sv_req 400-broken-json 400 'content-type: application/problem\+json' -- --unix-socket "$sock" \
@@ -410,6 +429,13 @@ sv_tcp() {
 		ok "server/tcp-answers-as-roster-name" || bad "server/tcp-answers-as-roster-name" "$(sv_sql "$dir/class.db" 'SELECT profile_id, uid FROM answer')"
 	HTTPTUTOR_TOKEN=abcd-efgh-ijkm-npqr-stuv-wx XDG_DATA_HOME=$SV_T/own-lin cli_x --class "127.0.0.1:$port" stats
 	sv_check tcp-bad-token-refused 1 err 'not on the class roster'
+	# A quiz with a token the server refuses does not start: no question is
+	# asked whose answer could not be kept.
+	HTTPTUTOR_TOKEN=abcd-efgh-ijkm-npqr-stuv-wx XDG_DATA_HOME=$SV_T/own-lin cli_xin '404\n' \
+		--class "127.0.0.1:$port" quiz --plain --type type --seed 4 --count 1
+	sv_check tcp-bad-token-quiz-refused 1 err 'not on the class roster' &&
+		{ ! grep -q 'Score' "$CLI_T/out" && ok server/tcp-bad-token-no-question ||
+			bad server/tcp-bad-token-no-question "$(head -c 300 "$CLI_T/out")"; }
 	cli_x --class "$dir" class roster --print
 	sv_check roster-print 0 out "export HTTPTUTOR_CLASS=http://127.0.0.1:$port" out 'export HTTPTUTOR_TOKEN=' \
 		out 'slip for chen'
