@@ -345,6 +345,15 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 	grep -q 'deleted or replaced .*NO ANSWERS ARE ACCEPTED' "$SV_LOG" && ok "server/db-deleted-loud" ||
 		bad "server/db-deleted-loud" "$(tail -3 "$SV_LOG")"
 	[ ! -e "$db" ] && ok "server/db-not-recreated" || bad "server/db-not-recreated" "a new $db appeared"
+	# A learner practising meanwhile loses nothing: the server's 503 means
+	# "later", so the answer is kept on the learner's side, not dropped.
+	printf '404\n' | sv_as "$sa" "$BIN" --class "$dir" quiz --plain --type type --seed 3 --count 1 \
+		>"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check db-deleted-answer-kept 0 out 'Kept on this computer' &&
+		{ [ "$(sv_sql "$SV_T/own-$sa/httptutor/progress.db" 'SELECT count(*) FROM pending')" = 1 ] &&
+			ok server/db-deleted-queue || bad server/db-deleted-queue \
+			"$(sv_sql "$SV_T/own-$sa/httptutor/progress.db" 'SELECT method, path FROM pending' 2>&1)"; }
 	sv_stop
 
 	userdel "$sa" 2>/dev/null
