@@ -897,9 +897,7 @@ bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, v
 	if (!s->teacher) {
 		/* Every learner's answers, right answers included: the teacher's. */
 		s->denied = DENIED_TEACHER;
-		snprintf(s->err, sizeof s->err, "the class report of %.300s is for the teacher "
-		         "(the owner of the file, or root); your own progress: httptutor stats",
-		         s->db->path);
+		snprintf(s->err, sizeof s->err, tr(MSG_DENY_CLASS_REPORT), s->db->path);
 		goto out;
 	}
 	if (!st) {

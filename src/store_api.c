@@ -1,6 +1,7 @@
 /* store_api.c — the store's one interface: store_open chooses a backend,
  * and every other call goes to the backend the store was opened with, so
  * callers never know whether a file or the class server answers. */
+#include "i18n.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -186,7 +187,7 @@ bool store_exam_hidden(struct store *s, int64_t now, struct exam_item_id **out, 
 	*n = 0;
 	if (!s->ops->exam_hidden) {
 		/* Fail closed: the caller leaves every scenario out. */
-		snprintf(s->err, sizeof s->err, "this store cannot say which exam questions to hide");
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_STORE_NO_HIDE));
 		return false;
 	}
 	return s->ops->exam_hidden(s, now, out, n);
