@@ -77,7 +77,7 @@ static int setup(void **state)
 	struct api_config c = {
 		.db = db, .m = &model, .owner = TEACHER, .teacher_uids = teachers,
 		.n_teacher_uids = 1, .teacher_names = names, .n_teacher_names = 1,
-		.have_shared = true, .shared_uid = LAB,
+		.have_shared = true, .shared_uid = LAB, .owner_login = "teacher",
 	};
 	api = api_new(&c);
 	return api ? 0 : -1;
@@ -194,6 +194,9 @@ static void test_routes(void **state)
 	assert_string_equal(rp.allow, "POST");
 	assert_int_equal(req(&ana, "PUT", "/v1/exams", NULL, NULL), 405);
 	assert_string_equal(rp.allow, "GET, POST");
+	/* A route found after another method of its path: no Allow then. */
+	assert_int_equal(req(&ana, "POST", "/v1/exams", "{}", NULL), 403);
+	assert_string_equal(rp.allow, "");
 	assert_int_equal(req(&ana, "GET", "/v1/answers/0", NULL, NULL), 404);
 	assert_int_equal(req(&ana, "GET", "/v1/answers/x1", NULL, NULL), 404);
 	assert_true(api_writes("POST", "/v1/answers"));
@@ -343,6 +346,18 @@ static void make_exam(const char *name, int minutes)
 	json_decref(b);
 	paper_items_free(items, n);
 	quiz_free(&qz);
+}
+
+/* The server's sweep (every 30 s) works as the teacher: the store it makes
+ * is the one the teacher's own requests use afterwards, so it must be a
+ * teacher's, or a server up for more than 30 s refuses its teacher. */
+static void test_sweep_keeps_teacher(void **state)
+{
+	(void)state;
+	api_sweep(api);
+	make_exam("after-sweep", 0);
+	assert_int_equal(req(&teacher, "GET", "/v1/exams/after-sweep/results", NULL, NULL), 200);
+	assert_int_equal(req(&teacher, "GET", "/v1/report", NULL, NULL), 200);
 }
 
 static void test_exam(void **state)
@@ -650,6 +665,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_idempotency, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exam, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sweep_keeps_teacher, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exam_time, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_practice, setup, teardown),
