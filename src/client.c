@@ -28,6 +28,32 @@ struct buf {
 	size_t len;
 };
 
+/* Why a request got no reply, in the learner's language: curl's own text
+ * for the rare cases only. */
+static const char *reason(CURLcode cc)
+{
+	switch (cc) {
+	case CURLE_COULDNT_CONNECT:
+		return tr(MSG_CLASS_WHY_DOWN);
+	case CURLE_OPERATION_TIMEDOUT:
+		return tr(MSG_CLASS_WHY_SLOW);
+	case CURLE_COULDNT_RESOLVE_HOST:
+		return tr(MSG_CLASS_WHY_HOST);
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+		return tr(MSG_CLASS_WHY_CERT);
+	case CURLE_SSL_CONNECT_ERROR:
+		return tr(MSG_CLASS_WHY_TLS);
+	case CURLE_GOT_NOTHING:
+	case CURLE_RECV_ERROR:
+	case CURLE_SEND_ERROR:
+	case CURLE_PARTIAL_FILE:
+		return tr(MSG_CLASS_WHY_BROKE);
+	default:
+		return netlib.curl_easy_strerror(cc);
+	}
+}
+
 static size_t on_body(char *data, size_t size, size_t n, void *ctx)
 {
 	struct buf *b = ctx;
@@ -175,8 +201,7 @@ bool client_call(struct client *c, const char *method, const char *path, const c
 	if (cc != CURLE_OK) {
 		char label[300];
 		snprintf(label, sizeof label, "%.299s", c->label);
-		snprintf(r->err, sizeof r->err, tr(MSG_CLASS_CANNOT_REACH), label,
-		         netlib.curl_easy_strerror(cc));
+		snprintf(r->err, sizeof r->err, tr(MSG_CLASS_CANNOT_REACH), label, reason(cc));
 		free(b.p);
 		return false;
 	}

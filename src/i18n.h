@@ -586,6 +586,12 @@
 	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
 	X(WATCH_CHECK,     "check", "請查核") \
 	X(STORE_NO_HIDE,   "this store cannot say which exam questions to hide", "這個資料來源無法判斷要隱藏哪些考題") \
+	X(CLASS_WHY_DOWN,  "nothing answers there; is the server running?", "那裡沒有回應；伺服器有在執行嗎？") \
+	X(CLASS_WHY_SLOW,  "no reply in time", "等不到回應") \
+	X(CLASS_WHY_HOST,  "no such host name", "找不到這個主機名稱") \
+	X(CLASS_WHY_CERT,  "its certificate is not trusted; set HTTPTUTOR_CA to the teacher's certificate file", "不信任它的憑證；請把 HTTPTUTOR_CA 設為老師提供的憑證檔") \
+	X(CLASS_WHY_TLS,   "the encrypted connection could not be set up (is it https:// on an HTTP port, or the other way round?)", "無法建立加密連線（是不是對 HTTP 連接埠用了 https://，或反過來？）") \
+	X(CLASS_WHY_BROKE, "the connection broke", "連線中斷了") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")
 

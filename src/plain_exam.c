@@ -260,7 +260,10 @@ static size_t next_unanswered(const struct examrun *r, size_t i)
 
 /* The running attempt: returns when it has ended (true) or the learner
  * left (false). */
-static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, int *unsaved)
+/* lost[pos] is 1 while the answer at pos was refused and not yet saved by
+ * a later try; lost[n] the same for handing in. */
+static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf8,
+                     unsigned char *lost)
 {
 	size_t n = examrun_count(r), cur = next_unanswered(r, n - 1);
 	char line[LINE_MAX_BYTES], buf[512];
@@ -342,10 +345,11 @@ static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, in
 			if (confirm(in, ask, left > 0 ? examrun_left(r) * 1000 : -1, utf8, &st)) {
 				enum exam_rc rc = examrun_finish(r);
 				if (rc == EXAM_ERR) {
-					fprintf(stderr, "httptutor: NOT SAVED: %s\n", r->err);
-					(*unsaved)++;
+					report_error(MSG_PLAIN_NOT_SAVED, r->err);
+					lost[n] = 1;
 					continue;
 				}
+				lost[n] = 0;
 				return true;
 			}
 			if (st == LINE_EOF)
@@ -383,8 +387,8 @@ static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, in
 		}
 		if (rc != EXAM_OK) {
 			/* Say so plainly: the learner must know this answer is not kept. */
-			fprintf(stderr, "httptutor: NOT SAVED: %s\n", r->err);
-			(*unsaved)++;
+			report_error(MSG_PLAIN_NOT_SAVED, r->err);
+			lost[cur] = 1;
 			if (store_gone(r->st))
 				return false;   /* deleted or replaced: nothing more can be kept */
 			show = false;
@@ -394,8 +398,30 @@ static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, in
 		answer_given_label(r->m, examrun_question(r, cur), given, L, lab, sizeof lab);
 		snprintf(buf, sizeof buf, tr(MSG_EXAM_SAVED), lab);
 		say(buf, utf8);
+		lost[cur] = 0;
 		cur = next_unanswered(r, cur);
 	}
+}
+
+/* The exam's questions until it ends or the learner leaves; *unsaved is how
+ * many answers (or the hand-in) were refused and never saved by a later try:
+ * an answer NOT SAVED while the server restarted and then given again counts
+ * as saved. */
+static bool run(struct examrun *r, struct linein *in, enum lang L, bool utf8, int *unsaved)
+{
+	size_t n = examrun_count(r);
+	unsigned char *lost = calloc(n + 1, 1);
+	if (!lost) {
+		report_error(MSG_ERR_OOM);
+		*unsaved = 1;
+		return false;
+	}
+	bool done = run_loop(r, in, L, utf8, lost);
+	*unsaved = 0;
+	for (size_t i = 0; i <= n; i++)
+		*unsaved += lost[i];
+	free(lost);
+	return done;
 }
 
 int plain_exam(const struct model *m, const char *name, const struct quiz_opts *o, int minutes,
@@ -454,7 +480,7 @@ int plain_exam(const struct model *m, const char *name, const struct quiz_opts *
 	else
 		leave_msg(&r, o, minutes, utf8);
 	if (unsaved)
-		fprintf(stderr, "httptutor: %d answer(s) could not be saved\n", unsaved);
+		report_error(MSG_PLAIN_UNSAVED, unsaved);
 	status = unsaved ? 1 : 0;
 out:
 	fflush(stdout);

@@ -125,6 +125,16 @@ sv_check() {
 	ok "server/$name"
 }
 
+# sv_wait_for FILE ERE TENTHS: until FILE has a line matching ERE.
+sv_wait_for() {
+	local _
+	for _ in $(seq "$3"); do
+		grep -qE -e "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 sv_sql() {
 	sqlite3 "$1" "$2"
 }
@@ -261,9 +271,28 @@ sv_unix() {
 	deadline=$(sv_sql "$db" "SELECT deadline_at FROM session WHERE id = $aid")
 	sv_kill9
 	sv_start "$dir"
-	printf '3\nfinish\ny\n' | sv_as "$sa" "$BIN" --class "$dir" exam unit1 >"$CLI_T/out" 2>"$CLI_T/err"
+	# Resumed, then the server dies again under the student: the answer is
+	# NOT SAVED once the 10 s wait is over; given again when the server is
+	# back it is saved, and the exam ends with nothing counted as lost.
+	local fifo=$SV_T/exam.fifo pid
+	mkfifo "$fifo"
+	sv_as "$sa" "$BIN" --class "$dir" --lang en exam unit1 <"$fifo" >"$CLI_T/out" 2>"$CLI_T/err" &
+	pid=$!
+	exec 7>"$fifo"
+	sv_wait_for "$CLI_T/out" 'Resuming attempt 1: 2 of 3 answered' 50
+	sv_kill9
+	echo 3 >&7
+	sv_wait_for "$CLI_T/err" 'NOT SAVED: cannot reach .*nothing answers there' 150
+	sv_start "$dir"
+	printf '3\nfinish\ny\n' >&7
+	exec 7>&-
+	wait "$pid"
 	CLI_RC=$?
-	sv_check exam-resumed-after-kill 0 out 'Resuming attempt 1: 2 of 3 answered' out 'Exam finished'
+	rm -f "$fifo"
+	sv_check exam-resumed-after-kill 0 out 'Resuming attempt 1: 2 of 3 answered' out 'Exam finished' \
+		err 'NOT SAVED' &&
+		{ ! grep -q 'could not be saved' "$CLI_T/err" && ok server/exam-retried-counts-saved ||
+			bad server/exam-retried-counts-saved "$(cat "$CLI_T/err")"; }
 	[ "$(sv_sql "$db" "SELECT deadline_at FROM session WHERE id = $aid")" = "$deadline" ] &&
 		ok "server/deadline-unchanged" || bad "server/deadline-unchanged" "$deadline"
 	# Finished: 409 for another answer; the results are now shown whole.
