@@ -28,5 +28,8 @@ run_invariants() {
 	# A compiled pack is rebuilt when the content changed, never trusted.
 	mkdir -p "$T/stale"
 	inv_check stale-pack-rebuilt python3 "$ROOT/tests/data/inv/stale_pack.py" "$BIN" "$ROOT/content" "$T/stale"
+	# Every mutant of make mutate still applies: a mutant whose text the code
+	# no longer has would count as neither killed nor survived.
+	inv_check mutants-apply python3 "$ROOT/tests/mutate.py" --check
 	rm -rf "$T"
 }

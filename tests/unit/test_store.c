@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "pending.h"
 #include "store.h"
 #include "store_int.h"
 
@@ -980,6 +981,75 @@ static void test_backend_complete(void **state)
 	store_close(s);
 }
 
+/* ---- the offline queue (pending.c) ------------------------------------------ */
+
+/* A fake class server: answers each request with the next of its replies
+ * and writes down the paths it was sent, in order. */
+struct fake_server {
+	enum pending_result replies[8];
+	int n;
+	char seen[8][16];
+	int notes;
+};
+
+static enum pending_result fake_send(void *ctx, const char *method, const char *path,
+                                     const char *key, const char *body, char *why, size_t whysz)
+{
+	struct fake_server *f = ctx;
+	(void)method;
+	(void)key;
+	(void)body;
+	assert_true(f->n < 8);
+	snprintf(f->seen[f->n], sizeof f->seen[f->n], "%s", path);
+	snprintf(why, whysz, "refused %s", path);
+	return f->replies[f->n++];
+}
+
+static void fake_note(void *ctx, const char *why)
+{
+	struct fake_server *f = ctx;
+	assert_non_null(strstr(why, "refused"));
+	f->notes++;
+}
+
+/* Kept requests go out oldest first; one the server refuses for good is
+ * dropped (and said) without holding back the rest; "later" stops the
+ * flush and keeps that one and all behind it, in order, for next time. */
+static void test_pending_order(void **state)
+{
+	char err[512] = "";
+	struct db *d = db_open(":memory:", false, err, sizeof err);
+	static const char *const paths[] = { "/a1", "/a2", "/a3", "/a4", "/a5" };
+	int refused = -1;
+
+	(void)state;
+	assert_non_null(d);
+	for (int i = 0; i < 5; i++)
+		assert_true(pending_add(d, "k", "ann", "POST", paths[i], paths[i], "{}", err, sizeof err));
+	assert_true(pending_add(d, "k", "bob", "POST", "/b1", "b1", "{}", err, sizeof err));
+	assert_int_equal(pending_count(d, "k", "ann"), 5);
+
+	struct fake_server f = { .replies = { PENDING_SENT, PENDING_REFUSED, PENDING_SENT,
+	                                      PENDING_LATER } };
+	assert_int_equal(pending_flush(d, "k", "ann", fake_send, fake_note, &f, &refused), 2);
+	assert_int_equal(refused, 1);
+	assert_int_equal(f.notes, 1);
+	assert_int_equal(f.n, 4);
+	for (int i = 0; i < 4; i++)
+		assert_string_equal(f.seen[i], paths[i]);
+	/* /a4 (later) and /a5 wait; bob's request is not ann's to send. */
+	assert_int_equal(pending_count(d, "k", "ann"), 2);
+	assert_int_equal(pending_count(d, "k", "bob"), 1);
+
+	struct fake_server g = { .replies = { PENDING_SENT, PENDING_SENT } };
+	assert_int_equal(pending_flush(d, "k", "ann", fake_send, fake_note, &g, &refused), 2);
+	assert_int_equal(refused, 0);
+	assert_string_equal(g.seen[0], "/a4");
+	assert_string_equal(g.seen[1], "/a5");
+	assert_int_equal(pending_count(d, "k", "ann"), 0);
+	db_close(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -995,6 +1065,7 @@ int main(void)
 		cmocka_unit_test(test_roundtrip_memory),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_append_only),
+		cmocka_unit_test(test_pending_order),
 		cmocka_unit_test_setup_teardown(test_readonly_open, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_query_only, tmp_setup, tmp_teardown),
 		cmocka_unit_test_setup_teardown(test_disk_full, tmp_setup, tmp_teardown),
