@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "screens.h"
+#include "table.h"
 #include "text.h"
 #include "ui.h"
 
@@ -179,14 +180,21 @@ static void hint_fit(const char *hint, int cols, char *out, size_t n)
 
 void draw_frame(const struct app *a, const char *title, const char *hint)
 {
-	char left[256], right[128];
+	char left[256], right[160];
 	snprintf(left, sizeof left, " %s › %s", tr(MSG_APP_NAME), title);
-	snprintf(right, sizeof right, "%s%s%s ", a->st ? a->st->user : "",
-	         a->st ? " · " : "", i18n_name(a->lang));
 	ui_fill(0, 0, a->cols, E_TITLE);
+	/* The title (an exam's clock and k/N) before the user label: the
+	 * name shrinks around an ellipsis, then goes; the language stays. */
+	int room = a->cols - text_width(left) - 1 - (text_width(i18n_name(a->lang)) + 1);
+	char *user = a->st && room - 3 >= 4 ? table_fit(a->st->user, room - 3, TABLE_CLIP_MIDDLE) : NULL;
+	if (user && *user)
+		snprintf(right, sizeof right, "%s · %s ", user, i18n_name(a->lang));
+	else
+		snprintf(right, sizeof right, "%s ", i18n_name(a->lang));
+	free(user);
 	int rw = text_width(right);
 	ui_put(0, 0, left, a->cols - rw - 1, E_TITLE);
-	if (rw < a->cols / 2)
+	if (rw)
 		ui_put(0, a->cols - rw, right, rw, E_TITLE);
 
 	int y = a->rows - 1;

@@ -12,6 +12,7 @@
 #include "out.h"
 #include "report.h"
 #include "screens.h"
+#include "table.h"
 #include "text.h"
 #include "ui.h"
 
@@ -545,19 +546,26 @@ void examview_draw(const struct app *a)
 	long left = examrun_left(&v->run);
 	bool asking = v->phase == EV_ASK;
 
-	/* The clock first: on a narrow screen the end of the title is cut. */
-	snprintf(title, sizeof title, "%s %s", tr(MSG_EXAM_TITLE), v->run.paper.info.name);
+	/* The clock first, then k/N: a long exam name shrinks so they fit
+	 * (draw_frame lets the user label go before the title). */
+	char tail[96] = "";
 	if (asking && left >= 0) {
 		char t[32];
 		clock_mmss(left, t, sizeof t);
-		snprintf(title + strlen(title), sizeof title - strlen(title), "  ⏱ %s", t);
+		snprintf(tail, sizeof tail, "  ⏱ %s", t);
 	}
 	if (asking) {
-		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ",
+		snprintf(tail + strlen(tail), sizeof tail - strlen(tail), "  %zu/%zu  ",
 		         v->cur + 1, examrun_count(&v->run));
-		snprintf(title + strlen(title), sizeof title - strlen(title), tr(MSG_EXAM_ANSWERED_N),
+		snprintf(tail + strlen(tail), sizeof tail - strlen(tail), tr(MSG_EXAM_ANSWERED_N),
 		         v->run.att.answered);
 	}
+	int room = a->cols - text_width(tail) - text_width(tr(MSG_EXAM_TITLE)) - 1 -
+	           text_width(tr(MSG_APP_NAME)) - 4 - (text_width(i18n_name(a->lang)) + 2);
+	char *name = table_fit(v->run.paper.info.name, room > 8 ? room : 8, TABLE_CLIP_END);
+	snprintf(title, sizeof title, "%s %s%s", tr(MSG_EXAM_TITLE),
+	         name ? name : v->run.paper.info.name, tail);
+	free(name);
 	const struct question *q = current(a);
 	snprintf(hint, sizeof hint, "%s", tr(v->phase == EV_INTRO ? MSG_EXAM_INTRO_HINT :
 	                                     v->phase == EV_END ? (v->run.att.attempts_left ?
