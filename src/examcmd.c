@@ -70,6 +70,14 @@ static struct store *open_rw(const char *db_path, const char *user)
 
 /* A seed nobody can guess from the clock or the process id.  Screen tests
  * need a known paper: HTTPTUTOR_TEST_SEED gives one (tests only). */
+/* A --closes value that is not a time or not in the future: a usage error. */
+static void bad_closes(enum msg why, const char *closes)
+{
+	fprintf(stderr, "httptutor: ");
+	fprintf(stderr, tr(why), closes);
+	fprintf(stderr, "\n%s\n", tr(MSG_ERR_TRY_HELP));
+}
+
 static bool secret_seed(uint64_t *seed)
 {
 	const char *test = getenv("HTTPTUTOR_TEST_SEED");
@@ -94,9 +102,9 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 
 	memset(&e, 0, sizeof e);
 	if (!store_exam_name_ok(c->name)) {
-		fprintf(stderr, "httptutor: '%s' cannot be an exam name: use 1 to %d letters, "
-		        "digits, '.', '_' or '-', starting with a letter or digit (not new, close "
-		        "or seed-…)\nTry 'httptutor --help'.\n", c->name, EXAM_NAME_MAX);
+		fprintf(stderr, "httptutor: ");
+		fprintf(stderr, tr(MSG_EXAM_BAD_NAME), c->name, EXAM_NAME_MAX);
+		fprintf(stderr, "\n%s\n", tr(MSG_ERR_TRY_HELP));
 		return EXIT_USAGE;
 	}
 	snprintf(e.name, sizeof e.name, "%s", c->name);
@@ -109,13 +117,11 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	e.shuffle = !c->no_shuffle;
 	if (c->closes) {
 		if (!examcmd_parse_when(c->closes, now, &e.closes_at)) {
-			fprintf(stderr, "httptutor: --closes takes HH:MM, 'YYYY-MM-DD HH:MM' or +N "
-			        "with m, h or d (+90m), not '%s'\nTry 'httptutor --help'.\n", c->closes);
+			bad_closes(MSG_EXAM_BAD_CLOSES, c->closes);
 			return EXIT_USAGE;
 		}
 		if (e.closes_at <= now) {
-			fprintf(stderr, "httptutor: --closes %s is not in the future\n"
-			        "Try 'httptutor --help'.\n", c->closes);
+			bad_closes(MSG_EXAM_CLOSES_PAST, c->closes);
 			return EXIT_USAGE;
 		}
 	}
@@ -127,9 +133,9 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	}
 	/* The paper is fixed now: these questions, whatever the content becomes. */
 	if (!quiz_build(r->m, &o, &qz) || qz.n < (size_t)o.count) {
-		fprintf(stderr, "httptutor: only %zu question(s) match%s%s; ask for --count %zu or "
-		        "fewer, or loosen the filters\n", qz.n, e.filters[0] ? " " : "", e.filters,
-		        qz.n);
+		fprintf(stderr, "httptutor: ");
+		fprintf(stderr, tr(MSG_EXAM_TOO_FEW), qz.n, e.filters[0] ? " " : "", e.filters, qz.n);
+		fputc('\n', stderr);
 		goto out;
 	}
 	if (!paper_items(&qz, &items, &n)) {
@@ -184,8 +190,7 @@ int examcmd_close(const struct report_ctx *r, const char *name, const char *clos
 	int rc = 1;
 
 	if (closes && !examcmd_parse_when(closes, now, &when)) {
-		fprintf(stderr, "httptutor: --closes takes HH:MM, 'YYYY-MM-DD HH:MM' or +N with "
-		        "m, h or d (+90m), not '%s'\nTry 'httptutor --help'.\n", closes);
+		bad_closes(MSG_EXAM_BAD_CLOSES, closes);
 		return EXIT_USAGE;
 	}
 	if (!(st = open_rw(db_path, user)))

@@ -592,6 +592,14 @@
 	X(CLASS_WHY_CERT,  "its certificate is not trusted; set HTTPTUTOR_CA to the teacher's certificate file", "不信任它的憑證；請把 HTTPTUTOR_CA 設為老師提供的憑證檔") \
 	X(CLASS_WHY_TLS,   "the encrypted connection could not be set up (is it https:// on an HTTP port, or the other way round?)", "無法建立加密連線（是不是對 HTTP 連接埠用了 https://，或反過來？）") \
 	X(CLASS_WHY_BROKE, "the connection broke", "連線中斷了") \
+	X(EXAM_BAD_NAME,   "'%s' cannot be an exam name: use 1 to %d letters, digits, '.', '_' or '-', starting with a letter or digit (not new, close or seed-…)", "「%s」不能當考試名稱：請用 1 到 %d 個英文字母、數字、「.」「_」或「-」，開頭要是字母或數字（不可用 new、close 或 seed-…）") \
+	X(EXAM_BAD_CLOSES, "--closes takes HH:MM, 'YYYY-MM-DD HH:MM' or +N with m, h or d (+90m), not '%s'", "--closes 要寫成 HH:MM、'YYYY-MM-DD HH:MM' 或 +N 加上 m、h、d（例如 +90m），不是「%s」") \
+	X(EXAM_CLOSES_PAST, "--closes %s is not in the future", "--closes %s 不是未來的時間") \
+	X(EXAM_TOO_FEW,    "only %zu questions match%s%s; ask for --count %zu or fewer, or loosen the filters", "只有 %zu 題符合%s%s；請用 --count %zu 以下，或放寬篩選條件") \
+	X(EXAM_NO_SUCH,    "there is no exam '%s' in %s (httptutor exams lists them)", "%2$s 裡沒有考試「%1$s」（httptutor exams 會列出所有考試）") \
+	X(EXAM_EXISTS,     "there is already an exam '%s' in %s; choose another name (httptutor exams lists them)", "%2$s 裡已經有考試「%1$s」；請換一個名稱（httptutor exams 會列出所有考試）") \
+	X(ROSTER_UNREADABLE, "cannot read the roster %s: %s", "無法讀取名單 %s：%s") \
+	X(ROSTER_BAD_LINE, "%s:%d: a name with control characters or invalid UTF-8; fix the line", "%s:%d：名字含有控制字元或無效的 UTF-8；請修正這一行") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")
 

@@ -233,13 +233,16 @@ static bool add_roster(struct watch_data *d, const char *path, char *err, size_t
 	bool oom = false;
 	int n = 0;
 	if (!f) {
-		snprintf(err, errsz, "cannot read the roster %s: %s", path, strerror(errno));
+		snprintf(err, errsz, tr(MSG_ROSTER_UNREADABLE), path, strerror(errno));
 		return false;
 	}
 	while (fgets(line, sizeof line, f)) {
 		n++;
 		line[strcspn(line, "\r\n")] = '\0';
 		char *s = line, *e;
+		/* Notepad and Excel's "CSV UTF-8" begin the file with a BOM. */
+		if (n == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
+			s += 3;
 		while (*s == ' ' || *s == '\t')
 			s++;
 		e = s + strlen(s);
@@ -248,8 +251,7 @@ static bool add_roster(struct watch_data *d, const char *path, char *err, size_t
 		if (!*s || *s == '#')
 			continue;
 		if (!text_valid_utf8(s, strlen(s), NULL) || text_find_control(s, strlen(s), false) != (size_t)-1) {
-			snprintf(err, errsz, "%s:%d: a name with control characters or invalid UTF-8; "
-			         "fix the line", path, n);
+			snprintf(err, errsz, tr(MSG_ROSTER_BAD_LINE), path, n);
 			fclose(f);
 			return false;
 		}
@@ -396,7 +398,7 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 		goto out;
 	}
 	if (!found) {
-		snprintf(err, errsz, "there is no exam '%s' in %s (httptutor exams lists them)", name,
+		snprintf(err, errsz, tr(MSG_EXAM_NO_SUCH), name,
 		         ndb == 1 ? dbs[0] : ndb ? "these databases" : db_default ? db_default :
 		         "the database");
 		goto out;

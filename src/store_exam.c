@@ -2,6 +2,7 @@
  * exam (may it start, is the time over, is it closed, is this answer right,
  * may the result be shown) is made here, inside one transaction each, so it
  * holds the same for every program that uses the store. */
+#include "i18n.h"
 #include "store_exam.h"
 #include "store_int.h"
 
@@ -252,8 +253,7 @@ static enum exam_rc load_paper(struct store *s, const char *name, struct exam_pa
 	if (!load_info(s, name, &p->info, seed, &found))
 		return EXAM_ERR;
 	if (!found) {
-		snprintf(s->err, sizeof s->err, "there is no exam '%.64s' in %.300s "
-		         "(httptutor exams lists them)", name, s->db->path);
+		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_NO_SUCH), name, s->db->path);
 		return EXAM_NOT_FOUND;
 	}
 	if (!load_items(s, p)) {
@@ -410,8 +410,7 @@ enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, u
 	}
 	if (found) {
 		db_rollback(s->db);
-		snprintf(s->err, sizeof s->err, "there is already an exam '%s' in %.300s; "
-		         "choose another name (httptutor exams lists them)", e->name, s->db->path);
+		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_EXISTS), e->name, s->db->path);
 		return EXAM_EXISTS;
 	}
 	if (!insert_exam(s, e, EXAM_SET, seed, n, now, &rc) ||
@@ -1105,8 +1104,7 @@ enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t whe
 	}
 	if (!found) {
 		db_rollback(s->db);
-		snprintf(s->err, sizeof s->err, "there is no exam '%.64s' in %.300s "
-		         "(httptutor exams lists them)", name, s->db->path);
+		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_NO_SUCH), name, s->db->path);
 		return EXAM_NOT_FOUND;
 	}
 	if (!exam_teacher(s, &e)) {

@@ -93,7 +93,7 @@ ex_make() {
 	cli_x --db "$db" exam new x --count 3 --closes 2020-01-01T10:00
 	ex_check new-closes-past 2 err 'not in the future'
 	cli_x --db "$db" exam new x --count 900 --type header
-	ex_check new-too-few 1 err 'only [0-9]+ question\(s\) match --type header; ask for --count [0-9]+ or fewer'
+	ex_check new-too-few 1 err 'only [0-9]+ questions match --type header; ask for --count [0-9]+ or fewer'
 	cli_x --db "$db" exam new x
 	ex_check new-needs-count 2 err 'exam new needs --count'
 	cli_x --db "$db" exam midterm --count 3
@@ -457,6 +457,25 @@ assert [a["correct"] for a in ans] == ["1", "0", "", "1"], ans' "$EX_T/out" "$EX
 	ex_check roster-needs-exam 2 err 'need --exam NAME'
 	cli_x --db "$db" report --exam quiz4 --roster "$EX_T/nonexistent"
 	ex_check roster-missing 1 err 'cannot read the roster'
+	# A roster saved by Notepad or Excel: a BOM and CRLF are not part of a name.
+	printf '\xef\xbb\xbfalice\r\nbob\r\nfrank\r\n' >"$EX_T/roster-bom.txt"
+	HTTPTUTOR_NOW=$at COLUMNS=80 cli_x --db "$db" report --exam quiz4 --roster "$EX_T/roster-bom.txt"
+	ex_check roster-bom 0 out '^6 students: ' out '^alice +finished ' !out $'\xef\xbb\xbf' !out $'\xef\xbf\xbd'
+	# The teacher's mistakes in the teacher's language (QA 2).
+	cli_x --lang zh-TW --db "$db" --user teacher exam new quiz4 --count 4
+	ex_check exists-zh 1 err '已經有考試「quiz4」' !err 'there is'
+	cli_x --lang zh-TW --db "$db" exam new 期中 --count 4
+	ex_check bad-name-zh 2 err '「期中」不能當考試名稱' err '^請參考 httptutor --help。$' !err 'Try '
+	cli_x --lang zh-TW --db "$db" exam close quiz4 --closes 25:99
+	ex_check bad-closes-zh 2 err '--closes 要寫成' !err 'takes'
+	cli_x --lang zh-TW --db "$db" exam close nosuch
+	ex_check no-such-zh 1 err '沒有考試「nosuch」' !err 'there is'
+	cli_x --db "$db" exam new many --count 900 --type header
+	ex_check too-few-en 1 err '^httptutor: only [0-9]+ questions match --type header;' !err '\(s\)'
+	cli_x --lang zh-TW --db "$db" exam new many --count 900 --type header
+	ex_check too-few-zh 1 err '只有 [0-9]+ 題符合 --type header'
+	cli_x --lang zh-TW --db "$db" report --exam quiz4 --roster "$EX_T/nonexistent"
+	ex_check roster-missing-zh 1 err '無法讀取名單'
 }
 
 # Long and Chinese names fit COLUMNS by display width, in both languages.
