@@ -14,6 +14,7 @@
 #include "examrun.h"
 #include "i18n.h"
 #include "out.h"
+#include "paper.h"
 #include "plain.h"
 #include "report.h"
 
@@ -103,12 +104,8 @@ static void come_back_cmd(const struct examrun *r, const struct quiz_opts *o, in
 {
 	if (r->paper.info.kind == EXAM_SET)
 		snprintf(buf, n, "httptutor exam %s", r->paper.info.name);
-	else if (minutes)
-		snprintf(buf, n, "httptutor exam --seed %llu --count %d --minutes %d",
-		         (unsigned long long)o->seed, o->count, minutes);
 	else
-		snprintf(buf, n, "httptutor exam --seed %llu --count %d",
-		         (unsigned long long)o->seed, o->count);
+		paper_practice_cmd(o, minutes, buf, n);
 }
 
 static void header(const struct examrun *r, const struct quiz_opts *o, bool utf8)

@@ -10,6 +10,7 @@
 #include "answer.h"
 #include "lines.h"
 #include "out.h"
+#include "paper.h"
 #include "report.h"
 #include "screens.h"
 #include "table.h"
@@ -112,8 +113,7 @@ bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, i
 	if (name)
 		snprintf(v->come_back, sizeof v->come_back, "httptutor exam %s", name);
 	else
-		snprintf(v->come_back, sizeof v->come_back, "httptutor exam --seed %llu --count %d%s",
-		         (unsigned long long)o->seed, o->count, minutes ? " --minutes …" : "");
+		paper_practice_cmd(o, minutes, v->come_back, sizeof v->come_back);
 	switch (examrun_phase(&v->run)) {
 	case ER_OPEN:
 		/* A second start resumes at once: the clock never stopped. */

@@ -304,6 +304,9 @@ tm_exam_clock() {
 	tm_wait $s 'Leave the exam\? You can come back until' && tm send-keys -t $s y
 	tm_wait $s 'EXIT=0' && ok "tmux/exam-leave-confirmed" ||
 		tm_fail exam-leave-confirmed "q, y did not leave with status 0" $s
+	# The line it prints is the command that was run, ready to paste.
+	tm_wait $s '^  httptutor exam --seed 9 --count 3 --minutes 1$' && ok "tmux/exam-leave-command" ||
+		tm_fail exam-leave-command "the command to come back is not the one that was run" $s
 	tm kill-session -t $s
 }
 
