@@ -514,9 +514,9 @@
 	X(QUEUE_KEPT,      "Kept on this computer: the class server cannot be reached now; %s, sent when it is back.", "已先存在這台電腦：目前連不上班級伺服器；%s，伺服器恢復後會自動送出。") \
 	X(QUEUE_SENT,      "The class server is back: every answer kept on this computer has been sent.", "班級伺服器恢復了：存在這台電腦的作答都已送出。") \
 	X(CHECK_HEAD,      "%s: answers %lld, learners %lld", "%s：%lld 個答案，%lld 位學習者") \
-	X(CHECK_SAME,      "  %-11s rows %7ld  agree with the answer log", "  %-11s %7ld 列　與答題紀錄一致") \
-	X(CHECK_DIFF,      "  %-11s rows %7ld  differ from a rebuild: %ld only in the file, %ld only in the rebuild", \
-	                   "  %-11s %7ld 列　與重建結果不同：%ld 列只在檔案中，%ld 列只在重建結果中") \
+	X(CHECK_SAME,      "  %-13s rows %7ld  agree with the answer log", "  %-13s %7ld 列　與答題紀錄一致") \
+	X(CHECK_DIFF,      "  %-13s rows %7ld  differ from a rebuild: %ld only in the file, %ld only in the rebuild", \
+	                   "  %-13s %7ld 列　與重建結果不同：%ld 列只在檔案中，%ld 列只在重建結果中") \
 	X(CHECK_ALL_SAME,  "Every table derived from the answer log agrees with it.", "所有由答題紀錄推導的資料表都與紀錄一致。") \
 	X(CHECK_FIX,       "Rebuild them from the log with: httptutor check --repair", "可用這個指令從紀錄重建：httptutor check --repair") \
 	X(CHECK_REPAIRED,  "Rebuilt every derived table from the answer log.", "已從答題紀錄重建所有推導資料表。") \

@@ -874,22 +874,21 @@ out:
 bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, void *ctx)
 {
 	enum { RG_USER, RG_ITEM, RG_GIVEN, RG_EXPECTED, RG_CORRECT, RG_COUNT, RG_MS };
-	/* The whole class from the tally the triggers keep: per learner (their
-	 * wrong answers by given and expected, for the confusions), then per
-	 * question; one exam from its own sessions' answers (session_exam). */
+	/* The whole class from the sums the triggers keep (schema 8): per
+	 * learner (their wrong answers by given and expected, for the
+	 * confusions), then per question; one exam from its own sessions'
+	 * answers (session_exam). */
 	sqlite3_stmt *st = db_prepare(s->db, exam_id ?
 		"SELECT p.name, a.item, a.given, a.expected, a.correct, COUNT(*), SUM(a.ms) "
 		"FROM session se JOIN answer_final a ON a.session_id = se.id "
 		"JOIN profile p ON p.id = a.profile_id WHERE se.exam_id = ?1 "
 		"GROUP BY p.name, a.item, a.given, a.expected, a.correct "
 		"ORDER BY p.name, a.item" :
-		"SELECT p.name, NULL, iif(t.correct, NULL, t.given), iif(t.correct, NULL, t.expected), "
-		"t.correct, sum(t.final), sum(t.ms) "
-		"FROM tally t JOIN profile p ON p.id = t.profile_id "
-		"GROUP BY p.name, t.correct, 3, 4 HAVING sum(t.final) > 0 "
+		"SELECT * FROM (SELECT p.name, NULL, nullif(l.given, ''), nullif(l.expected, ''), "
+		"l.correct, l.final, l.ms FROM class_learner l JOIN profile p ON p.id = l.profile_id "
+		"WHERE l.final > 0 ORDER BY p.name, l.correct, l.given, l.expected) "
 		"UNION ALL "
-		"SELECT NULL, item, given, expected, correct, sum(final), sum(ms) "
-		"FROM tally GROUP BY item, given, expected, correct HAVING sum(final) > 0");
+		"SELECT NULL, item, given, expected, correct, final, ms FROM class_item WHERE final > 0");
 	bool ok = false;
 	int rc;
 

@@ -2,7 +2,8 @@
  * rebuild from the log (`httptutor check`), and rebuilt (--repair).
  *
  * The rebuild is schema 6's own: a NULL row in derived_queue makes its
- * triggers recompute every table of a learner from the log.  Comparing runs
+ * triggers recompute every table of a learner from the log; schema 8's
+ * class sums are summed again from that.  Comparing runs
  * it inside a transaction on a copy of the tables and rolls back. */
 #include "store_check.h"
 #include "i18n.h"
@@ -11,8 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Every table schema 6 derives from the log. */
-static const char *const derived[] = { "item_state", "day_stat", "tally" };
+/* Every table derived from the log: schema 6's, then schema 8's sums of
+ * the tally, which a rebuild sums afresh (their views) instead of
+ * trusting the triggers that keep them. */
+static const char *const derived[] = { "item_state", "day_stat", "tally", "class_learner",
+                                       "class_item" };
 #define N_DERIVED (sizeof derived / sizeof derived[0])
 
 static bool exec(struct store *s, const char *sql)
@@ -60,7 +64,9 @@ bool store_check(struct store *s, bool repair, struct store_check *out, size_t m
 		if (!exec(s, sql))
 			goto done;
 	}
-	if (!exec(s, "INSERT INTO derived_queue SELECT id, NULL FROM profile"))
+	if (!exec(s, "INSERT INTO derived_queue SELECT id, NULL FROM profile;"
+	             "DELETE FROM class_learner; INSERT INTO class_learner SELECT * FROM class_learner_sum;"
+	             "DELETE FROM class_item; INSERT INTO class_item SELECT * FROM class_item_sum"))
 		goto done;
 	for (size_t i = 0; i < N_DERIVED && *n < max; i++) {
 		struct store_check *c = &out[(*n)++];
