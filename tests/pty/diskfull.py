@@ -4,7 +4,8 @@ written.  Every answer must then say the disk is full (not that the database
 is damaged), and once space is back the next answer (plain mode) or `s`
 (full screen) saves it, with a session row for it to belong to.
 
-A small tmpfs is mounted for the database (we run as root); a filler file
+A small tmpfs (1 MiB: a fresh database's migrations pass through its WAL
+first) is mounted for the database (we run as root); a filler file
 takes the space, leaving just enough for SQLite to open the file but not to
 write a row.
 
@@ -133,7 +134,7 @@ def test_screen():
 
 def main():
     os.makedirs(MNT, exist_ok=True)
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", MNT],
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", MNT],
                       capture_output=True).returncode != 0:
         print("ok diskfull (skipped: cannot mount a tmpfs)")
         return
