@@ -152,6 +152,16 @@ EOF
 	cli_x search zzqqxx
 	[ -s "$CLI_T/out" ] && CLI_RC="$CLI_RC (and results on stdout)"
 	cli_check search-none 1 err 'nothing matches'
+	# A number is a code's prefix ("1": the 1xx codes, not 201 or 401), and
+	# every word of a search must match (token AND 403: 403 alone).
+	cli_x --lang en search 1
+	cli_check search-number-prefix 0 out '^100 Continue' &&
+		{ ! grep -qE '^[2-5][0-9][0-9] ' "$CLI_T/out" && ok cli/search-number-prefix-only ||
+			bad cli/search-number-prefix-only "$(grep -E '^[2-5][0-9][0-9] ' "$CLI_T/out" | head -3)"; }
+	cli_x --lang en search token 403
+	cli_check search-all-words 0 out '^403 Forbidden' &&
+		{ ! grep -qE '^(401|400|404) ' "$CLI_T/out" && ok cli/search-all-words-only ||
+			bad cli/search-all-words-only "$(grep -E '^[0-9]{3} ' "$CLI_T/out" | head -3)"; }
 }
 
 cli_lint() {

@@ -635,6 +635,25 @@ ex_class60() {
 	rm -rf "$dir"
 }
 
+# Percentages are rounded, not cut: 2 of 3 right is 67 %, and a question
+# one of three got right is 33 %, two of three 67 %.
+ex_thirds() {
+	local db=$EX_T/thirds.db e x2
+	cli_x --db "$db" --user teacher exam new thirds --count 3 --type pick --no-shuffle --feedback end
+	mapfile -t e < <(ex_expected "$db" thirds)
+	x2=$(ex_wrong "${e[2]}" $(ex_choices "$db" thirds 2))
+	cli_xin "${e[0]}\n${e[1]}\n$x2\nfinish\ny\n" --db "$db" --user ann exam thirds
+	cli_xin "${e[0]}\n${e[1]}\n${e[2]}\nfinish\ny\n" --db "$db" --user ben exam thirds
+	cli_xin "${e[0]}\n$x2\n$x2\nfinish\ny\n" --db "$db" --user cy exam thirds
+	cli_x --db "$db" report --exam thirds --json
+	ex_py report-percent-rounded 'import json,sys
+r = json.load(open(sys.argv[1]))
+s = {x["name"]: x["percent"] for x in r["students"]}
+assert s == {"ann": 67, "ben": 100, "cy": 33}, s
+q = [x["share"] for x in r["questions"]]
+assert q == [100, 67, 33], r["questions"]' "$EX_T/out"
+}
+
 run_exam() {
 	EX_T=$(mktemp -d)
 	CLI_T=$EX_T
@@ -646,6 +665,7 @@ run_exam() {
 	ex_close
 	ex_content_edit
 	ex_report
+	ex_thirds
 	ex_chromium
 	ex_width
 	ex_class

@@ -146,7 +146,10 @@ def one(m, tree, default_timeout):
             return m, "STILLBORN", "does not build: " + " | ".join(out.strip().split("\n")[-3:]), \
                 time.monotonic() - t0
         timeout = int(m.fields.get("timeout", default_timeout))
-        rc, out = run(test_cmd(m.groups), tree, timeout)
+        # The planted bug is the only change: inv/mutants-apply would see
+        # its own mutant's text missing and "kill" it.
+        env = dict(os.environ, HTTPTUTOR_MUTANT=m.name)
+        rc, out = run(test_cmd(m.groups), tree, timeout, env)
         tail = [l for l in out.split("\n") if l.startswith("FAIL ")][:3]
         if rc is None:
             return m, "KILLED", f"tests did not finish in {timeout} s", time.monotonic() - t0
