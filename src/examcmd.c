@@ -128,7 +128,7 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	paper_filters(&o, e.filters, sizeof e.filters);
 	snprintf(e.content_version, sizeof e.content_version, "%s", r->m->version);
 	if (!secret_seed(&o.seed)) {
-		fprintf(stderr, "httptutor: cannot read the system's random source for the exam's seed\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_EXAM_NO_RANDOM));
 		return 1;
 	}
 	/* The paper is fixed now: these questions, whatever the content becomes. */
@@ -139,7 +139,7 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 		goto out;
 	}
 	if (!paper_items(&qz, &items, &n)) {
-		fprintf(stderr, "httptutor: out of memory\n");
+		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_OOM));
 		goto out;
 	}
 	if (!(st = open_rw(db_path, user)))

@@ -108,11 +108,11 @@ enum exam_rc examrun_open_practice(struct examrun *r, struct store *st, const st
 	paper_filters(o, e.filters, sizeof e.filters);
 	snprintf(e.content_version, sizeof e.content_version, "%s", m->version);
 	if (!quiz_build(m, o, &qz)) {
-		snprintf(r->err, sizeof r->err, "no questions match these settings");
+		snprintf(r->err, sizeof r->err, "%s", tr(MSG_EXAM_NO_MATCH));
 		return EXAM_NOT_FOUND;
 	}
 	if (!paper_items(&qz, &items, &n)) {
-		snprintf(r->err, sizeof r->err, "out of memory");
+		snprintf(r->err, sizeof r->err, "%s", tr(MSG_ERR_OOM));
 		goto out;
 	}
 	if ((rc = store_exam_practice(st, &e, o->seed, items, n, examrun_now())) != EXAM_OK) {
@@ -179,7 +179,7 @@ bool examrun_can_show(struct examrun *r)
 		return true;
 	char at[32];
 	examrun_clock_str(close, at, sizeof at);
-	snprintf(r->err, sizeof r->err, "exam %s closed at %s; you did not start it", e->name, at);
+	snprintf(r->err, sizeof r->err, tr(MSG_EXAM_MISSED), e->name, at);
 	return false;
 }
 
@@ -201,7 +201,7 @@ enum exam_rc examrun_answer(struct examrun *r, size_t i, int given, int64_t ms)
 
 	r->err[0] = '\0';
 	if (!q || examrun_phase(r) != ER_OPEN) {
-		snprintf(r->err, sizeof r->err, "this attempt is not open");
+		snprintf(r->err, sizeof r->err, "%s", tr(MSG_EXAM_NOT_OPEN));
 		return EXAM_ENDED;
 	}
 	int pos = r->pv.order[i];

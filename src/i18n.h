@@ -600,6 +600,52 @@
 	X(EXAM_EXISTS,     "there is already an exam '%s' in %s; choose another name (httptutor exams lists them)", "%2$s 裡已經有考試「%1$s」；請換一個名稱（httptutor exams 會列出所有考試）") \
 	X(ROSTER_UNREADABLE, "cannot read the roster %s: %s", "無法讀取名單 %s：%s") \
 	X(ROSTER_BAD_LINE, "%s:%d: a name with control characters or invalid UTF-8; fix the line", "%s:%d：名字含有控制字元或無效的 UTF-8；請修正這一行") \
+	X(EXAM_NOT_OPEN,   "this attempt is not open", "這次作答不在進行中") \
+	X(EXAM_LATE_TIME,  "the time is up: answers after the end do not count", "時間到了：結束後的作答不計分") \
+	X(EXAM_LATE_CLOSED, "the exam has closed: answers after the end do not count", "考試已經關閉：結束後的作答不計分") \
+	X(EXAM_ANSWERS_FINAL, "this attempt is finished: its answers are final", "這次作答已經交卷：答案不能再改") \
+	X(EXAM_TIME_BEFORE_DONE, "the time was up before you finished", "你交卷前時間就到了") \
+	X(EXAM_CLOSED_BEFORE_DONE, "the exam closed before you finished", "你交卷前考試就關閉了") \
+	X(EXAM_ALREADY_DONE, "this attempt was already finished", "這次作答先前已經交卷了") \
+	X(EXAM_ATTEMPT_OVER, "the time for this attempt is over", "這次作答的時間已經結束") \
+	X(EXAM_HAS_CLOSED, "the exam has closed", "考試已經關閉") \
+	X(EXAM_CLOSED_ON,  "exam %s closed at %s", "考試 %s 已在 %s 關閉") \
+	X(EXAM_CLOSED_ALREADY, "exam %s closed already, at %s", "考試 %s 已經在 %s 關閉了") \
+	X(EXAM_MISSED,     "exam %s closed at %s; you did not start it", "考試 %s 已在 %s 關閉；你沒有參加這次考試") \
+	X(EXAM_USED_ONE,   "you have used your one attempt at exam %s", "考試 %s 只能作答一次，你已經作答過了") \
+	X(EXAM_USED_ALL,   "you have used all %d attempts at exam %s", "考試 %2$s 可以作答 %1$d 次，你都已經用完了") \
+	X(EXAM_FOREIGN_LOGIN, "%s is the login name of another account: take exam %s under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試 %s（不要加 --user）") \
+	X(EXAM_OTHER_UID,  "attempt %d of exam %s for %s was started from another account (uid %lld); only that account can go on with it or see it", "考試 %2$s 裡 %3$s 的第 %1$d 次作答是由另一個帳號（uid %4$lld）開始的；只有那個帳號能繼續作答或查看") \
+	X(EXAM_NOT_YOURS,  "attempt %lld belongs to another learner", "作答編號 %lld 屬於另一位學生") \
+	X(EXAM_NO_ATTEMPT, "there is no such attempt of yours", "找不到你的這次作答") \
+	X(EXAM_NOT_AN_ANSWER, "that is not an answer to question %d of this exam", "這不是這份考卷第 %d 題可以用的答案") \
+	X(EXAM_NO_MATCH,   "no questions match these settings", "沒有題目符合這些設定") \
+	X(EXAM_MISMATCH,   "exam %s was first run with %d minutes%s; give the same settings, or another --seed", "練習卷 %s 第一次是以 %d 分鐘%s出題；請用相同的設定，或換一個 --seed") \
+	X(EXAM_MISMATCH_AND, " and %s", "、篩選條件 %s") \
+	X(EXAM_DO_MAKE,    "make the exam", "建立考試") \
+	X(EXAM_DO_START,   "start the exam", "開始考試") \
+	X(EXAM_DO_OPEN,    "open the exam", "開啟考試") \
+	X(EXAM_DO_HAND_IN, "hand in the exam", "交卷") \
+	X(EXAM_DO_CLOSE,   "close the exam", "關閉考試") \
+	X(EXAM_DO_SWEEP,   "end the exams whose time is over", "結束已經到時間的考試") \
+	X(EXAM_READ_ONE,   "cannot read the exam", "無法讀取考試") \
+	X(EXAM_READ_QUESTIONS, "cannot read the exam's questions", "無法讀取考題") \
+	X(EXAM_READ_ANSWERS, "cannot read the exam's answers", "無法讀取這次考試的作答") \
+	X(EXAM_READ_YOURS, "cannot read your attempts", "無法讀取你的作答紀錄") \
+	X(EXAM_READ_ATTEMPT, "cannot read the attempt", "無法讀取這次作答") \
+	X(EXAM_READ_ATTEMPTS, "cannot read the attempts", "無法讀取所有作答紀錄") \
+	X(EXAM_READ_LIST,  "cannot read the exams", "無法讀取考試清單") \
+	X(EXAM_READ_SITTING, "cannot read the exams you are sitting", "無法讀取你正在參加的考試") \
+	X(PAPER_DAMAGED,   "question %d of the exam is damaged (%s)", "考卷第 %d 題已損壞（%s）") \
+	X(PAPER_BAD_CHOICES, "question %d of the exam is damaged (its choices are '%s')", "考卷第 %d 題已損壞（它的選項是「%s」）") \
+	X(PAPER_NOT_IN_CONTENT, "question %d of the exam asks about %s %d, which this httptutor's content does not have; use the content the exam was made with", "考卷第 %d 題問的是 %s %d，但這個 httptutor 的課程內容裡沒有；請改用出這份考卷時的課程內容") \
+	X(PAPER_EMPTY,     "exam %s has no questions", "考試 %s 沒有任何題目") \
+	X(EXAM_NEW_INVALID, "it needs a name of 1 to %d letters, digits, '.', '_' or '-' (not new, close or seed-…) and at least one question", "考試名稱要用 1 到 %d 個英文字母、數字、「.」「_」或「-」（不可用 new、close 或 seed-…），而且至少要有一題") \
+	X(EXAM_NO_RANDOM,  "cannot read the system's random source for the exam's seed", "無法讀取系統的亂數來源，沒辦法產生考試的種子") \
+	X(EXAM_RESULTS_OWNER, "the results of exam %s are for its teacher (who made it, the owner of %s, or root); yours: httptutor exam %s", "考試 %s 的結果只給它的老師看（建立它的人、%s 的擁有者或 root）；你自己的結果：httptutor exam %s") \
+	X(RX_OTHER_PAPER,  "exam %s in %s has other questions than in the first database; report each one on its own", "%2$s 裡的考試 %1$s 和第一個資料庫的題目不同；請分別為每個資料庫產生報告") \
+	X(RX_THESE_DBS,    "these databases", "這些資料庫") \
+	X(RX_THE_DB,       "the database", "資料庫") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")
 

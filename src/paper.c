@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "paper.h"
 
 static const char *const lang_keys[LANG_COUNT] = { "en", "zh-TW" };
@@ -170,7 +171,7 @@ static bool scenario_from(struct paper_view *v, const struct exam_item *it,
 	bool ok = false;
 
 	if (!json_is_object(o)) {
-		snprintf(err, errsz, "question %d of the exam is damaged (%s)", it->pos + 1, je.text);
+		snprintf(err, errsz, tr(MSG_PAPER_DAMAGED), it->pos + 1, je.text);
 		goto out;
 	}
 	sc->answer = it->code;
@@ -189,7 +190,7 @@ static bool scenario_from(struct paper_view *v, const struct exam_item *it,
 	ok = true;
 	goto out;
 oom:
-	snprintf(err, errsz, "out of memory");
+	snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 out:
 	json_decref(o);
 	return ok;
@@ -228,9 +229,7 @@ static bool question_from(const struct model *m, struct paper_view *v,
 	bool no_code = sealed && it->code == 0 && quiz_type_parse(it->qtype, &t) &&
 	               (t == Q_PICK || t == Q_TYPE);
 	if (!quiz_type_parse(it->qtype, &t) || (!no_code && !(q->code = model_code(m, it->code)))) {
-		snprintf(err, errsz, "question %d of the exam asks about %s %d, which this "
-		         "httptutor's content does not have; use the content the exam was made with",
-		         it->pos + 1, it->qtype, it->code);
+		snprintf(err, errsz, tr(MSG_PAPER_NOT_IN_CONTENT), it->pos + 1, it->qtype, it->code);
 		return false;
 	}
 	q->type = t;
@@ -245,7 +244,7 @@ static bool question_from(const struct model *m, struct paper_view *v,
 		return true;
 	int n = split_choices(v, it->choices, ch, &oom);
 	if (oom) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		return false;
 	}
 	q->n_choices = n;
@@ -261,8 +260,7 @@ static bool question_from(const struct model *m, struct paper_view *v,
 		}
 	}
 	if (n != QUIZ_CHOICES || (q->right < 0 && !sealed)) {
-		snprintf(err, errsz, "question %d of the exam is damaged (its choices are '%s')",
-		         it->pos + 1, it->choices);
+		snprintf(err, errsz, tr(MSG_PAPER_BAD_CHOICES), it->pos + 1, it->choices);
 		return false;
 	}
 	return true;
@@ -294,7 +292,7 @@ bool paper_view(const struct model *m, const struct exam_paper *p, bool shuffle,
 
 	memset(out, 0, sizeof *out);
 	if (!p->n) {
-		snprintf(err, errsz, "exam %s has no questions", p->info.name);
+		snprintf(err, errsz, tr(MSG_PAPER_EMPTY), p->info.name);
 		return false;
 	}
 	qs = calloc(p->n, sizeof *qs);
@@ -302,7 +300,7 @@ bool paper_view(const struct model *m, const struct exam_paper *p, bool shuffle,
 	out->sc = calloc(p->n, sizeof *out->sc);
 	if (!qs || !out->order || !out->sc) {
 		free(qs);
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		goto fail;
 	}
 	out->qz.q = qs;

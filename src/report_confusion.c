@@ -26,7 +26,7 @@ static bool load(struct store *st, int64_t now, struct confusion **c, size_t *n)
 		return false;
 	bool ok = contrast_confusions(cells, nc, c, n);
 	if (!ok)
-		snprintf(st->err, sizeof st->err, "out of memory");
+		snprintf(st->err, sizeof st->err, "%s", tr(MSG_ERR_OOM));
 	free(cells);
 	return ok;
 }
@@ -60,7 +60,7 @@ json_t *report_confusion_json(const struct model *m, struct store *st, int64_t n
 		}
 	}
 	if (!a)
-		snprintf(st->err, sizeof st->err, "out of memory");
+		snprintf(st->err, sizeof st->err, "%s", tr(MSG_ERR_OOM));
 	free(c);
 	return a;
 }

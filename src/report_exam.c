@@ -261,7 +261,7 @@ static bool add_roster(struct watch_data *d, const char *path, char *err, size_t
 	}
 	fclose(f);
 	if (oom)
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 	return !oom;
 }
 
@@ -335,7 +335,7 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 	*out = NULL;
 	err[0] = '\0';
 	if (!d) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		return false;
 	}
 	d->now = now;
@@ -372,8 +372,7 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 			if (!d->q || !d->histogram || !question_texts(r, d, &ref))
 				oom = true;
 		} else if (!same_paper(&ref, &res.paper)) {
-			snprintf(err, errsz, "exam %s in %s has other questions than in the first "
-			         "database; report each one on its own", name, path);
+			snprintf(err, errsz, tr(MSG_RX_OTHER_PAPER), name, path);
 			store_exam_results_free(&res);
 			store_close(st);
 			goto out;
@@ -394,13 +393,13 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 			break;
 	}
 	if (oom) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		goto out;
 	}
 	if (!found) {
 		snprintf(err, errsz, tr(MSG_EXAM_NO_SUCH), name,
-		         ndb == 1 ? dbs[0] : ndb ? "these databases" : db_default ? db_default :
-		         "the database");
+		         ndb == 1 ? dbs[0] : ndb ? tr(MSG_RX_THESE_DBS) : db_default ? db_default :
+		         tr(MSG_RX_THE_DB));
 		goto out;
 	}
 	if (roster && !add_roster(d, roster, err, errsz))
@@ -408,7 +407,7 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 	qsort(d->s, d->n_s, sizeof *d->s, by_name);
 	stats(d);
 	if (!report_confusion_exam(r->m, d)) {
-		snprintf(err, errsz, "out of memory");
+		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
 		goto out;
 	}
 	ok = true;

@@ -53,12 +53,17 @@ void store_write_fail(struct store *s, const char *what, int rc)
 		         s->db->path, sqlite3_errmsg(s->db->h));
 }
 
-/* "could not <what>: <why>" into s->err, for a failure without an rc. */
-void store_write_fail_why(struct store *s, const char *what, const char *why)
+void store_could_not(struct store *s, const char *what, const char *why)
 {
 	char could[160];
 	snprintf(could, sizeof could, tr(MSG_STORE_COULD_NOT), what);
 	snprintf(s->err, sizeof s->err, tr(MSG_ERR_WHAT_WHY), could, why);
+}
+
+/* "could not <what>: <why>" into s->err, for a failure without an rc. */
+void store_write_fail_why(struct store *s, const char *what, const char *why)
+{
+	store_could_not(s, what, why);
 	s->why = why;
 }
 

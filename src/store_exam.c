@@ -137,7 +137,7 @@ static bool load_info(struct store *s, const char *name, struct exam_info *e,
 			*seed = (uint64_t)sqlite3_column_int64(st, EI_SEED);
 		*found = true;
 	} else if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the exam");
+		store_read_fail(s, tr(MSG_EXAM_READ_ONE));
 		goto out;
 	}
 	ok = true;
@@ -208,12 +208,12 @@ static bool load_items(struct store *s, struct exam_paper *p)
 		bool whole = item_from_row(st, &p->q[p->n]);
 		p->n++;
 		if (!whole) {
-			snprintf(s->err, sizeof s->err, "out of memory");
+			snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 			goto out;
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the exam's questions");
+		store_read_fail(s, tr(MSG_EXAM_READ_QUESTIONS));
 		goto out;
 	}
 	ok = true;
@@ -286,7 +286,7 @@ static enum exam_rc write_failed(struct store *s, const char *what, int rc)
 	if (s->db->gone)
 		store_write_fail(s, what, rc);
 	else if (rc == SQLITE_ERROR && !sqlite3_get_autocommit(s->db->h) && s->db->err[0])
-		snprintf(s->err, sizeof s->err, "could not %s: %.400s", what, s->db->err);
+		store_could_not(s, what, s->db->err);
 	else
 		store_write_fail(s, what, rc ? rc : sqlite3_extended_errcode(s->db->h));
 	db_rollback(s->db);
@@ -387,7 +387,7 @@ static bool insert_exam(struct store *s, const struct exam_info *e, enum exam_ki
 enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, uint64_t seed,
                                const struct exam_item *q, size_t n, int64_t now)
 {
-	const char *what = "make the exam";
+	const char *what = tr(MSG_EXAM_DO_MAKE);
 	struct exam_info old;
 	bool found;
 	int rc = SQLITE_OK;
@@ -395,11 +395,11 @@ enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, u
 	s->err[0] = '\0';
 	s->denied = DENIED_NO;
 	if (!s->teacher)
-		return deny(s, DENIED_TEACHER, "only the owner of %.300s (or root) can make an exam in it", s->db->path);
+		return deny(s, DENIED_TEACHER, tr(MSG_DENY_EXAM_NEW), s->db->path);
 	if (!store_exam_name_ok(e->name) || n == 0 || e->minutes < 0 || e->attempts < 0) {
-		snprintf(s->err, sizeof s->err, "could not %s: it needs a name of 1 to %d letters, "
-		         "digits, '.', '_' or '-' (not new, close or seed-…) and at least one question",
-		         what, EXAM_NAME_MAX);
+		char why[320];
+		snprintf(why, sizeof why, tr(MSG_EXAM_NEW_INVALID), EXAM_NAME_MAX);
+		store_could_not(s, what, why);
 		return EXAM_BAD_ANSWER;
 	}
 	if (!begin(s, what, &rc))
@@ -422,7 +422,7 @@ enum exam_rc store_sql_exam_create(struct store *s, const struct exam_info *e, u
 enum exam_rc store_sql_exam_practice(struct store *s, const struct exam_info *e, uint64_t seed,
                                  const struct exam_item *q, size_t n, int64_t now)
 {
-	const char *what = "start the exam";
+	const char *what = tr(MSG_EXAM_DO_START);
 	struct exam_info old;
 	uint64_t old_seed = 0;
 	bool found;
@@ -439,9 +439,11 @@ enum exam_rc store_sql_exam_practice(struct store *s, const struct exam_info *e,
 	if (found && (old.kind != EXAM_PRACTICE || old_seed != seed || old.minutes != e->minutes ||
 	              strcmp(old.filters, e->filters))) {
 		db_rollback(s->db);
-		snprintf(s->err, sizeof s->err, "could not %s: exam %s was first run with "
-		         "%d minutes%s%s; give the same settings, or another --seed",
-		         what, e->name, old.minutes, old.filters[0] ? " and " : "", old.filters);
+		char and[192] = "", why[400];
+		if (old.filters[0])
+			snprintf(and, sizeof and, tr(MSG_EXAM_MISMATCH_AND), old.filters);
+		snprintf(why, sizeof why, tr(MSG_EXAM_MISMATCH), e->name, old.minutes, and);
+		store_could_not(s, what, why);
 		return EXAM_MISMATCH;
 	}
 	if (found) {
@@ -521,8 +523,7 @@ static bool attempt_mine(struct store *s, const struct exam_attempt *a, const ch
 {
 	if (!a->id || a->uid == STORE_ANY_UID || a->uid == s->uid)
 		return true;
-	deny(s, DENIED_OTHER_UID, "attempt %d of exam %s for %s was started from another account (uid %lld); "
-	     "only that account can go on with it or see it", a->number, exam, s->user,
+	deny(s, DENIED_OTHER_UID, tr(MSG_EXAM_OTHER_UID), a->number, exam, s->user,
 	     (long long)a->uid);
 	return false;
 }
@@ -543,7 +544,7 @@ static bool load_answers(struct store *s, const struct exam_paper *p, struct exa
 		if (!st)
 			store_read_fail(s, NULL);
 		else
-			snprintf(s->err, sizeof s->err, "out of memory");
+			snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, a->id);
@@ -560,7 +561,7 @@ static bool load_answers(struct store *s, const struct exam_paper *p, struct exa
 				continue;
 			char *g = strdup(given);
 			if (!g) {
-				snprintf(s->err, sizeof s->err, "out of memory");
+				snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 				goto out;
 			}
 			free(a->given[i]);
@@ -571,7 +572,7 @@ static bool load_answers(struct store *s, const struct exam_paper *p, struct exa
 		}
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the exam's answers");
+		store_read_fail(s, tr(MSG_EXAM_READ_ANSWERS));
 		goto out;
 	}
 	a->answered = 0;
@@ -629,7 +630,7 @@ static bool latest_attempt(struct store *s, const struct exam_info *e, int64_t n
 		attempt_from_row(st, e, now, a);
 		a->attempts_used = sqlite3_column_int(st, SA_EXAM + 1);
 	} else if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read your attempts");
+		store_read_fail(s, tr(MSG_EXAM_READ_YOURS));
 		goto out;
 	}
 	attempts_left(e, now, a);
@@ -757,11 +758,11 @@ enum exam_rc store_sql_exam_attempt(struct store *s, const char *name, int64_t n
 		return r;
 	}
 	bool ran_out;
-	if ((r = attempt_locked(s, name, now, "open the exam", &p, a, &ran_out, &rc)) != EXAM_OK)
+	if ((r = attempt_locked(s, name, now, tr(MSG_EXAM_DO_OPEN), &p, a, &ran_out, &rc)) != EXAM_OK)
 		return r;
 	if (!commit(s, &rc)) {
 		store_exam_paper_free(&p);
-		return write_failed(s, "open the exam", rc);
+		return write_failed(s, tr(MSG_EXAM_DO_OPEN), rc);
 	}
 	r = attempt_fill(s, &p, now, a);
 	store_exam_paper_free(&p);
@@ -780,7 +781,7 @@ static uint64_t attempt_seed(const struct store *s, int number)
 enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now,
                               struct exam_attempt *a)
 {
-	const char *what = "start the exam";
+	const char *what = tr(MSG_EXAM_DO_START);
 	struct exam_paper p;
 	enum exam_rc r;
 	int rc = SQLITE_OK;
@@ -797,20 +798,21 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 		/* It was open until now: show how it ended, never start another
 		 * behind the learner's back. */
 		r = a->state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
-		snprintf(s->err, sizeof s->err, "%s", a->state == ATTEMPT_TIME ?
-		         "the time for this attempt is over" : "the exam has closed");
+		snprintf(s->err, sizeof s->err, "%s",
+		         tr(a->state == ATTEMPT_TIME ? MSG_EXAM_ATTEMPT_OVER : MSG_EXAM_HAS_CLOSED));
 	} else if (exam_is_closed(&p.info, now)) {
 		clock_local_str(exam_close_time(&p.info), "%Y-%m-%d %H:%M", "?", when, sizeof when);
-		snprintf(s->err, sizeof s->err, "exam %s closed at %s", p.info.name, when);
+		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_CLOSED_ON), p.info.name, when);
 		r = EXAM_CLOSED;
 	} else if (a->attempts_left == 0) {
-		snprintf(s->err, sizeof s->err, "you have used all %d attempt(s) at exam %s",
-		         p.info.attempts, p.info.name);
+		if (p.info.attempts == 1)
+			snprintf(s->err, sizeof s->err, tr(MSG_EXAM_USED_ONE), p.info.name);
+		else
+			snprintf(s->err, sizeof s->err, tr(MSG_EXAM_USED_ALL), p.info.attempts, p.info.name);
 		r = EXAM_NO_ATTEMPTS;
 	} else if (s->foreign_name && p.info.kind == EXAM_SET) {
 		/* It would take that student's attempt before they come. */
-		r = deny(s, DENIED_LOGIN_NAME, "%s is the login name of another account: take exam %s under "
-		         "your own name (without --user)", s->user, p.info.name);
+		r = deny(s, DENIED_LOGIN_NAME, tr(MSG_EXAM_FOREIGN_LOGIN), s->user, p.info.name);
 	} else {
 		int number = a->attempts_used + 1;
 		sqlite3_stmt *st = db_prepare(s->db,
@@ -869,7 +871,7 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW && sqlite3_column_int64(st, SA_PROFILE) != s->profile) {
-		r = deny(s, DENIED_OTHER_UID, "attempt %lld belongs to another learner", (long long)id);
+		r = deny(s, DENIED_OTHER_UID, tr(MSG_EXAM_NOT_YOURS), (long long)id);
 	} else if (rc == SQLITE_ROW) {
 		store_copy(name, sizeof name, sqlite3_column_text(st, SA_EXAM));
 		bool found = false;
@@ -885,10 +887,10 @@ static enum exam_rc attempt_by_id(struct store *s, int64_t id, int64_t now, bool
 			r = EXAM_FORBIDDEN;
 		}
 	} else if (rc == SQLITE_DONE) {
-		snprintf(s->err, sizeof s->err, "there is no such attempt of yours");
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_EXAM_NO_ATTEMPT));
 		r = EXAM_NOT_FOUND;
 	} else {
-		store_read_fail(s, "cannot read the attempt");
+		store_read_fail(s, tr(MSG_EXAM_READ_ATTEMPT));
 	}
 	sqlite3_finalize(st);
 	return r;
@@ -936,7 +938,7 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
                                const char *shown, int64_t ms, int64_t now,
                                const char *content_version)
 {
-	const char *what = "save your answer";
+	const char *what = tr(MSG_STORE_DO_SAVE);
 	struct exam_paper p;
 	struct exam_attempt a;
 	enum exam_rc r;
@@ -955,7 +957,7 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 	struct exam_item one = { 0 };
 	bool have = pos >= 0 && load_item(s, p.info.name, pos, &one);
 	if (a.state != ATTEMPT_OPEN && !a.ran_out) {
-		snprintf(s->err, sizeof s->err, "this attempt is finished: its answers are final");
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_EXAM_ANSWERS_FINAL));
 		r = EXAM_ENDED;
 	} else if (a.ran_out) {
 		/* Past the end: the answer does not count; the attempt ends here. */
@@ -963,13 +965,13 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 			item_free(&one);
 			return write_failed(s, what, rc);
 		}
-		snprintf(s->err, sizeof s->err, "%s", a.state == ATTEMPT_TIME ?
-		         "the time is up: answers after the end do not count" :
-		         "the exam has closed: answers after the end do not count");
+		snprintf(s->err, sizeof s->err, "%s",
+		         tr(a.state == ATTEMPT_TIME ? MSG_EXAM_LATE_TIME : MSG_EXAM_LATE_CLOSED));
 		r = a.state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
 	} else if (!have || !given || !answer_fits(&one, given, canon, sizeof canon)) {
-		snprintf(s->err, sizeof s->err, "could not %s: that is not an answer to "
-		         "question %d of this exam", what, pos + 1);
+		char why[160];
+		snprintf(why, sizeof why, tr(MSG_EXAM_NOT_AN_ANSWER), pos + 1);
+		store_could_not(s, what, why);
 		r = EXAM_BAD_ANSWER;
 	} else {
 		const struct exam_item *q = &one;
@@ -1006,7 +1008,7 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 
 enum exam_rc store_sql_exam_finish(struct store *s, int64_t attempt, int64_t now)
 {
-	const char *what = "hand in the exam";
+	const char *what = tr(MSG_EXAM_DO_HAND_IN);
 	struct exam_paper p;
 	struct exam_attempt a;
 	enum exam_rc r;
@@ -1025,11 +1027,11 @@ enum exam_rc store_sql_exam_finish(struct store *s, int64_t attempt, int64_t now
 		a.ended_at = now;
 	} else if (a.ran_out) {
 		r = a.state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
-		snprintf(s->err, sizeof s->err, "%s", a.state == ATTEMPT_TIME ?
-		         "the time was up before you finished" : "the exam closed before you finished");
+		snprintf(s->err, sizeof s->err, "%s",
+		         tr(a.state == ATTEMPT_TIME ? MSG_EXAM_TIME_BEFORE_DONE : MSG_EXAM_CLOSED_BEFORE_DONE));
 	} else {
 		r = EXAM_ENDED;
-		snprintf(s->err, sizeof s->err, "this attempt was already finished");
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_EXAM_ALREADY_DONE));
 	}
 	bool write = r != EXAM_ENDED;
 	if (write && (!write_end(s, &a, &rc) || !write_closed(s, &p.info, now, &rc))) {
@@ -1088,7 +1090,7 @@ static bool end_open(struct store *s, const char *name, int64_t now, int *rc)
 
 enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t when, int64_t now)
 {
-	const char *what = "close the exam";
+	const char *what = tr(MSG_EXAM_DO_CLOSE);
 	struct exam_info e;
 	bool found;
 	int rc = SQLITE_OK;
@@ -1109,13 +1111,12 @@ enum exam_rc store_sql_exam_close(struct store *s, const char *name, int64_t whe
 	}
 	if (!exam_teacher(s, &e)) {
 		db_rollback(s->db);
-		return deny(s, DENIED_TEACHER, "only the teacher who made exam %s (or the owner of %.300s, or "
-		            "root) can close it", name, s->db->path);
+		return deny(s, DENIED_TEACHER, tr(MSG_DENY_EXAM_CLOSE), name, s->db->path);
 	}
 	if (exam_is_closed(&e, now)) {
 		db_rollback(s->db);
 		clock_local_str(exam_close_time(&e), "%Y-%m-%d %H:%M", "?", at, sizeof at);
-		snprintf(s->err, sizeof s->err, "exam %s closed already, at %s", name, at);
+		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_CLOSED_ALREADY), name, at);
 		return EXAM_CLOSED;
 	}
 	sqlite3_stmt *st = db_prepare(s->db, when > now ?
@@ -1147,14 +1148,14 @@ bool store_sql_exam_sweep(struct store *s, int64_t now)
 	sqlite3_finalize(st);
 	if (!due || s->db->readonly)
 		return true;
-	if (!begin(s, "end exams whose time is over", &rc))
+	if (!begin(s, tr(MSG_EXAM_DO_SWEEP), &rc))
 		return false;
 	st = db_prepare(s->db, "UPDATE exam SET closed_at = closes_at "
 	                "WHERE closed_at IS NULL AND closes_at <= ?1");
 	if (st)
 		sqlite3_bind_int64(st, 1, now);
 	if (!step_done(st, &rc) || !end_open(s, NULL, now, &rc) || !commit(s, &rc)) {
-		write_failed(s, "end exams whose time is over", rc);
+		write_failed(s, tr(MSG_EXAM_DO_SWEEP), rc);
 		return false;
 	}
 	return true;
@@ -1194,7 +1195,7 @@ bool store_sql_exam_list(struct store *s, int64_t now, struct exam_info **out, s
 		len++;
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the exams");
+		store_read_fail(s, tr(MSG_EXAM_READ_LIST));
 		goto out;
 	}
 	*out = v;
@@ -1238,8 +1239,7 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 		goto out;
 	if (!exam_teacher(s, &out->paper.info)) {
 		/* The key, the grid and everyone's rows are the teacher's. */
-		r = deny(s, DENIED_TEACHER, "the results of exam %s are for its teacher (who made it, the owner "
-		         "of %.300s, or root); yours: httptutor exam %s", name, s->db->path, name);
+		r = deny(s, DENIED_TEACHER, tr(MSG_EXAM_RESULTS_OWNER), name, s->db->path, name);
 		goto out;
 	}
 	r = EXAM_ERR;
@@ -1259,7 +1259,7 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 		struct exam_result *x = &out->r[out->n];
 		memset(x, 0, sizeof *x);
 		if (!(x->name = dup_col(st, SA_EXAM + 1))) {
-			snprintf(s->err, sizeof s->err, "out of memory");
+			snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 			goto out;
 		}
 		attempt_from_row(st, &out->paper.info, now, &x->a);
@@ -1275,7 +1275,7 @@ enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t n
 			goto out;
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the attempts");
+		store_read_fail(s, tr(MSG_EXAM_READ_ATTEMPTS));
 		goto out;
 	}
 	r = EXAM_OK;
@@ -1321,7 +1321,7 @@ bool store_sql_exam_hidden(struct store *s, int64_t now, struct exam_item_id **o
 		store_copy(v[len++].item, sizeof v->item, sqlite3_column_text(st, 0));
 	}
 	if (rc != SQLITE_DONE) {
-		store_read_fail(s, "cannot read the exams you are sitting");
+		store_read_fail(s, tr(MSG_EXAM_READ_SITTING));
 		goto out;
 	}
 	*out = v;

@@ -122,6 +122,8 @@ void store_read_fail(struct store *s, const char *what);
 void store_write_fail(struct store *s, const char *what, int rc);
 /* A write failed for a reason of our own: "could not <what>: <why>". */
 void store_write_fail_why(struct store *s, const char *what, const char *why);
+/* The same sentence without keeping why (which may be the caller's buffer). */
+void store_could_not(struct store *s, const char *what, const char *why);
 /* Bind a string, or NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Copy at most n-1 bytes of src without cutting a UTF-8 character. */
