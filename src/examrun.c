@@ -229,6 +229,16 @@ enum exam_rc examrun_answer(struct examrun *r, size_t i, int given, int64_t ms)
 	return fail(r, rc);
 }
 
+const char *examrun_late_why(const struct examrun *r, enum exam_rc rc)
+{
+	/* EXAM_ENDED: the attempt had ended before this answer came; the
+	 * reloaded attempt says how (the teacher closed the exam meanwhile). */
+	enum attempt_state st = rc == EXAM_CLOSED ? ATTEMPT_CLOSED :
+	                        rc == EXAM_TIME_UP ? ATTEMPT_TIME : r->att.state;
+	return tr(st == ATTEMPT_CLOSED ? MSG_EXAM_CLOSED_LATE :
+	          st == ATTEMPT_FINISHED ? MSG_EXAM_HANDED_IN : MSG_EXAM_TIME_UP);
+}
+
 enum exam_rc examrun_finish(struct examrun *r)
 {
 	enum exam_rc rc;

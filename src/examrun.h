@@ -42,6 +42,9 @@ enum exam_rc examrun_start(struct examrun *r);
 /* Record the answer `given` (as quiz_parse gives it) to shown question i.
  * EXAM_TIME_UP / EXAM_CLOSED: the attempt ended instead (phase ER_ENDED). */
 enum exam_rc examrun_answer(struct examrun *r, size_t i, int given, int64_t ms);
+/* Why an answer that examrun_answer refused with rc (EXAM_TIME_UP, EXAM_CLOSED
+ * or EXAM_ENDED) does not count: time, closing, or handed in elsewhere. */
+const char *examrun_late_why(const struct examrun *r, enum exam_rc rc);
 /* Hand in the attempt; afterwards the phase is ER_ENDED whatever happened. */
 enum exam_rc examrun_finish(struct examrun *r);
 /* The attempt's clock ran out (the screen's tick noticed): end it. */

@@ -620,7 +620,7 @@
 	X(EXAM_NO_ATTEMPT, "there is no such attempt of yours", "找不到你的這次作答") \
 	X(EXAM_NOT_AN_ANSWER, "that is not an answer to question %d of this exam", "這不是這份考卷第 %d 題可以用的答案") \
 	X(EXAM_NO_MATCH,   "no questions match these settings", "沒有題目符合這些設定") \
-	X(EXAM_MISMATCH,   "exam %s was first run with %d minutes%s; give the same settings, or another --seed", "練習卷 %s 第一次是以 %d 分鐘%s出題；請用相同的設定，或換一個 --seed") \
+	X(EXAM_MISMATCH,   "exam %s was first run with %d minutes%s; give the same settings, or another --seed", "練習卷 %s 第一次出題時是 %d 分鐘%s；請用相同的設定，或換一個 --seed") \
 	X(EXAM_MISMATCH_AND, " and %s", "、篩選條件 %s") \
 	X(EXAM_DO_MAKE,    "make the exam", "建立考試") \
 	X(EXAM_DO_START,   "start the exam", "開始考試") \
@@ -645,6 +645,7 @@
 	X(EXAM_RESULTS_OWNER, "the results of exam %s are for its teacher (who made it, the owner of %s, or root); yours: httptutor exam %s", "考試 %s 的結果只給它的老師看（建立它的人、%s 的擁有者或 root）；你自己的結果：httptutor exam %s") \
 	X(RX_OTHER_PAPER,  "exam %s in %s has other questions than in the first database; report each one on its own", "%2$s 裡的考試 %1$s 和第一個資料庫的題目不同；請分別為每個資料庫產生報告") \
 	X(RX_THESE_DBS,    "these databases", "這些資料庫") \
+	X(EXAM_HANDED_IN,  "This attempt was handed in elsewhere: its answers are final.", "這次作答已在別處交卷：答案不能再更改。") \
 	X(RX_THE_DB,       "the database", "資料庫") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")

@@ -379,7 +379,7 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 		}
 		enum exam_rc rc = examrun_answer(r, cur, given, clock_ms() - asked);
 		if (rc == EXAM_TIME_UP || rc == EXAM_CLOSED || rc == EXAM_ENDED) {
-			say(tr(rc == EXAM_CLOSED ? MSG_EXAM_CLOSED_LATE : MSG_EXAM_TIME_UP), utf8);
+			say(examrun_late_why(r, rc), utf8);
 			return true;
 		}
 		if (rc != EXAM_OK) {

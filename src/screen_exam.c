@@ -167,7 +167,7 @@ static void record(struct app *a, int given)
 		return;
 	}
 	if (rc == EXAM_TIME_UP || rc == EXAM_CLOSED || rc == EXAM_ENDED) {
-		app_status(a, true, "%s", tr(rc == EXAM_CLOSED ? MSG_EXAM_CLOSED_LATE : MSG_EXAM_TIME_UP));
+		app_status(a, true, "%s", examrun_late_why(&v->run, rc));
 		to_end(a);
 		return;
 	}

@@ -654,6 +654,44 @@ q = [x["share"] for x in r["questions"]]
 assert q == [100, 67, 33], r["questions"]' "$EX_T/out"
 }
 
+# The exam's own refusals in the learner's and teacher's language (QA-2 #14),
+# and an answer refused because the teacher closed the exam meanwhile says
+# so (not "time is up").
+ex_lang() {
+	local db=$EX_T/lang.db lang want not pid
+	cli_x --db "$db" --user teacher exam new shut --count 3 --type pick
+	cli_x --db "$db" --user teacher exam close shut
+	cli_xin '' --lang zh-TW --db "$db" --user gus exam shut
+	ex_check missed-zh 1 err '^httptutor: 考試 shut 已在 .* 關閉；你沒有參加這次考試$'
+	cli_x --lang zh-TW --db "$db" --user teacher exam close shut
+	ex_check close-twice-zh 1 err '^httptutor: 考試 shut 已經在 .* 關閉了$'
+	cli_xin 'q\n' --db "$db" --user gus exam --seed 9 --count 2 --minutes 3 --class 4xx
+	cli_xin 'q\n' --lang zh-TW --db "$db" --user gus exam --seed 9 --count 2 --minutes 3
+	ex_check mismatch-zh 1 err '無法開始考試：練習卷 seed-9-n2 第一次出題時是 3 分鐘、篩選條件 --class 4xx；' \
+		!err 'could not|first run'
+	for lang in en zh-TW; do
+		[ "$lang" = en ] && want='(^|> )The exam has closed: answers after its end do not count\.$' &&
+			not='Time is up'
+		[ "$lang" = zh-TW ] && want='(^|> )考試已關閉：結束後的作答不計分。$' && not='時間到'
+		cli_x --db "$db" --user teacher exam new "late-$lang" --count 3 --type pick
+		rm -f "$EX_T/lfifo"
+		mkfifo "$EX_T/lfifo"
+		"$BIN" --lang "$lang" --db "$db" --user hal exam "late-$lang" <"$EX_T/lfifo" >"$EX_T/lout" 2>&1 &
+		pid=$!
+		exec 8<>"$EX_T/lfifo"
+		echo 1 >&8
+		cli_wait_lines "$EX_T/lout" 1 '^> |^\[2/3\]'
+		cli_x --db "$db" --user teacher exam close "late-$lang"
+		echo 2 >&8
+		cli_wait_lines "$EX_T/lout" 1 "$want"
+		exec 8>&-
+		{ wait "$pid"; } 2>/dev/null
+		cp "$EX_T/lout" "$EX_T/out"
+		CLI_RC=0
+		ex_check "closed-while-answering-$lang" 0 out "$want" !out "$not"
+	done
+}
+
 run_exam() {
 	EX_T=$(mktemp -d)
 	CLI_T=$EX_T
@@ -663,6 +701,7 @@ run_exam() {
 	ex_resume
 	ex_change
 	ex_close
+	ex_lang
 	ex_content_edit
 	ex_report
 	ex_thirds
