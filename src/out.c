@@ -124,7 +124,10 @@ json_t *out_json_str(const char *s)
 
 bool out_json_dump(FILE *f, const json_t *v, bool pretty)
 {
-	size_t flags = JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
+	/* 15 digits: a rounded figure (1.67) prints as written, not as the
+	 * 17 digits of its nearest double. */
+	size_t flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15) |
+	               (pretty ? JSON_INDENT(2) : JSON_COMPACT);
 	return v && json_dumpf(v, f, flags) == 0 && fputc('\n', f) != EOF;
 }
 

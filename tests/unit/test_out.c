@@ -133,6 +133,21 @@ static void test_json_valid_whatever_the_bytes(void **state)
 	json_decref(v);
 }
 
+/* A mean rounded to 1.67 is written 1.67, not 1.6699999999999999. */
+static void test_json_reals_short(void **state)
+{
+	(void)state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	json_t *v = json_pack("{s:f}", "mean", (double)(long)(5.0 / 3 * 100 + 0.5) / 100);
+	assert_true(out_json_dump(f, v, false));
+	fclose(f);
+	assert_string_equal(buf, "{\"mean\":1.67}\n");
+	free(buf);
+	json_decref(v);
+}
+
 static void test_html_escaped(void **state)
 {
 	(void)state;
@@ -207,6 +222,7 @@ int main(void)
 		cmocka_unit_test(test_csv_formulas_neutralised),
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_json_valid_whatever_the_bytes),
+		cmocka_unit_test(test_json_reals_short),
 		cmocka_unit_test(test_html_escaped),
 		cmocka_unit_test(test_fit_keeps_both_ends),
 		cmocka_unit_test(test_random_bytes),
