@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "out.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,12 @@ int roster_run(const struct report_ctx *rx, const char *server, int n, char **na
 		json_t *students = json_object_get(r.json, "students");
 		if (!json_array_size(students))
 			report_wrap(stdout, tr(MSG_ROSTER_EMPTY), report_width(), 0, rx->utf8);
+		int wide = 0;    /* the dates in one column */
+		for (size_t i = 0; i < json_array_size(students); i++) {
+			const char *name = json_string_value(json_object_get(json_array_get(students, i), "name"));
+			int w = name ? text_width(name) : 0;
+			wide = w > wide ? w : wide;
+		}
 		for (size_t i = 0; i < json_array_size(students); i++) {
 			json_t *s = json_array_get(students, i);
 			int64_t at = (int64_t)json_integer_value(json_object_get(s, "token_issued_at"));
@@ -105,8 +112,9 @@ int roster_run(const struct report_ctx *rx, const char *server, int n, char **na
 			clock_local_str(at, "%Y-%m-%d %H:%M", "?", when, sizeof when);
 			snprintf(line, sizeof line, at ? tr(MSG_ROSTER_ISSUED) : "%s",
 			         at ? when : tr(MSG_ROSTER_NO_TOKEN));
-			out_puts(stdout, json_string_value(json_object_get(s, "name")), rx->utf8);
-			printf("  %s\n", line);
+			const char *name = json_string_value(json_object_get(s, "name"));
+			out_puts(stdout, name, rx->utf8);
+			printf("%*s  %s\n", wide - (name ? text_width(name) : 0), "", line);
 		}
 	}
 	client_reply_free(&r);

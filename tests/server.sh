@@ -474,6 +474,8 @@ sv_tcp() {
 	sv_check tcp-bad-token-quiz-refused 1 err 'not on the class roster' &&
 		{ ! grep -q 'Score' "$CLI_T/out" && ok server/tcp-bad-token-no-question ||
 			bad server/tcp-bad-token-no-question "$(head -c 300 "$CLI_T/out")"; }
+	cli_x --class "$dir" class roster
+	sv_check roster-list-aligned 0 out '^chen  token issued [0-9-]+ [0-9:]+$' out '^lin   token issued '
 	cli_x --class "$dir" class roster --print
 	sv_check roster-print 0 out "export HTTPTUTOR_CLASS=http://127.0.0.1:$port" out 'export HTTPTUTOR_TOKEN=' \
 		out 'slip for chen'
