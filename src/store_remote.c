@@ -347,8 +347,10 @@ struct store *store_remote_open(const char *target, bool readonly, char *err, si
 		client_reply_free(&r);
 		flush(s);
 	} else if (r.status == 401 || r.status == 403) {
-		/* Not a network problem: nothing would ever be accepted. */
-		snprintf(err, errsz, "%s", r.err);
+		/* Not a network problem: nothing would ever be accepted.  Said
+		 * in the learner's language where it is the token. */
+		refused(s, &r);
+		snprintf(err, errsz, "%s", s->err);
 		client_reply_free(&r);
 		goto fail;
 	} else {

@@ -385,6 +385,36 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 			"$(sv_sql "$SV_T/own-$sa/httptutor/progress.db" 'SELECT method, path FROM pending' 2>&1)"; }
 	sv_stop
 
+	# --teacher USER: that login is a teacher too (exams, the report, the
+	# roster); --shared-login USER: that account shows a roster token even
+	# on the Unix socket, and is told so in its language without one.
+	local rdir=$SV_T/r tok
+	mkdir -p "$rdir"
+	chgrp "$g" "$rdir"
+	chmod 2750 "$rdir"
+	if sv_start "$rdir" --teacher "$sb" --shared-login "$sa"; then
+		sv_as "$sb" "$BIN" --class "$rdir" --lang en exams >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		sv_check listed-teacher-exams 0 out 'No exams'
+		sv_as "$sb" "$BIN" --class "$rdir" --lang en exam new t2 --count 2 >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		sv_check listed-teacher-exam-new 0 out 'Made exam t2'
+		sv_as "$sa" "$BIN" --class "$rdir" --lang zh-TW stats >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		sv_check shared-login-needs-token 1 err '班級伺服器需要你的班級權杖'
+		cli_x --class "$rdir" class roster add pc7
+		tok=$(sed -n 's/^pc7  //p' "$CLI_T/out")
+		sv_as "$sa" env HTTPTUTOR_TOKEN="$tok" curl -s --unix-socket "$rdir/class.sock" \
+			-H "Authorization: Bearer $tok" http://localhost/v1/me >"$SV_T/b" 2>/dev/null
+		sv_json shared-login-is-token "j['user'] == 'pc7' and j['uid'] is None and not j['teacher']"
+		sv_as "$sa" env HTTPTUTOR_TOKEN="$tok" "$BIN" --class "$rdir" exams >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		sv_check shared-login-not-teacher 1 err 'only the teacher'
+		sv_stop
+	else
+		bad server/roles-start "$(tail -3 "$SV_LOG")"
+	fi
+
 	userdel "$sa" 2>/dev/null
 	userdel "$sb" 2>/dev/null
 	groupdel "$g" 2>/dev/null
