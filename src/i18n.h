@@ -586,6 +586,7 @@
 	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
 	X(WATCH_CHECK,     "check", "請查核") \
 	X(STORE_NO_HIDE,   "this store cannot say which exam questions to hide", "這個資料來源無法判斷要隱藏哪些考題") \
+	X(SERVE_AND,       " and ", " 和 ") \
 	X(CLASS_WHY_DOWN,  "nothing answers there; is the server running?", "那裡沒有回應；伺服器有在執行嗎？") \
 	X(CLASS_WHY_SLOW,  "no reply in time", "等不到回應") \
 	X(CLASS_WHY_HOST,  "no such host name", "找不到這個主機名稱") \

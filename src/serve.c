@@ -703,7 +703,7 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 		goto fail;
 	}
 	slog(&s, tr(MSG_SERVE_SERVING), s.db->path,
-	     o->dir, o->listen ? " and " : "", o->listen ? (cert ? "https://" : "http://") : "",
+	     o->dir, o->listen ? tr(MSG_SERVE_AND) : "", o->listen ? (cert ? "https://" : "http://") : "",
 	     o->listen ? o->listen : "", m->version, m->n_scenarios);
 	if (o->listen && !cert && !loopback)
 		slog(&s, tr(MSG_SERVE_PLAIN_HTTP), o->listen);
