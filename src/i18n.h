@@ -526,7 +526,7 @@
 	X(CHECK_CANNOT,    "cannot check the database", "無法檢查資料庫") \
 	X(CHECK_READONLY,  "cannot check %s: it is read-only (check rebuilds the tables inside a transaction it then undoes); copy it somewhere writable", "無法檢查 %s：檔案是唯讀的（check 會在一個之後復原的交易中重建資料表）；請先複製到可寫入的地方") \
 	X(CLASS_SAID_NO,   "the class server refused it", "班級伺服器拒絕了這個要求") \
-	X(CLASS_EXAM_LATER, "%s; exams need the class server: your attempt and its time are kept there, so start the exam again when the server is back", "%s；考試需要班級伺服器：你的作答與時間都保存在伺服器上，等伺服器恢復後再開始一次即可") \
+	X(CLASS_EXAM_LATER, "the class server cannot be reached; try again when it is back (exams need it; your attempt and its time are kept there; %s)", "連不上班級伺服器；等它恢復後再試一次（考試需要班級伺服器，你的作答與時間都保存在那裡；%s）") \
 	X(CLASS_NO_PLACE,  "this computer has no place for your own database (set HOME or XDG_DATA_HOME)", "這台電腦沒有地方放你自己的資料庫（請設定 HOME 或 XDG_DATA_HOME）") \
 	X(CLASS_DROPPED,   "something kept on this computer was refused by the class server and dropped: %s", "存在這台電腦的一筆資料被班級伺服器拒絕，已捨棄：%s") \
 	X(CLASS_NOT_KEPT,  "%s, and it could not be kept on this computer either: %s", "%s，而且也無法先存在這台電腦：%s") \
@@ -587,7 +587,7 @@
 	X(WATCH_CHECK,     "check", "請查核") \
 	X(STORE_NO_HIDE,   "this store cannot say which exam questions to hide", "這個資料來源無法判斷要隱藏哪些考題") \
 	X(SERVE_AND,       " and ", " 和 ") \
-	X(CLASS_WHY_DOWN,  "nothing answers there; is the server running?", "那裡沒有回應；伺服器有在執行嗎？") \
+	X(CLASS_WHY_DOWN,  "no server answers there", "那裡沒有伺服器回應") \
 	X(CLASS_WHY_SLOW,  "no reply in time", "等不到回應") \
 	X(CLASS_WHY_HOST,  "no such host name", "找不到這個主機名稱") \
 	X(CLASS_WHY_CERT,  "its certificate is not trusted; set HTTPTUTOR_CA to the teacher's certificate file", "不信任它的憑證；請把 HTTPTUTOR_CA 設為老師提供的憑證檔") \

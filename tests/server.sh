@@ -282,7 +282,7 @@ sv_unix() {
 	sv_wait_for "$CLI_T/out" 'Resuming attempt 1: 2 of 3 answered' 50
 	sv_kill9
 	echo 3 >&7
-	sv_wait_for "$CLI_T/err" 'NOT SAVED: cannot reach .*nothing answers there' 150
+	sv_wait_for "$CLI_T/err" 'NOT SAVED: the class server cannot be reached; try again .*no server answers there' 150
 	sv_start "$dir"
 	printf '3\nfinish\ny\n' >&7
 	exec 7>&-
