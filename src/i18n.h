@@ -586,6 +586,7 @@
 	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
 	X(WATCH_CHECK,     "check", "請查核") \
 	X(STORE_NO_HIDE,   "this store cannot say which exam questions to hide", "這個資料來源無法判斷要隱藏哪些考題") \
+	X(ROSTER_ONCE,     "These tokens are shown only now: the server keeps a hash of each, not the token. Hand them out, or print slips with: httptutor class roster --print (new tokens for everyone).", "這些權杖只會在這裡顯示一次：伺服器只保存雜湊值，不保存權杖本身。請直接發給學生，或用 httptutor class roster --print 印出登入單（會為每個人重發新權杖）。") \
 	X(SERVE_AND,       " and ", " 和 ") \
 	X(CLASS_WHY_DOWN,  "no server answers there", "那裡沒有伺服器回應") \
 	X(CLASS_WHY_SLOW,  "no reply in time", "等不到回應") \

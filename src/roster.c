@@ -86,11 +86,18 @@ int roster_run(const struct report_ctx *rx, const char *server, int n, char **na
 			}
 			slips(rx, students, url);
 		} else {
+			bool shown = false;
 			for (size_t i = 0; i < json_array_size(students); i++) {
 				json_t *s = json_array_get(students, i);
 				const char *token = json_string_value(json_object_get(s, "token"));
 				out_puts(stdout, json_string_value(json_object_get(s, "name")), rx->utf8);
 				printf("  %s\n", token ? token : tr(MSG_ROSTER_HAS_TOKEN));
+				shown |= token != NULL;
+			}
+			/* On stderr: stdout stays "name  token" lines for scripts. */
+			if (shown) {
+				fflush(stdout);
+				report_wrap(stderr, tr(MSG_ROSTER_ONCE), report_width(), 0, rx->utf8);
 			}
 		}
 	} else {

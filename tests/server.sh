@@ -485,7 +485,7 @@ sv_tcp() {
 	sv_req 401-bad-token 401 'error="invalid_token"' -- -H 'Authorization: Bearer abcd-efgh-ijkm-npqr-stuv-wx' \
 		"http://127.0.0.1:$port/v1/me"
 	cli_x --class "$dir" class roster add lin chen
-	sv_check roster-add 0 out '^lin  [a-z2-9]{4}(-[a-z2-9]{4}){5}-[a-z2-9]{2}$'
+	sv_check roster-add 0 out '^lin  [a-z2-9]{4}(-[a-z2-9]{4}){5}-[a-z2-9]{2}$' err 'shown only now'
 	tok=$(sed -n 's/^lin  //p' "$CLI_T/out")
 	[ "$(sv_sql "$dir/class.db" "SELECT count(*) FROM roster WHERE token_hash = '$tok'")" = 0 ] &&
 		[ "$(sv_sql "$dir/class.db" "SELECT length(token_hash) FROM roster WHERE name = 'lin'")" = 64 ] &&
