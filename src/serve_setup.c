@@ -143,7 +143,11 @@ int serve_tcp_socket(const char *hostport, bool *loopback, char *err, size_t err
 	                          .ai_flags = AI_PASSIVE | AI_NUMERICSERV }, *res = NULL;
 	int fd = -1, rc, one = 1;
 
-	if (!colon || colon == hostport || !colon[1] || (size_t)(colon - hostport) >= sizeof host) {
+	/* A port the slips can name: 1-65535, never 0 (a port the kernel picks). */
+	long pn = colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1) &&
+	          strlen(colon + 1) <= 5 ? strtol(colon + 1, NULL, 10) : 0;
+	if (!colon || colon == hostport || pn < 1 || pn > 65535 ||
+	    (size_t)(colon - hostport) >= sizeof host) {
 		snprintf(err, errsz, tr(MSG_SERVE_HOSTPORT), hostport);
 		return -1;
 	}

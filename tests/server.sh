@@ -538,6 +538,8 @@ sv_tcp() {
 	sv_stop
 	cli_x class serve "$dir" --tls-cert "$SV_T/cert.pem"
 	sv_check tls-needs-listen 2 err 'HTTPS needs --listen'
+	cli_x class serve "$dir" --listen 127.0.0.1:0
+	sv_check listen-port-0-refused 1 err "--listen takes HOST:PORT .*not '127.0.0.1:0'"
 	cli_x --class "$dir" --db "$SV_T/x.db" stats
 	sv_check class-and-db 2 err 'give one'
 }
