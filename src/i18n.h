@@ -476,7 +476,7 @@
 	X(ERR_EXAM_NEW_OPTS, "--attempts, --feedback and --no-shuffle apply to exam new, not '%s'", "--attempts、--feedback 和 --no-shuffle 只用於 exam new，不適用於「%s」") \
 	X(ERR_CLOSES_OPT, "--closes applies to exam new and exam close, not '%s'", "--closes 只用於 exam new 和 exam close，不適用於「%s」") \
 	X(ERR_REPORT_OPTS, "--roster, --html and --watch apply to report, not '%s'", "--roster、--html 和 --watch 只用於 report，不適用於「%s」") \
-	X(ERR_REPORT_NEEDS_EXAM, "--roster, --html and --watch need --exam NAME%s", "--roster、--html 和 --watch 需要 --exam NAME%s") \
+	X(ERR_REPORT_NEEDS_EXAM, "--roster and --watch need --exam NAME%s", "--roster 和 --watch 需要 --exam NAME%s") \
 	X(ERR_REPORT_ONE_FORMAT, "choose one of --json, --csv, --html and --watch%s", "--json、--csv、--html 和 --watch 只能選一個%s") \
 	X(ERR_NEEDS_NAME, "'%s' needs a name (exam new NAME, exam close NAME, class init DIR, class serve DIR)", "「%s」需要一個名稱（exam new NAME、exam close NAME、class init DIR、class serve DIR）") \
 	X(ERR_CLASS_INIT, "class takes init DIR, serve DIR or roster, not '%s'", "class 只接受 init DIR、serve DIR 或 roster，不接受「%s」") \
@@ -649,6 +649,13 @@
 	X(RX_THESE_DBS,    "these databases", "這些資料庫") \
 	X(EXAM_HANDED_IN,  "This attempt was handed in elsewhere: its answers are final.", "這次作答已在別處交卷：答案不能再更改。") \
 	X(RX_THE_DB,       "the database", "資料庫") \
+	X(HTML_CLASS_TITLE, "Class report", "班級報告") \
+	X(HTML_CLASS_INTRO, "Every answer in %s, as of %s.", "%s 裡的所有作答，資料時間 %s。") \
+	X(HTML_CLASS_ANSWERS, "Answers", "作答次數") \
+	X(HTML_CLASS_RIGHT, "Right", "答對") \
+	X(HTML_CLASS_SHARE, "Share right", "正確率") \
+	X(HTML_CLASS_DATABASES, "Databases", "資料庫") \
+	X(HTML_CLASS_EMPTY, "No answers yet: the tables below are empty.", "還沒有任何作答：下面的表格都是空的。") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")
 

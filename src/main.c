@@ -294,7 +294,7 @@ static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 		return bad_usage(MSG_ERR_CLOSES_OPT, name);
 	if ((o->roster || o->html || o->watch) && !report)
 		return bad_usage(MSG_ERR_REPORT_OPTS, name);
-	if ((o->roster || o->html || o->watch) && !o->exam)
+	if ((o->roster || o->watch) && !o->exam)
 		return bad_usage(MSG_ERR_REPORT_NEEDS_EXAM, "");
 	if ((o->html || o->watch) && (o->json || o->csv || (o->html && o->watch)))
 		return bad_usage(MSG_ERR_REPORT_ONE_FORMAT, "");
@@ -646,7 +646,7 @@ int main(int argc, char **argv)
 		                               o.no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")) };
 		rc = report_exam(&rx, &ro, nargs, args, db_path(&o));
 	} else if (!strcmp(cmd, "report")) {
-		rc = report_class(&rx, NULL, nargs, args, db_path(&o));
+		rc = report_class(&rx, NULL, nargs, args, db_path(&o), o.html);
 	} else if (!strcmp(cmd, "exams")) {
 		rc = examcmd_list(&rx, db_path(&o));
 	} else if (exam_admin && !strcmp(sub, "close")) {

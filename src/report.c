@@ -14,6 +14,7 @@
 #include "contrast.h"
 #include "examhide.h"
 #include "report.h"
+#include "report_class.h"
 #include "report_confusion.h"
 #include "table.h"
 #include "text.h"
@@ -547,22 +548,6 @@ int report_export(const struct report_ctx *r, struct store *st)
 
 /* ---- class report ------------------------------------------------------- */
 
-struct tally { char *given; int count; };
-struct student_stat { char *name; int answers, correct; int64_t ms; };
-/* also: right answers that were a scenario's second acceptable code */
-struct item_stat { char *item, *expected; int answers, correct, also; struct tally *wrong; size_t n_wrong; };
-
-struct class_data {
-	struct student_stat *st;
-	size_t n_st;
-	struct item_stat *q;
-	size_t n_q;
-	struct classmix mix;         /* wrong answers between two codes, per student */
-	struct classmix_row *rows;   /* ... gathered by group or pair (owned) */
-	size_t n_rows;
-	bool oom;
-};
-
 /* Find name in an array of structs whose first member is a char *; add a
  * zeroed entry when absent.  Returns its index or -1 when out of memory. */
 static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
@@ -600,7 +585,7 @@ static void class_group(void *ctx, const struct report_group *g)
 		return;
 	}
 	if (g->user) {
-		struct student_stat *s = &d->st[si];
+		struct class_student *s = &d->st[si];
 		s->answers += g->count;
 		s->correct += g->correct ? g->count : 0;
 		s->ms += g->ms;
@@ -610,7 +595,7 @@ static void class_group(void *ctx, const struct report_group *g)
 	}
 	if (!g->item)
 		return;
-	struct item_stat *q = &d->q[qi];
+	struct class_item *q = &d->q[qi];
 	q->answers += g->count;
 	q->correct += g->correct ? g->count : 0;
 	if (!q->expected)
@@ -630,13 +615,13 @@ static void class_group(void *ctx, const struct report_group *g)
 
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(((const struct student_stat *)a)->name, ((const struct student_stat *)b)->name);
+	return strcmp(((const struct class_student *)a)->name, ((const struct class_student *)b)->name);
 }
 
 /* Hardest first: lowest share of right answers, then most answered. */
 static int by_difficulty(const void *a, const void *b)
 {
-	const struct item_stat *x = a, *y = b;
+	const struct class_item *x = a, *y = b;
 	long lx = (long)x->correct * y->answers, ly = (long)y->correct * x->answers;
 	if (lx != ly)
 		return lx < ly ? -1 : 1;
@@ -645,9 +630,9 @@ static int by_difficulty(const void *a, const void *b)
 	return strcmp(x->item, y->item);
 }
 
-static const struct tally *top_wrong(const struct item_stat *q)
+const struct class_tally *report_class_top_wrong(const struct class_item *q)
 {
-	const struct tally *t = NULL;
+	const struct class_tally *t = NULL;
 	for (size_t i = 0; i < q->n_wrong; i++)
 		if (!t || q->wrong[i].count > t->count)
 			t = &q->wrong[i];
@@ -684,7 +669,7 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 	struct table t;
 	table_init(&t, cs, 5);
 	for (size_t i = 0; i < d->n_st; i++) {
-		const struct student_stat *s = &d->st[i];
+		const struct class_student *s = &d->st[i];
 		char a[16], c[16], p[16], tm[16];
 		snprintf(a, sizeof a, "%d", s->answers);
 		snprintf(c, sizeof c, "%d", s->correct);
@@ -704,8 +689,8 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 	};
 	table_init(&t, cq, 5);
 	for (size_t i = 0; i < d->n_q; i++) {
-		const struct item_stat *q = &d->q[i];
-		const struct tally *tw = top_wrong(q);
+		const struct class_item *q = &d->q[i];
+		const struct class_tally *tw = report_class_top_wrong(q);
 		char a[16], p[16], wrong[96] = "";
 		snprintf(a, sizeof a, "%d", q->answers);
 		snprintf(p, sizeof p, "%d%%", pct(q->correct, q->answers));
@@ -730,7 +715,7 @@ static json_t *class_json(const struct report_ctx *r, const struct class_data *d
 		jset(o, "answers", json_integer(total)) &&
 		jset(o, "correct", json_integer(right));
 	for (size_t i = 0; ok && i < d->n_st; i++) {
-		const struct student_stat *s = &d->st[i];
+		const struct class_student *s = &d->st[i];
 		json_t *e = json_object();
 		ok = jset(e, "user", out_json_str(s->name)) &&
 		     jset(e, "answers", json_integer(s->answers)) &&
@@ -743,8 +728,8 @@ static json_t *class_json(const struct report_ctx *r, const struct class_data *d
 			ok = json_array_append_new(students, e) == 0;
 	}
 	for (size_t i = 0; ok && i < d->n_q; i++) {
-		const struct item_stat *q = &d->q[i];
-		const struct tally *t = top_wrong(q);
+		const struct class_item *q = &d->q[i];
+		const struct class_tally *t = report_class_top_wrong(q);
 		json_t *e = json_object();
 		ok = jset(e, "item", out_json_str(q->item)) &&
 		     jset(e, "expected", out_json_str(q->expected)) &&
@@ -777,24 +762,22 @@ static json_t *class_json(const struct report_ctx *r, const struct class_data *d
 static bool class_print(const struct report_ctx *r, const struct class_data *d,
                         const char *exam_id, int ndb)
 {
-	int total = 0, right = 0;
-	for (size_t i = 0; i < d->n_st; i++)
-		total += d->st[i].answers, right += d->st[i].correct;
+	int total = d->answers, right = d->correct;
 	if (r->json) {
 		return json_doc(stdout, class_json(r, d, exam_id, ndb, total, right), true);
 	} else if (r->csv) {
 		fputs("scope,name,expected,answers,correct,accuracy,avg_ms,top_wrong,top_wrong_count,also,"
 		      "confusion,group,students,times,ways\r\n", stdout);
 		for (size_t i = 0; i < d->n_st; i++) {
-			const struct student_stat *s = &d->st[i];
+			const struct class_student *s = &d->st[i];
 			fputs("student,", stdout);
 			out_csv_field(stdout, s->name);
 			printf(",,%d,%d,%d,%lld,,,,,,,,\r\n", s->answers, s->correct, pct(s->correct, s->answers),
 			       s->answers ? (long long)(s->ms / s->answers) : 0LL);
 		}
 		for (size_t i = 0; i < d->n_q; i++) {
-			const struct item_stat *q = &d->q[i];
-			const struct tally *t = top_wrong(q);
+			const struct class_item *q = &d->q[i];
+			const struct class_tally *t = report_class_top_wrong(q);
 			fputs("question,", stdout);
 			out_csv_field(stdout, q->item);
 			putchar(',');
@@ -830,7 +813,7 @@ static bool class_print(const struct report_ctx *r, const struct class_data *d,
 }
 
 int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
-                 char **dbs, const char *db_default)
+                 char **dbs, const char *db_default, const char *html)
 {
 	struct class_data d = { 0 };
 	int rc = 0, n = ndb ? ndb : 1;
@@ -865,8 +848,14 @@ int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
 			qsort(d.st, d.n_st, sizeof *d.st, by_name);
 		if (d.n_q)
 			qsort(d.q, d.n_q, sizeof *d.q, by_difficulty);
-		if (!class_print(r, &d, exam_id, n))
+		for (size_t i = 0; i < d.n_st; i++)
+			d.answers += d.st[i].answers, d.correct += d.st[i].correct;
+		if (html) {
+			if (report_class_html(r, &d, n, html))
+				rc = 1;
+		} else if (!class_print(r, &d, exam_id, n)) {
 			rc = 1;
+		}
 	}
 	class_free(&d);
 	return rc;

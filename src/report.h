@@ -29,9 +29,10 @@ int report_export(const struct report_ctx *r, struct store *st);
 
 /* The class report over the answer logs in dbs (ndb paths; none: db_default,
  * NULL meaning the default path): per student and per question, for one exam
- * (exam_id) or everything.  Table, CSV (r->csv) or JSON (r->json). */
+ * (exam_id) or everything.  Table, CSV (r->csv), JSON (r->json), or with html
+ * set a page written to that file. */
 int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
-                 char **dbs, const char *db_default);
+                 char **dbs, const char *db_default, const char *html);
 
 /* A chapter as text (index into m->chapters), or with chapter < 0 the list of
  * chapters: what `read` prints when its output is not a terminal. */

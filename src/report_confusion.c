@@ -7,6 +7,7 @@
 
 #include "contrast.h"
 #include "contrastcard.h"
+#include "html_page.h"
 #include "i18n.h"
 #include "out.h"
 #include "report.h"
@@ -222,9 +223,7 @@ void report_confusion_class_html(FILE *f, const struct report_ctx *r,
                                  const struct classmix_row *v, size_t n, int students)
 {
 	char label[64], buf[512];
-	fputs("<h2>", f);
-	out_html(f, tr(MSG_REPORT_MIX_TITLE));
-	fputs("</h2>\n", f);
+	html_heading(f, MSG_REPORT_MIX_TITLE);
 	if (!n) {
 		fputs("<p id=\"confusions-none\">", f);
 		out_html(f, tr(MSG_REPORT_MIX_NONE));
@@ -236,30 +235,19 @@ void report_confusion_class_html(FILE *f, const struct report_ctx *r,
 	int most = students > 0 ? students : 1;
 	for (size_t i = 0; i < shown; i++)
 		most = v[i].students > most ? v[i].students : most;
-	int W = 640, row = 16, left = 150, right = 150, H = 8 + row * (int)shown;
-	fprintf(f, "<svg id=\"confusion-bars\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-	        "role=\"img\" aria-label=\"", W, H, W, H);
-	out_html(f, tr(MSG_REPORT_MIX_BARS));
-	fputs("\">\n", f);
+	const struct html_bars b = { (int)shown, 16, 150, 150, "#a10e0e" };
+	html_bars_open(f, &b, "confusion-bars", MSG_REPORT_MIX_BARS);
 	for (size_t i = 0; i < shown; i++) {
-		int y = 4 + row * (int)i;
-		double w = (double)(W - left - right) * v[i].students / most;
+		char attrs[96], times[32];
+		snprintf(attrs, sizeof attrs, "class=\"mixbar\" data-students=\"%d\" data-times=\"%d\"",
+		         v[i].students, v[i].times);
 		classmix_label(&v[i], label, sizeof label);
-		fprintf(f, "<g class=\"mixbar\" data-students=\"%d\" data-times=\"%d\">"
-		        "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", v[i].students, v[i].times,
-		        left - 6, y + 11);
-		out_html(f, label);
-		fprintf(f, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e3e3e3\"/>"
-		        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#a10e0e\"/>"
-		        "<text x=\"%d\" y=\"%d\">", left, y + 1, W - left - right, row - 4, left, y + 1,
-		        w, row - 4, W - right + 6, y + 11);
-		char times[32];
 		snprintf(buf, sizeof buf, tr(MSG_REPORT_MIX_BAR), v[i].students, most,
 		         i18n_count(MSG_N_TIMES_ONE, MSG_N_TIMES, v[i].times, times, sizeof times));
-		out_html(f, buf);
-		fputs("</text></g>\n", f);
+		html_bar(f, &b, (int)i, attrs, label, (double)v[i].students / most, buf);
 	}
-	fputs("</svg>\n<table id=\"confusions\"><thead><tr>", f);
+	html_bars_close(f);
+	fputs("<table id=\"confusions\"><thead><tr>", f);
 	const enum msg heads[] = { MSG_REPORT_MIX_CODES, MSG_REPORT_MIX_STUDENTS,
 	                           MSG_REPORT_MIX_TIMES, MSG_REPORT_MIX_WAYS };
 	for (size_t k = 0; k < 4; k++) {
@@ -270,15 +258,15 @@ void report_confusion_class_html(FILE *f, const struct report_ctx *r,
 	fputs("</tr></thead><tbody>\n", f);
 	for (size_t i = 0; i < n; i++) {
 		classmix_label(&v[i], label, sizeof label);
-		fputs("<tr><td>", f);
+		fputs("<tr class=\"confusion\"><td class=\"label\">", f);
 		out_html(f, label);
 		if (v[i].g) {
 			fputs("<br><span class=\"muted\">", f);
 			out_html(f, ltext_get(&v[i].g->title, r->lang));
 			fputs("</span>", f);
 		}
-		fprintf(f, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td><td>", v[i].students,
-		        v[i].times);
+		fprintf(f, "</td><td class=\"n students\">%d</td><td class=\"n times\">%d</td>"
+		        "<td class=\"ways\">", v[i].students, v[i].times);
 		report_confusion_ways(&v[i], buf, sizeof buf);
 		out_html(f, buf);
 		fputs("</td></tr>\n", f);

@@ -10,40 +10,10 @@
 
 #include "clock.h"
 #include "examrun.h"
+#include "html_page.h"
 #include "i18n.h"
-#include "out.h"
 #include "report_confusion.h"
 #include "report_exam.h"
-
-/* Text as HTML, made safe and escaped (out.h). */
-static void esc(FILE *f, const char *s)
-{
-	out_html(f, s ? s : "");
-}
-
-static void heading(FILE *f, enum msg m)
-{
-	fputs("<h2>", f);
-	esc(f, tr(m));
-	fputs("</h2>\n", f);
-}
-
-static const char css[] =
-	"@page{size:A4;margin:14mm}"
-	"*{box-sizing:border-box}"
-	"body{font-family:'Noto Sans','Noto Sans CJK TC','DejaVu Sans',sans-serif;font-size:10pt;"
-	"color:#111;margin:0 auto;max-width:182mm;line-height:1.35}"
-	"h1{font-size:16pt;margin:0 0 2mm}h2{font-size:12pt;margin:6mm 0 2mm;break-after:avoid}"
-	"p{margin:1mm 0}table{border-collapse:collapse;width:100%;margin:1mm 0 3mm}"
-	"th,td{border-bottom:0.3mm solid #bbb;padding:0.8mm 1.5mm;text-align:left;vertical-align:top}"
-	"th{background:#eee}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}"
-	"tr{break-inside:avoid}thead{display:table-header-group}"
-	".grid td{text-align:center;padding:0.4mm;border:0.2mm solid #ccc;width:5mm}"
-	".grid td.name{text-align:left;width:auto;white-space:nowrap}"
-	".r{color:#05620f}.w{color:#a10e0e}.u{color:#777}"
-	"svg{display:block;margin:1mm 0 3mm;max-width:100%}"
-	"svg text{font-family:inherit;font-size:9px;fill:#111}"
-	".muted{color:#555}";
 
 /* Score histogram: one bar per score 0..N (N up to 40), else 20 groups. */
 static void histogram_svg(FILE *f, const struct watch_data *d)
@@ -65,7 +35,7 @@ static void histogram_svg(FILE *f, const struct watch_data *d)
 	double bw = (double)(W - left - 6) / bins;
 	fprintf(f, "<svg id=\"histogram\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
 	        "role=\"img\" aria-label=\"", W, H, W, H);
-	esc(f, tr(MSG_HTML_HISTOGRAM));
+	html_esc(f, tr(MSG_HTML_HISTOGRAM));
 	fputs("\">\n", f);
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#111\"/>\n",
 	        left, H - bottom, W - 4, H - bottom);
@@ -89,7 +59,7 @@ static void histogram_svg(FILE *f, const struct watch_data *d)
 		fputs("</g>\n", f);
 	}
 	fprintf(f, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", W - 4, H - 2);
-	esc(f, tr(MSG_HTML_SCORE_AXIS));
+	html_esc(f, tr(MSG_HTML_SCORE_AXIS));
 	fputs("</text>\n</svg>\n", f);
 	free(count);
 }
@@ -97,26 +67,19 @@ static void histogram_svg(FILE *f, const struct watch_data *d)
 /* Share right per question as horizontal bars. */
 static void questions_svg(FILE *f, const struct watch_data *d)
 {
-	int W = 640, row = 14, left = 34, right = 40, H = 10 + row * d->n_q;
-	fprintf(f, "<svg id=\"question-bars\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
-	        "role=\"img\" aria-label=\"", W, H, W, H);
-	esc(f, tr(MSG_HTML_QUESTION_BARS));
-	fputs("\">\n", f);
+	const struct html_bars b = { d->n_q, 14, 34, 40, "#3a8a3f" };
+	char attrs[96], num[16], share[16];
+	html_bars_open(f, &b, "question-bars", MSG_HTML_QUESTION_BARS);
 	for (int k = 0; k < d->n_q; k++) {
 		const struct exam_question_stat *q = &d->q[k];
 		int pct = exam_report_pct(q->right, q->sat);
-		double w = (double)(W - left - right) * pct / 100.0;
-		int y = 4 + row * k;
-		fprintf(f, "<g class=\"qbar\" data-question=\"%d\" data-share=\"%d\">"
-		        "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>"
-		        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#e3e3e3\"/>"
-		        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#3a8a3f\"/>"
-		        "<text x=\"%d\" y=\"%d\">%d%%</text></g>\n",
-		        q->number, pct, left - 4, y + 10, q->number,
-		        left, y + 1, W - left - right, row - 3,
-		        left, y + 1, w, row - 3, W - right + 4, y + 10, pct);
+		snprintf(attrs, sizeof attrs, "class=\"qbar\" data-question=\"%d\" data-share=\"%d\"",
+		         q->number, pct);
+		snprintf(num, sizeof num, "%d", q->number);
+		snprintf(share, sizeof share, "%d%%", pct);
+		html_bar(f, &b, k, attrs, num, pct / 100.0, share);
 	}
-	fputs("</svg>\n", f);
+	html_bars_close(f);
 }
 
 static void students_table(FILE *f, const struct watch_data *d)
@@ -130,7 +93,7 @@ static void students_table(FILE *f, const struct watch_data *d)
 		if (heads[i] == MSG_NONE)
 			fputs("%", f);
 		else
-			esc(f, tr(heads[i]));
+			html_esc(f, tr(heads[i]));
 		fputs("</th>", f);
 	}
 	fputs("</tr></thead><tbody>\n", f);
@@ -144,9 +107,9 @@ static void students_table(FILE *f, const struct watch_data *d)
 		else
 			snprintf(du, sizeof du, "–");
 		fputs("<tr class=\"student\"><td class=\"name\">", f);
-		esc(f, s->name);
+		html_esc(f, s->name);
 		fputs("</td><td class=\"status\">", f);
-		esc(f, exam_report_status(s->status));
+		html_esc(f, exam_report_status(s->status));
 		fputs("</td><td class=\"n score\">", f);
 		if (s->score >= 0)
 			fprintf(f, "%d", s->score);
@@ -166,28 +129,28 @@ static void students_table(FILE *f, const struct watch_data *d)
 static void questions_table(FILE *f, const struct watch_data *d)
 {
 	fputs("<table id=\"questions\"><thead><tr><th class=\"n\">#</th><th>", f);
-	esc(f, tr(MSG_RX_COL_QUESTION));
+	html_esc(f, tr(MSG_RX_COL_QUESTION));
 	fputs("</th><th class=\"n\">", f);
-	esc(f, tr(MSG_RX_COL_RIGHT));
+	html_esc(f, tr(MSG_RX_COL_RIGHT));
 	fputs("</th><th>", f);
-	esc(f, tr(MSG_RX_COL_ANSWER));
+	html_esc(f, tr(MSG_RX_COL_ANSWER));
 	fputs("</th><th>", f);
-	esc(f, tr(MSG_RX_COL_WRONG));
+	html_esc(f, tr(MSG_RX_COL_WRONG));
 	fputs("</th></tr></thead><tbody>\n", f);
 	for (int k = 0; k < d->n_q; k++) {
 		const struct exam_question_stat *q = &d->q[k];
 		fprintf(f, "<tr class=\"question\"><td class=\"n number\">%d</td><td class=\"text\">",
 		        q->number);
-		esc(f, q->text);
+		html_esc(f, q->text);
 		fprintf(f, "</td><td class=\"n\"><span class=\"share\">%d</span>%%"
 		        " <span class=\"muted\">(<span class=\"right\">%d</span>/<span class=\"sat\">%d</span>)"
 		        "</span></td><td class=\"expected\">", exam_report_pct(q->right, q->sat),
 		        q->right, q->sat);
-		esc(f, q->expected);
+		html_esc(f, q->expected);
 		fputs("</td><td>", f);
 		if (q->top_wrong) {
 			fputs("<span class=\"top-wrong\">", f);
-			esc(f, q->top_wrong);
+			html_esc(f, q->top_wrong);
 			fprintf(f, "</span> ×<span class=\"top-wrong-count\">%d</span>", q->top_wrong_count);
 		} else {
 			fputs("–", f);
@@ -211,7 +174,7 @@ static void grid_table(FILE *f, const struct watch_data *d)
 			if (!s->cell)
 				continue;
 			fputs("<tr><td class=\"name\">", f);
-			esc(f, s->name);
+			html_esc(f, s->name);
 			fputs("</td>", f);
 			for (int k = from; k < to; k++)
 				fputs(s->cell[k] == 1 ? "<td class=\"r\">✓</td>" :
@@ -224,41 +187,34 @@ static void grid_table(FILE *f, const struct watch_data *d)
 
 int report_html_write(const struct report_ctx *r, const struct watch_data *d, const char *path)
 {
-	char tmp[4096], at[32], buf[512];
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
-	if (!f) {
-		fprintf(stderr, "httptutor: cannot write %s: %s\n", tmp, strerror(errno));
+	char at[32], buf[512];
+	struct html_page page;
+	if (!html_page_open(&page, path))
 		return 1;
-	}
+	FILE *f = page.f;
 	const struct exam_info *e = &d->info;
-	fprintf(f, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	        "<meta name=\"generator\" content=\"httptutor %s\">\n<title>",
-	        r->lang == LANG_ZH ? "zh-Hant-TW" : "en", HTTPTUTOR_VERSION);
 	snprintf(buf, sizeof buf, tr(MSG_HTML_TITLE), e->name);
-	esc(f, buf);
-	fprintf(f, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", css);
-	esc(f, buf);
-	fputs("</h1>\n<p>", f);
+	html_page_head(f, r->lang, buf);
+	fputs("<p>", f);
 	snprintf(buf, sizeof buf, tr(MSG_EXAM_HEAD), e->name, d->n_q);
-	esc(f, buf);
+	html_esc(f, buf);
 	if (e->minutes) {
 		snprintf(buf, sizeof buf, tr(MSG_EXAMNEW_MINUTES), e->minutes);
-		esc(f, buf);
+		html_esc(f, buf);
 	}
-	esc(f, tr(e->feedback == EXAM_FEEDBACK_END ? MSG_EXAMNEW_FB_END :
+	html_esc(f, tr(e->feedback == EXAM_FEEDBACK_END ? MSG_EXAMNEW_FB_END :
 	          e->feedback == EXAM_FEEDBACK_NEVER ? MSG_EXAMNEW_FB_NEVER : MSG_EXAMNEW_FB_CLOSED));
 	clock_local_str(e->created_at, "%Y-%m-%d %H:%M", "–", at, sizeof at);
 	snprintf(buf, sizeof buf, tr(MSG_HTML_OPENED), at);
-	esc(f, buf);
+	html_esc(f, buf);
 	if (e->closed_at || e->closes_at) {
 		clock_local_str(e->closed_at ? e->closed_at : e->closes_at, "%Y-%m-%d %H:%M", "–", at, sizeof at);
 		snprintf(buf, sizeof buf, tr(e->closed_at ? MSG_REPORT_CLOSED_AT : MSG_EXAMNEW_CLOSES), at);
-		esc(f, buf);
+		html_esc(f, buf);
 	}
 	clock_local_str(d->now, "%Y-%m-%d %H:%M", "–", at, sizeof at);
 	snprintf(buf, sizeof buf, tr(MSG_HTML_AS_OF), at);
-	esc(f, buf);
+	html_esc(f, buf);
 	fputs("</p>\n<p id=\"summary\">", f);
 	/* Each number in its own element, so it can be read back and checked. */
 	snprintf(buf, sizeof buf, "%s", tr(MSG_HTML_SUMMARY));
@@ -275,37 +231,29 @@ int report_html_write(const struct report_ctx *r, const struct watch_data *d, co
 		fprintf(f, "<span id=\"n-%s\">%d</span>", ids[i], nums[i]);
 		p = mark + 2;
 	}
-	esc(f, p);
+	html_esc(f, p);
 	if (d->n_ended) {
 		snprintf(buf, sizeof buf, tr(MSG_HTML_MEAN), d->mean_score, d->n_q,
 		         d->n_q ? (int)(100.0 * d->mean_score / d->n_q + 0.5) : 0);
 		fputs(" <span id=\"mean\">", f);
-		esc(f, buf);
+		html_esc(f, buf);
 		fputs("</span>", f);
 	}
 	fputs("</p>\n", f);
-	heading(f, MSG_HTML_HISTOGRAM);
+	html_heading(f, MSG_HTML_HISTOGRAM);
 	histogram_svg(f, d);
-	heading(f, MSG_HTML_QUESTION_BARS);
+	html_heading(f, MSG_HTML_QUESTION_BARS);
 	questions_svg(f, d);
-	heading(f, MSG_HTML_STUDENTS);
+	html_heading(f, MSG_HTML_STUDENTS);
 	students_table(f, d);
-	heading(f, MSG_HTML_QUESTIONS);
+	html_heading(f, MSG_HTML_QUESTIONS);
 	questions_table(f, d);
 	report_confusion_class_html(f, r, d->mix, d->n_mix, (int)d->n_s);
-	heading(f, MSG_HTML_GRID);
+	html_heading(f, MSG_HTML_GRID);
 	fputs("<p class=\"muted\">", f);
-	esc(f, tr(MSG_REPORT_GRID_LEGEND));
+	html_esc(f, tr(MSG_REPORT_GRID_LEGEND));
 	fputs("</p>\n", f);
 	grid_table(f, d);
-	fputs("</body>\n</html>\n", f);
-	bool ok = !ferror(f);
-	if (fclose(f) != 0)
-		ok = false;
-	if (!ok || rename(tmp, path) != 0) {
-		fprintf(stderr, "httptutor: cannot write %s: %s\n", path, strerror(errno));
-		remove(tmp);
-		return 1;
-	}
-	return 0;
+	html_page_end(f);
+	return html_page_close(&page);
 }

@@ -527,6 +527,93 @@ ex_chromium() {
 	rm -rf "$prof"
 }
 
+# The whole-class report as a page (report --html without --exam): the
+# confusions of tests/data/cli/class-mixups-{1,2}.sql and a third database
+# of hostile names; the page's numbers equal the JSON, in the file and in
+# the DOM Chromium renders; it is 0600, zh-TW, self-contained, escaped.
+ex_class_html() {
+	local d=$EX_T/chtml k why prof
+	mkdir -p "$d"
+	for k in 1 2 3; do
+		HTTPTUTOR_DB=$d/c$k.db "$BIN" review --plain </dev/null >/dev/null 2>&1
+		[ $k = 3 ] || sqlite3 "$d/c$k.db" <"$ROOT/tests/data/cli/class-mixups-$k.sql"
+	done
+	sqlite3 "$d/c3.db" <<'SQL'
+INSERT INTO profile (name, created_at) VALUES ('<script>alert(1)</script>', 1),
+ ('"q" & ''s'' <b>', 1), ('=cmd|'' /C calc''!A0', 1), ('陳 大文', 1);
+INSERT INTO answer (profile_id, uid, item, qtype, shown, given, expected, correct, ms, answered_at, content_version, code)
+SELECT id, 0, 'alice-token-bob-order', 'pick', '', '401', '403', 0, 2000, 1763760000, 't', 403 FROM profile
+ WHERE created_at = 1;
+INSERT INTO answer (profile_id, uid, item, qtype, shown, given, expected, correct, ms, answered_at, content_version, code)
+SELECT id, 0, '"><script>x()</script>', 'type', '', '<img src=x onerror=alert(1)>', '403', 0, 1000, 1763760001, 't', 403
+ FROM profile WHERE name = '陳 大文';
+SQL
+	local dbs=("$d/c1.db" "$d/c2.db" "$d/c3.db")
+	cli_x report --json "${dbs[@]}"
+	cp "$EX_T/out" "$d/class.json"
+	(umask 022; cli_x report --html "$d/class.html" "${dbs[@]}")
+	ex_check class-html-written 0
+	[ "$(stat -c %a "$d/class.html")" = 600 ] && ! ls "$d" | grep -q '^class\.html\.' &&
+		ok exam/class-html-0600 || bad exam/class-html-0600 "mode $(stat -c %a "$d/class.html"); $(ls "$d")"
+	why=$(python3 "$ROOT/tests/data/exam/class_html_numbers.py" "$d/class.html" "$d/class.json" 2>&1) &&
+		ok exam/class-html-equals-json || bad exam/class-html-equals-json "$why"
+	# by hand: 8 students, and 401 ↔ 403 made by 4 + 4 of them, 7 + 4 times
+	grep -q '<span id="n-students">8</span>' "$d/class.html" &&
+		grep -q '<g class="mixbar" data-students="8" data-times="11">' "$d/class.html" &&
+		ok exam/class-html-by-hand ||
+		bad exam/class-html-by-hand "$(grep -o 'n-students">[0-9]*\|<g class="mixbar"[^>]*>' "$d/class.html" | head -3)"
+	grep -qF '<td class="name">&lt;script&gt;alert(1)&lt;/script&gt;</td>' "$d/class.html" &&
+		grep -qF '<td class="name">&quot;q&quot; &amp; &#39;s&#39; &lt;b&gt;</td>' "$d/class.html" &&
+		grep -qF '<td class="name">=cmd|&#39; /C calc&#39;!A0</td>' "$d/class.html" &&
+		grep -qF '&lt;img src=x onerror=alert(1)&gt;' "$d/class.html" &&
+		! grep -qiE '<(script|img|b)[ >]' "$d/class.html" &&
+		ok exam/class-html-escaped || bad exam/class-html-escaped "$(grep -E 'script|img|calc' "$d/class.html" | head -5)"
+	# (the hostile third database would put " src=" in the text, escaped)
+	cli_x --lang zh-TW report --html "$d/class-zh.html" "$d/c1.db" "$d/c2.db"
+	grep -q '<html lang="zh-Hant-TW">' "$d/class-zh.html" && grep -q '<h1>班級報告</h1>' "$d/class-zh.html" &&
+		grep -q '<h2>最常搞混的狀態碼：需要再教的地方</h2>' "$d/class-zh.html" &&
+		! grep -qE '>(Students|Questions|Answers|Class report|Top confusions|Databases)<' "$d/class-zh.html" &&
+		! grep -qiE '<(script|link|img|iframe|object)[ >]| (src|href)=|url\(|@import' "$d/class-zh.html" &&
+		ok exam/class-html-zh-self-contained ||
+		bad exam/class-html-zh-self-contained "not a zh-TW page, or it loads something"
+	# an empty class: a page that says so; the options' rules
+	HTTPTUTOR_DB=$d/empty.db "$BIN" review --plain </dev/null >/dev/null 2>&1
+	cli_x report --html "$d/empty.html" "$d/empty.db"
+	ex_check class-html-empty 0 && grep -q '<p id="empty">' "$d/empty.html" &&
+		grep -q 'id="confusions-none"' "$d/empty.html" && ok exam/class-html-empty-says ||
+		bad exam/class-html-empty-says "$(grep -c . "$d/empty.html") lines"
+	cli_x report --html "$d/x.html" --csv "${dbs[@]}"
+	ex_check class-html-and-csv 2 err 'choose one of'
+	cli_x report --html /nonexistent/dir/r.html "${dbs[@]}"
+	ex_check class-html-unwritable 1 err 'cannot write /nonexistent/dir/r.html'
+
+	# In Chromium: rendered, not blank (the confusion bars' red is on it),
+	# the numbers in the DOM equal the JSON, A4 pages when printed.
+	if ! command -v chromium >/dev/null; then
+		bad "exam/class-chromium" "chromium is not installed (make deps-check installs it)"
+		return
+	fi
+	prof=$(mktemp -d)
+	local flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
+		--disable-component-update --disable-sync "--user-data-dir=$prof")
+	timeout 60 chromium "${flags[@]}" --window-size=800,1100 --screenshot="$d/class.png" \
+		"file://$d/class.html" >/dev/null 2>"$d/chromium.err"
+	why=$(python3 "$ROOT/tests/data/exam/png_ink.py" "$d/class.png" a10e0e 2>&1) &&
+		ok exam/class-chromium-screenshot ||
+		bad exam/class-chromium-screenshot "${why:-no screenshot}: $(tail -c 200 "$d/chromium.err")"
+	cp "$d/class.png" "$OUT/class-report-chromium.png" 2>/dev/null
+	cp "$d/class.html" "$d/class.json" "$OUT/" 2>/dev/null
+	timeout 60 chromium "${flags[@]}" --dump-dom "file://$d/class.html" >"$d/dom.html" 2>/dev/null
+	why=$(python3 "$ROOT/tests/data/exam/class_html_numbers.py" "$d/dom.html" "$d/class.json" 2>&1) &&
+		grep -q '<svg id="confusion-bars"' "$d/dom.html" &&
+		ok exam/class-chromium-numbers-equal-json || bad exam/class-chromium-numbers-equal-json "$why"
+	timeout 60 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$d/class.pdf" \
+		"file://$d/class-zh.html" >/dev/null 2>&1
+	grep -aqE 'MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$d/class.pdf" 2>/dev/null &&
+		ok exam/class-chromium-prints-a4 || bad exam/class-chromium-prints-a4 "no A4 page in the PDF"
+	rm -rf "$prof"
+}
+
 # A class folder shared by real, separate OS users (we are root in CI: the
 # users are made here and removed after).  Students are who the kernel says
 # (no HTTPTUTOR_USER); one is killed mid-exam and resumes; one outside the
@@ -706,6 +793,7 @@ run_exam() {
 	ex_report
 	ex_thirds
 	ex_chromium
+	ex_class_html
 	ex_width
 	ex_class
 	ex_class60

@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""png_ink.py FILE: is the screenshot a rendered page, not a blank one?
+"""png_ink.py FILE [RRGGBB]: is the screenshot a rendered page, not a blank one?
 
 Decodes the PNG with zlib (8-bit RGB or RGBA, any filter) and checks that
 at least 1% of the pixels are not near-white, that some are dark (text)
-and some are the report's bar blue (the SVG histogram).  Prints why not
-and exits 1."""
+and some are the colour of the page's bars (default 3a6ea5, the exam
+report's histogram blue; the class report's confusion bars are a10e0e).
+Prints why not and exits 1."""
 import struct
 import sys
 import zlib
 
 data = open(sys.argv[1], "rb").read()
+bar = bytes.fromhex(sys.argv[2] if len(sys.argv) > 2 else "3a6ea5")
 if data[:8] != b"\x89PNG\r\n\x1a\n":
     sys.exit("not a PNG")
 pos, idat, width = 8, b"", 0
@@ -27,7 +29,7 @@ while pos < len(data):
 raw = zlib.decompress(idat)
 stride = width * bpp
 prev = bytes(stride)
-ink = dark = blue = seen = 0
+ink = dark = barpx = seen = 0
 for y in range(height):
     f = raw[y * (stride + 1)]
     line = raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)]
@@ -58,7 +60,7 @@ for y in range(height):
             ink += 1
         if r < 80 and g < 80 and bl < 80:
             dark += 1
-        if abs(r - 0x3a) < 12 and abs(g - 0x6e) < 12 and abs(bl - 0xa5) < 12:
-            blue += 1
-if ink < seen // 100 or dark < 30 or blue < 30:
-    sys.exit("looks blank: %d of %d sampled pixels inked, %d dark, %d bar-blue" % (ink, seen, dark, blue))
+        if abs(r - bar[0]) < 12 and abs(g - bar[1]) < 12 and abs(bl - bar[2]) < 12:
+            barpx += 1
+if ink < seen // 100 or dark < 30 or barpx < 30:
+    sys.exit("looks blank: %d of %d sampled pixels inked, %d dark, %d of the bars' colour" % (ink, seen, dark, barpx))
