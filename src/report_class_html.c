@@ -103,9 +103,9 @@ static void questions_table(FILE *f, const struct report_ctx *r, const struct cl
 		question_text(f, r, q->item);
 		fputs("</td><td class=\"expected\">", f);
 		html_esc(f, q->expected);
-		fprintf(f, "</td><td class=\"n answers\">%d</td><td class=\"n\"><span class=\"accuracy\">"
-		        "%d</span>%% <span class=\"muted\">(<span class=\"correct\">%d</span>)</span></td><td>",
-		        q->answers, quiz_percent(q->correct, q->answers), q->correct);
+		fprintf(f, "</td><td class=\"n answers\">%d</td><td class=\"n\" data-correct=\"%d\">"
+		        "<span class=\"accuracy\">%d</span>%%</td><td>",
+		        q->answers, q->correct, quiz_percent(q->correct, q->answers));
 		if (t) {
 			fputs("<span class=\"top-wrong\">", f);
 			html_esc(f, t->given);

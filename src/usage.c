@@ -31,7 +31,7 @@ static const struct {
 	{ "httptutor search WORDS...", MSG_USAGE_SEARCH },
 	{ "httptutor stats [--json]", MSG_USAGE_STATS },
 	{ "httptutor export [--csv|--json]", MSG_USAGE_EXPORT },
-	{ "httptutor report [--csv|--json] [DB...]", MSG_USAGE_REPORT },
+	{ "httptutor report [--csv|--json|--html FILE] [DB...]", MSG_USAGE_REPORT },
 	{ "httptutor lint [DIR]", MSG_USAGE_LINT },
 	{ "httptutor check [--repair]", MSG_USAGE_CHECK },
 	{ NULL, MSG_USAGE_TEACHER },

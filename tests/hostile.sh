@@ -273,6 +273,8 @@ cli_hostile() {
 		ok cli/hostile-report-csv-formulas || bad cli/hostile-report-csv-formulas "$(head -c 400 "$CLI_T/out")"
 	cli_x --db "$db" report --json
 	hostile_safe report-json json
+	cli_x --db "$db" report --html "$d/report.html"
+	hostile_safe report-html text "$d/report.html"
 	cli_x --db "$db" export --csv
 	hostile_safe export-csv csv
 	cli_x --db "$db" export --json

@@ -319,6 +319,23 @@ diff = [k for k in keys if a[k] != b[k]]
 if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in diff]}")
 ' "$SV_T/class-remote.json" "$CLI_T/out")
 	[ -z "$why" ] && ok server/teacher-class-report || bad server/teacher-class-report "$why"
+	# Its page: the teacher's equals the JSON through the server; a student
+	# is refused as for the text report, and no page is written even where
+	# the student may write.
+	cli_x --class "$dir" report --html "$SV_T/class.html"
+	why=$(python3 "$ROOT/tests/data/exam/class_html_numbers.py" "$SV_T/class.html" \
+	      "$SV_T/class-remote.json" 2>&1)
+	[ "$CLI_RC" = 0 ] && [ -z "$why" ] && ok server/teacher-class-html ||
+		bad server/teacher-class-html "exit $CLI_RC: $why $(head -c 200 "$CLI_T/err")"
+	local open
+	open=$(mktemp -d)
+	chmod 1777 "$open"
+	sv_as "$sa" "$BIN" --class "$dir" report --html "$open/mine.html" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check student-class-html-refused 1 err 'is for its teacher only' &&
+		{ [ -z "$(ls -A "$open")" ] && ok server/student-class-html-no-page ||
+			bad server/student-class-html-no-page "$(ls -A "$open")"; }
+	rm -rf "$open"
 
 	# 429: one student flooding; the others are still served.
 	# A copy the student can read, wherever the tree is.

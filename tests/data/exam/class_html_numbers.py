@@ -78,7 +78,7 @@ def main():
     qs = p.rows["question"]
     assert len(qs) == len(j["questions"]), (len(qs), len(j["questions"]))
     for row, q in zip(qs, j["questions"]):
-        got = (row["item"], row["expected"], row["answers"], row["correct"], row["accuracy"],
+        got = (row["item"], row["expected"], row["answers"], row["data-correct"], row["accuracy"],
                row.get("top-wrong"), row.get("top-wrong-count"), row.get("data-also", "0"))
         want = (q["item"], q["expected"], str(q["answers"]), str(q["correct"]), str(q["accuracy"]),
                 q["top_wrong"], str(q["top_wrong_count"]) if q["top_wrong"] else None,
