@@ -7,6 +7,7 @@
 
 #include "html_page.h"
 #include "out.h"
+#include "report.h"
 
 #define CHART_W 640     /* px: fits 182 mm of A4 text width */
 
@@ -30,7 +31,7 @@ bool html_page_open(struct html_page *p, const char *path)
 		errno = e;
 	}
 	if (!p->f) {
-		fprintf(stderr, "httptutor: cannot write %s: %s\n", path, strerror(errno));
+		report_error(MSG_HTML_CANNOT_WRITE, path, strerror(errno));
 		return false;
 	}
 	return true;
@@ -43,8 +44,7 @@ int html_page_close(struct html_page *p)
 		ok = false;
 	p->f = NULL;
 	if (!ok || rename(p->tmp, p->path) != 0) {
-		fprintf(stderr, "httptutor: cannot write %s: %s\n", p->path,
-		        strerror(errno ? errno : EIO));
+		report_error(MSG_HTML_CANNOT_WRITE, p->path, strerror(errno ? errno : EIO));
 		remove(p->tmp);
 		return 1;
 	}

@@ -655,6 +655,7 @@
 	X(HTML_CLASS_RIGHT, "Right", "答對") \
 	X(HTML_CLASS_SHARE, "Share right", "正確率") \
 	X(HTML_CLASS_DATABASES, "Databases", "資料庫") \
+	X(HTML_CANNOT_WRITE, "cannot write %s: %s", "無法寫入 %s：%s") \
 	X(HTML_CLASS_EMPTY, "No answers yet: the tables below are empty.", "還沒有任何作答：下面的表格都是空的。") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")

@@ -502,29 +502,49 @@ ex_width() {
 # The HTML report in a real browser (Debian's chromium, a test dependency):
 # it renders, the screenshot is not blank, the numbers in the rendered DOM
 # equal the JSON, and it prints on A4.
-ex_chromium() {
-	local html=$EX_T/rep.html json=$EX_T/rep.json prof why
+# ex_browser PROFILE ARGS…: headless Chromium, offline and quiet, with a
+# profile folder of its own (60 s at most).
+ex_browser() {
+	local prof=$1
+	shift
+	timeout 60 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+		--disable-background-networking --disable-component-update --disable-sync \
+		"--user-data-dir=$prof" "$@"
+}
+
+# ex_in_chromium NAME PAGE JSON CHECK SVG COLOUR PNG: PAGE in Chromium — the
+# screenshot is not blank (ink, text, the bars' COLOUR), the numbers in the
+# rendered DOM equal JSON (tests/data/exam/CHECK, and the chart <svg id=SVG>
+# is there), and it prints on A4.  Results are exam/NAME-…; the screenshot
+# is kept as tests/out/PNG.
+ex_in_chromium() {
+	local name=$1 html=$2 json=$3 check=$4 svg=$5 colour=$6 png=$7 prof why
 	if ! command -v chromium >/dev/null; then
-		bad "exam/chromium" "chromium is not installed (make deps-check installs it)"
+		bad "exam/$name" "chromium is not installed (make deps-check installs it)"
 		return
 	fi
 	prof=$(mktemp -d)
-	local flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
-		--disable-component-update --disable-sync "--user-data-dir=$prof")
-	timeout 60 chromium "${flags[@]}" --window-size=800,1100 --screenshot="$EX_T/rep.png" \
+	ex_browser "$prof" --window-size=800,1100 --screenshot="$EX_T/$png" \
 		"file://$html" >/dev/null 2>"$EX_T/chromium.err"
-	why=$(python3 "$ROOT/tests/data/exam/png_ink.py" "$EX_T/rep.png" 2>&1) &&
-		ok "exam/chromium-screenshot" || bad "exam/chromium-screenshot" "${why:-no screenshot}: $(tail -c 200 "$EX_T/chromium.err")"
-	cp "$EX_T/rep.png" "$OUT/report-chromium.png" 2>/dev/null
-	timeout 60 chromium "${flags[@]}" --dump-dom "file://$html" >"$EX_T/dom.html" 2>/dev/null
-	why=$(python3 "$ROOT/tests/data/exam/html_numbers.py" "$EX_T/dom.html" "$json" 2>&1) &&
-		grep -q '<svg id="histogram"' "$EX_T/dom.html" &&
-		ok "exam/chromium-numbers-equal-json" || bad "exam/chromium-numbers-equal-json" "$why"
-	timeout 60 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$EX_T/rep.pdf" \
+	why=$(python3 "$ROOT/tests/data/exam/png_ink.py" "$EX_T/$png" "$colour" 2>&1) &&
+		ok "exam/$name-screenshot" ||
+		bad "exam/$name-screenshot" "${why:-no screenshot}: $(tail -c 200 "$EX_T/chromium.err")"
+	cp "$EX_T/$png" "$OUT/$png" 2>/dev/null
+	ex_browser "$prof" --dump-dom "file://$html" >"$EX_T/dom.html" 2>/dev/null
+	why=$(python3 "$ROOT/tests/data/exam/$check" "$EX_T/dom.html" "$json" 2>&1) &&
+		grep -q "<svg id=\"$svg\"" "$EX_T/dom.html" &&
+		ok "exam/$name-numbers-equal-json" || bad "exam/$name-numbers-equal-json" "$why"
+	rm -f "$EX_T/page.pdf"
+	ex_browser "$prof" --no-pdf-header-footer --print-to-pdf="$EX_T/page.pdf" \
 		"file://$html" >/dev/null 2>&1
-	grep -aqE 'MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$EX_T/rep.pdf" 2>/dev/null &&
-		ok "exam/chromium-prints-a4" || bad "exam/chromium-prints-a4" "no A4 page in the PDF"
+	grep -aqE 'MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$EX_T/page.pdf" 2>/dev/null &&
+		ok "exam/$name-prints-a4" || bad "exam/$name-prints-a4" "no A4 page in the PDF"
 	rm -rf "$prof"
+}
+
+ex_chromium() {
+	ex_in_chromium chromium "$EX_T/rep.html" "$EX_T/rep.json" html_numbers.py histogram 3a6ea5 \
+		report-chromium.png
 }
 
 # The whole-class report as a page (report --html without --exam): the
@@ -532,7 +552,7 @@ ex_chromium() {
 # of hostile names; the page's numbers equal the JSON, in the file and in
 # the DOM Chromium renders; it is 0600, zh-TW, self-contained, escaped.
 ex_class_html() {
-	local d=$EX_T/chtml k why prof
+	local d=$EX_T/chtml k why
 	mkdir -p "$d"
 	for k in 1 2 3; do
 		HTTPTUTOR_DB=$d/c$k.db "$BIN" review --plain </dev/null >/dev/null 2>&1
@@ -589,29 +609,9 @@ SQL
 
 	# In Chromium: rendered, not blank (the confusion bars' red is on it),
 	# the numbers in the DOM equal the JSON, A4 pages when printed.
-	if ! command -v chromium >/dev/null; then
-		bad "exam/class-chromium" "chromium is not installed (make deps-check installs it)"
-		return
-	fi
-	prof=$(mktemp -d)
-	local flags=(--headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking
-		--disable-component-update --disable-sync "--user-data-dir=$prof")
-	timeout 60 chromium "${flags[@]}" --window-size=800,1100 --screenshot="$d/class.png" \
-		"file://$d/class.html" >/dev/null 2>"$d/chromium.err"
-	why=$(python3 "$ROOT/tests/data/exam/png_ink.py" "$d/class.png" a10e0e 2>&1) &&
-		ok exam/class-chromium-screenshot ||
-		bad exam/class-chromium-screenshot "${why:-no screenshot}: $(tail -c 200 "$d/chromium.err")"
-	cp "$d/class.png" "$OUT/class-report-chromium.png" 2>/dev/null
 	cp "$d/class.html" "$d/class.json" "$OUT/" 2>/dev/null
-	timeout 60 chromium "${flags[@]}" --dump-dom "file://$d/class.html" >"$d/dom.html" 2>/dev/null
-	why=$(python3 "$ROOT/tests/data/exam/class_html_numbers.py" "$d/dom.html" "$d/class.json" 2>&1) &&
-		grep -q '<svg id="confusion-bars"' "$d/dom.html" &&
-		ok exam/class-chromium-numbers-equal-json || bad exam/class-chromium-numbers-equal-json "$why"
-	timeout 60 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$d/class.pdf" \
-		"file://$d/class-zh.html" >/dev/null 2>&1
-	grep -aqE 'MediaBox \[0 0 59[45](\.[0-9]+)? 84[12](\.[0-9]+)?\]' "$d/class.pdf" 2>/dev/null &&
-		ok exam/class-chromium-prints-a4 || bad exam/class-chromium-prints-a4 "no A4 page in the PDF"
-	rm -rf "$prof"
+	ex_in_chromium class-chromium "$d/class.html" "$d/class.json" class_html_numbers.py \
+		confusion-bars a10e0e class-report-chromium.png
 }
 
 # A class folder shared by real, separate OS users (we are root in CI: the

@@ -325,6 +325,7 @@ static const struct { const char *file, *why, *literal; } english_ok[] = {
 	{ "src/keys.h", "the action table (both languages)", NULL },
 	{ "src/usage.c", "command and option syntax", NULL },
 	{ "src/report_html.c", "HTML and CSS", NULL },
+	{ "src/html_page.c", "the report pages' style sheet", NULL },
 	{ "src/packcache.c", "HTTPTUTOR_DEBUG=cache diagnostics", NULL },
 	{ "src/snapshot.c", "internal consistency checks of the compiled pack", NULL },
 	{ "src/text.c", "a compile-time check of its tables", "one kind per range" },

@@ -10,54 +10,15 @@ Names are compared as text, so a name that broke out of its cell (an
 unescaped < or ") shows up as a difference or a stray element.  Works on
 the file itself or on the DOM a browser dumped (chromium --dump-dom)."""
 import json
+import os
 import sys
-from html.parser import HTMLParser
 
-ROWS = ("student", "question", "confusion")
-
-
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.stack, self.row = [], None
-        self.rows = {k: [] for k in ROWS}
-        self.ids, self.bars, self.tags = {}, [], []
-        self.attrs = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        cls = a.get("class") or ""
-        self.tags.append(tag)
-        if tag == "tr" and cls in ROWS:
-            self.row = {}
-            self.rows[cls].append(self.row)
-        if tag == "g" and cls == "mixbar":
-            self.bars.append((int(a["data-students"]), int(a["data-times"])))
-        if self.row is not None:
-            for k, v in a.items():
-                if k.startswith("data-"):
-                    self.row[k] = v
-        self.stack.append((tag, cls.split()[-1] if cls else a.get("id", "")))
-
-    def handle_endtag(self, tag):
-        while self.stack and self.stack.pop()[0] != tag:
-            pass
-        if tag == "tr":
-            self.row = None
-
-    def handle_data(self, d):
-        if not self.stack:
-            return
-        key = self.stack[-1][1]
-        if key.startswith("n-"):
-            self.ids[key] = self.ids.get(key, "") + d
-        if self.row is not None and key:
-            self.row[key] = self.row.get(key, "") + d
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from htmlpage import read  # noqa: E402
 
 
 def main():
-    p = Page()
-    p.feed(open(sys.argv[1], encoding="utf-8").read())
+    p = read(sys.argv[1], ("student", "question", "confusion"))
     j = json.load(open(sys.argv[2], encoding="utf-8"))
     bad = [t for t in p.tags if t in ("script", "img", "iframe", "object", "link", "a")]
     assert not bad, "elements that should not be there: %s" % bad
@@ -92,7 +53,8 @@ def main():
         want = (c["label"], str(c["students"]), str(c["times"]))
         assert got == want, (got, want)
     top = [(c["students"], c["times"]) for c in j["confusions"][:10]]
-    assert p.bars == top, (p.bars, top)
+    bars = p.bars("mixbar", "students", "times")
+    assert bars == top, (bars, top)
 
 
 try:
