@@ -485,19 +485,6 @@ void *store_grow(struct store *s, void *arr, size_t *cap, size_t len, size_t siz
 	return nv;
 }
 
-/* Prepare a read of this learner's rows: ?1 is bound to the profile.  NULL
- * with s->err set when the statement cannot be prepared. */
-static sqlite3_stmt *store_read_query(struct store *s, const char *sql)
-{
-	sqlite3_stmt *st = db_prepare(s->db, sql);
-	if (!st) {
-		store_read_fail(s, NULL);
-		return NULL;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
-	return st;
-}
-
 enum { IS_ITEM, IS_BOX, IS_DUE, IS_LAST, IS_WRONG_AT, IS_SEEN, IS_WRONG };  /* mirrors the SELECT */
 
 bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n)
@@ -505,7 +492,7 @@ bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n)
 	/* Kept by the triggers of schema 6: one row per question answered. */
 	sqlite3_stmt *st = store_read_query(s,
 		"SELECT item, box, due, last_at, coalesce(wrong_at, 0), seen, wrong "
-		"FROM item_state WHERE profile_id = ?1 ORDER BY item");
+		"FROM {item_state} WHERE profile_id = ?1 ORDER BY item");
 	struct leitner *v = NULL;
 	size_t len = 0, cap = 0;
 	bool ok = false;
@@ -552,7 +539,7 @@ bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
 	 * right since when right answers followed it. */
 	sqlite3_stmt *st = store_read_query(s,
 		"SELECT i.item, a.given, a.expected, i.wrong, i.wrong_at, i.streak > 0 "
-		"FROM item_state i JOIN answer a ON a.id = i.wrong_id "
+		"FROM {item_state} AS i JOIN answer a ON a.id = i.wrong_id "
 		"WHERE i.profile_id = ?1 AND i.wrong > 0 "
 		"ORDER BY i.wrong DESC, i.wrong_at DESC, i.item");
 	struct mistake *v = NULL;
@@ -598,7 +585,7 @@ enum { IH_QTYPE, IH_GIVEN, IH_EXPECTED, IH_CORRECT, IH_AT };  /* mirrors the SEL
 bool store_sql_item_history(struct store *s, const char *item, struct attempt **out, size_t *n)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT qtype, given, expected, correct, answered_at FROM answer_counted "
+		"SELECT qtype, given, expected, correct, answered_at FROM {answer_counted} "
 		"WHERE profile_id = ?1 AND item = ?2 ORDER BY answered_at, id");
 	struct attempt *v = NULL;
 	size_t len = 0, cap = 0;
@@ -654,7 +641,7 @@ enum { PC_CODE, PC_ANSWERS, PC_CORRECT };
 static bool store_progress_codes(struct store *s, struct progress *p)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT code, sum(counted), sum(counted * correct) FROM tally "
+		"SELECT code, sum(counted), sum(counted * correct) FROM {tally} "
 		"WHERE profile_id = ?1 AND counted > 0 GROUP BY code ORDER BY code");
 	size_t cap = 0;
 	bool ok = false;
@@ -709,7 +696,7 @@ enum { PD_DAY, PD_ANSWERS, PD_CORRECT };
 static bool store_progress_days(struct store *s, int64_t now, struct progress *p)
 {
 	sqlite3_stmt *st = store_read_query(s,
-		"SELECT day, answers, correct FROM day_stat "
+		"SELECT day, answers, correct FROM {day_stat} "
 		"WHERE profile_id = ?1 AND day <= ?2 ORDER BY day DESC");
 	char names[14][16], want[16], today[16];
 	int64_t streak_day;          /* the day the streak needs next */
@@ -795,10 +782,10 @@ bool store_sql_progress(struct store *s, int64_t now, struct progress *p)
 	for (int i = 0; i < 5; i++)
 		p->klass[i].key = i + 1;
 	if (!store_count(s, "SELECT coalesce(sum(counted), 0), coalesce(sum(counted * correct), 0) "
-	                 "FROM tally WHERE profile_id = ?1", 0, &p->answers, &p->correct) ||
+	                 "FROM {tally} WHERE profile_id = ?1", 0, &p->answers, &p->correct) ||
 	    !store_count(s, "SELECT count(*) FROM chapter_visit WHERE profile_id = ?1", 0,
 	                 &p->chapters_opened, NULL) ||
-	    !store_count(s, "SELECT count(*) FROM item_state WHERE profile_id = ?1 AND due <= ?2",
+	    !store_count(s, "SELECT count(*) FROM {item_state} WHERE profile_id = ?1 AND due <= ?2",
 	                 now, &p->due, NULL) ||
 	    !store_progress_codes(s, p) ||
 	    !store_progress_days(s, now, p))
@@ -848,7 +835,7 @@ bool store_sql_export(struct store *s, store_row_fn fn, void *ctx)
 		" CASE WHEN sealed THEN NULL WHEN a.correct = 1 AND a.given <> a.expected THEN 1 ELSE 0 END,"
 		" se.exam_id "
 		"FROM (SELECT *, session_id IN (SELECT id FROM session_sealed) AS sealed"
-		"      FROM answer WHERE profile_id = ?1) a"
+		"      FROM {answer} WHERE profile_id = ?1) a"
 		" JOIN profile p ON p.id = a.profile_id"
 		" LEFT JOIN session se ON se.id = a.session_id "
 		"ORDER BY a.answered_at, a.id");

@@ -13,24 +13,21 @@
 
 typedef void row_fn(void *elem, sqlite3_stmt *st);
 
-/* Runs sql for this learner (?1 = profile, ?2 = arg2) and turns each row into
+/* Runs sql for this learner (store_read_query: ?1 = profile; ?2 = arg2) and turns each row into
  * an element of `size` bytes with fill.  *out is malloc'd (NULL when there
  * are no rows); false with s->err set, saying `what` failed. */
 static bool read_rows(struct store *s, const char *sql, int64_t arg2, size_t size, row_fn *fill,
                       const char *what, void **out, size_t *n)
 {
-	sqlite3_stmt *st = db_prepare(s->db, sql);
+	sqlite3_stmt *st = store_read_query(s, sql);
 	char *v = NULL;
 	size_t len = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (!st) {
-		snprintf(s->err, sizeof s->err, "%s", s->db->err);
+	if (!st)
 		return false;
-	}
-	sqlite3_bind_int64(st, 1, s->profile);
 	if (sqlite3_bind_parameter_count(st) >= 2)
 		sqlite3_bind_int64(st, 2, arg2);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -78,7 +75,7 @@ bool store_sql_confusion_items(struct store *s, struct confusion_item **out, siz
 {
 	return read_rows(s,
 		"SELECT item, CAST(expected AS INTEGER), CAST(given AS INTEGER), sum(counted), max(last_at)"
-		" FROM tally WHERE profile_id = ?1 AND correct = 0 AND counted > 0 AND " CODE_PAIR
+		" FROM {tally} WHERE profile_id = ?1 AND correct = 0 AND counted > 0 AND " CODE_PAIR
 		" GROUP BY item, expected, given ORDER BY 5 DESC, 4 DESC, 1, 2, 3",
 		0, sizeof **out, fill_item, tr(MSG_STORE_READ_CONFUSIONS), (void **)out, n);
 }
@@ -102,10 +99,10 @@ bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **ou
 	return read_rows(s,
 		"WITH cell AS (SELECT CAST(expected AS INTEGER) AS expected, CAST(given AS INTEGER) AS given,"
 		"  sum(counted) AS n, max(last_at) AS last, sum(iif(correct, 0, counted)) AS wrong"
-		"  FROM tally WHERE profile_id = ?1 AND counted > 0 AND " CODE_PAIR
+		"  FROM {tally} WHERE profile_id = ?1 AND counted > 0 AND " CODE_PAIR
 		"  GROUP BY 1, 2),"
 		" recent AS (SELECT CAST(expected AS INTEGER) AS expected, CAST(given AS INTEGER) AS given,"
-		"  count(*) AS n FROM answer_counted WHERE profile_id = ?1 AND answered_at >= ?2"
+		"  count(*) AS n FROM {answer_counted} WHERE profile_id = ?1 AND answered_at >= ?2"
 		"  AND " CODE_PAIR " GROUP BY 1, 2) "
 		"SELECT c.expected, c.given, c.n, coalesce(r.n, 0), c.last"
 		" FROM cell c LEFT JOIN recent r USING (expected, given)"

@@ -124,6 +124,12 @@ void store_write_fail(struct store *s, const char *what, int rc);
 void store_write_fail_why(struct store *s, const char *what, const char *why);
 /* The same sentence without keeping why (which may be the caller's buffer). */
 void store_could_not(struct store *s, const char *what, const char *why);
+/* Prepares a read of this learner's rows, ?1 bound to the profile.  The
+ * SQL names their rows as {answer}, {answer_counted}, {tally}, {day_stat}
+ * and {item_state}: the tables, or (store_mine.c) the rows rebuilt from the
+ * answers the asker's own uid wrote when the asker is not the teacher and
+ * others wrote under this profile too.  NULL with s->err set. */
+sqlite3_stmt *store_read_query(struct store *s, const char *sql);
 /* Bind a string, or NULL when v is NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 /* Copy at most n-1 bytes of src without cutting a UTF-8 character. */

@@ -93,6 +93,42 @@ tr_class() {
 	tr_same student-close-nothing-changed "closes/closed" "$state" \
 		"$(sqlite3 "$db" "SELECT quote(closes_at) || quote(closed_at) FROM exam WHERE id = 'mid'")"
 
+	# QA-2 #3: a's practice answers, then b under a's name from b's account:
+	# b reads none of a's answers (export, stats, review's history); what b
+	# writes there is b's own, and a does not see it as hers.
+	printf '1\n2\n' >"$TR_T/in"
+	tr_as "$sa" --db "$db" quiz --plain --seed 4 --count 2 --type pick
+	tr_check a-practice 0 out 'Score: '
+	printf '1\n' >"$TR_T/in"
+	tr_as "$sb" --db "$db" --user "$sa" quiz --plain --seed 9 --count 1 --type pick
+	tr_check b-practice-as-a 0 out 'Score: '
+	: >"$TR_T/in"
+	tr_as "$sb" --db "$db" --user "$sa" export --csv
+	tr_check other-export-own-rows 0 !out ",$sa,$(id -u "$sa")," out ",$sa,$(id -u "$sb"),"
+	[ "$(grep -c . "$TR_T/out")" = 2 ] && ok "trust/other-export-one-row" ||
+		bad "trust/other-export-one-row" "$(cat "$TR_T/out")"
+	tr_as "$sb" --db "$db" --user "$sa" export --json
+	python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [x["uid"] for x in r] == [int(sys.argv[2])], r' \
+		"$TR_T/out" "$(id -u "$sb")" 2>"$TR_T/why" && ok "trust/other-export-json" ||
+		bad "trust/other-export-json" "$(tail -c 300 "$TR_T/why")"
+	tr_as "$sb" --db "$db" --user "$sa" stats --json
+	python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["answers"] == 1, r["answers"]' \
+		"$TR_T/out" 2>"$TR_T/why" && ok "trust/other-stats-own-rows" ||
+		bad "trust/other-stats-own-rows" "$(tail -c 300 "$TR_T/why")"
+	tr_as "$sa" --db "$db" stats --json
+	python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["answers"] == 2, r["answers"]' \
+		"$TR_T/out" 2>"$TR_T/why" && ok "trust/own-stats-without-others" ||
+		bad "trust/own-stats-without-others" "$(tail -c 300 "$TR_T/why")"
+	tr_as "$sa" --db "$db" export --csv
+	[ "$CLI_RC" = 0 ] && [ "$(grep -c ",$sa,$(id -u "$sa")," "$TR_T/out")" = 2 ] &&
+		! grep -q ",$sa,$(id -u "$sb")," "$TR_T/out" && ok "trust/own-export-without-others" ||
+		bad "trust/own-export-without-others" "$(cat "$TR_T/out")"
+	tr_as "$t" --db "$db" --user "$sa" export --csv
+	[ "$(grep -c ",$sa," "$TR_T/out")" = 3 ] && ok "trust/teacher-export-all-rows" ||
+		bad "trust/teacher-export-all-rows" "$(cat "$TR_T/out")"
+	tr_as "$sb" --db "$db" --lang zh-TW --user "$sa" stats
+	tr_check other-stats-zh 0 out '作答'
+
 	# Student a sits the exam: two answers, then leaves (end of input).
 	printf '1\n2\n' >"$TR_T/in"
 	tr_as "$sa" --db "$db" exam mid

@@ -24,6 +24,7 @@
 #include "shell.h"
 #include "store.h"
 #include "store_check.h"
+#include "store_int.h"
 
 enum { STEPS = 300, SEEDS = 8, MAX_SESS = 256, MAX_EXAMS = 32 };
 
@@ -468,6 +469,126 @@ static void test_migration_builds_the_same(void **state)
 	run("rm -rf '%s'", dir);
 }
 
+/* ---- what a learner reads of their own answers (store_mine.c) -------------- */
+
+static void export_row(void *ctx, int ncols, const char *const *cols)
+{
+	char buf[256] = "";
+	size_t len = 0;
+	for (int i = 0; i < ncols; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", i ? "|" : "",
+		                        cols[i] ? cols[i] : "-");
+	add_row(ctx, "export %s", buf);
+}
+
+/* Everything a learner's views read, one row per fact. */
+static void views_of(struct store *s, int64_t now, struct rows *r)
+{
+	static const char *const items[] = { "x", "y", "z", "code:403" };
+	struct leitner *l; struct mistake *m; struct attempt *h;
+	struct confusion_item *c; struct code_cell *cc; struct progress p;
+	size_t n;
+
+	assert_true(store_item_states(s, &l, &n));
+	for (size_t i = 0; i < n; i++)
+		add_row(r, "state %s|%d|%lld|%lld|%lld|%d|%d", l[i].item, l[i].box, (long long)l[i].due,
+		        (long long)l[i].last, (long long)l[i].last_wrong, l[i].seen, l[i].wrong);
+	free(l);
+	assert_true(store_mistakes(s, &m, &n));
+	for (size_t i = 0; i < n; i++)
+		add_row(r, "mistake %s|%s|%s|%d|%lld|%d", m[i].item, m[i].given, m[i].expected,
+		        m[i].times, (long long)m[i].last, m[i].fixed);
+	free(m);
+	for (size_t k = 0; k < sizeof items / sizeof items[0]; k++) {
+		assert_true(store_item_history(s, items[k], &h, &n));
+		for (size_t i = 0; i < n; i++)
+			add_row(r, "history %s|%zu|%s|%s|%d|%lld", items[k], i, h[i].given, h[i].expected,
+			        h[i].correct, (long long)h[i].at);
+		free(h);
+	}
+	assert_true(store_confusion_items(s, &c, &n));
+	for (size_t i = 0; i < n; i++)
+		add_row(r, "confusion %s|%d|%d|%d|%lld", c[i].item, c[i].expected, c[i].given,
+		        c[i].times, (long long)c[i].last);
+	free(c);
+	assert_true(store_code_matrix(s, now - 3 * 86400, &cc, &n));
+	for (size_t i = 0; i < n; i++)
+		add_row(r, "cell %d|%d|%d|%d|%lld", cc[i].expected, cc[i].given, cc[i].count,
+		        cc[i].recent, (long long)cc[i].last);
+	free(cc);
+	assert_true(store_progress(s, now, &p));
+	add_row(r, "progress %d|%d|%d|%d", p.answers, p.correct, p.streak, p.due);
+	for (int i = 0; i < 14; i++)
+		add_row(r, "day %d|%d|%d", i, p.days[i].answers, p.days[i].correct);
+	for (int i = 0; i < 5; i++)
+		add_row(r, "class %d|%d|%d", i, p.klass[i].answers, p.klass[i].correct);
+	for (size_t i = 0; i < p.n_codes; i++)
+		add_row(r, "code %d|%d|%d", p.codes[i].key, p.codes[i].answers, p.codes[i].correct);
+	store_progress_free(&p);
+	assert_true(store_export(s, export_row, r));
+}
+
+/* Answers written under a learner's name from another uid (alice with
+ * --user bob) are not theirs: the learner reads exactly what the tables
+ * give without them, and the other uid reads only its own; the teacher
+ * reads both. */
+static void test_own_rows(void **state)
+{
+	(void)state;
+	for (int seed = 1; seed <= 2; seed++) {
+		char dir[64], err[256], tag[32];
+		struct store *s = fresh(dir, sizeof dir, "m");
+		struct world w = { s->db->h, 0x51ed270b27a1f3c5ull * (unsigned long long)seed, 1700000000,
+		                   { 0 }, { 0 }, 0, 0 };
+		for (int i = 0; i < STEPS; i++)
+			step(&w);
+		int64_t now = w.t + 86400;
+		struct store *teacher = store_sql_attach(s->db, "a", 0, true, err, sizeof err);
+		struct store *own = store_sql_attach(s->db, "a", 0, false, err, sizeof err);
+		struct store *other = store_sql_attach(s->db, "a", 7, false, err, sizeof err);
+		assert_non_null(teacher);
+		assert_non_null(own);
+		assert_non_null(other);
+		struct rows before = { 0 }, after = { 0 }, all = { 0 }, theirs = { 0 };
+		views_of(teacher, now, &before);
+		/* someone else's answers under the name: wrong ones, of an item the
+		 * learner answered, out of order too */
+		sql(s->db->h, "INSERT INTO answer(profile_id, uid, item, qtype, shown, given, expected,"
+		    " correct, ms, answered_at, code) VALUES (1, 7, 'x', 'pick', '', '404', '403', 0, 5,"
+		    " %lld, 403), (1, 7, 'x', 'pick', '', '401', '403', 0, 5, %lld, 403)",
+		    (long long)w.t + 60, (long long)w.t - 86400);
+		snprintf(tag, sizeof tag, "seed %d", seed);
+		views_of(own, now, &after);
+		assert_true(before.n > 20);
+		same_rows(&before, &after, "the learner's own view", tag);
+		views_of(other, now, &theirs);
+		size_t exported = 0;
+		for (size_t i = 0; i < theirs.n; i++) {
+			if (!strncmp(theirs.v[i], "export ", 7)) {
+				exported++;
+				assert_non_null(strstr(theirs.v[i], "|a|7|"));
+			}
+			if (!strncmp(theirs.v[i], "progress ", 9))   /* 2 answers, none right, x due */
+				assert_true(!strncmp(theirs.v[i], "progress 2|0|", 13) &&
+				            !strcmp(strrchr(theirs.v[i], '|'), "|1"));
+		}
+		assert_int_equal(exported, 2);
+		views_of(teacher, now, &all);
+		size_t teacher_exported = 0;
+		for (size_t i = 0; i < all.n; i++)
+			teacher_exported += !strncmp(all.v[i], "export ", 7);
+		assert_int_equal(teacher_exported, (size_t)q_int(s->db->h,
+		                 "SELECT count(*) FROM answer WHERE profile_id = 1"));
+		rows_free(&theirs);
+		rows_free(&all);
+		store_close(other);
+		store_close(own);
+		store_close(teacher);
+		store_close(s);
+		run("rm -rf '%s'", dir);
+	}
+}
+
 static void answer(sqlite3 *h, int64_t sess, const char *item, const char *given, int64_t at)
 {
 	sql(h, "INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, given, expected,"
@@ -568,6 +689,7 @@ int main(void)
 		cmocka_unit_test(test_exam_counting),
 		cmocka_unit_test(test_migration_builds_the_same),
 		cmocka_unit_test(test_check_and_repair),
+		cmocka_unit_test(test_own_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
