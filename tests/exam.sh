@@ -449,6 +449,17 @@ assert [a["correct"] for a in ans] == ["1", "0", "", "1"], ans' "$EX_T/out" "$EX
 		! grep -qiE '<(script|link|img|iframe|object)[ >]| (src|href)=|url\(|@import' "$EX_T/rep-zh.html" &&
 		ok "exam/report-html-zh-self-contained" ||
 		bad "exam/report-html-zh-self-contained" "no zh-TW page, or it loads something"
+	# The page holds students' answers: 0600 from its creation, whatever the
+	# umask, also over an older page that was readable; no temporary left.
+	: >"$EX_T/mode.html"
+	chmod 644 "$EX_T/mode.html"
+	for f in "$EX_T/mode-new.html" "$EX_T/mode.html"; do
+		(umask 022; cli_x --db "$db" report --exam quiz4 --html "$f")
+		[ "$(stat -c %a "$f")" = 600 ] && ok "exam/report-html-0600${f##*mode}" ||
+			bad "exam/report-html-0600${f##*mode}" "mode $(stat -c %a "$f")"
+	done
+	ls "$EX_T" | grep -q '^mode.*html\.' && bad exam/report-html-no-temp "$(ls "$EX_T" | grep '^mode')" ||
+		ok exam/report-html-no-temp
 	cli_x --db "$db" report --exam quiz4 --html /nonexistent/dir/r.html
 	ex_check report-html-unwritable 1 err 'cannot write /nonexistent/dir/r.html'
 	cli_x --db "$db" report --exam quiz4 --html "$EX_T/x.html" --json
