@@ -28,6 +28,22 @@ void out_puts(FILE *f, const char *s, bool utf8)
 	free(clean);
 }
 
+char *out_shown(const char *s, bool utf8)
+{
+	char *clean = text_clean(s, s ? strlen(s) : 0, false);
+	if (!clean || utf8)
+		return clean;
+	/* Each character becomes one byte: the copy only gets shorter. */
+	size_t len = strlen(clean), o = 0;
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		i += text_decode(clean + i, len - i, &wc);
+		clean[o++] = (char)text_ascii(wc);
+	}
+	clean[o] = '\0';
+	return clean;
+}
+
 /* "-12", "3.5": a number a spreadsheet reads as a number, not a formula. */
 static bool plain_number(const char *s)
 {

@@ -27,6 +27,12 @@ uint32_t out_safe_cp(uint32_t cp);
  * character is printed as its ASCII look-alike (text_ascii). */
 void out_puts(FILE *f, const char *s, bool utf8);
 
+/* s as out_puts prints it on one line (malloc'd; NULL when out of memory):
+ * made safe, and with utf8 false each character as its ASCII look-alike, so
+ * its display width is what the terminal shows (a CJK name in the C locale
+ * prints one "?" a character, not two columns each). */
+char *out_shown(const char *s, bool utf8);
+
 /* Print s as one CSV cell: made safe (no line breaks), quoted as RFC 4180
  * says when it holds a comma, quote or space at an end, and neutralised
  * for spreadsheets: a cell that starts with = + - @ (or their full-width

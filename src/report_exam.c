@@ -479,9 +479,15 @@ static void counts_line(const struct watch_data *d, char *buf, size_t n)
 static void print_grid(const struct report_ctx *r, const struct watch_data *d, int width)
 {
 	int namew = 4;
-	for (size_t i = 0; i < d->n_s; i++)
-		if (d->s[i].cell && text_width(d->s[i].name) > namew)
-			namew = text_width(d->s[i].name);
+	/* Names measured as they are printed (ASCII without UTF-8). */
+	char **shown = calloc(d->n_s ? d->n_s : 1, sizeof *shown);
+	if (!shown)
+		return;
+	for (size_t i = 0; i < d->n_s; i++) {
+		shown[i] = d->s[i].cell ? out_shown(d->s[i].name, r->utf8) : NULL;
+		if (shown[i] && text_width(shown[i]) > namew)
+			namew = text_width(shown[i]);
+	}
 	if (namew > width / 3)
 		namew = width / 3;
 	int per = width - namew - 3;      /* questions per block */
@@ -512,7 +518,7 @@ static void print_grid(const struct report_ctx *r, const struct watch_data *d, i
 			const struct exam_student *s = &d->s[i];
 			if (!s->cell)
 				continue;
-			char *nm = table_fit(s->name, namew, TABLE_CLIP_MIDDLE);
+			char *nm = table_fit(shown[i] ? shown[i] : "", namew, TABLE_CLIP_MIDDLE);
 			fputs("  ", stdout);
 			out_puts(stdout, nm ? nm : "", r->utf8);
 			printf("%*s ", namew - (nm ? text_width(nm) : 0), "");
@@ -522,6 +528,9 @@ static void print_grid(const struct report_ctx *r, const struct watch_data *d, i
 			putchar('\n');
 		}
 	}
+	for (size_t i = 0; i < d->n_s; i++)
+		free(shown[i]);
+	free(shown);
 }
 
 static void print_text(const struct report_ctx *r, const struct watch_data *d)

@@ -128,7 +128,7 @@ static void print_stacked(const struct table *t, FILE *f, char *const *row, int 
 	free(rest);
 }
 
-void table_print(const struct table *t, FILE *f, int width, int indent, bool utf8)
+static void print_table(const struct table *t, FILE *f, int width, int indent, bool utf8)
 {
 	int *w = calloc((size_t)t->ncols, sizeof *w);
 	char **head = calloc((size_t)t->ncols, sizeof *head);
@@ -175,4 +175,37 @@ void table_print(const struct table *t, FILE *f, int width, int indent, bool utf
 out:
 	free(w);
 	free(head);
+}
+
+void table_print(const struct table *t, FILE *f, int width, int indent, bool utf8)
+{
+	if (utf8 || t->oom) {
+		print_table(t, f, width, indent, utf8);
+		return;
+	}
+	/* Without UTF-8 every character prints as one ASCII character: the
+	 * columns are measured on that, or a Chinese name (two columns a
+	 * character) would be padded for a width it is not printed at. */
+	size_t n = t->nrows * (size_t)t->ncols;
+	struct table a = *t;
+	struct table_col *cols = calloc((size_t)t->ncols, sizeof *cols);
+	char **heads = calloc((size_t)t->ncols, sizeof *heads);
+	a.cells = calloc(n ? n : 1, sizeof *a.cells);
+	a.cols = cols;
+	bool ok = cols && heads && a.cells;
+	for (int i = 0; ok && i < t->ncols; i++) {
+		cols[i] = t->cols[i];
+		ok = (cols[i].head = heads[i] = out_shown(t->cols[i].head, false)) != NULL;
+	}
+	for (size_t i = 0; ok && i < n; i++)
+		ok = (a.cells[i] = out_shown(t->cells[i], false)) != NULL;
+	/* out of memory: the columns may not line up, but nothing is lost */
+	print_table(ok ? &a : t, f, width, indent, false);
+	for (size_t i = 0; a.cells && i < n; i++)
+		free(a.cells[i]);
+	for (int i = 0; heads && i < t->ncols; i++)
+		free(heads[i]);
+	free(a.cells);
+	free(heads);
+	free(cols);
 }

@@ -790,6 +790,37 @@ ex_lang() {
 	done
 }
 
+# QA-2 #12: in the C locale (no UTF-8) a Chinese name prints one "?" a
+# character: the student table, the grid and the class report line up by
+# what is printed, not by the two columns each character would take.
+ex_lang_c() {
+	local db=$EX_T/langc.db u
+	cli_x --db "$db" --user teacher exam new lc --count 2 --type pick
+	for u in amy 陳小明 王大同學的名字很長很長很長很長很長很長 bob; do
+		cli_xin '1\n2\nfinish\ny\n' --db "$db" --user "$u" exam lc
+	done
+	LANG=C COLUMNS=80 cli_x --lang en --db "$db" report --exam lc
+	ex_py lang-c-report-aligned 'import sys
+out = open(sys.argv[1], "rb").read()
+assert all(b < 0x80 for b in out), "non-ASCII bytes in the C locale"
+lines = out.decode().splitlines()
+rows = [l for l in lines if " finished " in l]
+assert len(rows) == 4, lines
+cols = {l.index(" finished ") for l in rows}
+assert len(cols) == 1, "status column at " + str(cols) + ":\n" + "\n".join(rows)
+assert len({len(l.rstrip()) for l in rows}) == 1, "\n".join(rows)
+grid = [l for l in lines if l.startswith("  ") and l.rstrip()[-2:].strip("vx.") == ""
+        and not l.startswith("   ")]
+assert len(grid) == 4, lines
+assert len({len(l) for l in grid}) == 1, "grid:\n" + "\n".join(grid)' "$EX_T/out"
+	LANG=C COLUMNS=80 cli_x --lang en --db "$db" report
+	ex_py lang-c-class-report-aligned 'import sys
+lines = open(sys.argv[1]).read().splitlines()
+rows = [l for l in lines if l.endswith("s") and "%" in l and l.startswith("  ") and "answers" not in l]
+assert len(rows) == 4, lines
+assert len({len(l) for l in rows}) == 1, "\n".join(rows)' "$EX_T/out"
+}
+
 run_exam() {
 	EX_T=$(mktemp -d)
 	CLI_T=$EX_T
@@ -808,5 +839,6 @@ run_exam() {
 	ex_width
 	ex_class
 	ex_class60
+	ex_lang_c
 	rm -rf "$EX_T"
 }

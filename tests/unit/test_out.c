@@ -189,6 +189,18 @@ static void test_fit_keeps_both_ends(void **state)
 
 /* Random bytes in, never a control or invalid UTF-8 out (the fuzz harness
  * does this at scale; this is the quick version). */
+/* Without UTF-8 a character prints as one ASCII character: out_shown is
+ * that text, so its width is what the terminal shows (QA-2 #12). */
+static void test_shown_ascii(void **state)
+{
+	(void)state;
+	char *a = out_shown("陳小明 amy…\x1b", false), *u = out_shown("陳小明", true);
+	assert_string_equal(a, "??? amy~?");
+	assert_string_equal(u, "陳小明");
+	free(a);
+	free(u);
+}
+
 static void test_random_bytes(void **state)
 {
 	(void)state;
@@ -226,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_html_escaped),
 		cmocka_unit_test(test_fit_keeps_both_ends),
 		cmocka_unit_test(test_random_bytes),
+		cmocka_unit_test(test_shown_ascii),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
