@@ -238,7 +238,7 @@
 	X(QUIZ_BAD_PICK,   "Type a choice 1-4 or a-d, or one of the codes shown.", "請輸入選項 1-4 或 a-d，或列出的其中一個狀態碼。") \
 	X(PLAIN_BAD_LINE,  "That line is too long or holds a NUL byte; type a choice or a code.", "這一行太長或含有 NUL 字元；請輸入選項或狀態碼。") \
 	X(PLAIN_HEADER,    "%s%s%s: %s", "%s%s%s：%s") \
-	X(PLAIN_SEED,      "Same questions again: httptutor %s --seed %llu", "再做一次同樣的題目：httptutor %s --seed %llu") \
+	X(PLAIN_SEED,      "Same questions again: %s", "再做一次同樣的題目：%s") \
 	X(QUIZ_BAD_TYPED,  "Type a status code from 100 to 599.", "請輸入 100 到 599 之間的狀態碼。") \
 	X(REVIEW_TITLE,    "Review",    "複習") \
 	X(REVIEW_EMPTY,    "No mistakes yet. Take a quiz first.", "目前沒有錯題。先做一次測驗吧。") \

@@ -431,12 +431,13 @@ bool paper_filters_parse(const char *text, struct quiz_opts *o, char *buf, size_
 	return true;
 }
 
-void paper_practice_cmd(const struct quiz_opts *o, int minutes, char *buf, size_t n)
+void paper_cmd(const char *sub, const struct quiz_opts *o, int minutes, char *buf, size_t n)
 {
 	char f[160];
 	size_t used;
 	paper_filters(o, f, sizeof f);
-	snprintf(buf, n, "httptutor exam --seed %llu --count %d", (unsigned long long)o->seed, o->count);
+	snprintf(buf, n, "httptutor %s --seed %llu --count %d", sub, (unsigned long long)o->seed,
+	         o->count);
 	used = strlen(buf);
 	if (minutes && used < n)
 		used += (size_t)snprintf(buf + used, n - used, " --minutes %d", minutes);

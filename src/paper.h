@@ -43,9 +43,10 @@ void paper_filters(const struct quiz_opts *o, char *buf, size_t n);
 /* Back from that text into o (klass, chapter, types, unofficial; the rest
  * untouched); o->chapter points into buf, which must outlive o.  false when
  * the text is not one paper_filters writes. */
-/* The command that gives the practice paper of o again, with its minutes
- * (0: none) and filters, into buf: "httptutor exam --seed 6 --count 2 ...". */
-void paper_practice_cmd(const struct quiz_opts *o, int minutes, char *buf, size_t n);
 bool paper_filters_parse(const char *text, struct quiz_opts *o, char *buf, size_t n);
+/* The command that gives the questions of o again (sub: "exam" for a
+ * practice paper, "quiz"), with its seed, count, minutes (0: none) and
+ * filters, into buf: "httptutor exam --seed 6 --count 2 --type pick". */
+void paper_cmd(const char *sub, const struct quiz_opts *o, int minutes, char *buf, size_t n);
 
 #endif

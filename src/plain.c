@@ -9,6 +9,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "out.h"
+#include "paper.h"
 #include "plain.h"
 #include "plain_contrast.h"
 #include "contrast.h"
@@ -96,6 +97,26 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 	/* It follows the "> " prompt when the answer was not echoed (a pipe). */
 	report_wrap(stdout, buf, report_width() - 2, 0, utf8);
 	plain_explain(q, given, label, L, utf8);
+}
+
+/* Whether `quiz --seed S` with the same count and filters asks the questions
+ * of qz again: a quiz drawn around the learner's recent answers (o->seen)
+ * may not be the one the seed alone gives, and a review follows what is due. */
+static bool same_again(const struct model *m, const struct quiz_opts *o, const struct quiz *qz)
+{
+	struct quiz_opts plain = *o;
+	struct quiz again = { 0 };
+	bool same;
+
+	if (!o->seen)
+		return true;
+	plain.seen = NULL;
+	plain.n_seen = 0;
+	same = quiz_build(m, &plain, &again) && again.n == qz->n;
+	for (size_t i = 0; same && i < qz->n; i++)
+		same = again.q[i].type == qz->q[i].type && !strcmp(again.q[i].item, qz->q[i].item);
+	quiz_free(&again);
+	return same;
 }
 
 int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind,
@@ -236,8 +257,10 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	         quiz_percent(right, answered), t);
 	putchar('\n');
 	say(buf, utf8);
-	if (!drill) {
-		snprintf(buf, sizeof buf, tr(MSG_PLAIN_SEED), kind, (unsigned long long)o->seed);
+	if (!review && same_again(m, &qo, &qz)) {
+		char cmd[224];
+		paper_cmd("quiz", o, 0, cmd, sizeof cmd);
+		snprintf(buf, sizeof buf, tr(MSG_PLAIN_SEED), cmd);
 		say(buf, utf8);
 	}
 	if (unsaved)

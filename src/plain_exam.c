@@ -105,7 +105,7 @@ static void come_back_cmd(const struct examrun *r, const struct quiz_opts *o, in
 	if (r->paper.info.kind == EXAM_SET)
 		snprintf(buf, n, "httptutor exam %s", r->paper.info.name);
 	else
-		paper_practice_cmd(o, minutes, buf, n);
+		paper_cmd("exam", o, minutes, buf, n);
 }
 
 static void header(const struct examrun *r, const struct quiz_opts *o, bool utf8)

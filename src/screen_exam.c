@@ -113,7 +113,7 @@ bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, i
 	if (name)
 		snprintf(v->come_back, sizeof v->come_back, "httptutor exam %s", name);
 	else
-		paper_practice_cmd(o, minutes, v->come_back, sizeof v->come_back);
+		paper_cmd("exam", o, minutes, v->come_back, sizeof v->come_back);
 	switch (examrun_phase(&v->run)) {
 	case ER_OPEN:
 		/* A second start resumes at once: the clock never stopped. */
