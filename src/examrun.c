@@ -301,6 +301,27 @@ size_t examrun_unanswered(const struct examrun *r, int *list, size_t max)
 	return k;
 }
 
+size_t examrun_unanswered_say(const struct examrun *r, size_t max, char *buf, size_t n)
+{
+	int list[64];
+	char nums[256];
+	size_t k, len = 0;
+
+	if (max > 64)
+		max = 64;
+	k = examrun_unanswered(r, list, max);
+	nums[0] = '\0';
+	for (size_t i = 0; i < k && i < max && len < sizeof nums; i++)
+		len += (size_t)snprintf(nums + len, sizeof nums - len, "%s%d", i ? tr(MSG_LIST_SEP) : "",
+		                        list[i]);
+	if (k > max && len < sizeof nums)
+		snprintf(nums + len, sizeof nums - len, "%s…", tr(MSG_LIST_SEP));
+	buf[0] = '\0';
+	if (k)
+		snprintf(buf, n, tr(k == 1 ? MSG_EXAM_UNANSWERED_ONE : MSG_EXAM_UNANSWERED), nums);
+	return k;
+}
+
 long examrun_left(const struct examrun *r)
 {
 	if (!r->att.ends_at)

@@ -64,6 +64,10 @@ int examrun_right(const struct examrun *r, size_t i);
 /* Shown numbers (1-based) of unanswered questions into list (at most max);
  * returns how many there are in all. */
 size_t examrun_unanswered(const struct examrun *r, int *list, size_t max);
+/* The sentence that names the questions not answered yet ("Unanswered:
+ * questions 2, 5.", at most max numbers, then "…") into buf; returns how
+ * many there are (0: buf is ""). */
+size_t examrun_unanswered_say(const struct examrun *r, size_t max, char *buf, size_t n);
 
 /* Wall clock (unix seconds) as the exam sees it. */
 int64_t examrun_now(void);

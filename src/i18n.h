@@ -90,7 +90,7 @@
 	X(EXAM_SAVED,      "Saved: %s.", "已儲存：%s。") \
 	X(EXAM_YOUR_ANSWER, "Your answer: %s", "你的答案：%s") \
 	X(EXAM_ALL_ANSWERED, "All %d questions are answered.", "%d 題都已作答。") \
-	X(EXAM_UNANSWERED, "Unanswered: %s.", "未作答：%s。") \
+	X(EXAM_UNANSWERED, "Unanswered: questions %s.", "未作答：第 %s 題。") \
 	X(EXAM_END_PROMPT, "Type finish to hand the exam in, back N to change an answer, or q to leave.", "輸入 finish 交卷，back N 修改答案，或 q 離開。") \
 	X(EXAM_BAD_CMD,    "Type an answer, Enter to skip, back N (1-%d), finish, or q.", "請輸入答案、Enter 跳過、back N（1-%d）、finish 或 q。") \
 	X(EXAM_FINISH_ASK, "Finish the exam? %s y/n", "要交卷嗎？%s y/n") \
@@ -657,6 +657,9 @@
 	X(HTML_CLASS_DATABASES, "Databases", "資料庫") \
 	X(HTML_CANNOT_WRITE, "cannot write %s: %s", "無法寫入 %s：%s") \
 	X(HTML_CLASS_EMPTY, "No answers yet: the tables below are empty.", "還沒有任何作答：下面的表格都是空的。") \
+	X(EXAM_UNANSWERED_ONE, "Unanswered: question %s.", "未作答：第 %s 題。") \
+	X(LIST_SEP,        ", ", "、") \
+	X(REVIEW_TITLE_FULL, "%s (%zu · %s · %s)", "%s（%zu · %s · %s）") \
 	X(TERM_NEEDED,     "httptutor: the full-screen interface needs a terminal (%s). Use a terminal with TERM set (e.g. TERM=xterm-256color), or the line commands:", \
 	                   "httptutor：全螢幕介面需要終端機（%s）。請在設定了 TERM 的終端機執行（例如 TERM=xterm-256color），或改用文字指令：")
 

@@ -140,18 +140,6 @@ static void header(const struct examrun *r, const struct quiz_opts *o, bool utf8
 }
 
 /* Comma-separated shown numbers of the unanswered questions, "" if none. */
-static size_t unanswered_str(const struct examrun *r, char *buf, size_t n)
-{
-	int list[64];
-	size_t k = examrun_unanswered(r, list, 64), len = 0;
-	buf[0] = '\0';
-	for (size_t i = 0; i < k && i < 64 && len < n; i++)
-		len += (size_t)snprintf(buf + len, n - len, "%s%d", i ? ", " : "", list[i]);
-	if (k > 64 && len < n)
-		snprintf(buf + len, n - len, ", …");
-	return k;
-}
-
 static void result(const struct examrun *r, const struct quiz_opts *o, int minutes,
                    enum lang L, bool utf8)
 {
@@ -282,10 +270,8 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 			}
 			asked = clock_ms();
 		} else if (show) {
-			char list[256];
 			putchar('\n');
-			if (unanswered_str(r, list, sizeof list)) {
-				snprintf(buf, sizeof buf, tr(MSG_EXAM_UNANSWERED), list);
+			if (examrun_unanswered_say(r, 64, buf, sizeof buf)) {
 				say(buf, utf8);
 			} else {
 				snprintf(buf, sizeof buf, tr(MSG_EXAM_ALL_ANSWERED), (int)n);
@@ -333,10 +319,8 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 			continue;
 		}
 		if (!strcmp(s, "finish")) {
-			char ask[512], list[256], part[300];
-			if (unanswered_str(r, list, sizeof list))
-				snprintf(part, sizeof part, tr(MSG_EXAM_UNANSWERED), list);
-			else
+			char ask[512], part[300];
+			if (!examrun_unanswered_say(r, 64, part, sizeof part))
 				snprintf(part, sizeof part, tr(MSG_EXAM_ALL_ANSWERED), (int)n);
 			snprintf(ask, sizeof ask, tr(MSG_EXAM_FINISH_ASK), part);
 			if (confirm(in, ask, left > 0 ? examrun_left(r) * 1000 : -1, utf8, &st)) {

@@ -211,17 +211,8 @@ static void ask_leave(struct app *a)
 static void ask_finish(struct app *a)
 {
 	const struct exam_view *v = &a->exam;
-	char list[160], part[200];
-	int un[24];
-	size_t k = examrun_unanswered(&v->run, un, 24), len = 0;
-	list[0] = '\0';
-	for (size_t i = 0; i < k && i < 24 && len < sizeof list; i++)
-		len += (size_t)snprintf(list + len, sizeof list - len, "%s%d", i ? ", " : "", un[i]);
-	if (k > 24 && len < sizeof list)
-		snprintf(list + len, sizeof list - len, ", …");
-	if (k)
-		snprintf(part, sizeof part, tr(MSG_EXAM_UNANSWERED), list);
-	else
+	char part[200];
+	if (!examrun_unanswered_say(&v->run, 24, part, sizeof part))
 		snprintf(part, sizeof part, tr(MSG_EXAM_ALL_ANSWERED), (int)examrun_count(&v->run));
 	app_confirm(a, finish_yes, tr(MSG_EXAM_FINISH_ASK), part);
 }

@@ -238,10 +238,9 @@ void review_draw(const struct app *a)
 	const struct review_view *v = &a->review;
 	size_t rows = v->n_groups + v->n;
 	bool on_group = (size_t)v->sel < v->n_groups;
-	char title[128];
-	snprintf(title, sizeof title, "%s  (%zu · ", tr(MSG_REVIEW_TITLE), rows);
-	snprintf(title + strlen(title), sizeof title - strlen(title), tr(MSG_REVIEW_DUE), v->due);
-	snprintf(title + strlen(title), sizeof title - strlen(title), " · %s)",
+	char title[160], due[48];
+	snprintf(due, sizeof due, tr(MSG_REVIEW_DUE), v->due);
+	snprintf(title, sizeof title, tr(MSG_REVIEW_TITLE_FULL), tr(MSG_REVIEW_TITLE), rows, due,
 	         tr(v->by_recent ? MSG_REVIEW_BY_RECENT : MSG_REVIEW_BY_COUNT));
 	draw_frame(a, title, tr(on_group ? MSG_REVIEW_GROUP_HINT : MSG_REVIEW_HINT));
 	if (!rows) {
