@@ -458,9 +458,13 @@ int report_stats(const struct report_ctx *r, struct store *st)
 		printf("\n");
 		out_puts(stdout, tr(MSG_PROGRESS_CLASSES), r->utf8);
 		printf("\n");
+		/* A class not answered yet has no share to show (as on the screen). */
 		for (int k = 0; k < 5; k++)
-			printf("  %dxx  %3d%%  %d/%d\n", k + 1, pct(p.klass[k].correct, p.klass[k].answers),
-			       p.klass[k].correct, p.klass[k].answers);
+			if (p.klass[k].answers)
+				printf("  %dxx  %3d%%  %d/%d\n", k + 1, pct(p.klass[k].correct, p.klass[k].answers),
+				       p.klass[k].correct, p.klass[k].answers);
+			else
+				printf("  %dxx     -\n", k + 1);
 		if (p.n_codes)
 			stats_codes(r, &p);
 		if (!report_confusion_text(r->m, st, clock_now(), 3, r->lang, r->utf8)) {

@@ -359,8 +359,11 @@ static void build_summary(const struct app *a, struct lines *ls)
 		const struct question *q = &v->qz.q[i];
 		char label[200];
 		answer_right_label(q, label, sizeof label);
-		const char *what = q->sc ? ltext_get(&q->sc->situation, a->lang) : "";
-		snprintf(buf, sizeof buf, "✗ %s — %s", label, what);
+		/* A meaning question has no situation: its code and name say it all. */
+		if (q->sc)
+			snprintf(buf, sizeof buf, "✗ %s — %s", label, ltext_get(&q->sc->situation, a->lang));
+		else
+			snprintf(buf, sizeof buf, "✗ %s", label);
 		struct line *l = lines_add(ls, "", E_NORMAL, 2);
 		if (l) {
 			/* One line each: clipped at draw time. */
