@@ -303,6 +303,10 @@ cli_db() {
 	cli_check quiz-eof-at-once 0 out 'Score: 0/0'
 	cli_x --db "$db" stats
 	cli_check stats-empty 0 out '^Answers: 0 '
+	# A class with no answers has no share: a dash, as on the screen, not 0% 0/0.
+	cli_check stats-empty-class-dash 0 out '^  1xx     -$' out '^  5xx     -$'
+	grep -q '0/0' "$d/out" && bad cli/stats-empty-no-0-of-0 "$(grep '0/0' "$d/out")" ||
+		ok cli/stats-empty-no-0-of-0
 	cli_x --db "$db" stats --json
 	cli_py 'import json,sys; s=json.load(open(sys.argv[1])); sys.exit(0 if s["answers"] == 0 and s["correct"] == 0 and s["user"] == "student" else 1)' "$d/out" >/dev/null &&
 		[ "$CLI_RC" = 0 ] && ok "cli/stats-json-empty" || bad "cli/stats-json-empty" "exit $CLI_RC: $(head -c 200 "$d/out")"
@@ -331,6 +335,22 @@ cli_db() {
 	cli_xin '1\n3\n2\n' --db "$d/same.db" quiz --plain --type pick --seed 7 --count 3
 	grep -q '^\[3/3\]' "$out" && cmp -s "$out" "$d/out" && ok "cli/plain-same-seed" || bad "cli/plain-same-seed" "seed 7 twice gave different output"
 	cli_xin '1\n3\n2\n' --db "$d/other.db" quiz --plain --type pick --seed 8 --count 3
+	# The README's plain-mode example is what the program prints.
+	why=$(cli_py '
+import os, re, subprocess, sys, tempfile
+text = open(sys.argv[1]).read()
+m = re.search(r"```console\n\$ (printf .*?) \| httptutor (.*?)\n(.*?)```", text, re.S)
+if not m: sys.exit("no plain-mode example in the README")
+inp = m.group(1)[len("printf "):].strip("\x27").encode().decode("unicode_escape")
+d = tempfile.mkdtemp()
+env = dict(os.environ, HTTPTUTOR_DB=d + "/x.db", COLUMNS="80")
+got = subprocess.run([sys.argv[2]] + m.group(2).split(), input=inp.encode(), env=env,
+                     capture_output=True).stdout.decode()
+norm = lambda t: re.sub(r"in \d\d:\d\d", "in mm:ss", t).rstrip("\n")
+if norm(got) != norm(m.group(3)):
+    import difflib
+    sys.exit("\n".join(difflib.unified_diff(norm(m.group(3)).split("\n"), norm(got).split("\n"), lineterm=""))[:1500])
+' "$ROOT/README.md" "$BIN" 2>&1) && ok cli/readme-plain-example || bad cli/readme-plain-example "$why"
 	# The summary's command asks the same questions: seed, count and filters.
 	grep -qx 'Same questions again: httptutor quiz --seed 7 --count 3 --type pick' "$out" &&
 		ok "cli/plain-same-again-filters" || bad "cli/plain-same-again-filters" "$(grep -i 'same q' "$out")"

@@ -736,13 +736,15 @@ ex_class60() {
 # Percentages are rounded, not cut: 2 of 3 right is 67 %, and a question
 # one of three got right is 33 %, two of three 67 %.
 ex_thirds() {
-	local db=$EX_T/thirds.db e x2
+	local db=$EX_T/thirds.db e x1 x2
 	cli_x --db "$db" --user teacher exam new thirds --count 3 --type pick --no-shuffle --feedback end
 	mapfile -t e < <(ex_expected "$db" thirds)
+	# each wrong answer one of its own question's choices (the paper is random)
+	x1=$(ex_wrong "${e[1]}" $(ex_choices "$db" thirds 1))
 	x2=$(ex_wrong "${e[2]}" $(ex_choices "$db" thirds 2))
 	cli_xin "${e[0]}\n${e[1]}\n$x2\nfinish\ny\n" --db "$db" --user ann exam thirds
 	cli_xin "${e[0]}\n${e[1]}\n${e[2]}\nfinish\ny\n" --db "$db" --user ben exam thirds
-	cli_xin "${e[0]}\n$x2\n$x2\nfinish\ny\n" --db "$db" --user cy exam thirds
+	cli_xin "${e[0]}\n$x1\n$x2\nfinish\ny\n" --db "$db" --user cy exam thirds
 	cli_x --db "$db" report --exam thirds --json
 	ex_py report-percent-rounded 'import json,sys
 r = json.load(open(sys.argv[1]))
@@ -821,6 +823,19 @@ assert len(rows) == 4, lines
 assert len({len(l) for l in rows}) == 1, "\n".join(rows)' "$EX_T/out"
 }
 
+# The finish prompt names the questions left ("question 2", not a bare "2"
+# that reads like a count), in both languages.
+ex_unanswered_words() {
+	local db=$EX_T/unans.db
+	cli_x --db "$db" --user teacher exam new un --count 3 --type pick
+	cli_xin '1\n\n\nfinish\nn\nq\ny\n' --db "$db" --user ann --lang en exam un
+	ex_check unanswered-questions-en 0 out 'Unanswered: questions 2, 3\.'
+	cli_xin '1\n\n1\nfinish\nn\nq\ny\n' --db "$db" --user bo --lang en exam un
+	ex_check unanswered-question-en 0 out 'Unanswered: question 2\.'
+	cli_xin '\n1\n\nfinish\nn\nq\ny\n' --db "$db" --user cy --lang zh-TW exam un
+	ex_check unanswered-zh 0 out '未作答：第 1、3 題。'
+}
+
 run_exam() {
 	EX_T=$(mktemp -d)
 	CLI_T=$EX_T
@@ -840,5 +855,6 @@ run_exam() {
 	ex_class
 	ex_class60
 	ex_lang_c
+	ex_unanswered_words
 	rm -rf "$EX_T"
 }
