@@ -43,4 +43,5 @@ run_pty() {
 	pty_run "$py" late.py
 	pty_run "$py" diskfull.py
 	pty_run "$py" screen.py
+	pty_run "$py" bytes.py
 }

@@ -41,7 +41,7 @@ def run(cases):
 
 
 class Term:
-    def __init__(self, argv, term="xterm-256color", cols=80, rows=24, env=None):
+    def __init__(self, argv, term="xterm-256color", cols=80, rows=24, env=None, color=False):
         self.cols, self.rows = cols, rows
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
@@ -53,6 +53,8 @@ class Term:
             e.pop(k, None)
         e.update({"TERM": term, "NO_COLOR": "1"})
         e.update(env or {})
+        if color:
+            del e["NO_COLOR"]
         pid, fd = pty.fork()
         if pid == 0:
             # The child's terminal has its size before curses asks for it.
