@@ -5,7 +5,7 @@ the table of every code once the selection sits on the bottom row, so each
 press scrolls the table by a line -- the two figures `make bench` prints
 beside less.  Each must stay within a fixed budget at 80x24,
 TERM=xterm-256color, in colour and with NO_COLOR.  The budgets are today's
-figures plus about an eighth: a change that makes curses redraw more than the
+figures plus an eighth to a fifth: a change that makes curses redraw more than the
 line that came in (a footer repainted whole, attributes re-sent on every
 span, a scroll turned into a repaint) goes over them.
 
