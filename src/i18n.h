@@ -650,7 +650,7 @@
 	X(EXAM_HANDED_IN,  "This attempt was handed in elsewhere: its answers are final.", "這次作答已在別處交卷：答案不能再更改。") \
 	X(RX_THE_DB,       "the database", "資料庫") \
 	X(HTML_CLASS_TITLE, "Class report", "班級報告") \
-	X(HTML_CLASS_INTRO, "Every answer in %s, as of %s.", "%s 裡的所有作答，資料時間 %s。") \
+	X(HTML_CLASS_INTRO, "Every answer in %s, as of %s.", "%s裡的所有作答，資料時間 %s。") \
 	X(HTML_CLASS_ANSWERS, "Answers", "作答次數") \
 	X(HTML_CLASS_RIGHT, "Right", "答對") \
 	X(HTML_CLASS_SHARE, "Share right", "正確率") \
