@@ -771,8 +771,8 @@ ex_lang() {
 		!err 'could not|first run'
 	for lang in en zh-TW; do
 		[ "$lang" = en ] && want='(^|> )The exam has closed: answers after its end do not count\.$' &&
-			not='Time is up'
-		[ "$lang" = zh-TW ] && want='(^|> )考試已關閉：結束後的作答不計分。$' && not='時間到'
+			not='(^|> )Time is up'
+		[ "$lang" = zh-TW ] && want='(^|> )考試已關閉：結束後的作答不計分。$' && not='(^|> )時間到'
 		cli_x --db "$db" --user teacher exam new "late-$lang" --count 3 --type pick
 		rm -f "$EX_T/lfifo"
 		mkfifo "$EX_T/lfifo"
@@ -788,6 +788,7 @@ ex_lang() {
 		{ wait "$pid"; } 2>/dev/null
 		cp "$EX_T/lout" "$EX_T/out"
 		CLI_RC=0
+		# (anchored: a question's own text may say 時間到, indented)
 		ex_check "closed-while-answering-$lang" 0 out "$want" !out "$not"
 	done
 }

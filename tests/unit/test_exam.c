@@ -614,7 +614,9 @@ static void test_teacher_steps(void **state)
 	assert_int_equal(store_exam_close(maker, "mid", T0 + 60, T0), EXAM_OK);
 	/* A token has no uid (-1): being -1 too makes nobody its teacher. */
 	struct store *tok = attach_as(db, "tom", -1, false);
-	make_exam(attach_as(db, "tokteacher", -1, true), "tokexam", 2, 0, 1, EXAM_FEEDBACK_END, 0);
+	struct store *tokteach = attach_as(db, "tokteacher", -1, true);
+	make_exam(tokteach, "tokexam", 2, 0, 1, EXAM_FEEDBACK_END, 0);
+	store_close(tokteach);
 	assert_int_equal(store_exam_results(tok, "tokexam", T0, &res), EXAM_FORBIDDEN);
 	assert_int_equal(store_exam_close(tok, "tokexam", T0, T0), EXAM_FORBIDDEN);
 	/* A practice paper's first runner is not its teacher. */

@@ -5,7 +5,8 @@
 usage: report_fixture.py BIN DIR   (DIR: an empty scratch folder)
 
 Three students answer three questions with repeated wrong answers, so the
-most common wrong answer is decided by counting `given`; one answer holds a
+most common wrong answer is decided by counting `given` (for one question it
+is the last in code order, so taking the first stored one is wrong); one answer holds a
 backslash, a quote, CR and LF, another a spreadsheet formula.  Every figure
 below was worked out by hand from the rows; each format must agree with it."""
 import csv, io, json, os, sqlite3, subprocess, sys
@@ -21,7 +22,7 @@ A, B, C = "upload-sent-to-quiet-node", "alice-reads-bob-order", "fixture-bad-bod
 ROWS = [  # user, item, given, expected, correct
     ("alice", A, "302", "307", 0), ("alice", A, "302", "307", 0), ("alice", A, "307", "307", 1),
     ("alice", B, "403", "403", 1), ("alice", C, HOSTILE, "400", 0),
-    ("bob", A, "302", "307", 0), ("bob", A, "308", "307", 0), ("bob", B, "401", "403", 0),
+    ("bob", A, "302", "307", 0), ("bob", A, "308", "307", 0), ("bob", B, "404", "403", 0),
     ("bob", C, FORMULA, "400", 0),
     ("carol", A, "308", "307", 0), ("carol", B, "401", "403", 0), ("carol", B, "404", "403", 0),
     ("carol", C, FORMULA, "400", 0),
@@ -29,7 +30,7 @@ ROWS = [  # user, item, given, expected, correct
 # By hand: (answers, correct, avg ms) per student; per question (expected,
 # answers, correct, top wrong, its count).
 STUDENTS = {"alice": (5, 2, 1000), "bob": (4, 0, 1500), "carol": (4, 0, 2000)}
-QUESTIONS = {A: ("307", 6, 1, "302", 3), B: ("403", 4, 1, "401", 2), C: ("400", 3, 0, FORMULA, 2)}
+QUESTIONS = {A: ("307", 6, 1, "302", 3), B: ("403", 4, 1, "404", 2), C: ("400", 3, 0, FORMULA, 2)}
 problems = []
 
 
@@ -90,7 +91,7 @@ check(qs == want, f"report --csv questions {qs}")
 
 # Text report
 text = run("report")
-for needle in ("302 ×3", "401 ×2", FORMULA + " ×2"):
+for needle in ("302 ×3", "404 ×2", FORMULA + " ×2"):
     check(needle in text, f"text report lacks '{needle}'")
 for name, (n, ok, _) in STUDENTS.items():
     check(any(l.split()[:3] == [name, str(n), str(ok)] for l in text.splitlines() if l.strip()),
