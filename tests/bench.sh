@@ -570,10 +570,12 @@ else:
             made.append(u)
         own = os.path.join(TMP, "own100")
 
-        def class_of_100(server, slow, run):
-            d = os.path.join(TMP, "c100-%s-%s-%d" % ("srv" if server else "file", slow, run))
+        def class_of_100(server, slow, run, pace=0):
+            d = os.path.join(TMP, "c100-%s-%s-%d-%d" % ("srv" if server else "file", slow, run, pace))
             argv = [sys.executable, LOAD, "--bin", BIN, "--content", CONTENT, "--n", "100",
                     "--k", "20", "--users", ",".join(users), "--own", own]
+            if pace:
+                argv += ["--pace-ms", str(pace)]
             env = dict(ENV, HTTPTUTOR_NOW="")
             if server:
                 os.makedirs(d)
@@ -614,6 +616,23 @@ else:
             lost = lambda fs: [x["not_saved"] + x["unanswered"] for x in fs]
             row("not saved or not taken (of 2000)%s" % disk, lost(s_),
                 "shared file, not saved", lost(f_), unit="", limit=0)
+        # The same class at a pace: every student answers once every 500 ms
+        # (200 answers/s offered, far above a real class).  As fast as they
+        # can, 100 processes on this machine's cores queue for the CPU
+        # (latency = 100 / answers per second, Little's law), whatever
+        # the server does; paced, the latency is the server's own.
+        PACE = 500
+        paced = {}
+        for server in (True, False):
+            paced[server] = [f for f in (class_of_100(server, True, r, PACE)
+                                         for r in range(SRV_RUNS)) if f]
+        s_, f_ = paced[True], paced[False]
+        row("paced %d ms, fsync +10 ms: p50" % PACE, get(s_, "p50_ms", 1e-3),
+            "shared file, p50", get(f_, "p50_ms", 1e-3))
+        row("paced %d ms, fsync +10 ms: p99" % PACE, get(s_, "p99_ms", 1e-3),
+            "shared file, p99", get(f_, "p99_ms", 1e-3), limit=0.1)
+        row("paced %d ms, fsync +10 ms: not saved" % PACE, lost(s_),
+            "shared file, not saved", lost(f_), unit="", limit=0)
         # The loss test: the same class, pacing 20 ms an answer, while the
         # server is killed with SIGKILL and started again 300 ms later,
         # three times; afterwards every student's queue is sent and the
