@@ -58,7 +58,6 @@ int checkcmd_run(const char *path, bool repair, bool utf8)
 	putchar('\n');
 	rc = same || repair ? 0 : 1;
 done:
-	sqlite3_finalize(s.insert);
 	sqlite3_finalize(s.touch);
 	db_close(s.db);
 	free(defpath);

@@ -293,7 +293,6 @@ void store_sql_close(struct store *s)
 {
 	if (!s)
 		return;
-	sqlite3_finalize(s->insert);
 	sqlite3_finalize(s->touch);
 	if (s->owns_db)
 		db_close(s->db);
@@ -390,17 +389,19 @@ bool store_answer_insert(struct store *s, const struct answer_rec *a, int *rc)
 		*rc = SQLITE_MISUSE;
 		return false;
 	}
-	/* Prepared once: with the triggers that keep the derived tables, the
-	 * INSERT is the costliest statement to compile. */
-	if (!s->insert && !(s->insert = db_prepare(s->db,
+	/* Prepared once per database, not per store: with the triggers that
+	 * keep the derived tables it is the costliest statement to compile,
+	 * and the class server has a store per learner (100 first answers
+	 * at once compiled it 100 times in its one database thread). */
+	static const char sql[] =
 		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, "
 		"given, expected, correct, ms, answered_at, content_version, code) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"))) {
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	if (!(st = db_prepare_keep(s->db, sql))) {
 		store_write_fail_why(s, tr(MSG_STORE_DO_SAVE), s->db->err);
 		*rc = SQLITE_MISUSE;
 		return false;
 	}
-	st = s->insert;
 	sqlite3_bind_int64(st, 1, s->profile);
 	sqlite3_bind_int64(st, 2, s->uid);
 	if (a->session > 0)
@@ -421,8 +422,7 @@ bool store_answer_insert(struct store *s, const struct answer_rec *a, int *rc)
 	else
 		sqlite3_bind_null(st, 13);
 	*rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
+	db_done(s->db, st);
 	return *rc == SQLITE_DONE;
 }
 

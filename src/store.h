@@ -41,7 +41,6 @@ struct store {
 	char *user;             /* profile name, owned */
 	void *priv;             /* the class server backend's own state */
 	char err[512];          /* last error message for the UI */
-	sqlite3_stmt *insert;   /* the answer INSERT, prepared once (store_answer_insert) */
 	sqlite3_stmt *touch;    /* a read that refreshes the data version */
 	const char *why;        /* after a failed write: its reason alone, in a few words
 	                         * (the i18n table or db's message), for a narrow line */
