@@ -331,24 +331,40 @@ static const char *content_opt(const struct opts *o)
 	return o->content ? o->content : env && *env ? env : NULL;
 }
 
-static int load_content(const struct opts *o, const char *argv0, struct model *m)
+/* Loads the pack into *m: 0, or 1 with *d and *found saying why, or
+ * 128+signal when a signal stopped the load.  *found is malloc'd. */
+static int content_get(const struct opts *o, const char *argv0, struct model *m, struct diag *d,
+                       char **found)
 {
-	char *found = content_find_dir(content_opt(o), argv0);
-	struct diag d = { 0 };
-	int rc = 0;
+	memset(m, 0, sizeof *m);
+	*found = content_find_dir(content_opt(o), argv0);
+	if (!*found)
+		return 1;
+	if (packcache_load(*found, m, d, NULL))
+		return 0;
+	return ui_signal() ? 128 + ui_signal() : 1;   /* stopped, not broken: 128+signal */
+}
+
+/* Says why content_get failed (nothing when a signal stopped it). */
+static void content_report(int rc, const struct diag *d, const char *found)
+{
+	if (rc != 1)
+		return;
 	if (!found) {
 		fprintf(stderr, "httptutor: %s\n", tr(MSG_ERR_NO_CONTENT));
-		return 1;
+		return;
 	}
-	if (!packcache_load(found, m, &d, NULL)) {
-		rc = 1;
-		if (ui_signal())   /* stopped, not broken: the shell sees 128+signal */
-			rc = 128 + ui_signal();
-		for (size_t i = 0; rc == 1 && i < d.n; i++)
-			fprintf(stderr, "%s\n", d.msg[i]);
-		if (rc == 1)
-			report_error(MSG_ERR_CONTENT_BAD, found, d.n, found);
-	}
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "%s\n", d->msg[i]);
+	report_error(MSG_ERR_CONTENT_BAD, found, d->n, found);
+}
+
+static int load_content(const struct opts *o, const char *argv0, struct model *m)
+{
+	struct diag d = { 0 };
+	char *found = NULL;
+	int rc = content_get(o, argv0, m, &d, &found);
+	content_report(rc, &d, found);
 	diag_free(&d);
 	free(found);
 	return rc;
@@ -441,10 +457,12 @@ static void quiz_opts_from(const struct opts *o, struct quiz_opts *q)
 	q->seed = o->have_seed ? o->seed : clock_seed();
 }
 
-/* Full-screen run: the store is optional, so reading works without it. */
-static int run_screen(const struct model *m, const struct opts *o, enum lang lang,
+/* Full-screen run: the store is optional, so reading works without it.
+ * argv0 set: the content is not loaded yet (the home screen, which needs
+ * none); it is loaded into *m after the first frame. */
+static int run_screen(struct model *m, const struct opts *o, enum lang lang,
                       bool utf8, enum screen_id start, const char *arg,
-                      const struct contrast *drill)
+                      const struct contrast *drill, const char *argv0)
 {
 	struct app *a = calloc(1, sizeof *a);
 	char err[512];
@@ -471,14 +489,30 @@ static int run_screen(const struct model *m, const struct opts *o, enum lang lan
 	}
 	bool color = !o->no_color && !(getenv("NO_COLOR") && *getenv("NO_COLOR"));
 	if (!ui_start(color, utf8, err, sizeof err)) {
+		/* Broken content is said first, as for every other command. */
+		if (argv0 && (rc = load_content(o, argv0, m)))
+			goto done;
 		term_needed(err, utf8);
 		rc = 1;
 		goto done;
 	}
-	if (menu_first) {
+	if (menu_first)
 		app_first_frame(a);
-		a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
+	if (argv0) {
+		struct diag d = { 0 };
+		char *found = NULL;
+		rc = content_get(o, argv0, m, &d, &found);
+		if (rc) {
+			ui_stop();
+			content_report(rc, &d, found);
+		}
+		diag_free(&d);
+		free(found);
+		if (rc)
+			goto done;
 	}
+	if (menu_first)
+		a->st = store_open(db_path(o), user_name(o), false, a->db_err, sizeof a->db_err);
 	if (!utf8)
 		app_status(a, true, "%s", tr(MSG_NOT_UTF8));
 	else if (!a->st)
@@ -603,6 +637,14 @@ int main(int argc, char **argv)
 	/* With a class server, a learner's own database only queues answers. */
 	store_use_class(class_server(&o));
 
+	/* The home menu needs no content: it is on the screen before the pack
+	 * is loaded (the first frame within 1.2x less's, issue 10). */
+	if (!*cmd && !o.group) {
+		memset(&m, 0, sizeof m);
+		rc = run_screen(&m, &o, lang, utf8, SCR_HOME, "", NULL, argv0);
+		content_free(&m);
+		return ui_signal() ? 128 + ui_signal() : rc;
+	}
 	if ((rc = load_content(&o, argv0, &m)))
 		return rc;
 	const struct contrast *drill = NULL;
@@ -703,7 +745,7 @@ int main(int argc, char **argv)
 			     start == SCR_CODES ? report_codes(&rx) :
 			     report_chapter(&rx, start == SCR_READER ? report_find_chapter(&m, arg) : -1);
 		} else {
-			rc = run_screen(&m, &o, lang, utf8, start, arg, drill);
+			rc = run_screen(&m, &o, lang, utf8, start, arg, drill, NULL);
 		}
 	}
 	examhide_free(&hide);

@@ -305,6 +305,13 @@ bool store_sql_gone(struct store *s)
 	return s->db->gone;
 }
 
+/* SQLite's cache pages go back to malloc (read again from the OS's cache
+ * when next needed, or dropped anyway once another process writes). */
+static void store_sql_idle(struct store *s)
+{
+	sqlite3_db_release_memory(s->db->h);
+}
+
 const char *store_sql_where(struct store *s)
 {
 	return s->db->path;
@@ -928,6 +935,7 @@ out:
 const struct store_ops store_sql_ops = {
 	.close = store_sql_close,
 	.gone = store_sql_gone,
+	.idle = store_sql_idle,
 	.where = store_sql_where,
 	.waiting = store_sql_waiting,
 	.offline = store_sql_offline,

@@ -67,6 +67,8 @@ void store_close(struct store *s);
 
 /* True once the store can keep nothing more (its file was deleted or
  * replaced): the caller should stop asking for answers. */
+/* The screen waits for a key: memory kept only for speed is given back. */
+void store_idle(struct store *s);
 bool store_gone(struct store *s);
 /* Where answers go, for messages: the database path or the server. */
 const char *store_where(struct store *s);

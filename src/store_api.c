@@ -27,6 +27,12 @@ void store_close(struct store *s)
 		s->ops->close(s);
 }
 
+void store_idle(struct store *s)
+{
+	if (s && s->ops->idle)
+		s->ops->idle(s);
+}
+
 bool store_gone(struct store *s)
 {
 	return s->ops->gone(s);

@@ -15,6 +15,7 @@
 struct store_ops {
 	void (*close)(struct store *s);
 	bool (*gone)(struct store *s);
+	void (*idle)(struct store *s);   /* optional: give back what a quiet screen does not need */
 	const char *(*where)(struct store *s);
 	int (*waiting)(struct store *s);
 	bool (*offline)(struct store *s);

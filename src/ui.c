@@ -206,10 +206,10 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 	}
 	/* Until a screen has been through endwin() once, curses flushes the
 	 * terminal after every cursor move, so each frame left in a write per
-	 * line (two dozen wake-ups of the terminal for the first one).  One
-	 * round trip before anything is drawn makes every frame one write. */
+	 * line (two dozen wake-ups of the terminal for the first one).  After
+	 * endwin() the first frame's refresh resumes the screen and every frame
+	 * is one write; no blank frame is painted before it. */
 	endwin();
-	refresh();
 	return true;
 }
 
@@ -271,6 +271,13 @@ static int input_state(void)
 	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
 		return 2;
 	return (p.revents & POLLIN) ? 1 : 0;
+}
+
+bool ui_input_waiting(void)
+{
+	if (ui.script)
+		return ui.script[ui.script_pos] >= 0;
+	return ui.ahead >= 0 || input_state() == 1;
 }
 
 /* What read_key returns when ms passed without a key. */

@@ -41,6 +41,8 @@ int ui_getkey(void);
 bool ui_esc_was_sequence(int ms);
 /* Discard keys typed so far and not yet read (a new question appeared). */
 void ui_flush_input(void);
+/* A key (or the rest of one) is already there to read. */
+bool ui_input_waiting(void);
 /* Return KEY_TICK from ui_getkey after ms milliseconds without a key (for a
  * clock on screen); 0 turns it off. */
 void ui_set_tick(int ms);
