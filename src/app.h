@@ -173,6 +173,7 @@ struct progress_view {
 	size_t n_cells;
 	struct confusion *conf;   /* its off-diagonal cells, most frequent first (owned) */
 	size_t n_conf;
+	bool matrix_loaded;       /* cells/conf read for this p (on entering Progress) */
 };
 
 struct app {

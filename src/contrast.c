@@ -7,10 +7,7 @@
 
 int contrast_code(const char *s)
 {
-	if (!s || strlen(s) != 3 || s[0] < '1' || s[0] > '5' || s[1] < '0' || s[1] > '9' ||
-	    s[2] < '0' || s[2] > '9')
-		return 0;
-	return atoi(s);
+	return model_code_text(s);
 }
 
 int contrast_index(const struct contrast *g, int code)
@@ -103,11 +100,11 @@ bool contrast_rows(const struct model *m, const struct confusion_item *ci, size_
 		r->mistakes += ci[i].times;
 		if (ci[i].last > r->last)
 			r->last = ci[i].last;
-		/* an item counts once per group, however many pairs it had */
+		/* an item counts once per group, however many pairs it had
+		 * (its pairs are next to each other: ci is sorted by item) */
 		bool seen = false;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(ci[j].item, ci[i].item) == 0 &&
-			       contrast_for_pair(m, ci[j].expected, ci[j].given) == g;
+		for (size_t j = i; j-- > 0 && !seen && strcmp(ci[j].item, ci[i].item) == 0;)
+			seen = contrast_for_pair(m, ci[j].expected, ci[j].given) == g;
 		r->items += !seen;
 	}
 	size_t k = 0;
@@ -124,12 +121,31 @@ bool contrast_rows(const struct model *m, const struct confusion_item *ci, size_
 	return true;
 }
 
+static int cmp_item(const void *x, const void *y)
+{
+	return strcmp(((const struct confusion_item *)x)->item, ((const struct confusion_item *)y)->item);
+}
+
+void contrast_sort_items(struct confusion_item *ci, size_t n)
+{
+	if (n > 1)
+		qsort(ci, n, sizeof *ci, cmp_item);
+}
+
 int contrast_item_grouped(const struct model *m, const struct confusion_item *ci, size_t n,
                           const char *item)
 {
+	size_t lo = 0, hi = n;   /* the first entry of item: ci[lo] */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(ci[mid].item, item) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	int times = 0;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(ci[i].item, item) == 0 && contrast_for_pair(m, ci[i].expected, ci[i].given))
+	for (size_t i = lo; i < n && strcmp(ci[i].item, item) == 0; i++)
+		if (contrast_for_pair(m, ci[i].expected, ci[i].given))
 			times += ci[i].times;
 	return times;
 }

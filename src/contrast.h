@@ -29,12 +29,16 @@ struct contrast_row {
 	int items;              /* distinct questions they came from */
 	int64_t last;           /* unix seconds of the latest */
 };
+/* Puts a learner's confusions in the order the next two need: by item. */
+void contrast_sort_items(struct confusion_item *ci, size_t n);
 /* The groups the learner has mistakes in, most mistakes first, then the most
- * recent.  *out is malloc'd (NULL when there are none); false only when
- * memory runs out. */
+ * recent; ci sorted by contrast_sort_items.  *out is malloc'd (NULL when there
+ * are none); false only when memory runs out. */
 bool contrast_rows(const struct model *m, const struct confusion_item *ci, size_t n,
                    struct contrast_row **out, size_t *nout);
-/* How many of item's wrong answers fall in some group (0 when none do). */
+/* How many of item's wrong answers fall in some group (0 when none do); ci
+ * sorted by contrast_sort_items (a binary search: Review asks for every
+ * item of a long history). */
 int contrast_item_grouped(const struct model *m, const struct confusion_item *ci, size_t n,
                           const char *item);
 

@@ -9,10 +9,8 @@
 /* A status code written as three digits 100–599. */
 static bool code_text(const char *s, int *code)
 {
-	if (strlen(s) != 3 || strspn(s, "0123456789") != 3 || s[0] < '1' || s[0] > '5')
-		return false;
-	*code = atoi(s);
-	return true;
+	*code = model_code_text(s);
+	return *code != 0;
 }
 
 bool grade_answer(const struct model *m, const char *item, const char *qtype,

@@ -127,6 +127,13 @@ void model_free(struct model *m)
 
 /* ---- lookups ---- */
 
+int model_code_text(const char *s)
+{
+	if (!s || strlen(s) != 3 || strspn(s, "0123456789") != 3 || s[0] < '1' || s[0] > '5')
+		return 0;
+	return atoi(s);
+}
+
 const struct code_entry *model_code(const struct model *m, int code)
 {
 	size_t lo = 0, hi = m->n_codes;

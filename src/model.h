@@ -137,6 +137,9 @@ struct model {
 };
 
 /* Lookups; return NULL/-1 when absent.  Pointers live as long as the model. */
+/* The status code s spells as exactly three digits 100-599, else 0 (header
+ * names and typed junk are not codes). */
+int model_code_text(const char *s);
 const struct code_entry *model_code(const struct model *m, int code);
 const struct chapter *model_chapter(const struct model *m, const char *id);
 const struct scenario *model_scenario(const struct model *m, const char *id);

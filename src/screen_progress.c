@@ -21,23 +21,28 @@ void progress_enter(struct app *a)
 	 * chapter read, another program) or a minute passes (items fall due). */
 	uint32_t version = a->st ? store_data_version(a->st) : 0;
 	int64_t now = clock_now();
-	if (v->loaded && version == v->version && now - v->loaded_at < 60)
-		return;
-	if (v->loaded)
-		store_progress_free(&v->p);
-	memset(&v->p, 0, sizeof v->p);
-	v->loaded = false;
-	if (!a->st) {
-		app_status(a, true, tr(MSG_NO_DB), a->db_err);
-		return;
+	if (!v->loaded || version != v->version || now - v->loaded_at >= 60) {
+		if (v->loaded)
+			store_progress_free(&v->p);
+		memset(&v->p, 0, sizeof v->p);
+		confmatrix_free(v);
+		v->loaded = v->matrix_loaded = false;
+		if (!a->st) {
+			app_status(a, true, tr(MSG_NO_DB), a->db_err);
+			return;
+		}
+		v->version = version;
+		v->loaded_at = now;
+		v->loaded = store_progress(a->st, now, &v->p);
+		if (!v->loaded)
+			app_status(a, true, "%s", a->st->err);
 	}
-	v->version = version;
-	v->loaded_at = now;
-	v->loaded = store_progress(a->st, now, &v->p);
-	if (!v->loaded)
-		app_status(a, true, "%s", a->st->err);
-	else
+	/* The answer matrix is the Progress screen's alone: home, which shares
+	 * this cache, does not wait for it. */
+	if (v->loaded && !v->matrix_loaded && app_top(a) == SCR_PROGRESS) {
 		confmatrix_load(a);
+		v->matrix_loaded = true;
+	}
 }
 
 /* A horizontal bar of width w filled to frac (0..1) with eighth blocks. */

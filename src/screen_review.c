@@ -87,7 +87,10 @@ static void gather_groups(struct app *a)
 	struct review_view *v = &a->review;
 	struct confusion_item *ci = NULL;
 	size_t nci = 0;
-	if (!store_confusion_items(a->st, &ci, &nci) ||
+	bool read = store_confusion_items(a->st, &ci, &nci);
+	if (read)
+		contrast_sort_items(ci, nci);
+	if (!read ||
 	    !contrast_rows(a->m, ci, nci, &v->groups, &v->n_groups)) {
 		app_status(a, true, "%s", a->st->err);
 		free(ci);

@@ -11,7 +11,8 @@
 /* Both columns hold a status code: header answers and typed junk do not. */
 #define CODE_PAIR "expected GLOB '[1-5][0-9][0-9]' AND given GLOB '[1-5][0-9][0-9]'"
 
-typedef void row_fn(void *elem, sqlite3_stmt *st);
+/* Fills elem from the row; false: the row is not wanted (elem is reused). */
+typedef bool row_fn(void *elem, sqlite3_stmt *st);
 
 /* Runs sql for this learner (store_read_query: ?1 = profile; ?2 = arg2) and turns each row into
  * an element of `size` bytes with fill.  *out is malloc'd (NULL when there
@@ -41,7 +42,7 @@ static bool read_rows(struct store *s, const char *sql, int64_t arg2, size_t siz
 			v = nv;
 			cap = ncap;
 		}
-		fill(v + len++ * size, st);
+		len += fill(v + len * size, st);
 	}
 	if (rc != SQLITE_DONE) {
 		db_fail(s->db, what);
@@ -60,29 +61,75 @@ fail:
 
 enum { CI_ITEM, CI_EXPECTED, CI_GIVEN, CI_TIMES, CI_LAST };   /* mirrors the SELECT */
 
-static void fill_item(void *elem, sqlite3_stmt *st)
+static bool fill_item(void *elem, sqlite3_stmt *st)
 {
 	struct confusion_item *c = elem;
 	const unsigned char *item = sqlite3_column_text(st, CI_ITEM);
+	/* CODE_PAIR in C: GLOB on every tally row was a third of the query */
+	c->expected = model_code_text((const char *)sqlite3_column_text(st, CI_EXPECTED));
+	c->given = model_code_text((const char *)sqlite3_column_text(st, CI_GIVEN));
+	if (!c->expected || !c->given)
+		return false;
 	snprintf(c->item, sizeof c->item, "%s", item ? (const char *)item : "");
-	c->expected = sqlite3_column_int(st, CI_EXPECTED);
-	c->given = sqlite3_column_int(st, CI_GIVEN);
 	c->times = sqlite3_column_int(st, CI_TIMES);
 	c->last = sqlite3_column_int64(st, CI_LAST);
+	return true;
+}
+
+static int by_pair(const void *x, const void *y)
+{
+	const struct confusion_item *a = x, *b = y;
+	int c = strcmp(a->item, b->item);
+	if (c)
+		return c;
+	if (a->expected != b->expected)
+		return a->expected < b->expected ? -1 : 1;
+	return (a->given > b->given) - (a->given < b->given);
+}
+
+static int latest_first(const void *x, const void *y)
+{
+	const struct confusion_item *a = x, *b = y;
+	if (a->last != b->last)
+		return a->last > b->last ? -1 : 1;
+	if (a->times != b->times)
+		return a->times > b->times ? -1 : 1;
+	return by_pair(x, y);
 }
 
 bool store_sql_confusion_items(struct store *s, struct confusion_item **out, size_t *n)
 {
-	return read_rows(s,
-		"SELECT item, CAST(expected AS INTEGER), CAST(given AS INTEGER), sum(counted), max(last_at)"
-		" FROM {tally} WHERE profile_id = ?1 AND correct = 0 AND counted > 0 AND " CODE_PAIR
-		" GROUP BY item, expected, given ORDER BY 5 DESC, 4 DESC, 1, 2, 3",
-		0, sizeof **out, fill_item, tr(MSG_STORE_READ_CONFUSIONS), (void **)out, n);
+	/* (profile, item, code, given, expected, correct) is the tally's key,
+	 * so with correct = 0 a row is a pair already.  What is left is done
+	 * here: the code check, summing the rare pair a changed question left
+	 * under two codes, the order (GLOB, GROUP BY and ORDER BY on every
+	 * row were most of Review's wait on a long history). */
+	if (!read_rows(s, "SELECT item, expected, given, counted, last_at"
+	               " FROM {tally} WHERE profile_id = ?1 AND correct = 0 AND counted > 0",
+	               0, sizeof **out, fill_item, tr(MSG_STORE_READ_CONFUSIONS), (void **)out, n))
+		return false;
+	struct confusion_item *v = *out;
+	size_t k = 0;
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, by_pair);
+	for (size_t i = 0; i < *n; i++) {
+		if (k && by_pair(&v[k - 1], &v[i]) == 0) {
+			v[k - 1].times += v[i].times;
+			if (v[i].last > v[k - 1].last)
+				v[k - 1].last = v[i].last;
+		} else {
+			v[k++] = v[i];
+		}
+	}
+	*n = k;
+	if (k > 1)
+		qsort(v, k, sizeof *v, latest_first);
+	return true;
 }
 
 enum { CC_EXPECTED, CC_GIVEN, CC_COUNT, CC_RECENT, CC_LAST };   /* mirrors the SELECT */
 
-static void fill_cell(void *elem, sqlite3_stmt *st)
+static bool fill_cell(void *elem, sqlite3_stmt *st)
 {
 	struct code_cell *c = elem;
 	c->expected = sqlite3_column_int(st, CC_EXPECTED);
@@ -90,6 +137,7 @@ static void fill_cell(void *elem, sqlite3_stmt *st)
 	c->count = sqlite3_column_int(st, CC_COUNT);
 	c->recent = sqlite3_column_int(st, CC_RECENT);
 	c->last = sqlite3_column_int64(st, CC_LAST);
+	return true;
 }
 
 bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **out, size_t *n)

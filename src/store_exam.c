@@ -917,7 +917,7 @@ static bool answer_fits(const struct exam_item *q, const char *given, char *cano
 	bool header = !strcmp(q->qtype, "header");
 
 	if (!strcmp(q->qtype, "pick") || !strcmp(q->qtype, "type")) {
-		if (len != 3 || strspn(given, "0123456789") != 3 || given[0] < '1' || given[0] > '5')
+		if (!model_code_text(given))
 			return false;
 		snprintf(canon, n, "%s", given);
 		return true;

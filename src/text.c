@@ -193,6 +193,12 @@ static char *scrub(const char *s, size_t n, bool keep_nl, bool replace)
 	while (i < n) {
 		uint32_t cp;
 		bool ok;
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {   /* printable ASCII: safe as it is */
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
 		size_t k = decode((const unsigned char *)s + i, n - i, &cp, &ok);
 
 		if (!ok) {
@@ -366,6 +372,11 @@ int text_width(const char *s)
 		uint32_t cp;
 		bool ok;
 
+		if ((unsigned char)s[i] < 0x80) {   /* ASCII: one column (controls too) */
+			i++;
+			w++;
+			continue;
+		}
 		i += decode((const unsigned char *)s + i, n - i, &cp, &ok);
 		w += cp_width(cp);
 	}

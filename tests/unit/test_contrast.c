@@ -156,6 +156,9 @@ static void test_grouping_from_log(void **state)
 
 	struct contrast_row *rows;
 	size_t nr;
+	contrast_sort_items(ci, n);
+	for (size_t i = 1; i < n; i++)
+		assert_true(strcmp(ci[i - 1].item, ci[i].item) <= 0);
 	assert_true(contrast_rows(&fixture, ci, n, &rows, &nr));
 	assert_int_equal(nr, 2);
 	/* equal counts: the more recent group first */
@@ -173,6 +176,7 @@ static void test_grouping_from_log(void **state)
 	answer(s, "mistyped-path", "pick", "404", "403", 30);
 	free(ci);
 	assert_true(store_confusion_items(s, &ci, &n));
+	contrast_sort_items(ci, n);
 	assert_true(contrast_rows(&fixture, ci, n, &rows, &nr));
 	assert_string_equal(rows[0].g->id, "refuse-or-hide");
 	assert_int_equal(rows[0].mistakes, 5);
@@ -208,6 +212,41 @@ static void test_grouping_from_log(void **state)
 	store_close(s);
 }
 
+/* A question whose code changed between content versions leaves one pair
+ * in two tally rows; a header answer is no pair.  One entry, summed. */
+static void test_items_merge_codes(void **state)
+{
+	(void)state;
+	struct store *s = fresh_store("merge");
+	struct answer_rec a = {
+		.item = "moved-q", .qtype = "pick", .shown = "401,403,404,410", .given = "403",
+		.expected = "404", .code = 404, .correct = false, .ms = 900, .at = 10,
+		.content_version = "v1",
+	};
+	assert_true(store_record(s, &a));
+	a.code = 410;
+	a.at = 20;
+	a.content_version = "v2";
+	assert_true(store_record(s, &a));
+	a.qtype = "header";
+	a.given = "Allow";
+	a.at = 30;
+	assert_true(store_record(s, &a));
+	answer(s, "other", "pick", "401", "403", 5);
+	struct confusion_item *ci;
+	size_t n;
+	assert_true(store_confusion_items(s, &ci, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(ci[0].item, "moved-q");   /* latest first */
+	assert_int_equal(ci[0].expected, 404);
+	assert_int_equal(ci[0].given, 403);
+	assert_int_equal(ci[0].times, 2);
+	assert_int_equal(ci[0].last, 20);
+	assert_string_equal(ci[1].item, "other");
+	free(ci);
+	store_close(s);
+}
+
 /* An item may fall into one group through two pairs (409→412, 409→423): it
  * counts once in the group's items. */
 static void test_rows_three_codes(void **state)
@@ -233,6 +272,25 @@ static void test_rows_three_codes(void **state)
 	assert_int_equal(rows[1].items, 1);
 	free(rows);
 	assert_int_equal(contrast_item_grouped(&m, ci, 5, "z"), 1);
+	/* Latest first, as the store gives them: one item's pairs apart.  Sorted,
+	 * the item still counts once per group, and each item finds its own. */
+	struct confusion_item mixed[] = {
+		{ "x", 409, 423, 1, 20 }, { "z", 401, 500, 4, 30 }, { "y", 412, 409, 1, 5 },
+		{ "x", 409, 412, 2, 10 }, { "z", 401, 403, 1, 1 }, { "a", 401, 403, 2, 2 },
+	};
+	contrast_sort_items(mixed, 6);
+	assert_true(contrast_rows(&m, mixed, 6, &rows, &nr));
+	assert_int_equal(nr, 2);
+	assert_string_equal(rows[0].g->id, "conflict-condition-lock");
+	assert_int_equal(rows[0].items, 2);   /* x once, y */
+	assert_string_equal(rows[1].g->id, "who-or-allowed");
+	assert_int_equal(rows[1].items, 2);   /* a, z */
+	free(rows);
+	assert_int_equal(contrast_item_grouped(&m, mixed, 6, "x"), 3);
+	assert_int_equal(contrast_item_grouped(&m, mixed, 6, "a"), 2);
+	assert_int_equal(contrast_item_grouped(&m, mixed, 6, "z"), 1);
+	assert_int_equal(contrast_item_grouped(&m, mixed, 6, "b"), 0);
+	assert_int_equal(contrast_item_grouped(&m, mixed, 6, "zz"), 0);
 	content_free(&m);
 }
 
@@ -478,6 +536,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find_and_label),
 		cmocka_unit_test(test_grouping_from_log),
+		cmocka_unit_test(test_items_merge_codes),
 		cmocka_unit_test(test_rows_three_codes),
 		cmocka_unit_test(test_matrix),
 		cmocka_unit_test(test_drill_question_set),
