@@ -552,13 +552,10 @@ int report_export(const struct report_ctx *r, struct store *st)
 
 /* ---- class report ------------------------------------------------------- */
 
-/* Find name in an array of structs whose first member is a char *; add a
- * zeroed entry when absent.  Returns its index or -1 when out of memory. */
-static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
+/* Appends a zeroed entry named name to an array of structs whose first
+ * member is a char *.  Returns its index or -1 when out of memory. */
+static long add_named(void **arr, size_t *n, size_t size, const char *name)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (!strcmp(*(char **)((char *)*arr + i * size), name))
-			return (long)i;
 	char *grown = realloc(*arr, (*n + 1) * size);
 	char *copy = strdup(name);
 	if (!grown || !copy) {
@@ -571,6 +568,15 @@ static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
 	memset(grown + *n * size, 0, size);
 	*(char **)(grown + *n * size) = copy;
 	return (long)(*n)++;
+}
+
+/* Find name in such an array (short ones); add it when absent. */
+static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp(*(char **)((char *)*arr + i * size), name))
+			return (long)i;
+	return add_named(arr, n, size, name);
 }
 
 /* Names to their places in a growing array of find_or_add's structs: a
@@ -617,7 +623,7 @@ static long find_or_add_ix(struct name_ix *ix, void **arr, size_t *n, size_t siz
 	for (; ix->slot[h]; h = (h + 1) & (ix->cap - 1))
 		if (!strcmp(name_at(*arr, size, ix->slot[h] - 1), name))
 			return (long)(ix->slot[h] - 1);
-	long at = find_or_add(arr, n, size, name);   /* not there: appended */
+	long at = add_named(arr, n, size, name);
 	if (at >= 0)
 		ix->slot[h] = (size_t)at + 1;
 	return at;

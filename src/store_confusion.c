@@ -127,34 +127,108 @@ bool store_sql_confusion_items(struct store *s, struct confusion_item **out, siz
 	return true;
 }
 
-enum { CC_EXPECTED, CC_GIVEN, CC_COUNT, CC_RECENT, CC_LAST };   /* mirrors the SELECT */
+/* One tally row (or, later, one cell) while the matrix is summed. */
+struct cell_row {
+	struct code_cell c;
+	int wrong;
+};
 
-static bool fill_cell(void *elem, sqlite3_stmt *st)
+enum { CT_EXPECTED, CT_GIVEN, CT_COUNTED, CT_CORRECT, CT_LAST };   /* mirrors the SELECT */
+
+static bool fill_tally_cell(void *elem, sqlite3_stmt *st)
 {
-	struct code_cell *c = elem;
-	c->expected = sqlite3_column_int(st, CC_EXPECTED);
-	c->given = sqlite3_column_int(st, CC_GIVEN);
-	c->count = sqlite3_column_int(st, CC_COUNT);
-	c->recent = sqlite3_column_int(st, CC_RECENT);
-	c->last = sqlite3_column_int64(st, CC_LAST);
+	struct cell_row *r = elem;
+	r->c.expected = model_code_text((const char *)sqlite3_column_text(st, CT_EXPECTED));
+	r->c.given = model_code_text((const char *)sqlite3_column_text(st, CT_GIVEN));
+	if (!r->c.expected || !r->c.given)
+		return false;   /* a header answer or typed junk: no cell */
+	r->c.count = sqlite3_column_int(st, CT_COUNTED);
+	r->c.recent = 0;
+	r->c.last = sqlite3_column_int64(st, CT_LAST);
+	r->wrong = sqlite3_column_int(st, CT_CORRECT) ? 0 : r->c.count;
 	return true;
+}
+
+enum { CR_EXPECTED, CR_GIVEN, CR_COUNT };   /* mirrors the SELECT */
+
+static bool fill_recent(void *elem, sqlite3_stmt *st)
+{
+	struct cell_row *r = elem;
+	r->c.expected = model_code_text((const char *)sqlite3_column_text(st, CR_EXPECTED));
+	r->c.given = model_code_text((const char *)sqlite3_column_text(st, CR_GIVEN));
+	r->c.recent = sqlite3_column_int(st, CR_COUNT);
+	return r->c.expected && r->c.given;
+}
+
+static int by_cell(const void *x, const void *y)
+{
+	const struct code_cell *a = x, *b = y;
+	if (a->expected != b->expected)
+		return a->expected < b->expected ? -1 : 1;
+	return (a->given > b->given) - (a->given < b->given);
 }
 
 bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **out, size_t *n)
 {
-	/* Totals from pair_stat; recent ones from the log since `since`, which
-	 * answer_profile_time reaches without the older answers. */
-	return read_rows(s,
-		"WITH cell AS (SELECT CAST(expected AS INTEGER) AS expected, CAST(given AS INTEGER) AS given,"
-		"  sum(counted) AS n, max(last_at) AS last, sum(iif(correct, 0, counted)) AS wrong"
-		"  FROM {tally} WHERE profile_id = ?1 AND counted > 0 AND " CODE_PAIR
-		"  GROUP BY 1, 2),"
-		" recent AS (SELECT CAST(expected AS INTEGER) AS expected, CAST(given AS INTEGER) AS given,"
-		"  count(*) AS n FROM {answer_counted} WHERE profile_id = ?1 AND answered_at >= ?2"
-		"  AND " CODE_PAIR " GROUP BY 1, 2) "
-		"SELECT c.expected, c.given, c.n, coalesce(r.n, 0), c.last"
-		" FROM cell c LEFT JOIN recent r USING (expected, given)"
-		" WHERE c.expected IN (SELECT expected FROM cell GROUP BY expected HAVING sum(wrong) > 0)"
-		" ORDER BY 1, 2",
-		since, sizeof **out, fill_cell, tr(MSG_STORE_READ_BY_CODE), (void **)out, n);
+	/* The learner's tally rows summed here into cells: a few hundred rows
+	 * on any history, where SQLite's GLOB, GROUP BY and a second pass for
+	 * the rows with a wrong answer cost more than reading them.  The
+	 * answers since `since` come from the log (answer_profile_time reaches
+	 * them without the older ones), and only when there are any. */
+	struct cell_row *v = NULL, *rec = NULL;
+	size_t nv = 0, nrec = 0, k = 0;
+	int64_t latest = 0;
+	bool ok = false;
+
+	*out = NULL;
+	*n = 0;
+	if (!read_rows(s, "SELECT expected, given, counted, correct, last_at FROM {tally}"
+	               " WHERE profile_id = ?1 AND counted > 0",
+	               0, sizeof *v, fill_tally_cell, tr(MSG_STORE_READ_BY_CODE), (void **)&v, &nv))
+		goto out;
+	if (nv > 1)
+		qsort(v, nv, sizeof *v, by_cell);
+	for (size_t i = 0; i < nv; i++) {
+		latest = v[i].c.last > latest ? v[i].c.last : latest;
+		if (k && by_cell(&v[k - 1].c, &v[i].c) == 0) {
+			v[k - 1].c.count += v[i].c.count;
+			v[k - 1].wrong += v[i].wrong;
+			if (v[i].c.last > v[k - 1].c.last)
+				v[k - 1].c.last = v[i].c.last;
+		} else {
+			v[k++] = v[i];
+		}
+	}
+	nv = k;
+	if (nv && latest >= since &&
+	    !read_rows(s, "SELECT expected, given, count(*) FROM {answer_counted}"
+	               " WHERE profile_id = ?1 AND answered_at >= ?2 GROUP BY expected, given",
+	               since, sizeof *rec, fill_recent, tr(MSG_STORE_READ_BY_CODE), (void **)&rec, &nrec))
+		goto out;
+	for (size_t i = 0; i < nrec; i++) {
+		struct cell_row *c = bsearch(&rec[i], v, nv, sizeof *v, by_cell);
+		if (c)
+			c->c.recent += rec[i].c.recent;
+	}
+	/* Only the rows (expected codes) with a wrong answer: v is by expected. */
+	if (nv && !(*out = calloc(nv, sizeof **out))) {
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
+		goto out;
+	}
+	for (size_t i = 0, j; i < nv; i = j) {
+		int wrong = 0;
+		for (j = i; j < nv && v[j].c.expected == v[i].c.expected; j++)
+			wrong += v[j].wrong;
+		for (size_t r = i; wrong > 0 && r < j; r++)
+			(*out)[(*n)++] = v[r].c;
+	}
+	if (!*n) {
+		free(*out);
+		*out = NULL;
+	}
+	ok = true;
+out:
+	free(v);
+	free(rec);
+	return ok;
 }

@@ -322,6 +322,16 @@ static void test_matrix(void **state)
 		assert_int_equal(cells[i].recent, want[i][3]);
 		assert_int_equal(cells[i].last, want[i][4]);
 	}
+	/* Nothing since a time after the last answer: the same cells, none recent. */
+	struct code_cell *later;
+	size_t nl;
+	assert_true(store_code_matrix(s, 951, &later, &nl));
+	assert_int_equal(nl, 7);
+	for (size_t i = 0; i < nl; i++) {
+		assert_int_equal(later[i].count, want[i][2]);
+		assert_int_equal(later[i].recent, 0);
+	}
+	free(later);
 	struct confusion *c;
 	size_t nc;
 	assert_true(contrast_confusions(cells, n, &c, &nc));
