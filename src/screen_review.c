@@ -125,14 +125,21 @@ void review_enter(struct app *a)
 		app_status(a, true, "%s", a->st->err);
 	else
 		gather_groups(a);
-	struct leitner *states = NULL;
-	size_t n = 0;
-	if (store_item_states(a->st, &states, &n)) {
-		int64_t now = clock_now();
-		for (size_t i = 0; i < n; i++)
-			v->due += states[i].box > 0 && states[i].due <= now;
+	/* The due count home has just read (an item's box is at least 1 in
+	 * the store); read afresh when that is stale or was never read. */
+	const struct progress_view *pv = &a->progress;
+	if (pv->loaded && pv->version == store_data_version(a->st) && clock_now() - pv->loaded_at < 60) {
+		v->due = pv->p.due;
+	} else {
+		struct leitner *states = NULL;
+		size_t n = 0;
+		if (store_item_states(a->st, &states, &n)) {
+			int64_t now = clock_now();
+			for (size_t i = 0; i < n; i++)
+				v->due += states[i].box > 0 && states[i].due <= now;
+		}
+		free(states);
 	}
-	free(states);
 	sort(v);
 	int rows = (int)(v->n_groups + v->n);
 	if (v->sel >= rows)

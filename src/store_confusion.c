@@ -110,7 +110,10 @@ bool store_sql_confusion_items(struct store *s, struct confusion_item **out, siz
 		return false;
 	struct confusion_item *v = *out;
 	size_t k = 0;
-	if (*n > 1)
+	bool sorted = true;   /* as the key reads them, unless a question changed code */
+	for (size_t i = 1; i < *n && sorted; i++)
+		sorted = by_pair(&v[i - 1], &v[i]) <= 0;
+	if (!sorted)
 		qsort(v, *n, sizeof *v, by_pair);
 	for (size_t i = 0; i < *n; i++) {
 		if (k && by_pair(&v[k - 1], &v[i]) == 0) {
