@@ -12,6 +12,13 @@ uint32_t out_safe_cp(uint32_t cp)
 
 void out_puts(FILE *f, const char *s, bool utf8)
 {
+	const char *p = s;
+	while (p && *p >= 0x20 && *p < 0x7F)
+		p++;
+	if (p && !*p) {   /* printable ASCII (most cells of a report): as it is */
+		fputs(s, f);
+		return;
+	}
 	char *clean = text_clean(s, s ? strlen(s) : 0, true);
 	if (!clean)
 		return;

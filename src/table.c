@@ -72,24 +72,38 @@ char *table_fit(const char *s, int cols, enum table_clip how)
 	return out;
 }
 
+static void pad(FILE *f, int n)
+{
+	static const char spaces[] = "                                ";
+	for (int k; n > 0; n -= k) {
+		k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+		fwrite(spaces, 1, (size_t)k, f);
+	}
+}
+
 static void print_row(const struct table *t, FILE *f, char *const *row, const int *w,
                       int indent, int gap, bool utf8)
 {
-	fprintf(f, "%*s", indent, "");
+	pad(f, indent);
 	for (int i = 0; i < t->ncols; i++) {
-		char *cell = table_fit(row[i], w[i], t->cols[i].clip);
-		const char *c = cell ? cell : "";
-		int pad = w[i] - text_width(c);
-		if (pad < 0)
-			pad = 0;
+		/* A cell that fits is printed as it is (no copy). */
+		int cw = text_width(row[i]);
+		char *cell = NULL;
+		const char *c = row[i];
+		if (cw > w[i] && t->cols[i].clip != TABLE_NO_CLIP) {
+			cell = table_fit(row[i], w[i], t->cols[i].clip);
+			c = cell ? cell : "";
+			cw = text_width(c);
+		}
+		int room = w[i] - cw > 0 ? w[i] - cw : 0;
 		bool last = i + 1 == t->ncols;
 		if (t->cols[i].align == TABLE_RIGHT)
-			fprintf(f, "%*s", pad, "");
+			pad(f, room);
 		out_puts(f, c, utf8);
 		if (t->cols[i].align == TABLE_LEFT && !last)
-			fprintf(f, "%*s", pad, "");
+			pad(f, room);
 		if (!last)
-			fprintf(f, "%*s", gap, "");
+			pad(f, gap);
 		free(cell);
 	}
 	fputc('\n', f);
