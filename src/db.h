@@ -33,6 +33,9 @@ struct db {
 	char err[512];          /* last error, for the status line */
 };
 
+/* Once, before the first database is opened (main). */
+void db_setup(void);
+
 /* Open (creating it, with its directory 0700 and the file 0600) and migrate.
  * readonly opens without creating or writing anything; a file of an older
  * schema is then copied into memory and upgraded there, so every query works

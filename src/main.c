@@ -12,6 +12,7 @@
 #include "classroom.h"
 #include "confmatrix.h"
 #include "content.h"
+#include "db.h"
 #include "contrast.h"
 #include "packcache.h"
 #include "examcmd.h"
@@ -562,6 +563,7 @@ int main(int argc, char **argv)
 	struct model m;
 	enum lang lang;
 	int rc;
+	db_setup();
 	bool utf8 = i18n_setup_locale();
 	ui_install_signals();
 	content_set_stop_check(ui_signal);

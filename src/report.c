@@ -326,6 +326,28 @@ static int pct(int c, int n)
 	return quiz_percent(c, n);
 }
 
+/* v in decimal, then unit, into buf (n bytes): the class tables' cells,
+ * a few per student and question, where snprintf was a tenth of the
+ * report. */
+static const char *cell_num(char *buf, size_t n, long v, const char *unit)
+{
+	char digits[24];
+	int k = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	size_t o = 0;
+	do
+		digits[k++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		digits[k++] = '-';
+	while (k && o + 1 < n)
+		buf[o++] = digits[--k];
+	for (; *unit && o + 1 < n; unit++)
+		buf[o++] = *unit;
+	buf[o] = '\0';
+	return buf;
+}
+
 /* {answers, correct} for one class, code or day. */
 static json_t *count_json(int answers, int correct)
 {
@@ -738,9 +760,9 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 	for (size_t i = 0; i < d->n_st; i++) {
 		const struct class_student *s = &d->st[i];
 		char a[16], c[16], p[16], tm[16];
-		snprintf(a, sizeof a, "%d", s->answers);
-		snprintf(c, sizeof c, "%d", s->correct);
-		snprintf(p, sizeof p, "%d%%", pct(s->correct, s->answers));
+		cell_num(a, sizeof a, s->answers, "");
+		cell_num(c, sizeof c, s->correct, "");
+		cell_num(p, sizeof p, pct(s->correct, s->answers), "%");
 		snprintf(tm, sizeof tm, "%.1fs", s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
 		table_add(&t, (const char *[]){ s->name, a, c, p, tm });
 	}
@@ -759,8 +781,8 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 		const struct class_item *q = &d->q[i];
 		const struct class_tally *tw = report_class_top_wrong(q);
 		char a[16], p[16], wrong[96] = "";
-		snprintf(a, sizeof a, "%d", q->answers);
-		snprintf(p, sizeof p, "%d%%", pct(q->correct, q->answers));
+		cell_num(a, sizeof a, q->answers, "");
+		cell_num(p, sizeof p, pct(q->correct, q->answers), "%");
 		if (tw)
 			snprintf(wrong, sizeof wrong, "%s ×%d", tw->given, tw->count);
 		if (q->also)   /* right answers that were the second acceptable code */

@@ -31,8 +31,12 @@ void table_add(struct table *t, const char *const *cells)
 	}
 	char **row = t->cells + t->nrows * (size_t)t->ncols;
 	for (int i = 0; i < t->ncols; i++) {
-		/* One line per cell: a newline in a name must not break the row. */
-		char *c = text_clean(cells[i] ? cells[i] : "", strlen(cells[i] ? cells[i] : ""), false);
+		/* One line per cell: a newline in a name must not break the row.
+		 * Printable ASCII (numbers, most ids) needs no cleaning. */
+		const char *s = cells[i] ? cells[i] : "", *p = s;
+		while (*p >= 0x20 && *p < 0x7F)
+			p++;
+		char *c = *p ? text_clean(s, strlen(s), false) : strdup(s);
 		row[i] = c;
 		if (!c)
 			t->oom = true;
