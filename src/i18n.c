@@ -85,13 +85,9 @@ static bool codeset_is_utf8(void)
 	return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "utf8") == 0);
 }
 
-/* Only the character type follows the environment: nothing here formats
- * numbers, dates or collates by locale (dates are numeric, the language is
- * picked from the variables by i18n_pick), and loading one category instead
- * of thirteen is a tenth of the start-up. */
 bool i18n_setup_locale(void)
 {
-	if (setlocale(LC_CTYPE, "") && codeset_is_utf8())
+	if (setlocale(LC_ALL, "") && codeset_is_utf8())
 		return true;
 	/* The requested locale is missing (zh_TW.UTF-8 is rarely generated) or is
 	 * not UTF-8; if the user asked for UTF-8 anywhere, C.UTF-8 gives it. */
@@ -101,8 +97,8 @@ bool i18n_setup_locale(void)
 	if (!want || !*want)
 		want = getenv("LANG");
 	if (want && names_utf8(want) &&
-	    setlocale(LC_CTYPE, "C.UTF-8") && codeset_is_utf8())
+	    setlocale(LC_ALL, "C.UTF-8") && codeset_is_utf8())
 		return true;
-	setlocale(LC_CTYPE, "C");
+	setlocale(LC_ALL, "C");
 	return false;
 }
