@@ -71,3 +71,43 @@ void clock_local_str(int64_t t, const char *fmt, const char *none, char *buf, si
 	else
 		snprintf(buf, n, "%s", none);
 }
+
+static void put2(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
+
+bool clock_iso_utc(int64_t t, char out[21])
+{
+	/* 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59Z */
+	if (t < -62167219200LL || t > 253402300799LL)
+		return false;
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	unsigned secs = (unsigned)(t - days * 86400);
+	/* The civil date of a day count (H. Hinnant's days-to-civil). */
+	int64_t z = days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	unsigned d = doy - (153 * mp + 2) / 5 + 1;
+	unsigned m = mp < 10 ? mp + 3 : mp - 9;
+	unsigned y = (unsigned)((int64_t)yoe + era * 400 + (m <= 2));
+	put2(out, y / 100);
+	put2(out + 2, y % 100);
+	out[4] = '-';
+	put2(out + 5, m);
+	out[7] = '-';
+	put2(out + 8, d);
+	out[10] = 'T';
+	put2(out + 11, secs / 3600);
+	out[13] = ':';
+	put2(out + 14, secs / 60 % 60);
+	out[16] = ':';
+	put2(out + 17, secs % 60);
+	out[19] = 'Z';
+	out[20] = '\0';
+	return true;
+}

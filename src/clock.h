@@ -3,6 +3,7 @@
 #ifndef HTTPTUTOR_CLOCK_H
 #define HTTPTUTOR_CLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,5 +25,9 @@ uint64_t clock_seed(void);
 void clock_local_str(int64_t t, const char *fmt, const char *none, char *buf, size_t n);
 /* Unix seconds as ISO 8601 UTC ("2025-11-22T14:02:00Z"); "" for 0. */
 void clock_iso_str(int64_t t, char *buf, size_t n);
+/* The same for every t in years 0000-9999 (0 too), as SQLite's
+ * strftime('%Y-%m-%dT%H:%M:%SZ', t, 'unixepoch') spells it, by arithmetic
+ * alone (an export formats one per answer); false outside those years. */
+bool clock_iso_utc(int64_t t, char out[21]);
 
 #endif

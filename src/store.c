@@ -843,6 +843,24 @@ const char *const store_export_columns[] = {
 	"id", "profile", "uid", "session", "item", "qtype", "shown", "given",
 	"expected", "correct", "ms", "at", "content_version", "code", "also", "exam",
 };
+enum { EXPORT_AT = 11 };   /* "at" above: formatted in C */
+
+/* SQLite's spelling of a time clock_iso_utc does not take (a year before
+ * 0000 or after 9999 in a damaged file); false for NULL. */
+static bool export_time_slow(struct store *s, int64_t t, char *out, size_t n)
+{
+	sqlite3_stmt *st = db_prepare(s->db, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')");
+	bool ok = false;
+	if (st) {
+		sqlite3_bind_int64(st, 1, t);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+			ok = true;
+		}
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
 const int store_export_ncolumns =
 	(int)(sizeof store_export_columns / sizeof store_export_columns[0]);
 /* Which of them hold numbers (JSON writes those as numbers). */
@@ -864,7 +882,7 @@ bool store_sql_export(struct store *s, store_row_fn fn, void *ctx)
 		"SELECT a.id, p.name, a.uid, a.session_id, a.item, a.qtype, a.shown, a.given,"
 		" CASE WHEN sealed THEN NULL ELSE a.expected END,"
 		" CASE WHEN sealed THEN NULL ELSE a.correct END, a.ms,"
-		" strftime('%Y-%m-%dT%H:%M:%SZ', a.answered_at, 'unixepoch'),"
+		" a.answered_at,"   /* as ISO 8601 UTC: clock_iso_utc below */
 		" a.content_version, CASE WHEN sealed THEN NULL ELSE a.code END,"
 		/* right but not the expected code: a scenario's second acceptable one */
 		" CASE WHEN sealed THEN NULL WHEN a.correct = 1 AND a.given <> a.expected THEN 1 ELSE 0 END,"
@@ -881,11 +899,20 @@ bool store_sql_export(struct store *s, store_row_fn fn, void *ctx)
 	if (!st)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char at[21];
+
 		for (int i = 0; i < store_export_ncolumns; i++) {
 			const unsigned char *t = sqlite3_column_text(st, i);
 
 			cols[i] = (const char *)t;   /* NULL stays NULL */
 		}
+		/* The time in C: SQLite's strftime was a tenth of an export
+		 * (it still spells the years before 0000 of a damaged file). */
+		int64_t t = sqlite3_column_int64(st, EXPORT_AT);
+		if (clock_iso_utc(t, at))
+			cols[EXPORT_AT] = at;
+		else
+			cols[EXPORT_AT] = export_time_slow(s, t, at, sizeof at) ? at : NULL;
 		fn(ctx, store_export_ncolumns, cols);
 	}
 	if (rc != SQLITE_DONE) {

@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "db.h"
 #include "pending.h"
 #include "store.h"
@@ -1050,6 +1051,96 @@ static void test_pending_order(void **state)
 	db_close(d);
 }
 
+struct iso_rows {
+	int n;
+	char at[3][32];
+};
+
+static void iso_row(void *ctx, int ncols, const char *const *cols)
+{
+	struct iso_rows *r = ctx;
+	assert_true(ncols > 11);
+	assert_string_equal(store_export_columns[11], "at");
+	if (r->n < 3)
+		snprintf(r->at[r->n], sizeof r->at[0], "%s", cols[11] ? cols[11] : "(null)");
+	r->n++;
+}
+
+/* The export's times: clock_iso_utc spells what SQLite's strftime does,
+ * over edges (epoch, leap days, centuries, the ends of 0000-9999) and a
+ * spread of random seconds; outside those years SQLite gives NULL and
+ * clock_iso_utc false. */
+static void test_iso_utc_matches_sqlite(void **state)
+{
+	(void)state;
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(":memory:", &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', ?1, 'unixepoch')",
+	                                    -1, &st, NULL), SQLITE_OK);
+	static const int64_t edges[] = {
+		0, 1, -1, 59, 86399, 86400, -86400, -86401, 951782400 /* 2000-02-29 */,
+		951868799, 4107542400 /* 2100-03-01 */, 68169600, -2208988800 /* 1900 */,
+		-62167219200, -62167219201, 253402300799, 253402300800, 1700000000, 1731520232,
+	};
+	uint64_t x = 88172645463325252u;
+	int checked = 0;
+	for (int i = 0; i < 20000 + (int)(sizeof edges / sizeof edges[0]); i++) {
+		int64_t t;
+		if (i < (int)(sizeof edges / sizeof edges[0])) {
+			t = edges[i];
+		} else {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;   /* xorshift */
+			t = (int64_t)(x % 320000000000u) - 64000000000;
+		}
+		char mine[21];
+		bool ok = clock_iso_utc(t, mine);
+		sqlite3_bind_int64(st, 1, t);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		const char *want = (const char *)sqlite3_column_text(st, 0);
+		if (t < -62167219200LL || t > 253402300799LL) {
+			assert_false(ok);   /* the export asks SQLite for these */
+		} else {
+			assert_true(ok);
+			assert_string_equal(mine, want);
+			checked++;
+		}
+		sqlite3_reset(st);
+	}
+	assert_true(checked > 15000);
+	/* ... and an export spells them as SQLite does. */
+	char dir[] = "/tmp/httptutor-iso-XXXXXX", path[64], err[256];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.db", dir);
+	struct store *s = store_open(path, "ann", false, err, sizeof err);
+	assert_non_null(s);
+	struct answer_rec a = { .item = "x", .qtype = "pick", .shown = "401,403", .given = "403",
+	                        .expected = "403", .code = 403, .correct = true, .ms = 1,
+	                        .at = 1731520232, .content_version = "t" };
+	assert_true(store_record(s, &a));
+	/* The store writes no such times; a damaged file may hold them. */
+	sqlite3 *raw;
+	assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw,
+		"INSERT INTO answer(profile_id, uid, session_id, item, qtype, shown, given, expected,"
+		" correct, ms, answered_at, content_version, code) SELECT profile_id, uid, session_id,"
+		" item, qtype, shown, given, expected, correct, ms, t.v, content_version, code"
+		" FROM answer, (SELECT -62167219201 AS v UNION ALL SELECT 0) t", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(raw);
+	struct iso_rows got = { 0 };
+	assert_true(store_export(s, iso_row, &got));
+	assert_int_equal(got.n, 3);
+	assert_string_equal(got.at[0], "-001-12-31T23:59:59Z");
+	assert_string_equal(got.at[1], "1970-01-01T00:00:00Z");
+	assert_string_equal(got.at[2], "2024-11-13T17:50:32Z");
+	store_close(s);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1080,6 +1171,7 @@ int main(void)
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test_setup_teardown(test_file_gone, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_backend_complete),
+		cmocka_unit_test(test_iso_utc_matches_sqlite),
 	};
 
 	set_tz("UTC0");
