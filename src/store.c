@@ -938,9 +938,10 @@ bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, v
 		"JOIN profile p ON p.id = a.profile_id WHERE se.exam_id = ?1 "
 		"GROUP BY p.name, a.item, a.given, a.expected, a.correct "
 		"ORDER BY p.name, a.item" :
-		"SELECT * FROM (SELECT p.name, NULL, nullif(l.given, ''), nullif(l.expected, ''), "
+		/* in key order, unsorted: the report orders what it prints */
+		"SELECT p.name, NULL, nullif(l.given, ''), nullif(l.expected, ''), "
 		"l.correct, l.final, l.ms FROM class_learner l JOIN profile p ON p.id = l.profile_id "
-		"WHERE l.final > 0 ORDER BY p.name, l.correct, l.given, l.expected) "
+		"WHERE l.final > 0 "
 		"UNION ALL "
 		"SELECT NULL, item, given, expected, correct, final, ms FROM class_item WHERE final > 0");
 	bool ok = false;
