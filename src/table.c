@@ -13,6 +13,7 @@ void table_init(struct table *t, struct table_col *cols, int ncols)
 	memset(t, 0, sizeof *t);
 	t->cols = cols;
 	t->ncols = ncols;
+	t->oom = ncols > TABLE_MAX_COLS;   /* prints nothing rather than overrun */
 }
 
 void table_add(struct table *t, const char *const *cells)
@@ -22,33 +23,54 @@ void table_add(struct table *t, const char *const *cells)
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? t->cap * 2 : 16;
 		char **nv = realloc(t->cells, cap * (size_t)t->ncols * sizeof *nv);
-		if (!nv) {
+		if (nv)
+			t->cells = nv;
+		int *nw = nv ? realloc(t->widths, cap * (size_t)t->ncols * sizeof *nw) : NULL;
+		if (!nw) {
 			t->oom = true;
 			return;
 		}
-		t->cells = nv;
+		t->widths = nw;
 		t->cap = cap;
 	}
 	char **row = t->cells + t->nrows * (size_t)t->ncols;
+	int *w = t->widths + t->nrows * (size_t)t->ncols;
+	/* One line per cell: a newline in a name must not break the row.
+	 * Printable ASCII (numbers, most ids) needs no cleaning; the row's
+	 * cells go into one block. */
+	char *cleaned[TABLE_MAX_COLS] = { NULL };
+	size_t len[TABLE_MAX_COLS], total = 0;
 	for (int i = 0; i < t->ncols; i++) {
-		/* One line per cell: a newline in a name must not break the row.
-		 * Printable ASCII (numbers, most ids) needs no cleaning. */
 		const char *s = cells[i] ? cells[i] : "", *p = s;
 		while (*p >= 0x20 && *p < 0x7F)
 			p++;
-		char *c = *p ? text_clean(s, strlen(s), false) : strdup(s);
-		row[i] = c;
-		if (!c)
+		if (*p && !(cleaned[i] = text_clean(s, strlen(s), false)))
 			t->oom = true;
+		len[i] = strlen(cleaned[i] ? cleaned[i] : s);
+		total += len[i] + 1;
 	}
-	t->nrows++;
+	char *block = t->oom ? NULL : malloc(total);
+	if (!block)
+		t->oom = true;
+	for (int i = 0, at = 0; block && i < t->ncols; i++) {
+		const char *s = cleaned[i] ? cleaned[i] : cells[i] ? cells[i] : "";
+		row[i] = block + at;
+		memcpy(row[i], s, len[i] + 1);
+		w[i] = cleaned[i] ? text_width(row[i]) : (int)len[i];
+		at += (int)len[i] + 1;
+	}
+	for (int i = 0; i < t->ncols; i++)
+		free(cleaned[i]);
+	if (block)
+		t->nrows++;
 }
 
 void table_free(struct table *t)
 {
-	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
-		free(t->cells[i]);
+	for (size_t r = 0; r < t->nrows; r++)
+		free(t->cells[r * (size_t)t->ncols]);   /* the row's block */
 	free(t->cells);
+	free(t->widths);
 	memset(t, 0, sizeof *t);
 }
 
@@ -85,13 +107,14 @@ static void pad(FILE *f, int n)
 	}
 }
 
-static void print_row(const struct table *t, FILE *f, char *const *row, const int *w,
-                      int indent, int gap, bool utf8)
+/* cw: the cells' widths (NULL: measured here). */
+static void print_row(const struct table *t, FILE *f, char *const *row, const int *cws,
+                      const int *w, int indent, int gap, bool utf8)
 {
 	pad(f, indent);
 	for (int i = 0; i < t->ncols; i++) {
 		/* A cell that fits is printed as it is (no copy). */
-		int cw = text_width(row[i]);
+		int cw = cws ? cws[i] : text_width(row[i]);
 		char *cell = NULL;
 		const char *c = row[i];
 		if (cw > w[i] && t->cols[i].clip != TABLE_NO_CLIP) {
@@ -157,7 +180,7 @@ static void print_table(const struct table *t, FILE *f, int width, int indent, b
 		head[i] = (char *)t->cols[i].head;
 		w[i] = text_width(head[i]);
 		for (size_t r = 0; r < t->nrows; r++) {
-			int cw = text_width(t->cells[r * (size_t)t->ncols + (size_t)i]);
+			int cw = t->widths[r * (size_t)t->ncols + (size_t)i];
 			if (cw > w[i])
 				w[i] = cw;
 		}
@@ -187,9 +210,10 @@ static void print_table(const struct table *t, FILE *f, int width, int indent, b
 			print_stacked(t, f, t->cells + r * (size_t)t->ncols, width, indent, utf8);
 		goto out;
 	}
-	print_row(t, f, head, w, indent, gap, utf8);
+	print_row(t, f, head, NULL, w, indent, gap, utf8);
 	for (size_t r = 0; r < t->nrows; r++)
-		print_row(t, f, t->cells + r * (size_t)t->ncols, w, indent, gap, utf8);
+		print_row(t, f, t->cells + r * (size_t)t->ncols, t->widths + r * (size_t)t->ncols, w,
+		          indent, gap, utf8);
 out:
 	free(w);
 	free(head);

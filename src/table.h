@@ -24,10 +24,14 @@ struct table_col {
 struct table {
 	int ncols;
 	struct table_col *cols;  /* borrowed */
-	char **cells;            /* nrows × ncols, owned */
+	char **cells;            /* nrows × ncols; a row's cells share one block, owned */
+	int *widths;             /* nrows × ncols: each cell's width in columns */
 	size_t nrows, cap;
 	bool oom;
 };
+
+/* The most columns a table has. */
+#define TABLE_MAX_COLS 16
 
 void table_init(struct table *t, struct table_col *cols, int ncols);
 /* Append a row of ncols cells (copied; NULL is ""). */
