@@ -783,8 +783,13 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 		char a[16], p[16], wrong[96] = "";
 		cell_num(a, sizeof a, q->answers, "");
 		cell_num(p, sizeof p, pct(q->correct, q->answers), "%");
-		if (tw)
-			snprintf(wrong, sizeof wrong, "%s ×%d", tw->given, tw->count);
+		if (tw) {   /* "404 ×3" */
+			char n[16];
+			size_t gl = strnlen(tw->given, sizeof wrong - sizeof n - 4);
+			memcpy(wrong, tw->given, gl);
+			memcpy(wrong + gl, " ×", sizeof " ×" - 1);
+			strcpy(wrong + gl + sizeof " ×" - 1, cell_num(n, sizeof n, tw->count, ""));
+		}
 		if (q->also)   /* right answers that were the second acceptable code */
 			snprintf(wrong + strlen(wrong), sizeof wrong - strlen(wrong), tr(MSG_REPORT_ALSO),
 			         tw ? "; " : "", q->also);

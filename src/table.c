@@ -98,20 +98,52 @@ char *table_fit(const char *s, int cols, enum table_clip how)
 	return out;
 }
 
-static void pad(FILE *f, int n)
+/* A row being put together: in UTF-8 the cells (cleaned when added) go
+ * out in one write per row; a stdio call per cell and pad was a third of
+ * printing a report.  p NULL: straight to the stream (ASCII output, or
+ * out of memory). */
+struct line {
+	FILE *f;
+	char *p;
+	size_t n, cap;
+};
+
+static void put(struct line *l, const char *s, size_t n)
+{
+	if (l->p && l->n + n + 1 > l->cap) {
+		size_t cap = (l->n + n + 1) * 2;
+		char *np = realloc(l->p, cap);
+		if (!np) {   /* write what there is, then go on unbuffered */
+			fwrite(l->p, 1, l->n, l->f);
+			free(l->p);
+			l->p = NULL;
+		} else {
+			l->p = np;
+			l->cap = cap;
+		}
+	}
+	if (l->p) {
+		memcpy(l->p + l->n, s, n);
+		l->n += n;
+	} else {
+		fwrite(s, 1, n, l->f);
+	}
+}
+
+static void pad(struct line *l, int n)
 {
 	static const char spaces[] = "                                ";
 	for (int k; n > 0; n -= k) {
 		k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
-		fwrite(spaces, 1, (size_t)k, f);
+		put(l, spaces, (size_t)k);
 	}
 }
 
-/* cw: the cells' widths (NULL: measured here). */
-static void print_row(const struct table *t, FILE *f, char *const *row, const int *cws,
+/* cws: the cells' widths (NULL: measured here). */
+static void print_row(const struct table *t, struct line *l, char *const *row, const int *cws,
                       const int *w, int indent, int gap, bool utf8)
 {
-	pad(f, indent);
+	pad(l, indent);
 	for (int i = 0; i < t->ncols; i++) {
 		/* A cell that fits is printed as it is (no copy). */
 		int cw = cws ? cws[i] : text_width(row[i]);
@@ -125,15 +157,22 @@ static void print_row(const struct table *t, FILE *f, char *const *row, const in
 		int room = w[i] - cw > 0 ? w[i] - cw : 0;
 		bool last = i + 1 == t->ncols;
 		if (t->cols[i].align == TABLE_RIGHT)
-			pad(f, room);
-		out_puts(f, c, utf8);
+			pad(l, room);
+		if (utf8 && l->p)
+			put(l, c, strlen(c));   /* cleaned by table_add (headings are ours) */
+		else
+			out_puts(l->f, c, utf8);
 		if (t->cols[i].align == TABLE_LEFT && !last)
-			pad(f, room);
+			pad(l, room);
 		if (!last)
-			pad(f, gap);
+			pad(l, gap);
 		free(cell);
 	}
-	fputc('\n', f);
+	put(l, "\n", 1);
+	if (l->p) {
+		fwrite(l->p, 1, l->n, l->f);
+		l->n = 0;
+	}
 }
 
 /* Too narrow for columns: the first cell on its own line, the others under
@@ -210,10 +249,12 @@ static void print_table(const struct table *t, FILE *f, int width, int indent, b
 			print_stacked(t, f, t->cells + r * (size_t)t->ncols, width, indent, utf8);
 		goto out;
 	}
-	print_row(t, f, head, NULL, w, indent, gap, utf8);
+	struct line l = { f, utf8 ? malloc(256) : NULL, 0, 256 };
+	print_row(t, &l, head, NULL, w, indent, gap, utf8);
 	for (size_t r = 0; r < t->nrows; r++)
-		print_row(t, f, t->cells + r * (size_t)t->ncols, t->widths + r * (size_t)t->ncols, w,
+		print_row(t, &l, t->cells + r * (size_t)t->ncols, t->widths + r * (size_t)t->ncols, w,
 		          indent, gap, utf8);
+	free(l.p);
 out:
 	free(w);
 	free(head);
