@@ -274,14 +274,17 @@ void table_print(const struct table *t, FILE *f, int width, int indent, bool utf
 	struct table_col *cols = calloc((size_t)t->ncols, sizeof *cols);
 	char **heads = calloc((size_t)t->ncols, sizeof *heads);
 	a.cells = calloc(n ? n : 1, sizeof *a.cells);
+	a.widths = calloc(n ? n : 1, sizeof *a.widths);
 	a.cols = cols;
-	bool ok = cols && heads && a.cells;
+	bool ok = cols && heads && a.cells && a.widths;
 	for (int i = 0; ok && i < t->ncols; i++) {
 		cols[i] = t->cols[i];
 		ok = (cols[i].head = heads[i] = out_shown(t->cols[i].head, false)) != NULL;
 	}
-	for (size_t i = 0; ok && i < n; i++)
+	for (size_t i = 0; ok && i < n; i++) {
 		ok = (a.cells[i] = out_shown(t->cells[i], false)) != NULL;
+		a.widths[i] = ok ? text_width(a.cells[i]) : 0;
+	}
 	/* out of memory: the columns may not line up, but nothing is lost */
 	print_table(ok ? &a : t, f, width, indent, false);
 	for (size_t i = 0; a.cells && i < n; i++)
@@ -289,6 +292,7 @@ void table_print(const struct table *t, FILE *f, int width, int indent, bool utf
 	for (int i = 0; heads && i < t->ncols; i++)
 		free(heads[i]);
 	free(a.cells);
+	free(a.widths);
 	free(heads);
 	free(cols);
 }
