@@ -70,7 +70,9 @@ static bool fill_item(void *elem, sqlite3_stmt *st)
 	c->given = model_code_text((const char *)sqlite3_column_text(st, CI_GIVEN));
 	if (!c->expected || !c->given)
 		return false;
-	snprintf(c->item, sizeof c->item, "%s", item ? (const char *)item : "");
+	size_t n = item ? strnlen((const char *)item, sizeof c->item - 1) : 0;
+	memcpy(c->item, item ? (const char *)item : "", n);   /* cut like snprintf would */
+	c->item[n] = '\0';
 	c->times = sqlite3_column_int(st, CI_TIMES);
 	c->last = sqlite3_column_int64(st, CI_LAST);
 	return true;
