@@ -575,20 +575,24 @@ int report_export(const struct report_ctx *r, struct store *st)
 /* ---- class report ------------------------------------------------------- */
 
 /* Appends a zeroed entry named name to an array of structs whose first
- * member is a char *.  Returns its index or -1 when out of memory. */
+ * member is a char *.  Returns its index or -1 when out of memory.  The
+ * array doubles when *n reaches a power of two (its capacity, unstored). */
 static long add_named(void **arr, size_t *n, size_t size, const char *name)
 {
-	char *grown = realloc(*arr, (*n + 1) * size);
 	char *copy = strdup(name);
-	if (!grown || !copy) {
-		if (grown)
-			*arr = grown;
-		free(copy);
+	if (!copy)
 		return -1;
+	if ((*n & (*n - 1)) == 0) {   /* 0, 1, 2, 4, ...: full */
+		char *grown = realloc(*arr, (*n ? *n * 2 : 1) * size);
+		if (!grown) {
+			free(copy);
+			return -1;
+		}
+		*arr = grown;
 	}
-	*arr = grown;
-	memset(grown + *n * size, 0, size);
-	*(char **)(grown + *n * size) = copy;
+	char *at = (char *)*arr + *n * size;
+	memset(at, 0, size);
+	*(char **)at = copy;
 	return (long)(*n)++;
 }
 
@@ -608,6 +612,7 @@ static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
 struct name_ix {
 	size_t *slot;
 	size_t cap;       /* a power of two, at least twice the names */
+	size_t last;      /* the index found last */
 };
 
 static size_t name_hash(const char *s)
@@ -623,9 +628,12 @@ static const char *name_at(void *arr, size_t size, size_t i)
 	return *(char **)((char *)arr + i * size);
 }
 
-/* Like find_or_add, through ix. */
+/* Like find_or_add, through ix.  The report's rows come a student's or a
+ * question's at a time: the last name found is tried first. */
 static long find_or_add_ix(struct name_ix *ix, void **arr, size_t *n, size_t size, const char *name)
 {
+	if (ix->last < *n && !strcmp(name_at(*arr, size, ix->last), name))
+		return (long)ix->last;
 	if ((*n + 1) * 2 > ix->cap) {
 		size_t cap = ix->cap ? ix->cap * 2 : 64;
 		size_t *slot = calloc(cap, sizeof *slot);
@@ -644,10 +652,10 @@ static long find_or_add_ix(struct name_ix *ix, void **arr, size_t *n, size_t siz
 	size_t h = name_hash(name) & (ix->cap - 1);
 	for (; ix->slot[h]; h = (h + 1) & (ix->cap - 1))
 		if (!strcmp(name_at(*arr, size, ix->slot[h] - 1), name))
-			return (long)(ix->slot[h] - 1);
+			return (long)(ix->last = ix->slot[h] - 1);
 	long at = add_named(arr, n, size, name);
 	if (at >= 0)
-		ix->slot[h] = (size_t)at + 1;
+		ix->slot[h] = (ix->last = (size_t)at) + 1;
 	return at;
 }
 
@@ -910,7 +918,7 @@ int report_class(const struct report_ctx *r, const char *exam_id, int ndb,
                  char **dbs, const char *db_default, const char *html)
 {
 	struct class_data d = { 0 };
-	struct class_collect collect = { &d, { NULL, 0 }, { NULL, 0 } };
+	struct class_collect collect = { &d, { NULL, 0, 0 }, { NULL, 0, 0 } };
 	int rc = 0, n = ndb ? ndb : 1;
 	for (int i = 0; i < n; i++) {
 		char err[512];

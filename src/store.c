@@ -939,7 +939,7 @@ bool store_sql_report(struct store *s, const char *exam_id, store_group_fn fn, v
 		"GROUP BY p.name, a.item, a.given, a.expected, a.correct "
 		"ORDER BY p.name, a.item" :
 		/* in key order, unsorted: the report orders what it prints */
-		"SELECT p.name, NULL, nullif(l.given, ''), nullif(l.expected, ''), "
+		"SELECT p.name, NULL, l.given, l.expected, "
 		"l.correct, l.final, l.ms FROM class_learner l JOIN profile p ON p.id = l.profile_id "
 		"WHERE l.final > 0 "
 		"UNION ALL "
