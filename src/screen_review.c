@@ -75,6 +75,7 @@ static bool ungrouped_part(struct app *a, struct mistake *m)
 		m->last = h[i].at;
 		snprintf(m->given, sizeof m->given, "%.31s", h[i].given);
 		snprintf(m->expected, sizeof m->expected, "%.31s", h[i].expected);
+		m->answer_id = 0;
 	}
 	free(h);
 	return m->times > 0;
@@ -121,7 +122,7 @@ void review_enter(struct app *a)
 		app_status(a, true, tr(MSG_NO_DB), a->db_err);
 		return;
 	}
-	if (!store_mistakes(a->st, &v->items, &v->n))
+	if (!store_mistakes_brief(a->st, &v->items, &v->n))
 		app_status(a, true, "%s", a->st->err);
 	else
 		gather_groups(a);
@@ -222,6 +223,18 @@ static void draw_group(const struct app *a, int y, const struct contrast_row *g,
 	ui_put_fit(y, 1, buf, a->cols - 2, sel ? E_SEL : E_STRONG);
 }
 
+/* The last wrong answer of a row about to be shown, read now: the list
+ * leaves it out (on a long history most rows are grouped by their codes
+ * and never shown).  A failed read shows "?" rather than asking again on
+ * every frame. */
+static void fill_answer(struct store *st, struct mistake *m)
+{
+	if (m->answer_id && !store_mistake_answer(st, m)) {
+		snprintf(m->given, sizeof m->given, "?");
+		m->answer_id = 0;
+	}
+}
+
 static void draw_item(const struct app *a, int y, const struct mistake *m, bool sel)
 {
 	int code;
@@ -275,7 +288,10 @@ void review_draw(const struct app *a)
 		case RK_OTHERS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_OTHERS), a->cols - 2, E_HEAD); break;
 		case RK_COLUMNS: draw_columns(a, y); break;
 		case RK_GROUP: draw_group(a, y, &v->groups[l->idx], top + r == at); break;
-		case RK_ITEM: draw_item(a, y, &v->items[l->idx], top + r == at); break;
+		case RK_ITEM:
+			fill_answer(a->st, &v->items[l->idx]);
+			draw_item(a, y, &v->items[l->idx], top + r == at);
+			break;
 		}
 	}
 	free(ls);

@@ -538,7 +538,7 @@ out:
 	return ok;
 }
 
-enum { MS_ITEM, MS_GIVEN, MS_EXPECTED, MS_TIMES, MS_LAST, MS_FIXED };
+enum { MS_ITEM, MS_GIVEN, MS_EXPECTED, MS_TIMES, MS_LAST, MS_FIXED, MS_ANSWER };
 
 /* Most missed, then the most recent, then by item. */
 static int most_missed(const void *x, const void *y)
@@ -551,12 +551,16 @@ static int most_missed(const void *x, const void *y)
 	return strcmp(a->item, b->item);
 }
 
-bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
+/* item_state names the last wrong answer (by time, then id); answered
+ * right since when right answers followed it.  Brief: that answer's id
+ * only (a row lookup in the log per question: most of Review's wait on a
+ * long history, for rows it mostly never shows). */
+static bool read_mistakes(struct store *s, bool brief, struct mistake **out, size_t *n)
 {
-	/* item_state names the last wrong answer (by time, then id); answered
-	 * right since when right answers followed it. */
-	sqlite3_stmt *st = store_read_query(s,
-		"SELECT i.item, a.given, a.expected, i.wrong, i.wrong_at, i.streak > 0 "
+	sqlite3_stmt *st = store_read_query(s, brief ?
+		"SELECT item, '', '', wrong, wrong_at, streak > 0, wrong_id "
+		"FROM {item_state} WHERE profile_id = ?1 AND wrong > 0" :
+		"SELECT i.item, a.given, a.expected, i.wrong, i.wrong_at, i.streak > 0, 0 "
 		"FROM {item_state} AS i JOIN answer a ON a.id = i.wrong_id "
 		"WHERE i.profile_id = ?1 AND i.wrong > 0");
 	struct mistake *v = NULL;
@@ -582,6 +586,7 @@ bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
 		m->times = sqlite3_column_int(st, MS_TIMES);
 		m->last = sqlite3_column_int64(st, MS_LAST);
 		m->fixed = sqlite3_column_int(st, MS_FIXED) != 0;
+		m->answer_id = sqlite3_column_int64(st, MS_ANSWER);
 	}
 	if (rc != SQLITE_DONE) {
 		store_read_fail(s, tr(MSG_STORE_READ_MISTAKES));
@@ -598,6 +603,48 @@ bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
 out:
 	free(v);
 	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n)
+{
+	return read_mistakes(s, false, out, n);
+}
+
+bool store_sql_mistakes_brief(struct store *s, struct mistake **out, size_t *n)
+{
+	return read_mistakes(s, true, out, n);
+}
+
+bool store_sql_mistake_answer(struct store *s, struct mistake *m)
+{
+	/* Kept: a screen asks once per row it shows.  The id came from the
+	 * brief list, which holds only answers this asker may read. */
+	sqlite3_stmt *st = db_prepare_keep(s->db,
+		"SELECT given, expected FROM answer WHERE id = ?1 AND profile_id = ?2");
+	bool ok = false;
+
+	if (!st) {
+		store_read_fail(s, NULL);
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, m->answer_id);
+	sqlite3_bind_int64(st, 2, s->profile);
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		store_copy(m->given, sizeof m->given, sqlite3_column_text(st, 0));
+		store_copy(m->expected, sizeof m->expected, sqlite3_column_text(st, 1));
+		break;
+	case SQLITE_DONE:   /* item_state names an answer that is not there */
+		break;
+	default:
+		store_read_fail(s, tr(MSG_STORE_READ_MISTAKES));
+		goto out;
+	}
+	m->answer_id = 0;
+	ok = true;
+out:
+	db_done(s->db, st);
 	return ok;
 }
 
@@ -1002,6 +1049,8 @@ const struct store_ops store_sql_ops = {
 	.chapter_opened = store_sql_chapter_opened,
 	.item_states = store_sql_item_states,
 	.mistakes = store_sql_mistakes,
+	.mistakes_brief = store_sql_mistakes_brief,
+	.mistake_answer = store_sql_mistake_answer,
 	.item_history = store_sql_item_history,
 	.progress = store_sql_progress,
 	.export_rows = store_sql_export,

@@ -120,9 +120,15 @@ struct mistake {
 	int times;              /* wrong answers for this item */
 	int64_t last;           /* unix seconds of the last wrong answer */
 	bool fixed;             /* answered right since the last wrong answer */
+	int64_t answer_id;      /* not 0: given and expected are still to be read */
 };
 /* Items answered wrong at least once, most missed then most recent first. */
 bool store_mistakes(struct store *s, struct mistake **out, size_t *n);
+/* The same, where the backend can, without reading each last wrong answer:
+ * given and expected stay empty (answer_id set) until store_mistake_answer
+ * reads them, for the rows a screen shows. */
+bool store_mistakes_brief(struct store *s, struct mistake **out, size_t *n);
+bool store_mistake_answer(struct store *s, struct mistake *m);
 
 /* One answer to one item, for the learner's own history of it. */
 struct attempt {

@@ -89,6 +89,17 @@ bool store_mistakes(struct store *s, struct mistake **out, size_t *n)
 	return s->ops->mistakes(s, out, n);
 }
 
+bool store_mistakes_brief(struct store *s, struct mistake **out, size_t *n)
+{
+	/* The class server's client gets whole rows in one request. */
+	return s->ops->mistakes_brief ? s->ops->mistakes_brief(s, out, n) : s->ops->mistakes(s, out, n);
+}
+
+bool store_mistake_answer(struct store *s, struct mistake *m)
+{
+	return !m->answer_id || !s->ops->mistake_answer || s->ops->mistake_answer(s, m);
+}
+
 bool store_item_history(struct store *s, const char *item, struct attempt **out, size_t *n)
 {
 	return s->ops->item_history(s, item, out, n);

@@ -27,6 +27,8 @@ struct store_ops {
 	bool (*chapter_opened)(struct store *s, const char *chapter, int64_t at);
 	bool (*item_states)(struct store *s, struct leitner **out, size_t *n);
 	bool (*mistakes)(struct store *s, struct mistake **out, size_t *n);
+	bool (*mistakes_brief)(struct store *s, struct mistake **out, size_t *n);   /* may be NULL */
+	bool (*mistake_answer)(struct store *s, struct mistake *m);                 /* may be NULL */
 	bool (*item_history)(struct store *s, const char *item, struct attempt **out, size_t *n);
 	bool (*progress)(struct store *s, int64_t now, struct progress *p);
 	bool (*export_rows)(struct store *s, store_row_fn fn, void *ctx);
@@ -87,6 +89,8 @@ bool store_sql_record(struct store *s, const struct answer_rec *a);
 bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at);
 bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n);
 bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n);
+bool store_sql_mistakes_brief(struct store *s, struct mistake **out, size_t *n);
+bool store_sql_mistake_answer(struct store *s, struct mistake *m);
 bool store_sql_item_history(struct store *s, const char *item, struct attempt **out, size_t *n);
 bool store_sql_progress(struct store *s, int64_t now, struct progress *p);
 bool store_sql_export(struct store *s, store_row_fn fn, void *ctx);
