@@ -720,6 +720,28 @@ static void test_mistakes(void **state)
 	assert_false(m[2].fixed);
 	assert_string_equal(m[3].item, "once-old");
 	assert_int_equal(m[3].last, 100);
+	/* Brief (Review): the same rows in the same order, each one's last
+	 * wrong answer read when asked for, and only once. */
+	struct mistake *b = NULL;
+	size_t nb = 0;
+	assert_true(store_mistakes_brief(s, &b, &nb));
+	assert_int_equal(nb, n);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(b[i].item, m[i].item);
+		assert_int_equal(b[i].times, m[i].times);
+		assert_int_equal(b[i].last, m[i].last);
+		assert_int_equal(b[i].fixed, m[i].fixed);
+		assert_string_equal(b[i].given, "");
+		assert_true(b[i].answer_id > 0);
+		assert_int_equal(m[i].answer_id, 0);   /* whole rows need nothing more */
+		assert_true(store_mistake_answer(s, &b[i]));
+		assert_int_equal(b[i].answer_id, 0);
+		assert_string_equal(b[i].given, m[i].given);
+		assert_string_equal(b[i].expected, m[i].expected);
+		assert_true(store_mistake_answer(s, &b[i]));   /* read already: nothing to do */
+		assert_string_equal(b[i].given, m[i].given);
+	}
+	free(b);
 	free(m);
 	store_close(s);
 }
