@@ -348,6 +348,23 @@ static const char *cell_num(char *buf, size_t n, long v, const char *unit)
 	return buf;
 }
 
+/* "2.5s": x seconds as printf's "%.1fs" spells them, without printf for
+ * the usual case (a class's table has one per student).  x * 10 may
+ * round the other way than x only next to a tie: printf decides those,
+ * and very large or negative values. */
+static const char *cell_secs(char *buf, size_t n, double x)
+{
+	double t = x * 10.0;
+	if (!(t >= 0.0 && t < 1e9) || (t - (double)(long)t > 0.5 - 1e-6 &&
+	                                t - (double)(long)t < 0.5 + 1e-6)) {
+		snprintf(buf, n, "%.1fs", x);
+		return buf;
+	}
+	long tenths = (long)(t + 0.5);
+	char frac[4] = { '.', (char)('0' + tenths % 10), 's', '\0' };
+	return cell_num(buf, n, tenths / 10, frac);
+}
+
 /* {answers, correct} for one class, code or day. */
 static json_t *count_json(int answers, int correct)
 {
@@ -771,7 +788,7 @@ static void class_tables(const struct report_ctx *r, const struct class_data *d)
 		cell_num(a, sizeof a, s->answers, "");
 		cell_num(c, sizeof c, s->correct, "");
 		cell_num(p, sizeof p, pct(s->correct, s->answers), "%");
-		snprintf(tm, sizeof tm, "%.1fs", s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
+		cell_secs(tm, sizeof tm, s->answers ? (double)s->ms / s->answers / 1000.0 : 0.0);
 		table_add(&t, (const char *[]){ s->name, a, c, p, tm });
 	}
 	table_print(&t, stdout, report_width(), 2, r->utf8);

@@ -108,7 +108,7 @@ struct line {
 	size_t n, cap;
 };
 
-static void put(struct line *l, const char *s, size_t n)
+static void put_grow(struct line *l, const char *s, size_t n)
 {
 	if (l->p && l->n + n + 1 > l->cap) {
 		size_t cap = (l->n + n + 1) * 2;
@@ -127,6 +127,17 @@ static void put(struct line *l, const char *s, size_t n)
 		l->n += n;
 	} else {
 		fwrite(s, 1, n, l->f);
+	}
+}
+
+/* Called a few times per cell: room in the buffer is the usual case. */
+static inline void put(struct line *l, const char *s, size_t n)
+{
+	if (l->p && l->n + n + 1 <= l->cap) {
+		memcpy(l->p + l->n, s, n);
+		l->n += n;
+	} else {
+		put_grow(l, s, n);
 	}
 }
 
@@ -162,10 +173,8 @@ static void print_row(const struct table *t, struct line *l, char *const *row, c
 			put(l, c, strlen(c));   /* cleaned by table_add (headings are ours) */
 		else
 			out_puts(l->f, c, utf8);
-		if (t->cols[i].align == TABLE_LEFT && !last)
-			pad(l, room);
-		if (!last)
-			pad(l, gap);
+		if (!last)   /* a left-aligned cell's room, then the gap */
+			pad(l, (t->cols[i].align == TABLE_LEFT ? room : 0) + gap);
 		free(cell);
 	}
 	put(l, "\n", 1);
