@@ -112,7 +112,8 @@ T_content  := $(CONTENT) markdown text
 T_quiz     := quiz $(CONTENT) markdown text
 # The store: the dispatch in front, the SQLite backend, the class server's
 # backend (client, queue, JSON) and what they use.
-STORE      := store store_api store_exam store_confusion store_mine store_remote client pending wire \
+STORE      := store store_api store_exam store_confusion store_mine store_tally store_remote client \
+              pending wire \
               paper netlib out clock db migrations i18n
 T_store    := $(STORE) quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text

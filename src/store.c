@@ -294,6 +294,7 @@ void store_sql_close(struct store *s)
 	if (!s)
 		return;
 	sqlite3_finalize(s->touch);
+	store_tally_free(s);
 	if (s->owns_db)
 		db_close(s->db);
 	free(s->user);
@@ -704,31 +705,27 @@ static int64_t store_local_midnight(int64_t t)
 	return (int64_t)mktime(&tm);
 }
 
-enum { PC_CODE, PC_ANSWERS, PC_CORRECT };
-
 /* The answers and right ones in all, per class and per code, in one pass
- * over the learner's tally rows: summed here by code (100-599) instead of
+ * over the learner's tally rows (kept for Review, store_tally.c): summed here by code (100-599) instead of
  * by SQLite's GROUP BY, whose sorter was most of the home screen's wait on
  * a long history. */
 static bool store_progress_codes(struct store *s, struct progress *p)
 {
-	sqlite3_stmt *st = store_read_query(s,
-		"SELECT code, counted, counted * correct FROM {tally} "
-		"WHERE profile_id = ?1 AND counted > 0");
+	const struct tally_row *rows;
+	size_t n_rows, n = 0;
 	struct group_stat *by = calloc(500, sizeof *by);   /* by[code - 100] */
-	size_t n = 0;
 	bool ok = false;
-	int rc;
 
-	if (!st || !by) {
-		if (!by)
-			snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
+	if (!by) {
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
 		goto out;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int code = sqlite3_column_int(st, PC_CODE);
-		int answers = sqlite3_column_int(st, PC_ANSWERS);
-		int correct = sqlite3_column_int(st, PC_CORRECT);
+	if (!store_tally_rows(s, tr(MSG_STORE_READ_PROGRESS), &rows, &n_rows))
+		goto out;
+	for (size_t i = 0; i < n_rows; i++) {
+		int code = rows[i].code;
+		int answers = rows[i].counted;
+		int correct = rows[i].correct ? answers : 0;
 
 		p->answers += answers;
 		p->correct += correct;
@@ -739,10 +736,6 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 		n += by[code - 100].answers == 0;
 		by[code - 100].answers += answers;
 		by[code - 100].correct += correct;
-	}
-	if (rc != SQLITE_DONE) {
-		store_read_fail(s, tr(MSG_STORE_READ_PROGRESS));
-		goto out;
 	}
 	if (n && !(p->codes = calloc(n, sizeof *p->codes))) {
 		snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
@@ -758,7 +751,6 @@ static bool store_progress_codes(struct store *s, struct progress *p)
 	ok = true;
 out:
 	free(by);
-	sqlite3_finalize(st);
 	return ok;
 }
 

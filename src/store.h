@@ -42,6 +42,7 @@ struct store {
 	void *priv;             /* the class server backend's own state */
 	char err[512];          /* last error message for the UI */
 	sqlite3_stmt *touch;    /* a read that refreshes the data version */
+	struct store_tally *tally;  /* the learner's tally rows while unchanged (store_tally.c) */
 	const char *why;        /* after a failed write: its reason alone, in a few words
 	                         * (the i18n table or db's message), for a narrow line */
 };

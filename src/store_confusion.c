@@ -9,7 +9,6 @@
 #include <string.h>
 
 /* Both columns hold a status code: header answers and typed junk do not. */
-#define CODE_PAIR "expected GLOB '[1-5][0-9][0-9]' AND given GLOB '[1-5][0-9][0-9]'"
 
 /* Fills elem from the row; false: the row is not wanted (elem is reused). */
 typedef bool row_fn(void *elem, sqlite3_stmt *st);
@@ -59,25 +58,6 @@ fail:
 	return false;
 }
 
-enum { CI_ITEM, CI_EXPECTED, CI_GIVEN, CI_TIMES, CI_LAST };   /* mirrors the SELECT */
-
-static bool fill_item(void *elem, sqlite3_stmt *st)
-{
-	struct confusion_item *c = elem;
-	const unsigned char *item = sqlite3_column_text(st, CI_ITEM);
-	/* CODE_PAIR in C: GLOB on every tally row was a third of the query */
-	c->expected = model_code_text((const char *)sqlite3_column_text(st, CI_EXPECTED));
-	c->given = model_code_text((const char *)sqlite3_column_text(st, CI_GIVEN));
-	if (!c->expected || !c->given)
-		return false;
-	size_t n = item ? strnlen((const char *)item, sizeof c->item - 1) : 0;
-	memcpy(c->item, item ? (const char *)item : "", n);   /* cut like snprintf would */
-	c->item[n] = '\0';
-	c->times = sqlite3_column_int(st, CI_TIMES);
-	c->last = sqlite3_column_int64(st, CI_LAST);
-	return true;
-}
-
 static int by_pair(const void *x, const void *y)
 {
 	const struct confusion_item *a = x, *b = y;
@@ -105,13 +85,35 @@ bool store_sql_confusion_items(struct store *s, struct confusion_item **out, siz
 	 * so with correct = 0 a row is a pair already.  What is left is done
 	 * here: the code check, summing the rare pair a changed question left
 	 * under two codes, the order (GLOB, GROUP BY and ORDER BY on every
-	 * row were most of Review's wait on a long history). */
-	if (!read_rows(s, "SELECT item, expected, given, counted, last_at"
-	               " FROM {tally} WHERE profile_id = ?1 AND correct = 0 AND counted > 0",
-	               0, sizeof **out, fill_item, tr(MSG_STORE_READ_CONFUSIONS), (void **)out, n))
+	 * row were most of Review's wait on a long history).  The rows are
+	 * those home has just read for the progress, unless the file changed. */
+	const struct tally_row *rows;
+	size_t n_rows, k = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (!store_tally_rows(s, tr(MSG_STORE_READ_CONFUSIONS), &rows, &n_rows))
 		return false;
-	struct confusion_item *v = *out;
-	size_t k = 0;
+	for (size_t i = 0; i < n_rows; i++)
+		k += !rows[i].correct && rows[i].expected && rows[i].given;
+	struct confusion_item *v = k ? malloc(k * sizeof *v) : NULL;
+	if (k && !v) {
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
+		return false;
+	}
+	for (size_t i = 0; i < n_rows; i++) {
+		const struct tally_row *r = &rows[i];
+		if (r->correct || !r->expected || !r->given)
+			continue;
+		struct confusion_item *c = &v[(*n)++];
+		memcpy(c->item, r->item, sizeof c->item);
+		c->expected = r->expected;
+		c->given = r->given;
+		c->times = r->counted;
+		c->last = r->last;
+	}
+	*out = v;
+	k = 0;
 	bool sorted = true;   /* as the key reads them, unless a question changed code */
 	for (size_t i = 1; i < *n && sorted; i++)
 		sorted = by_pair(&v[i - 1], &v[i]) <= 0;
@@ -138,22 +140,6 @@ struct cell_row {
 	int wrong;
 };
 
-enum { CT_EXPECTED, CT_GIVEN, CT_COUNTED, CT_CORRECT, CT_LAST };   /* mirrors the SELECT */
-
-static bool fill_tally_cell(void *elem, sqlite3_stmt *st)
-{
-	struct cell_row *r = elem;
-	r->c.expected = model_code_text((const char *)sqlite3_column_text(st, CT_EXPECTED));
-	r->c.given = model_code_text((const char *)sqlite3_column_text(st, CT_GIVEN));
-	if (!r->c.expected || !r->c.given)
-		return false;   /* a header answer or typed junk: no cell */
-	r->c.count = sqlite3_column_int(st, CT_COUNTED);
-	r->c.recent = 0;
-	r->c.last = sqlite3_column_int64(st, CT_LAST);
-	r->wrong = sqlite3_column_int(st, CT_CORRECT) ? 0 : r->c.count;
-	return true;
-}
-
 enum { CR_EXPECTED, CR_GIVEN, CR_COUNT };   /* mirrors the SELECT */
 
 static bool fill_recent(void *elem, sqlite3_stmt *st)
@@ -177,20 +163,31 @@ bool store_sql_code_matrix(struct store *s, int64_t since, struct code_cell **ou
 {
 	/* The learner's tally rows summed here into cells: a few hundred rows
 	 * on any history, where SQLite's GLOB, GROUP BY and a second pass for
-	 * the rows with a wrong answer cost more than reading them.  The
-	 * answers since `since` come from the log (answer_profile_time reaches
-	 * them without the older ones), and only when there are any. */
+	 * the rows with a wrong answer cost more than reading them (and the
+	 * rows are home's, store_tally.c).  The answers since `since` come
+	 * from the log (answer_profile_time reaches them without the older
+	 * ones), and only when there are any. */
+	const struct tally_row *rows;
 	struct cell_row *v = NULL, *rec = NULL;
-	size_t nv = 0, nrec = 0, k = 0;
+	size_t n_rows, nv = 0, nrec = 0, k = 0;
 	int64_t latest = 0;
 	bool ok = false;
 
 	*out = NULL;
 	*n = 0;
-	if (!read_rows(s, "SELECT expected, given, counted, correct, last_at FROM {tally}"
-	               " WHERE profile_id = ?1 AND counted > 0",
-	               0, sizeof *v, fill_tally_cell, tr(MSG_STORE_READ_BY_CODE), (void **)&v, &nv))
+	if (!store_tally_rows(s, tr(MSG_STORE_READ_BY_CODE), &rows, &n_rows))
 		goto out;
+	if (n_rows && !(v = malloc(n_rows * sizeof *v))) {
+		snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
+		goto out;
+	}
+	for (size_t i = 0; i < n_rows; i++) {
+		const struct tally_row *r = &rows[i];
+		if (!r->expected || !r->given)
+			continue;   /* a header answer or typed junk: no cell */
+		v[nv++] = (struct cell_row){ { r->expected, r->given, r->counted, 0, r->last },
+		                             r->correct ? 0 : r->counted };
+	}
 	if (nv > 1)
 		qsort(v, nv, sizeof *v, by_cell);
 	for (size_t i = 0; i < nv; i++) {

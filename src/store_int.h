@@ -89,6 +89,22 @@ bool store_sql_record(struct store *s, const struct answer_rec *a);
 bool store_sql_chapter_opened(struct store *s, const char *chapter, int64_t at);
 bool store_sql_item_states(struct store *s, struct leitner **out, size_t *n);
 bool store_sql_mistakes(struct store *s, struct mistake **out, size_t *n);
+
+/* One counted tally row of the learner (schema 6): a question, the code it
+ * is about (0: none), the right and given answers as codes (0: not a
+ * code), how many such answers count and whether they were right. */
+struct tally_row {
+	char item[64];
+	int code, expected, given;
+	int counted;
+	bool correct;
+	int64_t last;            /* the last counted one */
+};
+/* The learner's rows, read again only when the database has changed
+ * (store_tally.c); they belong to s, valid until its next call.  A failed
+ * read says it could not do `what`. */
+bool store_tally_rows(struct store *s, const char *what, const struct tally_row **rows, size_t *n);
+void store_tally_free(struct store *s);
 bool store_sql_mistakes_brief(struct store *s, struct mistake **out, size_t *n);
 bool store_sql_mistake_answer(struct store *s, struct mistake *m);
 bool store_sql_item_history(struct store *s, const char *item, struct attempt **out, size_t *n);
