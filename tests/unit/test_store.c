@@ -746,6 +746,65 @@ static void test_mistakes(void **state)
 	store_close(s);
 }
 
+/* Home, Review and Progress add up the same tally rows, read once while
+ * the file is unchanged (store_tally.c): a write by this store or by
+ * another connection to the file (another learner's process) must show in
+ * the next read of each of them. */
+static void test_tally_rows_follow_writes(void **state)
+{
+	struct tmp *t = *state;
+	char err[512] = "";
+	struct store *a = store_open(t->db, "ann", false, err, sizeof err);
+	struct store *b = store_open(t->db, "ann", false, err, sizeof err);
+	struct answer_rec r[] = {
+		ans("q1", "401", "403", false, 100),
+		ans("q2", "404", "403", false, 200),
+		ans("q3", "500", "502", false, 300),
+	};
+	struct progress p;
+	struct confusion_item *ci = NULL;
+	struct code_cell *cells = NULL;
+	size_t n = 0;
+
+	assert_non_null(a);
+	assert_non_null(b);
+	assert_true(store_record(a, &r[0]));
+	assert_true(store_progress(a, 1000, &p));
+	assert_int_equal(p.answers, 1);
+	store_progress_free(&p);
+	assert_true(store_confusion_items(a, &ci, &n));
+	assert_int_equal(n, 1);
+	free(ci);
+	/* the same rows again, nothing written: the same answer */
+	assert_true(store_confusion_items(a, &ci, &n));
+	assert_int_equal(n, 1);
+	assert_int_equal(ci[0].given, 401);
+	free(ci);
+
+	assert_true(store_record(b, &r[1]));   /* another connection */
+	assert_true(store_confusion_items(a, &ci, &n));
+	assert_int_equal(n, 2);
+	free(ci);
+	assert_true(store_progress(a, 1000, &p));
+	assert_int_equal(p.answers, 2);
+	assert_int_equal(p.n_codes, 1);        /* both about 403 */
+	store_progress_free(&p);
+
+	assert_true(store_record(a, &r[2]));   /* this one */
+	assert_true(store_code_matrix(a, 0, &cells, &n));
+	int to_500 = 0;
+	for (size_t i = 0; i < n; i++)
+		to_500 += cells[i].expected == 502 && cells[i].given == 500 ? cells[i].count : 0;
+	assert_int_equal(to_500, 1);
+	free(cells);
+	assert_true(store_confusion_items(a, &ci, &n));
+	assert_int_equal(n, 3);
+	assert_string_equal(ci[0].item, "q3");     /* latest first */
+	free(ci);
+	store_close(b);
+	store_close(a);
+}
+
 static void test_progress(void **state)
 {
 	char err[512] = "";
@@ -1186,6 +1245,7 @@ int main(void)
 		cmocka_unit_test(test_item_states),
 		cmocka_unit_test(test_mistakes),
 		cmocka_unit_test(test_progress),
+		cmocka_unit_test_setup_teardown(test_tally_rows_follow_writes, tmp_setup, tmp_teardown),
 		cmocka_unit_test(test_progress_header_answer_counts_by_code),
 		cmocka_unit_test(test_progress_dst),
 		cmocka_unit_test_setup_teardown(test_progress_empty_readonly, tmp_setup, tmp_teardown),
