@@ -591,20 +591,57 @@ int report_export(const struct report_ctx *r, struct store *st)
 
 /* ---- class report ------------------------------------------------------- */
 
-/* Appends a zeroed entry named name to an array of structs whose first
- * member is a char *.  Returns its index or -1 when out of memory.  The
- * array doubles when *n reaches a power of two (its capacity, unstored). */
-static long add_named(void **arr, size_t *n, size_t size, const char *name)
+/* The class report's strings: hundreds of short names, ids and answers,
+ * copied into blocks freed together (a malloc and a free each were a
+ * tenth of the report's own work). */
+struct report_pool {
+	struct report_pool *next;
+	size_t used, cap;
+	char text[];
+};
+
+static char *pool_copy(struct report_pool **pool, const char *s)
 {
-	char *copy = strdup(name);
+	size_t n = strlen(s) + 1;
+	struct report_pool *b = *pool;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 8192 ? n : 8192;
+		if (!(b = malloc(sizeof *b + cap)))
+			return NULL;
+		b->next = *pool;
+		b->used = 0;
+		b->cap = cap;
+		*pool = b;
+	}
+	char *out = b->text + b->used;
+	memcpy(out, s, n);
+	b->used += n;
+	return out;
+}
+
+static void pool_free(struct report_pool *b)
+{
+	while (b) {
+		struct report_pool *next = b->next;
+		free(b);
+		b = next;
+	}
+}
+
+/* Appends a zeroed entry named name (copied into pool) to an array of
+ * structs whose first member is a char *.  Returns its index or -1 when
+ * out of memory.  The array doubles when *n reaches a power of two (its
+ * capacity, unstored). */
+static long add_named(struct report_pool **pool, void **arr, size_t *n, size_t size,
+                      const char *name)
+{
+	char *copy = pool_copy(pool, name);
 	if (!copy)
 		return -1;
 	if ((*n & (*n - 1)) == 0) {   /* 0, 1, 2, 4, ...: full */
 		char *grown = realloc(*arr, (*n ? *n * 2 : 1) * size);
-		if (!grown) {
-			free(copy);
+		if (!grown)
 			return -1;
-		}
 		*arr = grown;
 	}
 	char *at = (char *)*arr + *n * size;
@@ -614,12 +651,13 @@ static long add_named(void **arr, size_t *n, size_t size, const char *name)
 }
 
 /* Find name in such an array (short ones); add it when absent. */
-static long find_or_add(void **arr, size_t *n, size_t size, const char *name)
+static long find_or_add(struct report_pool **pool, void **arr, size_t *n, size_t size,
+                        const char *name)
 {
 	for (size_t i = 0; i < *n; i++)
 		if (!strcmp(*(char **)((char *)*arr + i * size), name))
 			return (long)i;
-	return add_named(arr, n, size, name);
+	return add_named(pool, arr, n, size, name);
 }
 
 /* Names to their places in a growing array of find_or_add's structs: a
@@ -647,7 +685,8 @@ static const char *name_at(void *arr, size_t size, size_t i)
 
 /* Like find_or_add, through ix.  The report's rows come a student's or a
  * question's at a time: the last name found is tried first. */
-static long find_or_add_ix(struct name_ix *ix, void **arr, size_t *n, size_t size, const char *name)
+static long find_or_add_ix(struct name_ix *ix, struct report_pool **pool, void **arr, size_t *n,
+                           size_t size, const char *name)
 {
 	if (ix->last < *n && !strcmp(name_at(*arr, size, ix->last), name))
 		return (long)ix->last;
@@ -670,7 +709,7 @@ static long find_or_add_ix(struct name_ix *ix, void **arr, size_t *n, size_t siz
 	for (; ix->slot[h]; h = (h + 1) & (ix->cap - 1))
 		if (!strcmp(name_at(*arr, size, ix->slot[h] - 1), name))
 			return (long)(ix->last = ix->slot[h] - 1);
-	long at = add_named(arr, n, size, name);
+	long at = add_named(pool, arr, n, size, name);
 	if (at >= 0)
 		ix->slot[h] = (ix->last = (size_t)at) + 1;
 	return at;
@@ -689,10 +728,10 @@ static void class_group(void *ctx, const struct report_group *g)
 	struct class_collect *c = ctx;
 	struct class_data *d = c->d;
 	void *arr = d->st;
-	long si = g->user ? find_or_add_ix(&c->st, &arr, &d->n_st, sizeof *d->st, g->user) : 0;
+	long si = g->user ? find_or_add_ix(&c->st, &d->names, &arr, &d->n_st, sizeof *d->st, g->user) : 0;
 	d->st = arr;
 	arr = d->q;
-	long qi = g->item ? find_or_add_ix(&c->q, &arr, &d->n_q, sizeof *d->q, g->item) : 0;
+	long qi = g->item ? find_or_add_ix(&c->q, &d->names, &arr, &d->n_q, sizeof *d->q, g->item) : 0;
 	d->q = arr;
 	if (si < 0 || qi < 0) {
 		d->oom = true;
@@ -712,13 +751,13 @@ static void class_group(void *ctx, const struct report_group *g)
 	struct class_item *q = &d->q[qi];
 	q->answers += g->count;
 	q->correct += g->correct ? g->count : 0;
-	if (!q->expected)
-		q->expected = strdup(g->expected);
+	if (!q->expected && !(q->expected = pool_copy(&d->names, g->expected)))
+		d->oom = true;
 	if (g->correct && strcmp(g->given, g->expected) != 0)
 		q->also += g->count;
 	if (!g->correct) {
 		arr = q->wrong;
-		long wi = find_or_add(&arr, &q->n_wrong, sizeof *q->wrong, g->given);
+		long wi = find_or_add(&d->names, &arr, &q->n_wrong, sizeof *q->wrong, g->given);
 		q->wrong = arr;
 		if (wi < 0)
 			d->oom = true;
@@ -755,18 +794,12 @@ const struct class_tally *report_class_top_wrong(const struct class_item *q)
 
 static void class_free(struct class_data *d)
 {
-	for (size_t i = 0; i < d->n_st; i++)
-		free(d->st[i].name);
-	for (size_t i = 0; i < d->n_q; i++) {
-		free(d->q[i].item);
-		free(d->q[i].expected);
-		for (size_t k = 0; k < d->q[i].n_wrong; k++)
-			free(d->q[i].wrong[k].given);
+	for (size_t i = 0; i < d->n_q; i++)
 		free(d->q[i].wrong);
-	}
 	free(d->st);
 	free(d->q);
 	free(d->rows);
+	pool_free(d->names);
 }
 
 /* The text report's two tables, fitted to the width (table.h): names and

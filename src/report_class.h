@@ -8,6 +8,7 @@
 #include "classmix.h"
 #include "report.h"
 
+struct report_pool;
 struct class_tally { char *given; int count; };
 struct class_student { char *name; int answers, correct; int64_t ms; };
 /* also: right answers that were a scenario's second acceptable code */
@@ -27,6 +28,7 @@ struct class_data {
 	struct classmix mix;         /* wrong answers between two codes, per student */
 	struct classmix_row *rows;   /* ... gathered by group or pair (owned) */
 	size_t n_rows;
+	struct report_pool *names;   /* the strings above, freed at once (report.c) */
 	bool oom;
 };
 

@@ -36,17 +36,23 @@ void table_add(struct table *t, const char *const *cells)
 	char **row = t->cells + t->nrows * (size_t)t->ncols;
 	int *w = t->widths + t->nrows * (size_t)t->ncols;
 	/* One line per cell: a newline in a name must not break the row.
-	 * Printable ASCII (numbers, most ids) needs no cleaning; the row's
-	 * cells go into one block. */
+	 * Printable ASCII (numbers, most ids) and text already clean need no
+	 * copy; the row's cells go into one block. */
 	char *cleaned[TABLE_MAX_COLS] = { NULL };
 	size_t len[TABLE_MAX_COLS], total = 0;
+	bool ascii[TABLE_MAX_COLS];
 	for (int i = 0; i < t->ncols; i++) {
 		const char *s = cells[i] ? cells[i] : "", *p = s;
 		while (*p >= 0x20 && *p < 0x7F)
 			p++;
-		if (*p && !(cleaned[i] = text_clean(s, strlen(s), false)))
-			t->oom = true;
-		len[i] = strlen(cleaned[i] ? cleaned[i] : s);
+		ascii[i] = !*p;
+		len[i] = (size_t)(p - s) + strlen(p);
+		if (!ascii[i] && !text_is_clean(s, len[i])) {
+			if (!(cleaned[i] = text_clean(s, len[i], false)))
+				t->oom = true;
+			else
+				len[i] = strlen(cleaned[i]);
+		}
 		total += len[i] + 1;
 	}
 	char *block = t->oom ? NULL : malloc(total);
@@ -56,7 +62,7 @@ void table_add(struct table *t, const char *const *cells)
 		const char *s = cleaned[i] ? cleaned[i] : cells[i] ? cells[i] : "";
 		row[i] = block + at;
 		memcpy(row[i], s, len[i] + 1);
-		w[i] = cleaned[i] ? text_width(row[i]) : (int)len[i];
+		w[i] = ascii[i] ? (int)len[i] : text_width(row[i]);
 		at += (int)len[i] + 1;
 	}
 	for (int i = 0; i < t->ncols; i++)

@@ -231,6 +231,12 @@ char *text_clean(const char *s, size_t n, bool keep_nl)
 	return scrub(s, n, keep_nl, true);
 }
 
+bool text_is_clean(const char *s, size_t n)
+{
+	/* scrub copies exactly the valid characters text_unsafe_kind calls safe */
+	return text_valid_utf8(s, n, NULL) && text_find_unsafe(s, n, false, NULL) == (size_t)-1;
+}
+
 struct range {
 	uint32_t lo, hi;
 };

@@ -48,6 +48,9 @@ char *text_scrub(const char *s, size_t n, bool keep_nl);
  * becomes U+FFFD, one for one, so text that differs stays different; LF is
  * kept when keep_nl, else replaced too. */
 char *text_clean(const char *s, size_t n, bool keep_nl);
+/* True when text_clean(s, n, false) would return s as it is (valid UTF-8,
+ * nothing unsafe, no newline): no copy needed. */
+bool text_is_clean(const char *s, size_t n);
 
 /* Display width of one character (0 for combining marks, 2 for CJK, 1 for
  * anything unprintable — it is shown as a replacement). */

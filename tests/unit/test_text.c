@@ -468,6 +468,31 @@ static void test_pad(void **state)
 	free(s);
 }
 
+/* text_is_clean says exactly when text_clean would change nothing (tables
+ * skip the copy then): checked on every kind of character text_clean
+ * replaces and on text it keeps. */
+static void test_is_clean_matches_clean(void **state)
+{
+	static const char *const cases[] = {
+		"", "404", "404 \xC3\x97""3", "\xE4\xB8\xAD\xE6\x96\x87", "caf\xC3\xA9",
+		"\xF0\x9F\x98\x80", "\xEF\xBF\xBD", "a\nb", "a\tb", "\x1B[31mred",
+		"\xC2\x85", "\xE2\x80\xAE""evil", "\xE2\x80\x8B", "\xC2\xAD", "\xEF\xBB\xBF",
+		"\xFF", "\xC3", "\xE4\xB8", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80",
+		"\xE3\x80\x80", "\xEF\xBC\x81", "x\x7F",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *c = cases[i];
+		char *out = text_clean(c, strlen(c), false);
+		assert_non_null(out);
+		if (text_is_clean(c, strlen(c)) != (strcmp(out, c) == 0))
+			fail_msg("case %zu: text_is_clean and text_clean disagree", i);
+		free(out);
+	}
+	assert_true(text_is_clean("404 \xC3\x97""3", strlen("404 \xC3\x97""3")));
+	assert_false(text_is_clean("\x1B[31mred", 8));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -477,6 +502,7 @@ int main(void)
 		cmocka_unit_test(test_find_control),
 		cmocka_unit_test(test_scrub_escape_sequences),
 		cmocka_unit_test(test_scrub_whitespace_and_invalid),
+		cmocka_unit_test(test_is_clean_matches_clean),
 		cmocka_unit_test(test_wcwidth_table),
 		cmocka_unit_test(test_width_strings),
 		cmocka_unit_test(test_clip),
