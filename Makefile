@@ -162,7 +162,8 @@ mutate: all
 	$(Q)python3 tests/mutate.py $(MUTANTS)
 
 # libFuzzer harnesses (tests/fuzz/*.c, clang): markdown, text, the content
-# loader, the plain-mode input parser and output escaping; each runs
+# loader, the plain-mode input parser, output escaping, a damaged compiled
+# pack and the escape-sequence parser; each runs
 # FUZZ_SECONDS; exits non-zero on a crash.
 FUZZ_SECONDS ?= 60
 fuzz:

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.." || exit 2
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
-HARNESSES=${FUZZ_ONLY:-"text markdown content quizparse out"}
+HARNESSES=${FUZZ_ONLY:-"text markdown content quizparse out snapshot keyseq"}
 
 if ! command -v "$CC" >/dev/null; then
 	echo "fuzz: $CC not found (libFuzzer needs clang; set FUZZ_CC)" >&2
@@ -39,6 +39,8 @@ declare -A MODS=(
 	[content]="$CONTENT markdown text"
 	[quizparse]="quiz $CONTENT markdown text"
 	[out]="out text"
+	[snapshot]="snapshot $CONTENT markdown text"
+	[keyseq]="keyseq"
 )
 # Largest input per harness: big enough for structure bugs (deep nesting,
 # aliases to a large text) in content, a line for the parser, a name for out.
@@ -48,6 +50,8 @@ declare -A MAXLEN=(
 	[content]=262144
 	[quizparse]=512
 	[out]=4096
+	[snapshot]=4096
+	[keyseq]=256
 )
 # libFuzzer lets inputs grow slowly (in 10 minutes content reached only 6 KB);
 # content starts at its full size so nesting and alias bombs are in reach.
@@ -57,6 +61,8 @@ declare -A LENCTL=(
 	[content]=0
 	[quizparse]=100
 	[out]=100
+	[snapshot]=100
+	[keyseq]=100
 )
 
 build() {
