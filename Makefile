@@ -163,7 +163,7 @@ mutate: all
 
 # libFuzzer harnesses (tests/fuzz/*.c, clang): markdown, text, the content
 # loader, the plain-mode input parser, output escaping, a damaged compiled
-# pack and the escape-sequence parser; each runs
+# pack, the escape-sequence parser and the class server's API; each runs
 # FUZZ_SECONDS; exits non-zero on a crash.
 FUZZ_SECONDS ?= 60
 fuzz:

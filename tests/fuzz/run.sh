@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.." || exit 2
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 CC=${FUZZ_CC:-clang}
 OUT=build/fuzz
-HARNESSES=${FUZZ_ONLY:-"text markdown content quizparse out snapshot keyseq"}
+HARNESSES=${FUZZ_ONLY:-"text markdown content quizparse out snapshot keyseq api"}
 
 if ! command -v "$CC" >/dev/null; then
 	echo "fuzz: $CC not found (libFuzzer needs clang; set FUZZ_CC)" >&2
@@ -24,15 +24,16 @@ mkdir -p "$OUT"
 # Same warnings as the main build; UBSan findings abort so libFuzzer sees them.
 FLAGS=(-std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wconversion
        -Wstrict-prototypes -Wmissing-prototypes
-       -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Isrc
+       -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED -Isrc -DHTTPTUTOR_VERSION='"fuzz"'
        -O1 -g -fno-omit-frame-pointer
        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
-read -r -a PKG_CFLAGS <<<"$(pkg-config --cflags md4c yaml-0.1 jansson)"
-read -r -a PKG_LIBS <<<"$(pkg-config --libs md4c yaml-0.1 jansson)"
+read -r -a PKG_CFLAGS <<<"$(pkg-config --cflags md4c yaml-0.1 jansson sqlite3 ncursesw libsodium libcurl)"
+read -r -a PKG_LIBS <<<"$(pkg-config --libs md4c yaml-0.1 jansson sqlite3 ncursesw libsodium libcurl)"
 
 # Which modules each harness links (mirrors the Makefile's T_* lists; the
 # content loader's list is read from the Makefile so the two cannot drift).
 CONTENT=$(sed -n 's/^CONTENT *:= *//p' Makefile)
+STORE=$(sed -n '/^STORE *:=/,/[^\\]$/p' Makefile | tr -d '\\\n' | sed 's/^STORE *:= *//')
 declare -A MODS=(
 	[text]="text"
 	[markdown]="markdown text"
@@ -41,6 +42,7 @@ declare -A MODS=(
 	[out]="out text"
 	[snapshot]="snapshot $CONTENT markdown text"
 	[keyseq]="keyseq"
+	[api]="api api_learner api_exam grade store_serve $STORE quiz $CONTENT markdown text"
 )
 # Largest input per harness: big enough for structure bugs (deep nesting,
 # aliases to a large text) in content, a line for the parser, a name for out.
@@ -52,6 +54,7 @@ declare -A MAXLEN=(
 	[out]=4096
 	[snapshot]=4096
 	[keyseq]=256
+	[api]=2048
 )
 # libFuzzer lets inputs grow slowly (in 10 minutes content reached only 6 KB);
 # content starts at its full size so nesting and alias bombs are in reach.
@@ -63,16 +66,24 @@ declare -A LENCTL=(
 	[out]=100
 	[snapshot]=100
 	[keyseq]=100
+	[api]=100
 )
 
 build() {
-	local name=$1 objs=() m
+	local name=$1 objs=() m src extra
 	for m in ${MODS[$name]}; do
+		src=src/$m.c extra=()
+		if [ "$m" = migrations ]; then
+			extra=(-Wno-overlength-strings)
+			# generated from db/*.sql by the Makefile
+			make -s build/migrations.c || return 1
+			src=build/migrations.c
+		fi
 		# Fuzzer-instrumented objects live apart from the normal build.
-		if [ ! -e "$OUT/$m.o" ] || [ "src/$m.c" -nt "$OUT/$m.o" ] ||
+		if [ ! -e "$OUT/$m.o" ] || [ "$src" -nt "$OUT/$m.o" ] ||
 		   [ -n "$(find src -name '*.h' -newer "$OUT/$m.o" -print -quit)" ]; then
 			echo "  CC      $OUT/$m.o"
-			"$CC" "${FLAGS[@]}" "${PKG_CFLAGS[@]}" -c -o "$OUT/$m.o" "src/$m.c" || return 1
+			"$CC" "${FLAGS[@]}" "${extra[@]}" "${PKG_CFLAGS[@]}" -c -o "$OUT/$m.o" "$src" || return 1
 		fi
 		objs+=("$OUT/$m.o")
 	done
