@@ -65,6 +65,12 @@ static struct {
 	int esc_ms;             /* wait this long after ESC before it is a lone Esc */
 	int ahead;              /* a key read ahead of its turn, or -1 */
 	int64_t lone_esc_at;    /* clock_ms() when a lone Esc was last returned, 0 none */
+	/* A sequence cut short by a pause longer than SEQ_MS ("ESC [", then
+	 * "4~" half a second later): what came of it, so its rest is known. */
+	int cut[KEYSEQ_MAX];
+	size_t cut_n;           /* 0: none */
+	int64_t cut_at;
+	bool cut_stray;         /* its ESC was already taken for Esc */
 	bool gone;              /* input ended while keys were being dropped */
 } ui = { .ahead = -1 };
 
@@ -327,12 +333,50 @@ static int read_key(int ms)
 	}
 }
 
+/* Read on from seq[0..n) (n >= 1) until the sequence is complete.  The key
+ * it means (KEY_STRAY instead when stray: its ESC was already taken for
+ * Esc); 0 when it is bound to nothing or was cut short (then what came is
+ * kept in ui.cut for its late rest); -1 when input ended.  A control
+ * character, ESC or a curses key is not part of it: it stays for the next
+ * read. */
+static int read_rest(int *seq, size_t n, bool stray)
+{
+	int key = 0;
+	bool too_long = false;
+	enum keyseq_rc rc;
+	while ((rc = keyseq_parse(seq, n, &key)) == KEYSEQ_MORE) {
+		int c = read_key(SEQ_MS);
+		if (c == -1)
+			return -1;
+		if (c == KEY_WAITED) {
+			memcpy(ui.cut, seq, n * sizeof *seq);
+			ui.cut_n = n;
+			ui.cut_at = clock_ms();
+			ui.cut_stray = stray;
+			return 0;
+		}
+		if (c < 0x20 || c == 0x7F || c >= KEY_FN_BASE) {
+			ui.ahead = c;
+			return 0;
+		}
+		/* Past the longest we keep: read on to its end, keeping the last
+		 * character in the last slot, and drop it. */
+		if (n == KEYSEQ_MAX) {
+			n--;
+			too_long = true;
+		}
+		seq[n++] = c;
+	}
+	if (rc != KEYSEQ_KEY || too_long)
+		return 0;
+	return stray ? KEY_STRAY : key;
+}
+
 /* The rest of an escape sequence after ESC: the key it means, 27 for a lone
  * Esc, 0 when it is bound to nothing (dropped), -1 when input ended. */
 static int read_escape(void)
 {
-	int seq[KEYSEQ_MAX], key = 0;
-	size_t n = 0;
+	int seq[KEYSEQ_MAX];
 	int c = read_key(ui.esc_ms);
 	if (c == KEY_WAITED) {
 		ui.lone_esc_at = clock_ms();
@@ -344,27 +388,8 @@ static int read_escape(void)
 		ui.ahead = c;   /* Esc, then another Esc or a resize */
 		return 27;
 	}
-	seq[n++] = c;
-	bool too_long = false;
-	enum keyseq_rc rc;
-	while ((rc = keyseq_parse(seq, n, &key)) == KEYSEQ_MORE) {
-		c = read_key(SEQ_MS);
-		if (c == -1)
-			return -1;
-		if (c == KEY_WAITED || c >= KEY_FN_BASE) {
-			if (c >= KEY_FN_BASE)
-				ui.ahead = c;
-			return 0;   /* cut short: drop what came */
-		}
-		/* Past the longest we keep: read on to its end, keeping the last
-		 * character in the last slot, and drop it. */
-		if (n == KEYSEQ_MAX) {
-			n--;
-			too_long = true;
-		}
-		seq[n++] = c;
-	}
-	return rc == KEYSEQ_KEY && !too_long ? key : 0;
+	seq[0] = c;
+	return read_rest(seq, 1, false);
 }
 
 /* Over a slow link the rest of a sequence can come after ESCDELAY, when its
@@ -373,34 +398,37 @@ static int read_escape(void)
  * sequence right behind it, is that rest. */
 #define LATE_TAIL_MS 1000
 
-/* k was just read.  When it starts the late rest of a sequence, read that
- * rest and return KEY_STRAY; otherwise k. */
+/* k was just read.  When it is the late rest of a sequence — after a lone
+ * Esc, or after a sequence cut short — read that rest: the key the whole
+ * sequence means when its ESC was not taken for Esc, else KEY_STRAY (and
+ * KEY_STRAY for one bound to nothing).  Otherwise k. */
 static int late_tail(int k)
 {
-	bool after_esc = ui.lone_esc_at && clock_ms() - ui.lone_esc_at <= LATE_TAIL_MS;
-	if (k != KEY_WAITED)
-		ui.lone_esc_at = 0;
-	if (!after_esc || (k != '[' && k != 'O'))
+	int64_t now = clock_ms();
+	bool after_esc = ui.lone_esc_at && now - ui.lone_esc_at <= LATE_TAIL_MS;
+	bool after_cut = ui.cut_n && now - ui.cut_at <= LATE_TAIL_MS;
+	if (k == KEY_WAITED)
 		return k;
-	int seq[KEYSEQ_MAX], key;
-	size_t n = 0;
-	seq[n++] = k;
-	enum keyseq_rc rc;
-	while ((rc = keyseq_parse(seq, n, &key)) == KEYSEQ_MORE) {
-		int c = read_key(SEQ_MS);
-		if (c == -1)
-			return -1;
-		if (c == KEY_WAITED)
-			return n == 1 ? k : KEY_STRAY;   /* a '[' typed on its own */
-		if (c == 27 || c < 0x20 || c >= KEY_FN_BASE) {
-			ui.ahead = c;   /* not part of a sequence: keep it */
-			return n == 1 ? k : KEY_STRAY;
-		}
-		if (n == KEYSEQ_MAX)
-			n--;
-		seq[n++] = c;
+	ui.lone_esc_at = 0;
+	size_t cut_n = ui.cut_n;
+	ui.cut_n = 0;
+	int seq[KEYSEQ_MAX], r;
+	if (after_cut && k >= 0x20 && k < 0x7F) {
+		memcpy(seq, ui.cut, cut_n * sizeof *seq);
+		if (cut_n == KEYSEQ_MAX)
+			cut_n--;
+		seq[cut_n++] = k;
+		r = read_rest(seq, cut_n, ui.cut_stray);
+	} else if (after_esc && (k == '[' || k == 'O')) {
+		seq[0] = k;
+		r = read_rest(seq, 1, true);
+		/* a '[' typed on its own, with nothing behind it */
+		if (r == 0 && ui.cut_n == 1)
+			return ui.cut_n = 0, k;
+	} else {
+		return k;
 	}
-	return KEY_STRAY;
+	return r == 0 ? KEY_STRAY : r;
 }
 
 bool ui_esc_was_sequence(int ms)
@@ -428,8 +456,13 @@ int ui_getkey(void)
 		k = late_tail(k);
 		if (k == 27 && (k = read_escape()) == 0)
 			continue;         /* a sequence bound to nothing */
-		if (k == '\r')
+		if (k == '\r') {
+			/* CR LF (a terminal in new-line mode, telnet) is one Enter */
+			int next = read_key(0);
+			if (next != '\n' && next != KEY_WAITED)
+				ui.ahead = next;
 			return '\n';
+		}
 		if (k == 127 || k == 8)
 			return FN(KEY_BACKSPACE);
 		return k;

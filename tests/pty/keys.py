@@ -235,8 +235,33 @@ def test_double_enter(term):
         t.close()
 
 
+def test_crlf_enter(term):
+    """Return as CR LF (a terminal in new-line mode, a telnet client) is one
+    Enter: the answer's feedback stays up, as does the summary."""
+    db = os.path.join(TMP, f"{term}-crlf.db")
+    t = Term([BIN, "--db", db, "--lang", "en", "quiz", "--type", "type", "--seed", "5",
+              "--count", "2"], term=term)
+    try:
+        check(t.wait(r"Quiz  1/2", 5), "no quiz")
+        t.send("502\r\n")
+        check(t.wait(r"Correct!|Wrong\.", 3), "502 CR LF did not answer")
+        t.settle()
+        check("Quiz  1/2" in t.text(), f"CR LF went past question 1's feedback:\n{t.text()}")
+        t.send("\r\n")
+        check(t.wait(r"Quiz  2/2", 3), f"CR LF did not go on to question 2:\n{t.text()}")
+        t.send("201\r\n")
+        check(t.wait(r"Correct!|Wrong\.", 3), "201 CR LF did not answer")
+        t.send("\r\n")
+        check(t.wait(r"Score", 3), f"no summary after the last CR LF:\n{t.text()}")
+        t.settle()
+        check("Score" in t.text(), f"CR LF went past the summary:\n{t.text()}")
+        check(len(answers(db)) == 2, f"answers logged: {answers(db)}")
+    finally:
+        t.close()
+
+
 TESTS = [test_home_screen, test_codes_table, test_reader, test_quiz_keeps_going,
-         test_unbound_dropped, test_lone_esc, test_double_enter]
+         test_unbound_dropped, test_lone_esc, test_double_enter, test_crlf_enter]
 
 
 def main():

@@ -7,9 +7,15 @@ then answer) and must not let that Esc end the program.  Quiz, exam, home
 and card, under TERM=xterm-256color and vt100, checked against the answer
 log.  A lone Esc still ends the program from home, promptly.
 
+The same for a sequence cut later, after "ESC [" or "ESC [1", for longer than
+a pause inside a sequence may last (500-700 ms): its rest ("4~") must not
+answer a question, land in the code box or the search box; the key still
+works when its rest arrives (two late Downs and Enter answer b).
+
     late.py BIN TMPDIR      prints "ok NAME" or "FAIL NAME: why" per test
 """
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -137,7 +143,76 @@ def test_card(term):
         t.close()
 
 
-TESTS = [test_quiz, test_exam, test_home, test_card]
+# A cut after "ESC [" or "ESC [1", longer than a pause inside a sequence.
+CUTS = [(b"\x1b[4~", 2), (b"\x1b[2~", 2), (b"\x1b[1~", 3), (b"\x1b[15~", 3), (b"\x1b[1;5A", 2)]
+CUT_GAPS = [0.5, 0.7]
+
+
+def each_cut(t, what, after):
+    for gap in CUT_GAPS:
+        for seq, at in CUTS:
+            t.send(seq, at, gap)
+            t.settle(0.15)
+            check(t.alive(), f"{what}: {seq!r} cut after {at} bytes for {gap * 1000:.0f} ms ended the program")
+            after(seq, at, gap)
+
+
+def test_cut_pick(term):
+    t, db = start(term, "cutpick", "quiz", "--type", "pick", "--seed", "5", "--count", "3")
+    try:
+        check(t.wait(r"Quiz  1/3", 5), "no quiz")
+
+        def after(seq, at, gap):
+            rows = answers(db)
+            check(not rows, f"{seq!r} cut after {at} for {gap * 1000:.0f} ms recorded answers {rows}:\n{t.text()}")
+            check(t.wait(r"Quiz  1/3", 0.1), f"{seq!r} cut for {gap * 1000:.0f} ms left question 1:\n{t.text()}")
+        each_cut(t, "pick", after)
+    finally:
+        t.close()
+    # A key cut and late still works when its rest comes: Down, Down
+    # (each "ESC [" then "B" 600 ms later) and Enter answer b.
+    t, db = start(term, "cutdown", "quiz", "--type", "pick", "--seed", "5", "--count", "3")
+    try:
+        check(t.wait(r"Quiz  1/3", 5), "no quiz")
+        for _ in range(2):
+            t.send(b"\x1b[B", 2, 0.6)
+            t.settle(0.15)
+        t.send("\r")
+        check(t.wait(r"Correct!|Wrong\.", 3), "Enter after two late Downs did not answer")
+        rows = answers(db)
+        check(len(rows) == 1 and rows[0][1] == rows[0][0].split(",")[1],
+              f"after two late Downs and Enter the log holds {rows} (want the 2nd choice)")
+    finally:
+        t.close()
+
+
+def test_cut_boxes(term):
+    t, db = start(term, "cuttype", "quiz", "--type", "type", "--seed", "5", "--count", "3")
+    try:
+        check(t.wait(r"Quiz  1/3", 5), "no quiz")
+
+        def after(seq, at, gap):
+            check(not answers(db), f"{seq!r} cut: an answer was recorded")
+            check(re.search(r"^ *> _?$", t.text(), re.M),
+                  f"{seq!r} cut after {at} for {gap * 1000:.0f} ms typed into the code box:\n{t.text()}")
+        each_cut(t, "type", after)
+    finally:
+        t.close()
+    t, _ = start(term, "cutsearch", "browse")
+    try:
+        check(t.wait(r"Status codes", 5), "no codes table")
+        t.send("/ab")
+        check(t.wait(r"Search: ab", 3), "no search box")
+
+        def after(seq, at, gap):
+            check(re.search(r"Search: ab_?$", t.text(), re.M),
+                  f"{seq!r} cut after {at} for {gap * 1000:.0f} ms typed into the search box:\n{t.text()}")
+        each_cut(t, "search", after)
+    finally:
+        t.close()
+
+
+TESTS = [test_quiz, test_exam, test_home, test_card, test_cut_pick, test_cut_boxes]
 
 
 def main():
