@@ -180,6 +180,7 @@ static void next(struct app *a)
 	v->phase = QP_ASK;
 	v->sel = -1;            /* nothing chosen until the learner chooses */
 	v->typed[0] = 0;
+	v->fb_top = 0;          /* a question starts at its top, whatever the feedback's scroll */
 	v->asked_ms = clock_ms();
 	a->flush_input = true;  /* keys typed before it showed are not answers */
 }
