@@ -380,14 +380,13 @@ static json_t *body_out(const char *body, bool sealed)
 		return json_object();
 	}
 	if (sealed) {
-		static const char *const keep[] = { "situation", "header" };
-		json_t *o = json_object();
-		for (size_t k = 0; o && k < 2; k++) {
-			json_t *v = json_object_get(b, keep[k]);
-			if (v && json_object_set(o, keep[k], v) != 0) {
-				json_decref(o);
-				o = NULL;
-			}
+		/* The situation only: a scenario's header is the one that goes
+		 * with its right code (Upgrade means 101), and a header
+		 * question's answer; nothing on screen needs it before then. */
+		json_t *o = json_object(), *v = json_object_get(b, "situation");
+		if (o && v && json_object_set(o, "situation", v) != 0) {
+			json_decref(o);
+			o = NULL;
 		}
 		json_decref(b);
 		return o;

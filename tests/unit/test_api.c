@@ -324,10 +324,11 @@ static void test_sessions(void **state)
 	assert_int_equal(req(&ana, "PATCH", "/v1/sessions/99999", "{\"ended\":true}", NULL), 404);
 }
 
-/* An exam made by the teacher, taken by ana; ben cannot touch her attempt. */
-static void make_exam(const char *name, int minutes)
+/* An exam of pick questions (all four types when mixed) made by the teacher. */
+static void make_exam_of(const char *name, int minutes, bool mixed)
 {
-	struct quiz_opts o = { .count = 4, .seed = 7, .types = 1u << Q_PICK };
+	struct quiz_opts o = { .count = mixed ? 16 : 4, .seed = 7,
+	                       .types = mixed ? QTYPE_ALL : 1u << Q_PICK };
 	struct quiz qz;
 	struct exam_item *items;
 	size_t n;
@@ -346,6 +347,36 @@ static void make_exam(const char *name, int minutes)
 	json_decref(b);
 	paper_items_free(items, n);
 	quiz_free(&qz);
+}
+
+static void make_exam(const char *name, int minutes)
+{
+	make_exam_of(name, minutes, false);
+}
+
+/* A sealed paper carries what a learner reads before answering — the
+ * situation — and nothing that gives the answer away: not the header that
+ * goes with the right code (Upgrade means 101), not the explanations. */
+static void test_sealed_paper(void **state)
+{
+	(void)state;
+	make_exam_of("mixed", 0, true);
+	assert_int_equal(req(&teacher, "GET", "/v1/exams/mixed", NULL, NULL), 200);
+	size_t i, with_header = 0;
+	json_t *q;
+	json_array_foreach(json_object_get(reply, "questions"), i, q)
+		with_header += json_object_get(json_object_get(q, "body"), "header") != NULL;
+	assert_true(with_header > 0);   /* the whole paper has them: the test can fail */
+	assert_int_equal(req(&ana, "GET", "/v1/exams/mixed", NULL, NULL), 200);
+	assert_true(json_is_true(json_object_get(reply, "sealed")));
+	json_array_foreach(json_object_get(reply, "questions"), i, q) {
+		json_t *body = json_object_get(q, "body");
+		const char *key;
+		json_t *v;
+		json_object_foreach(body, key, v)
+			assert_string_equal(key, "situation");
+		assert_string_equal(json_string_value(json_object_get(q, "expected")), "");
+	}
 }
 
 /* The server's sweep (every 30 s) works as the teacher: the store it makes
@@ -658,6 +689,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_identity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sealed_paper, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_routes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_teacher_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_graded_here, setup, teardown),
