@@ -15,6 +15,7 @@
 #include "db.h"
 #include "contrast.h"
 #include "packcache.h"
+#include "errclean.h"
 #include "examcmd.h"
 #include "report_exam.h"
 #include "plain.h"
@@ -563,6 +564,7 @@ int main(int argc, char **argv)
 	struct model m;
 	enum lang lang;
 	int rc;
+	errclean_install();
 	db_setup();
 	bool utf8 = i18n_setup_locale();
 	ui_install_signals();

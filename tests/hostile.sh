@@ -254,9 +254,45 @@ hostile_clock() {
 		bad cli/clock-readme-agrees "the README no longer says mm:ss"
 }
 
+# What was typed comes back in error messages scrubbed: an escape sequence,
+# an OSC title, BEL, a bidi override or a raw C1 byte in an argument must not
+# reach the terminal through stderr.
+hostile_args() {
+	local db=$CLI_T/hostile/args.db name args why
+	local esc=$'\e[31mRED' osc=$'\e]0;pwned\a' bidi=$'ev\u202eil' c1=$'x\x9by'
+	while IFS='|' read -r name args; do
+		eval "set -- $args"
+		"$BIN" --db "$db" --lang en "$@" >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		why=$(python3 -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+bad = [c for c in (b"\x1b", b"\x07", b"\x9b", "\u202e".encode()) if c in b]
+assert not bad, "raw %r in %r" % (bad, b[:200])
+assert "\ufffd".encode() in b, "no U+FFFD in %r" % b[:200]
+' "$CLI_T/err" 2>&1)
+		if [ "$CLI_RC" != 0 ] && [ -z "$why" ]; then
+			ok "cli/hostile-args-$name"
+		else
+			bad "cli/hostile-args-$name" "exit $CLI_RC: $why"
+		fi
+	done <<'EOF'
+code|code "$esc"
+search|search "$osc"
+read|read "$esc"
+command|"$esc"
+exam-name|exam new --count 2 -- "$osc"
+bidi|code "$bidi"
+c1|search "$c1" "$esc"
+lang|--lang "$esc" codes
+option|"--bogus$esc"
+EOF
+}
+
 cli_hostile() {
 	local d=$CLI_T/hostile db
 	mkdir -p "$d"
+	hostile_args
 	hostile_user
 	hostile_content
 	hostile_store
