@@ -616,6 +616,7 @@
 	X(EXAM_MISSED,     "exam %s closed at %s; you did not start it", "考試 %s 已在 %s 關閉；你沒有參加這次考試") \
 	X(EXAM_USED_ONE,   "you have used your one attempt at exam %s", "考試 %s 只能作答一次，你已經作答過了") \
 	X(EXAM_USED_ALL,   "you have used all %d attempts at exam %s", "考試 %2$s 可以作答 %1$d 次，你都已經用完了") \
+	X(EXAM_USED_BY_UID, "you have used the attempts at exam %s (%d per account): this account (uid %lld) sat it under another name (%s); attempts count per account, whatever name --user gives", "考試 %1$s 每個帳號可以作答 %2$d 次，已經用完了：這個帳號（uid %3$lld）已用其他名稱（%4$s）作答過；作答次數按帳號計算，不論 --user 給什麼名稱") \
 	X(EXAM_FOREIGN_LOGIN, "%s is the login name of another account: take exam %s under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試 %s（不要加 --user）") \
 	X(EXAM_OTHER_UID,  "attempt %d of exam %s for %s was started from another account (uid %lld); only that account can go on with it or see it", "考試 %2$s 裡 %3$s 的第 %1$d 次作答是由另一個帳號（uid %4$lld）開始的；只有那個帳號能繼續作答或查看") \
 	X(EXAM_NOT_YOURS,  "attempt %lld belongs to another learner", "作答編號 %lld 屬於另一位學生") \

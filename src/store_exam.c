@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "text.h"
 
 #define NEVER INT64_MAX
 
@@ -596,14 +597,76 @@ static void attempt_release(const struct exam_info *e, int64_t now, struct exam_
 	                        (e->feedback == EXAM_FEEDBACK_CLOSED && exam_is_closed(e, now)));
 }
 
-static void attempts_left(const struct exam_info *e, int64_t now, struct exam_attempt *a)
+/* others: attempts at the exam this uid started under other names. */
+static void attempts_left(const struct exam_info *e, int64_t now, int others,
+                          struct exam_attempt *a)
 {
+	int used = a->attempts_used + others;
 	if (exam_is_closed(e, now))
 		a->attempts_left = 0;
 	else if (e->attempts == 0)
 		a->attempts_left = -1;
 	else
-		a->attempts_left = e->attempts > a->attempts_used ? e->attempts - a->attempts_used : 0;
+		a->attempts_left = e->attempts > used ? e->attempts - used : 0;
+}
+
+/* Whether the attempts allowed at e are counted per account (uid) rather
+ * than per name: a name is whatever --user says, so one account must not
+ * sit an exam again under a name it made up.  Not for a token (no uid) nor
+ * for a teacher, who can change the file anyway and may try a paper out. */
+static bool counted_by_uid(const struct store *s, const struct exam_info *e)
+{
+	return e->kind == EXAM_SET && e->attempts > 0 && s->uid >= 0 && !exam_teacher(s, e);
+}
+
+/* Attempts at e started from this store's uid under other names than its
+ * own; with names, those names too (", " between, scrubbed, "…" when they
+ * do not fit).  -1 on a database error (s->err set). */
+static int uid_attempts_elsewhere(struct store *s, const struct exam_info *e, char *names,
+                                  size_t cap)
+{
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT p.name, count(*) FROM session x JOIN profile p ON p.id = x.profile_id "
+		"WHERE x.exam_id = ?1 AND x.uid = ?2 AND x.profile_id <> ?3 AND x.attempt IS NOT NULL "
+		"GROUP BY x.profile_id ORDER BY min(x.id)");
+	int n = 0, rc;
+	size_t len = 0;
+
+	if (names && cap)
+		names[0] = '\0';
+	if (!st) {
+		store_read_fail(s, NULL);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, e->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, s->uid);
+	sqlite3_bind_int64(st, 3, s->profile);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		n += sqlite3_column_int(st, 1);
+		if (!names || len + 1 >= cap)
+			continue;
+		/* Names come from whoever could write the file: shown scrubbed. */
+		const char *nm = (const char *)sqlite3_column_text(st, 0);
+		char *clean = text_clean(nm ? nm : "", nm ? strlen(nm) : 0, false);
+		int w = snprintf(names + len, cap - len, "%s%s", len ? ", " : "", clean ? clean : "?");
+		free(clean);
+		if (w < 0 || (size_t)w >= cap - len) {
+			/* Cut at a whole character and say so. */
+			size_t keep = cap > 4 ? cap - 4 : 0;
+			while (keep > 0 && ((unsigned char)names[keep] & 0xC0) == 0x80)
+				keep--;
+			snprintf(names + keep, cap - keep, "…");
+			len = cap;
+		} else {
+			len += (size_t)w;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, tr(MSG_EXAM_READ_YOURS));
+		n = -1;
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 /* This learner's latest attempt row (a->id = 0 when none) and the count. */
@@ -633,7 +696,10 @@ static bool latest_attempt(struct store *s, const struct exam_info *e, int64_t n
 		store_read_fail(s, tr(MSG_EXAM_READ_YOURS));
 		goto out;
 	}
-	attempts_left(e, now, a);
+	int others = counted_by_uid(s, e) ? uid_attempts_elsewhere(s, e, NULL, 0) : 0;
+	if (others < 0)
+		goto out;
+	attempts_left(e, now, others, a);
 	ok = true;
 out:
 	sqlite3_finalize(st);
@@ -804,6 +870,18 @@ enum exam_rc store_sql_exam_start(struct store *s, const char *name, int64_t now
 		clock_local_str(exam_close_time(&p.info), "%Y-%m-%d %H:%M", "?", when, sizeof when);
 		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_CLOSED_ON), p.info.name, when);
 		r = EXAM_CLOSED;
+	} else if (a->attempts_left == 0 && a->attempts_used < p.info.attempts &&
+	           counted_by_uid(s, &p.info)) {
+		/* This account used them under other names (--user): they count. */
+		char names[200];
+		if (uid_attempts_elsewhere(s, &p.info, names, sizeof names) < 0) {
+			store_exam_paper_free(&p);
+			db_rollback(s->db);
+			return EXAM_ERR;
+		}
+		snprintf(s->err, sizeof s->err, tr(MSG_EXAM_USED_BY_UID), p.info.name,
+		         p.info.attempts, (long long)s->uid, names);
+		r = EXAM_NO_ATTEMPTS;
 	} else if (a->attempts_left == 0) {
 		if (p.info.attempts == 1)
 			snprintf(s->err, sizeof s->err, tr(MSG_EXAM_USED_ONE), p.info.name);

@@ -730,6 +730,83 @@ static void test_foreign_name(void **state)
 	db_close(db);
 }
 
+/* QA 4b D1: attempts count per account, not per name.  One uid sitting an
+ * exam under a made-up --user name has used its attempt: under its own name
+ * (or a third) it gets no other, and is told which name it used.  Other
+ * uids, teachers and tokens (no uid) are not affected. */
+static void test_attempts_per_uid(void **state)
+{
+	(void)state;
+	struct db *db = open_db();
+	struct store *teach = attach_as(db, "lin", 500, true);
+	struct store *practice = attach_as(db, "ann_practice", 1001, false);
+	struct store *ann = attach_as(db, "ann", 1001, false);
+	struct store *third = attach_as(db, "nick", 1001, false);
+	struct store *bob = attach_as(db, "bob", 1002, false);
+	struct store *try1 = attach_as(db, "try1", 500, true);
+	struct store *tok1 = attach_as(db, "tok1", -1, false);
+	struct store *tok2 = attach_as(db, "tok2", -1, false);
+	struct exam_attempt a;
+
+	make_exam(teach, "mid", 2, 20, 1, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_start(practice, "mid", T0, &a), EXAM_OK);
+	int64_t first = a.id;
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_finish(practice, first, T0 + 1), EXAM_OK);
+	/* Her own name: nothing left, nothing started, the other name said. */
+	assert_int_equal(store_exam_attempt(ann, "mid", T0 + 2, &a), EXAM_OK);
+	assert_int_equal(a.id, 0);
+	assert_int_equal(a.attempts_left, 0);
+	assert_int_equal(store_exam_start(ann, "mid", T0 + 2, &a), EXAM_NO_ATTEMPTS);
+	assert_int_equal(a.id, 0);
+	assert_non_null(strstr(ann->err, "ann_practice"));
+	assert_non_null(strstr(ann->err, "uid 1001"));
+	assert_int_equal(store_exam_start(third, "mid", T0 + 3, &a), EXAM_NO_ATTEMPTS);
+	assert_int_equal(q_int(ann, "SELECT count(*) FROM session WHERE attempt IS NOT NULL"), 1);
+	/* Another account, a teacher trying it out, tokens: as before. */
+	assert_int_equal(store_exam_start(bob, "mid", T0 + 4, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_start(teach, "mid", T0 + 4, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_start(try1, "mid", T0 + 4, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_start(tok1, "mid", T0 + 4, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_start(tok2, "mid", T0 + 4, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	/* Two allowed: one under the other name leaves one for her own. */
+	make_exam(teach, "two", 2, 0, 2, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_start(practice, "two", T0 + 5, &a), EXAM_OK);
+	first = a.id;
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_finish(practice, first, T0 + 6), EXAM_OK);
+	assert_int_equal(store_exam_attempt(ann, "two", T0 + 7, &a), EXAM_OK);
+	assert_int_equal(a.attempts_left, 1);
+	assert_int_equal(store_exam_start(ann, "two", T0 + 7, &a), EXAM_OK);
+	assert_int_equal(a.number, 1);
+	assert_int_equal(a.attempts_left, 0);
+	first = a.id;
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_finish(ann, first, T0 + 8), EXAM_OK);
+	assert_int_equal(store_exam_start(ann, "two", T0 + 9, &a), EXAM_NO_ATTEMPTS);
+	assert_int_equal(store_exam_start(practice, "two", T0 + 9, &a), EXAM_NO_ATTEMPTS);
+	/* No limit: no count. */
+	make_exam(teach, "free", 2, 0, 0, EXAM_FEEDBACK_END, 0);
+	assert_int_equal(store_exam_start(practice, "free", T0 + 10, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	assert_int_equal(store_exam_start(ann, "free", T0 + 10, &a), EXAM_OK);
+	store_exam_attempt_free(&a);
+	store_close(tok2);
+	store_close(tok1);
+	store_close(try1);
+	store_close(bob);
+	store_close(third);
+	store_close(ann);
+	store_close(practice);
+	store_close(teach);
+	db_close(db);
+}
+
 /* The scenarios of the exam a learner is sitting, for search and the cards:
  * while the attempt is open, by profile or by uid, and never after. */
 static void test_hidden_while_sitting(void **state)
@@ -874,6 +951,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_teacher_steps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_attempt_belongs_to_uid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_foreign_name, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_attempts_per_uid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hidden_while_sitting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sealed_everywhere, setup, teardown),
 	};
