@@ -178,6 +178,7 @@
 	X(HTML_SCORE_AXIS, "score (right answers)", "得分（答對題數）") \
 	X(HTML_QUESTION_BARS, "Share right per question", "各題答對率") \
 	X(HTML_STUDENTS,   "Students", "學生") \
+	X(HTML_CHECK,      "Check these attempts", "請查核這些作答") \
 	X(HTML_QUESTIONS,  "Questions", "題目") \
 	X(HTML_GRID,       "Answers by student and question", "學生 × 題目作答表") \
 	X(WATCH_TITLE,     "Live board", "即時看板") \
@@ -583,6 +584,7 @@
 	X(DENY_FOREIGN_NAME, "%s is the login name of another account: take the exam under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試（不要加 --user）") \
 	X(RX_CHECK_HEAD,   "Check these attempts:", "請查核這些作答：") \
 	X(RX_CHECK_LOGIN,  "%s: attempt %d was started from uid %lld (%s), not from the account of that name", "%s：第 %d 次作答是由 uid %lld（%s）開始的，不是這個名稱的帳號") \
+	X(RX_CHECK_NAMES,  "uid %lld (%s) sat this exam under %d names: %s", "uid %lld（%s）用 %d 個名稱參加了這場考試：%s") \
 	X(RX_CHECK_FOREIGN, "%s: attempt %d holds answers written from another account than the one that started it (%d)", "%s：第 %d 次作答裡有由其他帳號寫入的答案（%d 筆），不是開始作答的帳號") \
 	X(WATCH_CHECK,     "check", "請查核") \
 	X(STORE_NO_HIDE,   "this store cannot say which exam questions to hide", "這個資料來源無法判斷要隱藏哪些考題") \
@@ -616,7 +618,7 @@
 	X(EXAM_MISSED,     "exam %s closed at %s; you did not start it", "考試 %s 已在 %s 關閉；你沒有參加這次考試") \
 	X(EXAM_USED_ONE,   "you have used your one attempt at exam %s", "考試 %s 只能作答一次，你已經作答過了") \
 	X(EXAM_USED_ALL,   "you have used all %d attempts at exam %s", "考試 %2$s 可以作答 %1$d 次，你都已經用完了") \
-	X(EXAM_USED_BY_UID, "you have used the attempts at exam %s (%d per account): this account (uid %lld) sat it under another name (%s); attempts count per account, whatever name --user gives", "考試 %1$s 每個帳號可以作答 %2$d 次，已經用完了：這個帳號（uid %3$lld）已用其他名稱（%4$s）作答過；作答次數按帳號計算，不論 --user 給什麼名稱") \
+	X(EXAM_USED_BY_UID, "you have used the attempts at exam %s (%d per account): this account (uid %lld) sat it as %s; attempts count per account, whatever name --user gives", "考試 %1$s 每個帳號可以作答 %2$d 次，已經用完了：這個帳號（uid %3$lld）已用 %4$s 的名稱作答過；作答次數按帳號計算，不論 --user 給什麼名稱") \
 	X(EXAM_FOREIGN_LOGIN, "%s is the login name of another account: take exam %s under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試 %s（不要加 --user）") \
 	X(EXAM_OTHER_UID,  "attempt %d of exam %s for %s was started from another account (uid %lld); only that account can go on with it or see it", "考試 %2$s 裡 %3$s 的第 %1$d 次作答是由另一個帳號（uid %4$lld）開始的；只有那個帳號能繼續作答或查看") \
 	X(EXAM_NOT_YOURS,  "attempt %lld belongs to another learner", "作答編號 %lld 屬於另一位學生") \

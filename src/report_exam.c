@@ -64,6 +64,12 @@ void exam_report_free(struct watch_data *d)
 		free(d->q[i].expected);
 		free(d->q[i].top_wrong);
 	}
+	for (size_t i = 0; i < d->n_multi; i++) {
+		for (int k = 0; k < d->multi[i].n; k++)
+			free(d->multi[i].names[k]);
+		free(d->multi[i].names);
+	}
+	free(d->multi);
 	free(d->s);
 	free(d->q);
 	free(d->histogram);
@@ -162,7 +168,88 @@ static void note_who(struct exam_student *s, const struct exam_attempt *a)
 
 bool exam_report_check(const struct exam_student *s)
 {
-	return s->foreign || s->mismatch_attempt;
+	return s->foreign || s->mismatch_attempt || s->other_names;
+}
+
+void exam_report_uid_line(const struct exam_uid_names *u, char *buf, size_t n)
+{
+	char names[768];
+	size_t len = 0;
+	names[0] = '\0';
+	for (int k = 0; k < u->n && len < sizeof names; k++)
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s", k ? tr(MSG_LIST_SEP) : "",
+		                        u->names[k]);
+	snprintf(buf, n, tr(MSG_RX_CHECK_NAMES), (long long)u->uid, u->login, u->n, names);
+}
+
+struct uid_name {
+	int64_t uid;
+	const char *name;
+};
+
+static int by_uid_name(const void *a, const void *b)
+{
+	const struct uid_name *x = a, *y = b;
+	if (x->uid != y->uid)
+		return x->uid < y->uid ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* The uids of one database's attempts that sat the exam under more than
+ * one name, added to d->multi.  false when out of memory. */
+static bool note_uid_names(struct watch_data *d, const struct exam_results *res)
+{
+	struct uid_name *v = malloc((res->n ? res->n : 1) * sizeof *v);
+	size_t n = 0;
+	bool ok = v != NULL;
+	if (res->paper.info.kind != EXAM_SET)
+		goto out;     /* a practice paper: as many attempts as wanted */
+	for (size_t k = 0; ok && k < res->n; k++) {
+		int64_t uid = res->r[k].a.uid;
+		/* No uid (a token), root, and the exam's teacher are not counted. */
+		if (uid == STORE_ANY_UID || uid <= 0 || uid == res->paper.info.uid)
+			continue;
+		v[n++] = (struct uid_name){ uid, res->r[k].name };
+	}
+	if (!ok)
+		goto out;
+	qsort(v, n, sizeof *v, by_uid_name);
+	for (size_t i = 0, j; i < n; i = j) {
+		int names = 1;
+		for (j = i + 1; j < n && v[j].uid == v[i].uid; j++)
+			names += strcmp(v[j].name, v[j - 1].name) != 0;
+		if (names < 2)
+			continue;
+		struct exam_uid_names *nv = realloc(d->multi, (d->n_multi + 1) * sizeof *nv);
+		if (!nv || !(nv[d->n_multi].names = calloc((size_t)names, sizeof(char *)))) {
+			if (nv)
+				d->multi = nv;
+			ok = false;
+			break;
+		}
+		d->multi = nv;
+		struct exam_uid_names *u = &d->multi[d->n_multi++];
+		u->uid = v[i].uid;
+		u->n = 0;
+		struct passwd *pw = getpwuid((uid_t)u->uid);
+		snprintf(u->login, sizeof u->login, "%s", pw && pw->pw_name ? pw->pw_name : "?");
+		for (size_t k = i; k < j && ok; k++)
+			if (k == i || strcmp(v[k].name, v[k - 1].name))
+				ok = (u->names[u->n++] = strdup(v[k].name)) != NULL;
+	}
+out:
+	free(v);
+	return ok;
+}
+
+/* Each student under a name of a uid in d->multi has other names to check. */
+static void mark_uid_names(struct watch_data *d)
+{
+	for (size_t i = 0; i < d->n_multi; i++)
+		for (int k = 0; k < d->multi[i].n; k++)
+			for (size_t j = 0; j < d->n_s; j++)
+				if (!strcmp(d->s[j].name, d->multi[i].names[k]))
+					d->s[j].other_names += d->multi[i].n - 1;
 }
 
 void exam_report_check_lines(const struct exam_student *s, char *a, size_t an, char *b, size_t bn)
@@ -361,6 +448,7 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 			store_close(st);
 			goto out;
 		}
+		oom |= !note_uid_names(d, &res);
 		if (!found) {
 			found = true;
 			ref = res.paper;
@@ -405,6 +493,7 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
 	if (roster && !add_roster(d, roster, err, errsz))
 		goto out;
 	qsort(d->s, d->n_s, sizeof *d->s, by_name);
+	mark_uid_names(d);
 	stats(d);
 	if (!report_confusion_exam(r->m, d)) {
 		snprintf(err, errsz, "%s", tr(MSG_ERR_OOM));
@@ -592,6 +681,10 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 			if (b[0])
 				report_wrap_hang(stdout, "  ", b, width, 20, r->utf8);
 		}
+		for (size_t i = 0; i < d->n_multi; i++) {
+			exam_report_uid_line(&d->multi[i], a, sizeof a);
+			report_wrap_hang(stdout, "  ", a, width, 20, r->utf8);
+		}
 		putchar('\n');
 	}
 
@@ -633,7 +726,8 @@ static void print_csv(const struct watch_data *d)
 	char a[32], b[32];
 	fputs("scope,student,status,score,total,percent,started,finished,duration_s,attempts,"
 	      "question,item,text,expected,given,correct,right,answered,sat,share,top_wrong,"
-	      "top_wrong_count,confusion,group,students,times,ways,uid,foreign_answers,login_mismatch\r\n",
+	      "top_wrong_count,confusion,group,students,times,ways,uid,foreign_answers,login_mismatch,"
+	      "other_names\r\n",
 	      stdout);
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
@@ -653,7 +747,7 @@ static void print_csv(const struct watch_data *d)
 		printf(",%d,,,,,,,,,,,,,,,,,,", s->attempts);
 		if (s->uid >= 0)
 			printf("%lld", (long long)s->uid);
-		printf(",%d,%d\r\n", s->foreign, s->mismatch_attempt ? 1 : 0);
+		printf(",%d,%d,%d\r\n", s->foreign, s->mismatch_attempt ? 1 : 0, s->other_names);
 	}
 	for (int k = 0; k < d->n_q; k++) {
 		const struct exam_question_stat *q = &d->q[k];
@@ -669,7 +763,7 @@ static void print_csv(const struct watch_data *d)
 		putchar(',');
 		if (q->top_wrong)
 			csv_cell(q->top_wrong);
-		printf(",%d,,,,,,,,\r\n", q->top_wrong_count);
+		printf(",%d,,,,,,,,,\r\n", q->top_wrong_count);
 	}
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
@@ -681,13 +775,13 @@ static void print_csv(const struct watch_data *d)
 			fputs(",,,", stdout);
 			if (s->given[k])
 				csv_cell(s->given[k]);
-			printf(",%s,,,,,,,,,,,,,,\r\n", s->cell[k] < 0 ? "" : s->cell[k] ? "1" : "0");
+			printf(",%s,,,,,,,,,,,,,,,\r\n", s->cell[k] < 0 ? "" : s->cell[k] ? "1" : "0");
 		}
 	}
 	for (size_t i = 0; i < d->n_mix; i++) {
 		fputs("confusion,,,,,,,,,,,,,,,,,,,,,,", stdout);
 		report_confusion_csv(stdout, &d->mix[i]);
-		fputs(",,,\r\n", stdout);
+		fputs(",,,,\r\n", stdout);
 	}
 }
 
@@ -754,6 +848,7 @@ static int print_json(const struct report_ctx *r, const struct watch_data *d)
 		json_object_set_new(o, "uid", s->uid >= 0 ? json_integer(s->uid) : json_null());
 		json_object_set_new(o, "foreign_answers", json_integer(s->foreign));
 		json_object_set_new(o, "login_mismatch", json_boolean(s->mismatch_attempt != 0));
+		json_object_set_new(o, "other_names", json_integer(s->other_names));
 		for (int k = 0; s->cell && k < d->n_q; k++) {
 			json_t *a = json_object();
 			json_object_set_new(a, "question", json_integer(k + 1));
@@ -765,6 +860,19 @@ static int print_json(const struct report_ctx *r, const struct watch_data *d)
 		json_array_append_new(studs, o);
 	}
 	json_object_set(root, "students", studs);
+	json_t *multi = json_array();
+	for (size_t i = 0; multi && i < d->n_multi; i++) {
+		const struct exam_uid_names *u = &d->multi[i];
+		json_t *o = json_object(), *names = json_array();
+		for (int k = 0; k < u->n; k++)
+			json_array_append_new(names, jstr(u->names[k]));
+		json_object_set_new(o, "uid", json_integer(u->uid));
+		json_object_set_new(o, "login", strcmp(u->login, "?") ? jstr(u->login) : json_null());
+		json_object_set_new(o, "names", names);
+		json_array_append_new(multi, o);
+	}
+	if (multi)
+		json_object_set_new(root, "same_uid", multi);
 
 	for (int k = 0; k < d->n_q; k++) {
 		const struct exam_question_stat *q = &d->q[k];

@@ -44,6 +44,18 @@ struct exam_student {
 	                          * name (0: none) */
 	int64_t mismatch_uid;
 	char mismatch_login[64]; /* that uid's login, "?" when it has none */
+	int other_names;         /* other names the uid of one of its attempts sat the exam
+	                          * under in the same database (0: none) */
+};
+
+/* A uid that sat the exam under more than one name in one database (a
+ * --user name is free text): the teacher should check it.  Root and the
+ * exam's teacher, who may try a paper out, are left out. */
+struct exam_uid_names {
+	int64_t uid;
+	char login[64];          /* the uid's login, "?" when it has none */
+	char **names;            /* sorted, owned */
+	int n;
 };
 
 struct exam_question_stat {
@@ -69,6 +81,8 @@ struct watch_data {
 	int n_finished, n_timed_out, n_closed, n_in_progress, n_not_started;
 	int n_ended;             /* finished + timed out + closed */
 	int n_check;             /* students with something for the teacher to check */
+	struct exam_uid_names *multi;  /* uids under more than one name (owned) */
+	size_t n_multi;
 	double mean_score;       /* over ended attempts */
 	int *histogram;          /* n_q + 1 buckets: students per score (ended attempts) */
 	struct classmix_row *mix;  /* the class's confusions in the counting answers (owned) */
@@ -91,6 +105,9 @@ bool exam_report_check(const struct exam_student *s);
 /* The sentences that say what to check about s, written into a and b (empty
  * when nothing); in the current language. */
 void exam_report_check_lines(const struct exam_student *s, char *a, size_t an, char *b, size_t bn);
+/* The sentence that says uid u sat the exam under several names, into buf
+ * (names as they are: the caller scrubs at output); in the current language. */
+void exam_report_uid_line(const struct exam_uid_names *u, char *buf, size_t n);
 
 /* report --exam NAME --html FILE (report_html.c) and --watch (screen_watch.c). */
 int report_html_write(const struct report_ctx *r, const struct watch_data *d, const char *path);

@@ -126,6 +126,33 @@ static void students_table(FILE *f, const struct watch_data *d)
 	fputs("</tbody></table>\n", f);
 }
 
+/* What the teacher should check (the text report's "Check these
+ * attempts"): one item per sentence, nothing when there is none. */
+static void check_list(FILE *f, const struct watch_data *d)
+{
+	char a[512], b[512];
+	if (!d->n_check)
+		return;
+	html_heading(f, MSG_HTML_CHECK);
+	fputs("<ul id=\"check\">\n", f);
+	for (size_t i = 0; i < d->n_s; i++) {
+		exam_report_check_lines(&d->s[i], a, sizeof a, b, sizeof b);
+		for (const char *t = a; t; t = t == a ? b : NULL)
+			if (t[0]) {
+				fputs("<li class=\"check\">", f);
+				html_esc(f, t);
+				fputs("</li>\n", f);
+			}
+	}
+	for (size_t i = 0; i < d->n_multi; i++) {
+		exam_report_uid_line(&d->multi[i], a, sizeof a);
+		fprintf(f, "<li class=\"check same-uid\" data-uid=\"%lld\">", (long long)d->multi[i].uid);
+		html_esc(f, a);
+		fputs("</li>\n", f);
+	}
+	fputs("</ul>\n", f);
+}
+
 static void questions_table(FILE *f, const struct watch_data *d)
 {
 	fputs("<table id=\"questions\"><thead><tr><th class=\"n\">#</th><th>", f);
@@ -246,6 +273,7 @@ int report_html_write(const struct report_ctx *r, const struct watch_data *d, co
 	questions_svg(f, d);
 	html_heading(f, MSG_HTML_STUDENTS);
 	students_table(f, d);
+	check_list(f, d);
 	html_heading(f, MSG_HTML_QUESTIONS);
 	questions_table(f, d);
 	report_confusion_class_html(f, r, d->mix, d->n_mix, (int)d->n_s);

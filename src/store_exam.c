@@ -620,8 +620,8 @@ static bool counted_by_uid(const struct store *s, const struct exam_info *e)
 }
 
 /* Attempts at e started from this store's uid under other names than its
- * own; with names, those names too (", " between, scrubbed, "…" when they
- * do not fit).  -1 on a database error (s->err set). */
+ * own; with names, those names too (a list in the current language,
+ * scrubbed, "…" when they do not fit).  -1 on a database error (s->err set). */
 static int uid_attempts_elsewhere(struct store *s, const struct exam_info *e, char *names,
                                   size_t cap)
 {
@@ -648,7 +648,8 @@ static int uid_attempts_elsewhere(struct store *s, const struct exam_info *e, ch
 		/* Names come from whoever could write the file: shown scrubbed. */
 		const char *nm = (const char *)sqlite3_column_text(st, 0);
 		char *clean = text_clean(nm ? nm : "", nm ? strlen(nm) : 0, false);
-		int w = snprintf(names + len, cap - len, "%s%s", len ? ", " : "", clean ? clean : "?");
+		int w = snprintf(names + len, cap - len, "%s%s", len ? tr(MSG_LIST_SEP) : "",
+		                 clean ? clean : "?");
 		free(clean);
 		if (w < 0 || (size_t)w >= cap - len) {
 			/* Cut at a whole character and say so. */

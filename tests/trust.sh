@@ -151,6 +151,18 @@ tr_class() {
 	printf 'q\ny\n' >"$TR_T/in"
 	tr_as "$sb" --db "$db" --user "nick$$" exam mid
 	tr_check own-nickname-allowed 0 out 'Exam mid: 4 questions'
+	# QA 4b D1: but that was b's one attempt (it counts per account): b's
+	# own name gets no other, nor does a third name, and b is told which
+	# name used it.
+	: >"$TR_T/in"
+	tr_as "$sb" --db "$db" exam mid
+	tr_check own-name-after-nickname-refused 1 \
+		err "you have used the attempts at exam mid \\(1 per account\\): this account \\(uid $(id -u "$sb")\\) sat it as nick$$;" \
+		!out 'Saved: '
+	tr_as "$sb" --db "$db" --lang zh-TW --user "third$$" exam mid
+	tr_check third-name-refused-zh 1 err "已用 nick$$ 的名稱作答過"
+	tr_same nickname-no-second-attempt "attempts from b's uid" 1 \
+		"$(sqlite3 "$db" "SELECT count(*) FROM session WHERE exam_id = 'mid' AND uid = $(id -u "$sb")")"
 
 	# Item 2: the report is the teacher's, in every format and on the board.
 	key=$(sqlite3 "$db" "SELECT group_concat(expected, '|') FROM exam_question WHERE exam_id = 'mid'")
@@ -195,15 +207,36 @@ tr_class() {
 	cp "$TR_T/fold" "$TR_T/out"
 	tr_check report-flags-foreign-answers 0 out 'Check these attempts:' \
 		out "$sa: attempt 1 holds answers written from another account than the one that started it \\(1\\)" \
-		out "$sc: attempt 1 was started from uid $buid \\($sb\\), not from the account of that name"
+		out "$sc: attempt 1 was started from uid $buid \\($sb\\), not from the account of that name" \
+		out "uid $buid \\($sb\\) sat this exam under 2 names: $sc, nick$$"
+	COLUMNS=200 tr_as "$t" --db "$db" --lang zh-TW report --exam mid
+	tr_fold "$TR_T/out" >"$TR_T/fold"
+	cp "$TR_T/fold" "$TR_T/out"
+	tr_check report-flags-names-zh 0 out '請查核這些作答：' \
+		out "uid $buid（$sb）用 2 個名稱參加了這場考試：$sc、nick$$"
+	tr_as "$t" --db "$db" report --exam mid --csv
+	python3 - "$TR_T/out" "$sc" "nick$$" "$sa" >"$TR_T/why" 2>&1 <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], newline="")) if r["scope"] == "student"]
+o = {r["student"]: r["other_names"] for r in rows}
+assert o[sys.argv[2]] == "1" and o[sys.argv[3]] == "1" and o[sys.argv[4]] == "0", o
+PY
+	[ ! -s "$TR_T/why" ] && ok "trust/report-csv-other-names" || bad "trust/report-csv-other-names" "$(tail -c 300 "$TR_T/why")"
+	tr_as "$t" --db "$db" report --exam mid --html "$TR_T/t/check.html"
+	tr_check report-html-check 0
+	grep -qF "<li class=\"check same-uid\" data-uid=\"$buid\">uid $buid ($sb) sat this exam under 2 names: $sc, nick$$</li>" "$TR_T/t/check.html" &&
+		grep -qF "$sc: attempt 1 was started from uid $buid" "$TR_T/t/check.html" &&
+		ok "trust/report-html-check-list" || bad "trust/report-html-check-list" "$(grep -A4 'id="check"' "$TR_T/t/check.html" | head -c 400)"
 	tr_as "$t" --db "$db" report --exam mid --json
-	python3 - "$TR_T/out" "$sa" "$sc" "$auid" "$buid" >"$TR_T/why" 2>&1 <<'PY'
+	python3 - "$TR_T/out" "$sa" "$sc" "$auid" "$buid" "$sb" "nick$$" >"$TR_T/why" 2>&1 <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 s = {x["name"]: x for x in r["students"]}
 a, c = s[sys.argv[2]], s[sys.argv[3]]
 assert a["uid"] == int(sys.argv[4]) and a["foreign_answers"] == 1 and not a["login_mismatch"], a
 assert c["uid"] == int(sys.argv[5]) and c["login_mismatch"] is True, c
+assert c["other_names"] == 1 and a["other_names"] == 0, (a, c)
+assert r["same_uid"] == [{"uid": int(sys.argv[5]), "login": sys.argv[6], "names": sorted([sys.argv[3], sys.argv[7]])}], r["same_uid"]
 PY
 	[ ! -s "$TR_T/why" ] && ok "trust/report-json-flags" || bad "trust/report-json-flags" "$(tail -c 300 "$TR_T/why")"
 
