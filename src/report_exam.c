@@ -21,6 +21,19 @@
 #include "table.h"
 #include "text.h"
 
+bool exam_report_scored(const struct exam_student *s)
+{
+	return s->status >= ES_FINISHED;
+}
+
+void exam_report_status_line(const struct exam_student *s, int n_q, char *buf, size_t n)
+{
+	if (s->status == ES_IN_PROGRESS)
+		snprintf(buf, n, "%s · %d/%d", exam_report_status(s->status), s->answered, n_q);
+	else
+		snprintf(buf, n, "%s", exam_report_status(s->status));
+}
+
 int exam_report_pct(int k, int n)
 {
 	return n > 0 ? (200 * k + n) / (2 * n) : 0;
@@ -648,14 +661,8 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 	for (size_t i = 0; i < d->n_s; i++) {
 		const struct exam_student *s = &d->s[i];
 		char status[96], score[32] = "-", pct[16] = "-", st[32], fin[32], dur[32], att[16];
-		/* A score only once the attempt has ended; until then the status says
-		 * how many are answered ("in progress · 2/6"), which is no score. */
-		if (s->status == ES_IN_PROGRESS)
-			snprintf(status, sizeof status, "%s · %d/%d", exam_report_status(s->status),
-			         s->answered, d->n_q);
-		else
-			snprintf(status, sizeof status, "%s", exam_report_status(s->status));
-		if (s->status >= ES_FINISHED) {
+		exam_report_status_line(s, d->n_q, status, sizeof status);
+		if (exam_report_scored(s)) {
 			snprintf(score, sizeof score, "%d/%d", s->score, d->n_q);
 			snprintf(pct, sizeof pct, "%d", exam_report_pct(s->score, d->n_q));
 		}
@@ -734,7 +741,7 @@ static void print_csv(const struct watch_data *d)
 		fputs("student,", stdout);
 		csv_cell(s->name);
 		printf(",%s,", status_key(s->status));
-		if (s->score >= 0)
+		if (exam_report_scored(s))
 			printf("%d", s->score);
 		printf(",%d,", d->n_q);
 		if (s->status >= ES_FINISHED)
@@ -744,7 +751,10 @@ static void print_csv(const struct watch_data *d)
 		printf(",%s,%s,", a, b);
 		if (s->duration >= 0)
 			printf("%ld", s->duration);
-		printf(",%d,,,,,,,,,,,,,,,,,,", s->attempts);
+		printf(",%d,,,,,,,,", s->attempts);     /* question … right: none */
+		if (s->status != ES_NOT_STARTED)
+			printf("%d", s->answered);
+		printf(",,,,,,,,,,");                   /* sat … ways: none */
 		if (s->uid >= 0)
 			printf("%lld", (long long)s->uid);
 		printf(",%d,%d,%d\r\n", s->foreign, s->mismatch_attempt ? 1 : 0, s->other_names);
@@ -836,9 +846,9 @@ static int print_json(const struct report_ctx *r, const struct watch_data *d)
 		json_t *o = json_object(), *ans = json_array();
 		json_object_set_new(o, "name", jstr(s->name));
 		json_object_set_new(o, "status", json_string(status_key(s->status)));
-		json_object_set_new(o, "score", s->score >= 0 ? json_integer(s->score) : json_null());
+		json_object_set_new(o, "score", exam_report_scored(s) ? json_integer(s->score) : json_null());
 		json_object_set_new(o, "total", json_integer(d->n_q));
-		json_object_set_new(o, "percent", s->status >= ES_FINISHED ?
+		json_object_set_new(o, "percent", exam_report_scored(s) ?
 		                    json_integer(exam_report_pct(s->score, d->n_q)) : json_null());
 		json_object_set_new(o, "answered", json_integer(s->answered));
 		json_object_set_new(o, "started", jtime(s->started));

@@ -96,6 +96,13 @@ bool exam_report_load(const struct report_ctx *r, const char *name, const char *
                       struct watch_data **out, char *err, size_t errsz);
 void exam_report_free(struct watch_data *d);
 
+/* Whether s has a score to show: only an attempt that has ended (finished,
+ * timed out, closed) has one, in every format; one in progress has only
+ * how many are answered (the mean score is over those who ended too). */
+bool exam_report_scored(const struct exam_student *s);
+/* The status as the text report and the HTML page show it: the word, and
+ * for an attempt in progress how many are answered ("in progress · 2/6"). */
+void exam_report_status_line(const struct exam_student *s, int n_q, char *buf, size_t n);
 /* Percent rounded half up; 0 when n is 0. */
 int exam_report_pct(int k, int n);
 /* The word for a status in the current language. */

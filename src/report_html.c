@@ -108,15 +108,17 @@ static void students_table(FILE *f, const struct watch_data *d)
 			snprintf(du, sizeof du, "–");
 		fputs("<tr class=\"student\"><td class=\"name\">", f);
 		html_esc(f, s->name);
+		char status[128];
+		exam_report_status_line(s, d->n_q, status, sizeof status);
 		fputs("</td><td class=\"status\">", f);
-		html_esc(f, exam_report_status(s->status));
+		html_esc(f, status);
 		fputs("</td><td class=\"n score\">", f);
-		if (s->score >= 0)
+		if (exam_report_scored(s))
 			fprintf(f, "%d", s->score);
 		else
 			fputs("–", f);
 		fprintf(f, "<span class=\"muted\">/%d</span></td><td class=\"n percent\">", d->n_q);
-		if (s->status >= ES_FINISHED)
+		if (exam_report_scored(s))
 			fprintf(f, "%d", exam_report_pct(s->score, d->n_q));
 		else
 			fputs("–", f);

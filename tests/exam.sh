@@ -391,9 +391,11 @@ r = json.load(open(sys.argv[1]))
 x1, x2, x3, t0, x0 = sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), sys.argv[6]
 s = {x["name"]: x for x in r["students"]}
 want = {"alice": ("finished", 4, 100), "bob": ("finished", 2, 50), "carol": ("finished", 0, 0),
-        "dan": ("in progress", 1, None), "erin": ("timed out", 2, 50), "frank": ("not started", None, None)}
+        "dan": ("in progress", None, None), "erin": ("timed out", 2, 50), "frank": ("not started", None, None)}
 for n, (st, sc, pc) in want.items():
     assert (s[n]["status"], s[n]["score"], s[n]["percent"]) == (st, sc, pc), (n, s[n])
+# QA 4b D11: no score until the attempt ends, in every format; how many are answered instead.
+assert s["dan"]["answered"] == 1 and s["bob"]["answered"] == 3, (s["dan"], s["bob"])
 assert [x["name"] for x in r["students"]] == sorted(want)
 assert s["erin"]["duration_s"] == 1800 and s["erin"]["started"] == "2025-11-21T23:00:00Z", s["erin"]
 assert s["alice"]["started"] == "2025-11-22T00:00:00Z" and s["dan"]["finished"] is None
@@ -417,8 +419,9 @@ j = json.load(open(sys.argv[2]))
 st = {r["student"]: r for r in rows if r["scope"] == "student"}
 for s in j["students"]:
     c = st[s["name"]]
-    for k in ("status", "score", "percent", "duration_s", "attempts", "started", "finished"):
-        want = "" if s[k] is None else str(s[k])
+    for k in ("status", "score", "percent", "duration_s", "attempts", "started", "finished",
+              "answered"):
+        want = "" if s[k] is None or (k == "answered" and s["status"] == "not started") else str(s[k])
         assert c[k] == want, (s["name"], k, c[k], want)
 qs = [r for r in rows if r["scope"] == "question"]
 for q, c in zip(j["questions"], qs):

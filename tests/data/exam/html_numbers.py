@@ -26,6 +26,8 @@ for row, s in zip(students, j["students"]):
     assert row["score"].strip() == dash(s["score"]), (row, s)
     assert row["percent"].strip() == dash(s["percent"]), (row, s)
     assert row["attempts"].strip() == str(s["attempts"]), (row, s)
+    if s["status"] == "in progress":   # no score yet: how many are answered
+        assert row["status"].endswith(" · %d/%d" % (s["answered"], s["total"])), (row, s)
 assert len(questions) == len(j["questions"])
 for row, q in zip(questions, j["questions"]):
     assert row["number"] == str(q["question"]) and row["share"] == str(q["share"]), (row, q)
