@@ -648,7 +648,9 @@ static void print_text(const struct report_ctx *r, const struct watch_data *d)
 
 	struct table_col sc[] = {
 		{ tr(MSG_RX_COL_STUDENT), TABLE_LEFT, TABLE_CLIP_MIDDLE, 6, 0 },
-		{ tr(MSG_RX_COL_STATUS), TABLE_LEFT, TABLE_CLIP_END, 4, 0 },
+		/* Never clipped: "已…" or "fin…" says nothing, so a table too narrow
+		 * for the whole status stacks each student, in every language. */
+		{ tr(MSG_RX_COL_STATUS), TABLE_LEFT, TABLE_NO_CLIP, 0, 0 },
 		{ tr(MSG_RX_COL_SCORE), TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ "%", TABLE_RIGHT, TABLE_NO_CLIP, 0, 0 },
 		{ tr(MSG_RX_COL_STARTED), TABLE_LEFT, TABLE_NO_CLIP, 0, 0 },

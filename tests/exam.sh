@@ -513,6 +513,32 @@ ex_width() {
 		bad "exam/exams-fits-60" "$why"
 }
 
+# QA 4b D12: a table too narrow for the whole status stacks each student, in
+# zh-TW as in English (at 40 columns zh-TW's narrower headings let the table
+# "fit" with the status cut to "已…" and the progress gone).
+ex_narrow() {
+	local db=$EX_T/narrow.db lang cols why
+	cli_x --db "$db" --user teacher exam new nar --count 6 --type pick --feedback end
+	cli_xin '1\n2\n3\n4\n5\n6\nfinish\ny\n' --db "$db" --user ann exam nar
+	cli_xin '1\n2\n' --db "$db" --user bob exam nar
+	for lang in en zh-TW; do
+		for cols in 100 80 40; do
+			COLUMNS=$cols cli_x --lang $lang --db "$db" report --exam nar
+			why=$(python3 "$ROOT/tests/data/exam/fits.py" "$EX_T/out" "$cols") &&
+				ok "exam/narrow-$lang-$cols-fits" || bad "exam/narrow-$lang-$cols-fits" "$why"
+		done
+	done
+	COLUMNS=80 cli_x --lang zh-TW --db "$db" report --exam nar
+	ex_check narrow-zh-80-table 0 out '^學生 +狀態 +得分 ' out '^ann +已交卷 +[0-6]/6 ' \
+		out '^bob +作答中 · 2/6 +- +- '
+	COLUMNS=40 cli_x --lang zh-TW --db "$db" report --exam nar
+	ex_check narrow-zh-40-stacks 0 out '^ann$' out '^    狀態 已交卷 · 得分 [0-6]/6 ' \
+		out '^bob$' out '^    狀態 作答中 · 2/6 · 得分 - ' !out '^學生 ' !out '(作|已)…'
+	COLUMNS=40 cli_x --lang en --db "$db" report --exam nar
+	ex_check narrow-en-40-stacks 0 out '^bob$' out '^    Status in progress · 2/6 · Score - ' \
+		!out '^Student '
+}
+
 # The HTML report in a real browser (Debian's chromium, a test dependency):
 # it renders, the screenshot is not blank, the numbers in the rendered DOM
 # equal the JSON, and it prints on A4.
@@ -856,6 +882,7 @@ run_exam() {
 	ex_chromium
 	ex_class_html
 	ex_width
+	ex_narrow
 	ex_class
 	ex_class60
 	ex_lang_c
