@@ -90,6 +90,15 @@ void answer_right_label(const struct question *q, char *buf, size_t n)
 		snprintf(buf, n, "%d %s", q->code->code, q->code->phrase);
 }
 
+void answer_right_shown(const struct model *m, const struct question *q, enum lang lang,
+                        char *buf, size_t n)
+{
+	if (q->type == Q_MEANING && q->code)
+		answer_given_label(m, q, q->code->code, lang, buf, n);
+	else
+		answer_right_label(q, buf, n);
+}
+
 void answer_choice_label(const struct model *m, const struct question *q, int i,
                          enum lang lang, char *buf, size_t n)
 {
@@ -106,6 +115,21 @@ void answer_choice_label(const struct model *m, const struct question *q, int i,
 	}
 }
 
+/* Drop the full stop that ends s ("." "。" "．"): the label goes inside a
+ * sentence of ours, which has its own punctuation. */
+static void drop_stop(char *s)
+{
+	static const char *const stops[] = { "\xE3\x80\x82", "\xEF\xBC\x8E", "." };
+	size_t len = strlen(s);
+	for (size_t i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		size_t k = strlen(stops[i]);
+		if (len > k && !memcmp(s + len - k, stops[i], k)) {
+			s[len - k] = '\0';
+			return;
+		}
+	}
+}
+
 void answer_given_label(const struct model *m, const struct question *q, int given,
                         enum lang lang, char *buf, size_t n)
 {
@@ -113,6 +137,7 @@ void answer_given_label(const struct model *m, const struct question *q, int giv
 		if (q->type == Q_HEADER ? given == k : given == q->choice_code[k]) {
 			char label[300];
 			answer_choice_label(m, q, k, lang, label, sizeof label);
+			drop_stop(label);
 			snprintf(buf, n, "%c) %s", 'a' + k, label);
 			return;
 		}

@@ -50,13 +50,20 @@ void answer_explain(const struct question *q, int given, enum lang lang,
  * names the codes), or a header name. */
 void answer_choice_label(const struct model *m, const struct question *q, int i,
                          enum lang lang, char *buf, size_t n);
-/* What the learner gave, as a label: "b) 403 Forbidden" when it is one of
- * the choices, else the code with its phrase ("599"). */
+/* What the learner gave, as a label to put in a sentence: "b) 403 Forbidden"
+ * when it is one of the choices (a meaning without its closing full stop,
+ * "c) Something unexpected broke inside the server"), else the code with its
+ * phrase ("599"). */
 void answer_given_label(const struct model *m, const struct question *q, int given,
                         enum lang lang, char *buf, size_t n);
 /* The question's own line ("Which status code should the server return?"). */
 void answer_prompt(const struct question *q, char *buf, size_t n);
 /* A short label for the right answer: "403 Forbidden" or a header name. */
 void answer_right_label(const struct question *q, char *buf, size_t n);
+/* The right answer as the learner saw it, for a sentence: a meaning
+ * question's right meaning with its letter ("c) Temporarily elsewhere; keep
+ * using the original URL"), else answer_right_label. */
+void answer_right_shown(const struct model *m, const struct question *q, enum lang lang,
+                        char *buf, size_t n);
 
 #endif

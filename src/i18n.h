@@ -126,8 +126,8 @@
 	X(EXAM_INTRO_NOCLOCK, "You can leave and come back to the same attempt; your answers are kept. Nothing is marked right or wrong until you finish.", "可以離開後再回到同一次作答，答案都會保留。交卷前不會顯示對錯。") \
 	X(EXAM_INTRO_START, "Press Enter to start.", "按 Enter 開始作答。") \
 	X(EXAM_END_TIMES,  "Attempt %d: started %s, ended %s.", "第 %d 次作答：%s 開始，%s 結束。") \
-	X(EXAM_END_UNANSWERED, "· %zu. not answered; the answer is %s", "· %zu. 未作答；正確答案是 %s") \
-	X(EXAM_END_WRONG,  "✗ %zu. you answered %s; the answer is %s", "✗ %zu. 你答 %s；正確答案是 %s") \
+	X(EXAM_END_UNANSWERED, "· %zu. not answered. The answer is %s", "· %zu. 未作答。正確答案是 %s") \
+	X(EXAM_END_WRONG,  "✗ %zu. you answered %s. The answer is %s", "✗ %zu. 你答 %s。正確答案是 %s") \
 	X(EXAM_END_AGAIN_OF, "s: start attempt %d of %d", "s：開始第 %d 次作答（共 %d 次）") \
 	X(EXAM_END_AGAIN,  "s: start attempt %d", "s：開始第 %d 次作答") \
 	X(EXAM_HINT,       "1-4/a-d: answer  n/p: next/previous  g: go to  f: finish  q: leave", "1-4/a-d：作答  n/p：下/上一題  g：跳題  f：交卷  q：離開") \

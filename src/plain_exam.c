@@ -174,11 +174,11 @@ static void result(const struct examrun *r, const struct quiz_opts *o, int minut
 	}
 	for (size_t i = 0; i < examrun_count(r); i++) {
 		const struct question *q = examrun_question(r, i);
-		char label[200], yours[240];
+		char label[320], yours[320];
 		int given = -1;
 		bool answered = examrun_given(r, i, &given);
 		plain_ask(r->m, q, i, examrun_count(r), L, utf8);
-		answer_right_label(q, label, sizeof label);
+		answer_right_shown(r->m, q, L, label, sizeof label);
 		if (!answered) {
 			snprintf(buf, sizeof buf, tr(MSG_EXAM_NOT_ANSWERED_IS), label);
 		} else if (examrun_right(r, i) == 1) {

@@ -462,11 +462,11 @@ static void build_end(const struct app *a, struct lines *ls)
 	} else {
 		for (size_t i = 0; i < examrun_count(&v->run); i++) {
 			const struct question *q = examrun_question(&v->run, i);
-			char right[200], yours[320];
+			char right[320], yours[320];
 			int given = -1;
 			bool answered = examrun_given(&v->run, i, &given);
 			int ok = examrun_right(&v->run, i);
-			answer_right_label(q, right, sizeof right);
+			answer_right_shown(a->m, q, a->lang, right, sizeof right);
 			if (ok == 1)
 				snprintf(buf, sizeof buf, "✓ %zu. %s", i + 1, right);
 			else if (!answered)
@@ -478,8 +478,14 @@ static void build_end(const struct app *a, struct lines *ls)
 			lines_wrap(ls, buf, ok == 1 ? E_RIGHT : E_WRONG, 2);
 			struct explanation ex;
 			answer_explain(q, answered ? given : -1, a->lang, &ex);
-			if (q->sc)
+			if (q->sc) {
 				lines_wrap(ls, ltext_get(&q->sc->situation, a->lang), E_DIM, 6);
+			} else if (q->type == Q_MEANING && q->code) {
+				/* The question, as the report says it: which code it was about. */
+				char stem[200];
+				snprintf(stem, sizeof stem, "%d: %s", q->code->code, tr(MSG_QUIZ_MEANING_PROMPT));
+				lines_wrap(ls, stem, E_DIM, 6);
+			}
 			if (*ex.why)
 				lines_wrap(ls, ex.why, E_NORMAL, 6);
 			if (ex.also) {

@@ -539,6 +539,22 @@ ex_narrow() {
 		!out '^Student '
 }
 
+# QA 4b D15/D16: a "meaning" choice already ends in a full stop, so the
+# sentences around it do not add another ("Saved: c) … server.."), and the
+# end names the right meaning, not only its code ("the answer is 302 Found").
+ex_meaning_words() {
+	local db=$EX_T/meaning.db
+	COLUMNS=200 cli_xin '1\n4\n3\nfinish\ny\n' --lang en --db "$db" --user mia exam --seed 3 --count 3 \
+		--type meaning --plain
+	ex_check meaning-saved-one-stop 0 out '^> Saved: a\) .*[^.]\.$' !out '\.\.' !out '\.;' \
+		out '^Wrong: you answered d\) .*[^.]\. The answer is c\) [A-Z]' \
+		!out 'The answer is [0-9]{3}'
+	COLUMNS=200 cli_xin '1\n4\n3\nfinish\ny\n' --lang zh-TW --db "$db" --user mei exam --seed 3 --count 3 \
+		--type meaning --plain
+	ex_check meaning-saved-one-stop-zh 0 out '^> 已儲存：a\) .*[^。]。$' !out '。。' !out '。；' \
+		out '^答錯了：你答 d\) .*[^。]。正確答案是 c\) ' !out '正確答案是 [0-9]{3}'
+}
+
 # The HTML report in a real browser (Debian's chromium, a test dependency):
 # it renders, the screenshot is not blank, the numbers in the rendered DOM
 # equal the JSON, and it prints on A4.
@@ -883,6 +899,7 @@ run_exam() {
 	ex_class_html
 	ex_width
 	ex_narrow
+	ex_meaning_words
 	ex_class
 	ex_class60
 	ex_lang_c
