@@ -344,15 +344,21 @@ void api_roster_add(struct api_call *c)
 		goto done;
 	}
 	n = json_array_size(names) ? json_array_size(names) : n_all;
-	for (size_t i = 0; i < n; i++) {
-		const char *name = json_array_size(names) ? json_string_value(json_array_get(names, i))
-		                                          : all[i].name;
-		char why[256], token[40], hash[80];
-		bool has = false;
+	/* Every name is checked before any is added: a 422 adds nobody (a
+	 * name added then would have a token nobody was shown). */
+	for (size_t i = 0; i < json_array_size(names); i++) {
+		const char *name = json_string_value(json_array_get(names, i));
+		char why[256];
 		if (!name || store_name_problem(name, why, sizeof why)) {
 			api_fail(c, 422, "/problems/bad-field", "%s", name ? why : "names are texts");
 			goto done;
 		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *name = json_array_size(names) ? json_string_value(json_array_get(names, i))
+		                                          : all[i].name;
+		char token[40], hash[80];
+		bool has = false;
 		for (size_t k = 0; k < n_all; k++)
 			has |= !strcmp(all[k].name, name) && all[k].issued_at;
 		bool issue = !strcmp(mode, "new") || !has;

@@ -134,15 +134,25 @@ void out_csv_field(FILE *f, const char *s)
 	free(copy);
 }
 
-json_t *out_json_str(const char *s)
+static json_t *json_clean(const char *s, bool keep_nl)
 {
-	char *clean = text_clean(s, s ? strlen(s) : 0, true);
+	char *clean = text_clean(s, s ? strlen(s) : 0, keep_nl);
 	if (!clean)
 		return NULL;
 	/* Valid UTF-8 by construction, so jansson accepts it. */
 	json_t *v = json_string(clean);
 	free(clean);
 	return v;
+}
+
+json_t *out_json_str(const char *s)
+{
+	return json_clean(s, false);
+}
+
+json_t *out_json_text(const char *s)
+{
+	return json_clean(s, true);
 }
 
 bool out_json_dump(FILE *f, const json_t *v, bool pretty)
@@ -156,7 +166,7 @@ bool out_json_dump(FILE *f, const json_t *v, bool pretty)
 
 void out_html(FILE *f, const char *s)
 {
-	char *clean = text_clean(s, s ? strlen(s) : 0, true);
+	char *clean = text_clean(s, s ? strlen(s) : 0, false);
 	if (!clean)
 		return;
 	for (const char *p = clean; *p; p++) {

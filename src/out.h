@@ -43,14 +43,19 @@ void out_csv_field(FILE *f, const char *s);
  * memory): for tests and for callers that build a cell themselves. */
 char *out_csv_text(const char *s);
 
-/* A new jansson string holding s made safe (line breaks kept; jansson
- * escapes them).  NULL only when out of memory; a NULL s gives "". */
+/* A new jansson string holding s made safe, on one line: a line break is
+ * U+FFFD like any control character, as in text and CSV, so "ann\nlee" and
+ * "ann lee" stay apart.  NULL only when out of memory; a NULL s gives "". */
 json_t *out_json_str(const char *s);
+/* The same with line breaks kept (jansson escapes them): for the content's
+ * own texts, which have paragraphs. */
+json_t *out_json_text(const char *s);
 /* Dump v to f as JSON (keys in insertion order, indent 2 when pretty, else
  * one line) and a newline; false when the write failed. */
 bool out_json_dump(FILE *f, const json_t *v, bool pretty);
 
-/* Print s made safe and escaped for HTML text or a quoted attribute. */
+/* Print s made safe (on one line: HTML would show a line break as a space)
+ * and escaped for HTML text or a quoted attribute. */
 void out_html(FILE *f, const char *s);
 
 /* s made safe and fitted to exactly cols columns (padded with spaces).  Text

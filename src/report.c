@@ -223,7 +223,7 @@ static json_t *code_json(const struct report_ctx *r, const struct code_entry *c)
 		jset(o, "cacheable", json_boolean(c->cacheable)) &&
 		jset(o, "rfc", out_json_str(c->rfc)) &&
 		jset(o, "name", out_json_str(ltext_get(&c->name, r->lang))) &&
-		jset(o, "summary", out_json_str(ltext_get(&c->summary, r->lang)));
+		jset(o, "summary", out_json_text(ltext_get(&c->summary, r->lang)));
 	for (size_t i = 0; ok && i < c->n_headers; i++)
 		ok = json_array_append_new(headers, out_json_str(c->headers[i])) == 0;
 	for (size_t i = 0; ok && i < c->n_confused; i++)

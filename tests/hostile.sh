@@ -27,7 +27,8 @@ INSERT INTO profile(name, created_at) VALUES
  ('@SUM(1+1)', 1), (CAST(X'626f629b' AS TEXT), 1), ('n' || char(133) || char(155) || 'x', 1),
  ('ev' || char(8238) || 'il', 1), ('al' || char(8203) || 'ice', 1), ('alice', 1),
  ('a-very-long-student-name-from-the-evening-class-group-A-001', 1),
- ('a-very-long-student-name-from-the-evening-class-group-A-002', 1);
+ ('a-very-long-student-name-from-the-evening-class-group-A-002', 1),
+ ('ann' || char(10) || 'lee', 1), ('ann lee', 1);
 INSERT INTO answer(profile_id, uid, item, qtype, shown, given, expected, correct, ms, answered_at)
  SELECT id, 0, 'code:403', 'pick', '403,404', char(27) || '[2J' || char(7), '403', 0, 1000, 1763769000
  FROM profile WHERE name <> 'student';
@@ -311,6 +312,11 @@ cli_hostile() {
 	hostile_safe report-json json
 	cli_x --db "$db" report --html "$d/report.html"
 	hostile_safe report-html text "$d/report.html"
+	# A line break in a name is U+FFFD in HTML and JSON as in text and CSV:
+	# "ann\nlee" and "ann lee" must not look the same.
+	grep -q 'ann�lee' "$d/report.html" && grep -q '>ann lee<' "$d/report.html" &&
+		cli_x --db "$db" report --json && grep -q '"ann�lee"' "$CLI_T/out" && grep -q '"ann lee"' "$CLI_T/out" &&
+		ok cli/hostile-name-line-break || bad cli/hostile-name-line-break "$(grep -a -A1 'ann' "$d/report.html" | head -4)"
 	cli_x --db "$db" export --csv
 	hostile_safe export-csv csv
 	cli_x --db "$db" export --json

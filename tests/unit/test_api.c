@@ -512,6 +512,13 @@ static void test_tokens(void **state)
 	                                                        0), "token")));
 	assert_int_equal(req(&teacher, "POST", "/v1/roster", "{\"names\":[\"a\\u202eb\"]}", NULL),
 	                 422);
+	/* One bad name adds nobody: a name added then would have a token that
+	 * was never shown. */
+	long long before = count("SELECT count(*) FROM roster");
+	assert_int_equal(req(&teacher, "POST", "/v1/roster",
+	                     "{\"names\":[\"dee\",\"eve\",\"\\tX\"]}", NULL), 422);
+	assert_int_equal(count("SELECT count(*) FROM roster"), before);
+	assert_int_equal(count("SELECT count(*) FROM roster WHERE name IN ('dee', 'eve')"), 0);
 }
 
 static void test_practice(void **state)

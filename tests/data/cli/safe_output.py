@@ -5,7 +5,7 @@ FORMAT is text, csv or json.  Every format: valid UTF-8, no C0 control but
 LF (CR only before LF, for CSV rows), no DEL, no C1 control, no bidi control,
 no invisible character.  csv: every cell that starts like a formula
 (= + - @, TAB, CR) starts with ' instead, unless it is a plain number.
-json: parses.  Prints what is wrong and exits 1; silent when all is well."""
+json: parses, and no string holds a line break.  Prints what is wrong and exits 1; silent when all is well."""
 import csv
 import io
 import json
@@ -34,9 +34,20 @@ def main():
         sys.exit(f"{path}: unsafe U+{ord(m.group()):04X} near {at!r}")
     if fmt == "json":
         try:
-            json.loads(text)
+            doc = json.loads(text)
         except ValueError as e:
             sys.exit(f"{path}: not JSON: {e}")
+        # Database text is on one line in JSON too ("ann\nlee" would read
+        # as "ann lee" wherever it is shown).
+        todo = [doc]
+        while todo:
+            v = todo.pop()
+            if isinstance(v, dict):
+                todo += list(v.keys()) + list(v.values())
+            elif isinstance(v, list):
+                todo += v
+            elif isinstance(v, str) and ("\n" in v or "\r" in v):
+                sys.exit(f"{path}: a line break in the string {v!r}")
     if fmt == "csv":
         for row in csv.reader(io.StringIO(text, newline="")):
             for cell in row:

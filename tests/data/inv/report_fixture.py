@@ -97,12 +97,13 @@ for name, (n, ok, _) in STUDENTS.items():
     check(any(l.split()[:3] == [name, str(n), str(ok)] for l in text.splitlines() if l.strip()),
           f"text report: no row '{name} {n} {ok}'")
 
-# Export: the hostile answer survives JSON exactly (backslash, quote, LF;
-# CR is a control character and shows as U+FFFD) and stays one CSV cell.
+# Export: the hostile answer survives JSON (backslash and quote escaped; CR
+# and LF are control characters and show as U+FFFD, as in CSV and text, so
+# it reads the same in every format) and stays one CSV cell.
 ex = json.loads(run("--user", "alice", "export", "--json"))
 check(len(ex) == 5, f"export --json has {len(ex)} rows, not 5")
 hostile = [r["given"] for r in ex if r["item"] == C]
-check(hostile == ['a\\b"c\ufffd\nd'], f"export --json given {hostile!r}")
+check(hostile == ['a\\b"c\ufffd\ufffdd'], f"export --json given {hostile!r}")
 raw = run("--user", "alice", "export", "--csv")
 check(all(l.endswith("\r") for l in raw.split("\n")[:-1]), "export --csv: a line break inside a row")
 rows = list(csv.reader(io.StringIO(raw, newline="")))
