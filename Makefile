@@ -15,7 +15,11 @@ PKGS    := ncursesw sqlite3 md4c yaml-0.1 jansson
 # with (`make deps-check`, called by `make check`).  Each has a reason in the README.
 RUN_DEBS  := gcc libc6-dev pkg-config libncurses-dev libsqlite3-dev libmd4c-dev libyaml-dev libjansson-dev libxxhash-dev \
              libmicrohttpd-dev libcurl4-gnutls-dev libsodium-dev
-TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3 python3-pyte chromium curl openssl
+TEST_DEBS := libcmocka-dev tmux python3 python3-yaml sqlite3 python3-pyte chromium curl openssl procps
+# The Debian packages of $(1) that are not installed ("dpkg -s" also
+# succeeds for a package removed with its configuration files left).
+MISSING_DEBS = for p in $(1); do \
+                 [ "$$(dpkg-query -W -f='$${db:Status-Status}' $$p 2>/dev/null)" = installed ] || echo $$p; done
 
 Q := $(if $(V),,@)
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
@@ -23,10 +27,10 @@ VERSION := $(shell cat VERSION 2>/dev/null || echo 0.3.0)
 # Missing packages are installed before anything else is built (Debian; on
 # other systems the libraries must already be there for pkg-config).
 HAVE_DEPS := $(shell if command -v dpkg >/dev/null 2>&1; then \
-               dpkg -s $(RUN_DEBS) >/dev/null 2>&1 && echo yes; \
+               [ -z "$$($(call MISSING_DEBS,$(RUN_DEBS)))" ] && echo yes; \
              else pkg-config --exists $(PKGS) 2>/dev/null && echo yes; fi)
 HAVE_TEST_DEPS := $(shell if command -v dpkg >/dev/null 2>&1; then \
-               dpkg -s $(TEST_DEBS) >/dev/null 2>&1 && echo yes; \
+               [ -z "$$($(call MISSING_DEBS,$(TEST_DEBS)))" ] && echo yes; \
              else pkg-config --exists cmocka 2>/dev/null && echo yes; fi)
 
 # The class server's libraries: headers at build time, opened with dlopen
@@ -189,8 +193,7 @@ clean:
 deps: DEBS = $(RUN_DEBS)
 deps-check: DEBS = $(RUN_DEBS) $(TEST_DEBS)
 deps deps-check:
-	@missing=""; for p in $(DEBS); do \
-	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@missing=$$($(call MISSING_DEBS,$(DEBS)) | tr '\n' ' '); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  if [ "$$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi; \

@@ -337,7 +337,7 @@
 	X(ERR_CLASS, "--class takes 1xx…5xx, or a class server (a folder, or HOST:PORT), not '%s'", "--class 只接受 1xx…5xx，或班級伺服器（資料夾或 HOST:PORT），不接受「%s」") \
 	X(ERR_COUNT, "--count takes a number from 1 to 1000, not '%s'", "--count 要是 1 到 1000 的數字，不是「%s」") \
 	X(ERR_MINUTES, "--minutes takes a number from 1 to 600, not '%s'", "--minutes 要是 1 到 600 的數字，不是「%s」") \
-	X(ERR_SEED, "--seed takes a non-negative number, not '%s'", "--seed 要是非負整數，不是「%s」") \
+	X(ERR_SEED, "--seed takes a whole number from 0 to 18446744073709551615, not '%s'", "--seed 要是 0 到 18446744073709551615 之間的整數，不是「%s」") \
 	X(ERR_TYPE, "--type takes pick,type,meaning,header, not '%s'", "--type 只接受 pick、type、meaning、header，不接受「%s」") \
 	X(ERR_NEEDS_VALUE, "option '%s' needs a value", "選項「%s」需要一個值") \
 	X(ERR_UNKNOWN_OPTION, "unknown option '%s'", "不認得的選項「%s」") \

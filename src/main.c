@@ -1,5 +1,6 @@
 /* main.c — option parsing, subcommand dispatch, exit codes.
  * exit: 0 ok · 1 runtime error (content, database, not found) · 2 usage error */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -162,8 +163,14 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
 		switch (c) {
-		case O_DB: o->db = optarg; break;
-		case O_USER: o->user = optarg; break;
+		case O_DB:
+		case O_USER:
+			/* An empty value is a mistake, not "the default" (a variable
+			 * that was not set: --db "$DB"). */
+			if (!*optarg)
+				return bad_usage(MSG_ERR_NEEDS_VALUE, c == O_DB ? "--db" : "--user");
+			*(c == O_DB ? &o->db : &o->user) = optarg;
+			break;
 		case O_LANG: o->lang = optarg; break;
 		case O_CONTENT: o->content = optarg; break;
 		case O_NOCOLOR: o->no_color = true; break;
@@ -194,8 +201,10 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case O_SEED: {
 			char *end;
+			errno = 0;
 			unsigned long long s = strtoull(optarg, &end, 10);
-			if (!*optarg || *end || optarg[0] == '-')
+			/* past 2^64-1 strtoull would give every seed the same quiz */
+			if (!*optarg || *end || optarg[0] == '-' || errno == ERANGE)
 				return bad_usage(MSG_ERR_SEED, optarg);
 			o->seed = s;
 			o->have_seed = true;

@@ -271,6 +271,11 @@ cli_usage_errors() {
 	cli_usage bad-count-word '--count' quiz --count many --plain
 	cli_usage bad-seed-negative '--seed' quiz --seed -1 --plain
 	cli_usage bad-seed-word '--seed' quiz --seed abc --plain
+	# past 2^64-1 every seed would give the same quiz
+	cli_usage bad-seed-too-big '--seed .*18446744073709551616' quiz --seed 18446744073709551616 --plain
+	# an empty value (a variable that was not set) is not the default
+	cli_usage empty-db "'--db' needs a value" --db "" stats
+	cli_usage empty-user "'--user' needs a value" --user "" stats
 	cli_usage bad-lang '--lang' --lang fr codes
 	cli_usage misplaced-plain '--plain' codes --plain
 	cli_usage misplaced-csv '--csv' codes --csv

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Test runner for `make check`: unit tests (cmocka), screen dumps, CLI and
-# fault tests, tmux end-to-end runs.  Ends with one line "N passed, N failed".
-#   bash tests/run.sh [unit|screen|cli|inv|tmux|pty|exam|trust]...   (default: all)
+# fault tests, invariants, tmux end-to-end runs, raw keys on a pty, exams, the
+# class server and trust across real OS users.  Ends with one line
+# "N passed, N failed".
+#   bash tests/run.sh [unit|screen|cli|inv|tmux|pty|exam|server|trust]...   (default: all)
 #   UPDATE=1 bash tests/run.sh screen             rewrite tests/expected/*.screen
 set -u
 cd "$(dirname "$0")/.."
