@@ -544,6 +544,19 @@ static void edit_input(struct app *a, int key)
 	}
 }
 
+/* Append as much of the pasted text as fits, ending on a whole character. */
+static void paste_input(struct app *a, const char *text)
+{
+	size_t len = strlen(a->input), k = strlen(text);
+	if (len + k + 1 > sizeof a->input) {
+		k = sizeof a->input - 1 - len;
+		while (k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80)
+			k--;
+	}
+	memcpy(a->input + len, text, k);
+	a->input[len + k] = '\0';
+}
+
 static void global_key(struct app *a, enum action act)
 {
 	switch (act) {
@@ -618,6 +631,15 @@ int app_run(struct app *a, enum screen_id start)
 		}
 		if (key == FN(KEY_RESIZE)) {
 			relayout(a);
+			continue;
+		}
+		if (key == KEY_PASTE) {
+			/* Pasted text goes into a text box only; elsewhere its
+			 * letters would act as keys. */
+			if (a->input_on)
+				paste_input(a, ui_paste_text());
+			else if (*ui_paste_text() && !a->confirm_on && !a->too_small)
+				app_status(a, false, "%s", tr(MSG_PASTE_ONLY_BOX));
 			continue;
 		}
 		if (key == KEY_STRAY) {

@@ -233,6 +233,7 @@
 	X(QUIZ_RETRY_KEYS, "(s: retry)", "（s：重試）") \
 	X(QUIZ_STOP_CONFIRM, "Stop? Questions left: %d of %d.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \
 	X(QUIZ_SAVED_RETRY,"Answer saved.", "答案已儲存。") \
+	X(PASTE_ONLY_BOX,  "Pasted text goes only into a search box (/).", "貼上的文字只會放進搜尋框（/）。") \
 	X(QUIZ_EMPTY,      "No questions match these settings.", "沒有符合條件的題目。") \
 	X(QUIZ_EMPTY_HINT, "Enter or q: back", "Enter 或 q：返回") \
 	X(QUIZ_BAD_INPUT,  "Type a number 100-599, or a choice 1-4 / a-d.", "請輸入 100-599 的數字，或選項 1-4 / a-d。") \

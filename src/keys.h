@@ -71,6 +71,12 @@ enum action {
 /* The late rest of an escape sequence whose ESC was already taken for Esc:
  * a question that Esc asked is answered "no"; nothing else happens. */
 #define KEY_STRAY (KEY_FN_BASE + 0xFFFFE)
+/* A bracketed paste (ESC[200~ … ESC[201~), read whole: its text, one line
+ * of printable characters, is ui_paste_text()'s. */
+#define KEY_PASTE (KEY_FN_BASE + 0xFFFFD)
+/* The markers themselves, as keyseq.c reads them; ui.c only. */
+#define KEY_PASTE_BEGIN (KEY_FN_BASE + 0xFFFFC)
+#define KEY_PASTE_END (KEY_FN_BASE + 0xFFFFB)
 
 struct keybind {
 	int key;

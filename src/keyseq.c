@@ -32,6 +32,8 @@ static int tilde_key(int n)
 	case 6: return FN(KEY_NPAGE);
 	case 3: return FN(KEY_DC);
 	case 11: return FN(KEY_F(1));
+	case 200: return KEY_PASTE_BEGIN;   /* bracketed paste, ui.c reads the rest */
+	case 201: return KEY_PASTE_END;
 	default: return 0;
 	}
 }

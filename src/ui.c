@@ -1,6 +1,7 @@
 /* ui.c — curses lifetime, colours, width-aware drawing, keys, test dumps. */
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -71,6 +72,7 @@ static struct {
 	size_t cut_n;           /* 0: none */
 	int64_t cut_at;
 	bool cut_stray;         /* its ESC was already taken for Esc */
+	char paste[1024];       /* the text of the last bracketed paste */
 	bool gone;              /* input ended while keys were being dropped */
 } ui = { .ahead = -1 };
 
@@ -216,6 +218,12 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 	 * endwin() the first frame's refresh resumes the screen and every frame
 	 * is one write; no blank frame is painted before it. */
 	endwin();
+	/* Bracketed paste: a paste arrives marked, so its text never acts as
+	 * keys (a Q in it would quit).  Terminals without it ignore this. */
+	if (!ui.script) {
+		fputs("\033[?2004h", ui.out);
+		fflush(ui.out);
+	}
 	return true;
 }
 
@@ -224,6 +232,10 @@ void ui_stop(void)
 	if (!ui.active)
 		return;
 	endwin();
+	if (!ui.script) {
+		fputs("\033[?2004l", ui.out);
+		fflush(ui.out);
+	}
 	delscreen(ui.scr);
 	ui.active = false;
 	if (ui.script) {
@@ -431,6 +443,54 @@ static int late_tail(int k)
 	return r == 0 ? KEY_STRAY : r;
 }
 
+/* After ESC[200~: the pasted text up to ESC[201~ into ui.paste, on one line
+ * (line breaks and tabs become spaces, other controls and any escape
+ * sequence in it are dropped).  KEY_PASTE, or -1 when input ended. */
+static int read_paste(void)
+{
+	size_t n = 0;
+	bool after_cr = false;
+	for (;;) {
+		int c = read_key(1000);
+		if (c == -1)
+			return -1;
+		if (c == '\n' && after_cr) {
+			after_cr = false;
+			continue;   /* CR LF is one line break */
+		}
+		after_cr = c == '\r';
+		if (c == KEY_WAITED)
+			break;   /* its end marker was lost: what came is the paste */
+		if (c == 27) {
+			int seq[KEYSEQ_MAX], first = read_key(SEQ_MS);
+			if (first < 0 || first >= KEY_FN_BASE)
+				continue;
+			seq[0] = first;
+			if (read_rest(seq, 1, false) == KEY_PASTE_END)
+				break;
+			ui.cut_n = 0;
+			continue;
+		}
+		if (c == '\r' || c == '\n' || c == '\t')
+			c = ' ';
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || c >= KEY_FN_BASE)
+			continue;
+		char mb[MB_LEN_MAX];
+		int k = wctomb(mb, (wchar_t)c);
+		if (k > 0 && n + (size_t)k < sizeof ui.paste) {
+			memcpy(ui.paste + n, mb, (size_t)k);
+			n += (size_t)k;
+		}
+	}
+	ui.paste[n] = '\0';
+	return KEY_PASTE;
+}
+
+const char *ui_paste_text(void)
+{
+	return ui.paste;
+}
+
 bool ui_esc_was_sequence(int ms)
 {
 	if (ui.script || !ui.lone_esc_at)
@@ -456,6 +516,10 @@ int ui_getkey(void)
 		k = late_tail(k);
 		if (k == 27 && (k = read_escape()) == 0)
 			continue;         /* a sequence bound to nothing */
+		if (k == KEY_PASTE_BEGIN)
+			return read_paste();
+		if (k == KEY_PASTE_END)
+			continue;         /* the end of a paste whose start was lost */
 		if (k == '\r') {
 			/* CR LF (a terminal in new-line mode, telnet) is one Enter */
 			int next = read_key(0);

@@ -39,6 +39,9 @@ int ui_getkey(void);
  * it.  True when that is what came, so the Esc was not meant as Esc.  Other
  * input stays for ui_getkey. */
 bool ui_esc_was_sequence(int ms);
+/* The text of the paste ui_getkey last returned as KEY_PASTE: one line of
+ * printable characters (at most 1023 bytes). */
+const char *ui_paste_text(void);
 /* Discard keys typed so far and not yet read (a new question appeared). */
 void ui_flush_input(void);
 /* A key (or the rest of one) is already there to read. */

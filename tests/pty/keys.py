@@ -20,9 +20,9 @@ HOME = [b"\x1b[1~", b"\x1b[7~", b"\x1b[H", b"\x1bOH"]
 END = [b"\x1b[4~", b"\x1b[8~", b"\x1b[F", b"\x1bOF"]
 PGUP = [b"\x1b[5~", b"\x1b[5;2~"]
 PGDN = [b"\x1b[6~", b"\x1b[6;5~"]
-# Bound to nothing here: F5, Insert, a paste start, a device-attributes
+# Bound to nothing here: F5, Insert, an empty paste, a device-attributes
 # reply, focus-in, SS3 F4, Alt-x, an over-long sequence.
-UNBOUND = [b"\x1b[15~", b"\x1b[2~", b"\x1b[200~", b"\x1b[?1;2c", b"\x1b[I",
+UNBOUND = [b"\x1b[15~", b"\x1b[2~", b"\x1b[200~\x1b[201~", b"\x1b[?1;2c", b"\x1b[I",
            b"\x1bOS", b"\x1bx", b"\x1b[" + b"1;" * 40 + b"A"]
 
 
@@ -260,8 +260,37 @@ def test_crlf_enter(term):
         t.close()
 
 
+def test_paste(term):
+    """A bracketed paste goes into the search box as one line (its line
+    break does not submit it); on the table its letters are not keys."""
+    t = start(term, "browse", db="paste.db")
+    try:
+        check(t.wait(r"Status codes \(20\) \[core\]", 5), "no codes table")
+        check(b"\x1b[?2004h" in t.raw, "bracketed paste was not turned on")
+        t.send(b"/")
+        check(t.wait(r"Search: ", 3), "no search box")
+        t.send(b"\x1b[200~Too Many\r\nRequests\x1b[31m\x07\x1b[201~")
+        check(t.wait(r"Search: Too Many Requests_?$", 3), f"the paste is not in the box:\n{t.text()}")
+        t.send(b"\r")
+        check(t.wait(r"429", 3), f"the pasted search found nothing:\n{t.text()}")
+        t.send(b"q")
+        check(t.wait(r"Status codes \(20\) \[core\]", 3), f"q did not leave the search:\n{t.text()}")
+        # On the table: a paste holding q and 5 neither quits nor filters.
+        t.send(b"\x1b[200~q5 Too\x1b[201~")
+        check(t.wait(r"Pasted text goes only into a search box", 3), f"no word about the paste:\n{t.text()}")
+        check(t.alive(), "a paste holding q ended the program")
+        check("Status codes (20) [core]" in t.text(), f"a paste holding 5 filtered the table:\n{t.text()}")
+        t.send(b"q")
+        check(t.wait(r"q: quit", 3), f"q after the paste did not go home:\n{t.text()}")
+        t.send(b"q")
+        check(t.wait_exit(3) == 0, f"q on home did not quit:\n{t.text()}")
+        check(b"\x1b[?2004l" in t.raw, "bracketed paste was not turned off at the end")
+    finally:
+        t.close()
+
+
 TESTS = [test_home_screen, test_codes_table, test_reader, test_quiz_keeps_going,
-         test_unbound_dropped, test_lone_esc, test_double_enter, test_crlf_enter]
+         test_unbound_dropped, test_lone_esc, test_double_enter, test_crlf_enter, test_paste]
 
 
 def main():

@@ -62,6 +62,8 @@ static void test_arrows_and_modifiers(void **state)
 	expect("OP", KEYSEQ_KEY, FN(KEY_F(1)));
 	expect("[11~", KEYSEQ_KEY, FN(KEY_F(1)));
 	expect("[[A", KEYSEQ_KEY, FN(KEY_F(1)));
+	expect("[200~", KEYSEQ_KEY, KEY_PASTE_BEGIN);   /* bracketed paste: ui.c reads it */
+	expect("[201~", KEYSEQ_KEY, KEY_PASTE_END);
 	expect("OM", KEYSEQ_KEY, '\n');
 	expect("Oq", KEYSEQ_KEY, '1');
 }
@@ -71,7 +73,6 @@ static void test_unbound_dropped(void **state)
 	(void)state;
 	expect("[15~", KEYSEQ_DROP, 0);     /* F5 */
 	expect("[2~", KEYSEQ_DROP, 0);      /* Insert */
-	expect("[200~", KEYSEQ_DROP, 0);    /* bracketed paste */
 	expect("[?1;2c", KEYSEQ_DROP, 0);   /* device attributes reply */
 	expect("[I", KEYSEQ_DROP, 0);       /* focus in */
 	expect("OS", KEYSEQ_DROP, 0);       /* F4 */
