@@ -255,7 +255,8 @@ static const struct keybind home_keys[] = {
 
 static void home_draw(const struct app *a)
 {
-	draw_frame(a, tr(MSG_HOME), tr(MSG_HOME_HINT));
+	/* Without UTF-8 Chinese cannot be shown: L does nothing, so no hint. */
+	draw_frame(a, tr(MSG_HOME), tr(ui_utf8() ? MSG_HOME_HINT : MSG_HOME_HINT_ONE_LANG));
 	int y = 2, x = 4;
 	ui_put(y, x, "httptutor", 20, E_H1);
 	ui_put(y, x + 11, tr(MSG_HOME_TAGLINE), a->cols - x - 12, E_DIM);
@@ -342,7 +343,7 @@ static int help_lines(const struct app *a, char lines[][160], int max)
 		if (m == 1 && n < max)
 			snprintf(lines[n++], 160, "\x01%s", tr(MSG_HELP_GLOBAL));
 		for (const struct keybind *b = maps[m]; b && b->key && n < max; b++) {
-			if (b->act == ACT_NONE)
+			if (b->act == ACT_NONE || (b->act == ACT_LANG && !ui_utf8()))
 				continue;
 			/* One line per action: skip if an earlier binding had it. */
 			bool dup = false;

@@ -26,6 +26,7 @@
 	X(HOME_STATUS_SHORT, "Due for review: %d   Streak: %s   Accuracy: %d%%", "待複習：%d 題　連續：%s　正確率：%d%%") \
 	X(HOME_WELCOME,    "New here? Start with Read, then take a Quiz.", "第一次使用？先閱讀章節，再做測驗。") \
 	X(HOME_HINT,       "Enter/letter: open   ?: help   L: 中文   q: quit", "Enter/字母：開啟  ?：說明  L：English  q：離開") \
+	X(HOME_HINT_ONE_LANG, "Enter/letter: open   ?: help   q: quit", "Enter/字母：開啟  ?：說明  q：離開") \
 	X(CHAPTERS_TITLE,  "Chapters",  "章節") \
 	X(CODES_TITLE,     "Status codes", "狀態碼") \
 	X(CODES_ALL,       "all",       "全部") \

@@ -121,6 +121,15 @@ tm_locales() {
 	else
 		tm_fail lang-C-ascii "no English home with the not-UTF-8 message" $s
 	fi
+	# L cannot show Chinese here: neither the help nor the hint offers it.
+	tm send-keys -t $s '?'
+	if tm_wait $s 'Keys: ' && ! tm_screen $s | grep -q 'Switch language'; then
+		tm send-keys -t $s q
+		tm_wait $s 'q: quit' && ! tm_screen $s | grep -q 'L: ' &&
+			ok "tmux/lang-C-no-L" || tm_fail lang-C-no-L "the home hint offers L" $s
+	else
+		tm_fail lang-C-no-L "the help offers L (Switch language)" $s
+	fi
 	tm send-keys -t $s q
 	tm_wait $s '^EXIT=0' 2 || tm_fail lang-C-exit "q did not exit 0" $s
 	tm kill-session -t $s
