@@ -2,6 +2,8 @@
  * answers, finishing: the rules are store_exam.h's, by the server's clock)
  * and for the teacher (exams, results, the class report, the roster). */
 #include "api_int.h"
+#include "clock.h"
+#include "i18n.h"
 #include "netlib.h"
 #include "paper.h"
 #include "store_int.h"
@@ -209,6 +211,21 @@ void api_attempt_get(struct api_call *c)
 	store_exam_attempt_free(&a);
 }
 
+/* Why an ended attempt takes no answer, and since when, in c->st->err:
+ * the 409's detail ("this attempt ended when its time ran out at 11:29"). */
+static void ended_why(struct api_call *c, const struct exam_attempt *a)
+{
+	char at[40], today[16], day[16];
+	int64_t when = a->ended_at ? a->ended_at : a->ends_at;
+	enum msg m = a->state == ATTEMPT_TIME ? MSG_API_ENDED_TIME :
+	             a->state == ATTEMPT_CLOSED ? MSG_API_ENDED_CLOSED : MSG_API_ENDED_FINISHED;
+	/* The time alone on the day it ended, else the date too. */
+	clock_local_str(when, "%Y-%m-%d", "", day, sizeof day);
+	clock_local_str(c->now, "%Y-%m-%d", "", today, sizeof today);
+	clock_local_str(when, strcmp(day, today) ? "%Y-%m-%d %H:%M" : "%H:%M", "?", at, sizeof at);
+	snprintf(c->st->err, sizeof c->st->err, tr(m), at);
+}
+
 void api_attempt_answer(struct api_call *c)
 {
 	const char *given = NULL, *shown = "", *cv = NULL;
@@ -224,9 +241,7 @@ void api_attempt_answer(struct api_call *c)
 		/* An answer after the end ended the attempt: say how it stands. */
 		if ((rc == EXAM_TIME_UP || rc == EXAM_CLOSED || rc == EXAM_ENDED) &&
 		    store_exam_reload(c->st, c->id, c->now, &a) == EXAM_OK) {
-			char why[sizeof c->st->err];
-			snprintf(why, sizeof why, "%s", c->st->err);
-			snprintf(c->st->err, sizeof c->st->err, "%s", why);
+			ended_why(c, &a);
 			attempt_problem(c, rc, &a);
 			store_exam_attempt_free(&a);
 		} else {

@@ -614,6 +614,9 @@
 	X(EXAM_CLOSED_BEFORE_DONE, "the exam closed before you finished", "你交卷前考試就關閉了") \
 	X(EXAM_ALREADY_DONE, "this attempt was already finished", "這次作答先前已經交卷了") \
 	X(EXAM_ATTEMPT_OVER, "the time for this attempt is over", "這次作答的時間已經結束") \
+	X(API_ENDED_FINISHED, "this attempt was finished (handed in) at %s; answers are no longer taken", "這次作答已在 %s 交卷；不再接受作答") \
+	X(API_ENDED_TIME,  "this attempt ended when its time ran out at %s; answers are no longer taken", "這次作答的時間在 %s 用完，作答已結束；不再接受作答") \
+	X(API_ENDED_CLOSED, "this attempt ended when the exam closed at %s; answers are no longer taken", "這次作答在考試於 %s 關閉時結束；不再接受作答") \
 	X(EXAM_HAS_CLOSED, "the exam has closed", "考試已經關閉") \
 	X(EXAM_CLOSED_ON,  "exam %s closed at %s", "考試 %s 已在 %s 關閉") \
 	X(EXAM_CLOSED_ALREADY, "exam %s closed already, at %s", "考試 %s 已經在 %s 關閉了") \

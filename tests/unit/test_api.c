@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "clock.h"
 #include "content.h"
 #include "grade.h"
 #include "netlib.h"
@@ -440,6 +441,9 @@ static void test_exam(void **state)
 	snprintf(path, sizeof path, "/v1/attempts/%lld/answers", id);
 	assert_int_equal(req(&ana, "POST", path, "{\"pos\":1,\"given\":\"404\"}", NULL), 409);
 	assert_string_equal(rstr("type"), "/problems/ended");
+	/* … and says why, not "the request cannot be done" (QA 4b D13). */
+	assert_non_null(strstr(rstr("detail"), "this attempt was finished (handed in) at "));
+	assert_non_null(strstr(rstr("detail"), "answers are no longer taken"));
 	assert_int_equal(req(&ana, "POST", "/v1/exams/quiz1/attempts", NULL, NULL), 409);
 	assert_string_equal(rstr("type"), "/problems/no-attempts");
 	assert_int_equal(req(&ana, "GET", "/v1/exams/quiz1", NULL, NULL), 200);
@@ -463,6 +467,14 @@ static void test_exam_time(void **state)
 	assert_string_equal(json_string_value(json_object_get(json_object_get(reply, "attempt"),
 	                                                       "state")), "time");
 	assert_int_equal(count("SELECT count(*) FROM answer"), 0);
+	/* Answered again once it has ended: 409 with the reason and the time. */
+	assert_int_equal(req(&ana, "POST", path, "{\"pos\":0,\"given\":\"404\"}", NULL), 409);
+	assert_string_equal(rstr("type"), "/problems/ended");
+	char want[120], at[16];
+	clock_local_str(1763769660, "%H:%M", "", at, sizeof at);
+	snprintf(want, sizeof want, "this attempt ended when its time ran out at %s; answers are "
+	         "no longer taken", at);
+	assert_string_equal(rstr("detail"), want);
 	setenv("HTTPTUTOR_NOW", "1763769600", 1);
 }
 
