@@ -119,6 +119,41 @@ static bool db_create_file(const char *path, char *err, size_t errsz)
 	return true;
 }
 
+/* SQLite makes -wal and -shm with the database's mode: a read-only start
+ * leaves them read-only, and every later start can then only read, though
+ * the database itself is writable again.  Ours are made writable (a chmod
+ * is safe while another process has them open; removing them is not);
+ * another account's are named, with what to do.  Only for a database
+ * file this process may write. */
+static bool db_sidecars_writable(const char *path, char *err, size_t errsz)
+{
+	static const char *const suffix[] = { "-wal", "-shm" };
+	char side[4200];
+	struct stat sb;
+
+	for (int i = 0; i < 2; i++) {
+		snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+		if (lstat(side, &sb) != 0 || !S_ISREG(sb.st_mode) || access(side, W_OK) == 0)
+			continue;
+		if (sb.st_uid == geteuid()) {
+			if (chmod(side, (sb.st_mode & 0777) | 0600) != 0) {
+				db_sys(err, errsz, errno, tr(MSG_DB_CHMOD), side);
+				return false;
+			}
+			continue;
+		}
+		struct passwd *pw = getpwuid(sb.st_uid);
+		char who[64];
+		if (pw && pw->pw_name)
+			snprintf(who, sizeof who, "%s", pw->pw_name);
+		else
+			snprintf(who, sizeof who, "uid %u", (unsigned)sb.st_uid);
+		db_setf(err, errsz, tr(MSG_DB_SIDECAR_RO), side, who, path);
+		return false;
+	}
+	return true;
+}
+
 /* Plain words for a failed call with result code rc on handle h (NULL
  * before it exists): what the learner can act on.  The system's errno tells
  * a full disk from a file size limit, and permission from the rest. */
@@ -333,7 +368,7 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	struct db *d = NULL;
 	sqlite3_int64 app = 0, ver = 0, nschema = 0;
 	int flags, rc;
-	bool memory, wal = false;
+	bool memory, wal = false, writable;
 
 	if (!path) {
 		db_setf(err, errsz, "%s", tr(MSG_DB_NO_PATH));
@@ -355,6 +390,14 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 
 	d = calloc(1, sizeof *d);
 	if (d)
+	if (!memory && !readonly && access(path, W_OK) == 0 &&
+	    !db_sidecars_writable(path, err, errsz))
+		return NULL;
+	/* A read-only look at a file we may write opens it for writing but
+	 * writes nothing (query_only): only a connection that may write
+	 * removes the -wal and -shm it made when it closes last, so a refused
+	 * command leaves none behind (in a class folder, owned by a student). */
+	writable = !memory && readonly && access(path, W_OK) == 0;
 		d->fd = -1;
 	if (!d || !(d->path = strdup(path))) {
 		db_setf(err, errsz, tr(MSG_DB_OOM_OPENING), path);
@@ -364,8 +407,8 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	/* NOMUTEX: a connection is used by one thread at a time (the class
 	 * server's database thread owns its own), so SQLite need not lock
 	 * around every call. */
-	flags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-	        SQLITE_OPEN_NOMUTEX;
+	flags = (readonly ? (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY)
+	                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(path, &d->h, flags, NULL);
 	if (rc != SQLITE_OK) {
 		db_open_error(d->h, rc, path, err, errsz);

@@ -37,9 +37,14 @@ struct db {
 void db_setup(void);
 
 /* Open (creating it, with its directory 0700 and the file 0600) and migrate.
- * readonly opens without creating or writing anything; a file of an older
- * schema is then copied into memory and upgraded there, so every query works
- * on it and the file is never touched.  Returns NULL with a message
+ * readonly opens without creating or writing anything (a file this process
+ * may write is opened for writing but query_only, so that closing it last
+ * folds and removes the -wal and -shm as a writer's close does); a file of
+ * an older schema is then copied into memory and upgraded there, so every
+ * query works on it and its contents never change.  A writable database
+ * whose -wal or -shm a read-only start left read-only gets them made
+ * writable when they are this process's, else a message naming them.
+ * Returns NULL with a message
  * in err on failure: not ours (application_id), newer than this program
  * (user_version too high: refused, file untouched), corrupt, unwritable. */
 struct db *db_open(const char *path, bool readonly, char *err, size_t errsz);

@@ -401,6 +401,7 @@
 	X(DB_NOT_DB,       "%1$s is damaged or is not a database file; move it aside (e.g. mv '%1$s' '%1$s.bad') or choose another with --db", "%1$s 已損壞或不是資料庫檔案；請把它移開（例如 mv '%1$s' '%1$s.bad'），或用 --db 指定另一個") \
 	X(DB_LOCKED,       "%s is locked by another program; try again", "%s 被另一個程式鎖住了；請稍後再試") \
 	X(DB_NO_SHM,       "cannot read %1$s: the file and its folder are read-only, and SQLite needs to create %1$s-shm beside it; copy the file somewhere writable or ask for write access to the folder", "無法讀取 %1$s：檔案和所在的資料夾都是唯讀的，而 SQLite 需要在旁邊建立 %1$s-shm；請把檔案複製到可以寫入的地方，或請人開放資料夾的寫入權限") \
+	X(DB_SIDECAR_RO,   "%1$s belongs to %2$s and you cannot write it, so %3$s could only be read; ask %2$s (or root) to run httptutor --db %3$s check once while nobody else uses it (that keeps what it holds and removes it), then try again", "%1$s 屬於 %2$s，你無法寫入，所以 %3$s 只能讀取；請 %2$s（或 root）在沒有其他人使用時執行一次 httptutor --db %3$s check（會保留其中的資料並移除它），然後再試一次") \
 	X(DB_CANT_OPEN,    "cannot open the database %s: %s", "無法開啟資料庫 %s：%s") \
 	X(DB_CANT_OPEN_SQLITE, "%s (SQLite: %s)", "%s（SQLite：%s）") \
 	X(DB_SCHEMA_READ,  "cannot read the schema version", "無法讀取資料庫的結構版本") \
@@ -553,6 +554,9 @@
 	X(SERVE_CHMOD,     "cannot make %s private (chmod 600): %s", "無法把 %s 設為私人檔案（chmod 600）：%s") \
 	X(SERVE_MADE_PRIVATE, "%s was %03o; it is 600 now (only the server reads it)", "%s 原本是 %03o；現在改為 600（只有伺服器能讀）") \
 	X(SERVE_MKDIR,     "cannot make the class folder %s: %s", "無法建立班級資料夾 %s：%s") \
+	X(SERVE_DB_NOT_YOURS, "%1$s belongs to %2$s, not to you: the server's database must be yours; nothing was changed in %3$s", "%1$s 屬於 %2$s，不是你的：伺服器的資料庫必須是你的；%3$s 裡什麼都沒有改動") \
+	X(SERVE_SIDE_NOT_YOURS, "%1$s%2$s belongs to %3$s, so %3$s could still write the class database through it; nothing was changed in %4$s. While nobody uses the class file, remove %1$s-wal and %1$s-shm and start again", "%1$s%2$s 屬於 %3$s，%3$s 仍可透過它寫入班級資料庫；%4$s 裡什麼都沒有改動。請在沒有人使用班級檔案時，移除 %1$s-wal 和 %1$s-shm，然後再啟動一次") \
+	X(SERVE_SIDE_NOT_YOURS_WAL, "%1$s%2$s belongs to %3$s, so %3$s could still write the class database through it; nothing was changed in %4$s. %1$s-wal holds answers not yet in %1$s: while nobody uses the class file, run httptutor --db %4$s/%1$s check as yourself (it moves them into %1$s and removes %1$s-wal and %1$s-shm) and start again", "%1$s%2$s 屬於 %3$s，%3$s 仍可透過它寫入班級資料庫；%4$s 裡什麼都沒有改動。%1$s-wal 裡有尚未寫入 %1$s 的作答：請在沒有人使用班級檔案時，以你自己的帳號執行 httptutor --db %4$s/%1$s check（會把它們寫入 %1$s 並移除 %1$s-wal 和 %1$s-shm），然後再啟動一次") \
 	X(SERVE_NOT_DIR,   "%s is not a folder", "%s 不是資料夾") \
 	X(SERVE_NOT_YOURS, "%s belongs to uid %u, not to you: the server's folder must be yours, so nobody else can replace the database in it", "%s 屬於 uid %u，不是你的：伺服器的資料夾必須是你的，別人才無法替換裡面的資料庫") \
 	X(SERVE_NO_WRITE,  "cannot take away others' write permission on %s: %s", "無法取消他人對 %s 的寫入權限：%s") \

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,31 +21,71 @@
 #define CLASS_DB "class.db"
 #define CLASS_SOCK "class.sock"
 
-/* Make path 0600 when it exists and others may read or write it. */
-static bool private_file(const char *path, char *err, size_t errsz)
+static const char *suffix_of(int i)
+{
+	return i == 1 ? "-wal" : i == 2 ? "-shm" : "";
+}
+
+/* The login of uid, or "uid N". */
+static void who_is(uid_t uid, char *out, size_t n)
+{
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name)
+		snprintf(out, n, "%s", pw->pw_name);
+	else
+		snprintf(out, n, "uid %u", (unsigned)uid);
+}
+
+/* Whether class.db (i 0), its -wal (1) or -shm (2) at path can be the
+ * server's alone: absent, or a regular file that is ours and that we may
+ * read and write once it is 0600.  Nothing is changed here; *fix says
+ * whether a chmod to 0600 is due. */
+static bool check_file(const char *dir, int i, const char *path, bool *fix, char *err,
+                       size_t errsz)
 {
 	struct stat sb;
-	if (lstat(path, &sb) != 0)
-		return errno == ENOENT ? true : (snprintf(err, errsz, "%s: %s", path, strerror(errno)), false);
+	char who[64];
+	*fix = false;
+	if (lstat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return true;
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return false;
+	}
 	if (!S_ISREG(sb.st_mode)) {
 		snprintf(err, errsz, tr(MSG_SERVE_NOT_FILE), path);
 		return false;
 	}
-	if ((sb.st_mode & 0077) == 0)
-		return true;
-	if (chmod(path, 0600) != 0) {
-		snprintf(err, errsz, tr(MSG_SERVE_CHMOD), path, strerror(errno));
+	/* Another account's -wal or -shm: its owner could still write the
+	 * class database through it, whatever its mode. */
+	if (sb.st_uid != geteuid()) {
+		who_is(sb.st_uid, who, sizeof who);
+		if (i == 0)
+			snprintf(err, errsz, tr(MSG_SERVE_DB_NOT_YOURS), path, who, dir);
+		else {
+			/* Removing a -wal that holds commits would lose them. */
+			char wal[PATH_MAX];
+			struct stat wb;
+			snprintf(wal, sizeof wal, "%s/%s-wal", dir, CLASS_DB);
+			bool held = stat(wal, &wb) == 0 && wb.st_size > 0;
+			snprintf(err, errsz, tr(held ? MSG_SERVE_SIDE_NOT_YOURS_WAL :
+			                        MSG_SERVE_SIDE_NOT_YOURS), CLASS_DB, suffix_of(i), who, dir);
+		}
 		return false;
 	}
-	fputs("httptutor: ", stderr);
-	fprintf(stderr, tr(MSG_SERVE_MADE_PRIVATE), path, (unsigned)(sb.st_mode & 0777));
-	fputc('\n', stderr);
+	/* class.db made read-only by its owner: a choice to respect, not to undo. */
+	if (i == 0 && !(sb.st_mode & 0200)) {
+		snprintf(err, errsz, tr(MSG_SERVE_READONLY), path);
+		return false;
+	}
+	*fix = (sb.st_mode & 07777) != 0600;
 	return true;
 }
 
 struct db *serve_open_db(const char *dir, char *err, size_t errsz)
 {
-	char path[PATH_MAX];
+	char path[3][PATH_MAX];
+	bool fix[3];
 	struct stat sb;
 	struct db *db;
 
@@ -60,6 +101,13 @@ struct db *serve_open_db(const char *dir, char *err, size_t errsz)
 		snprintf(err, errsz, tr(MSG_SERVE_NOT_YOURS), dir, (unsigned)sb.st_uid);
 		return NULL;
 	}
+	/* Every file first: a start that cannot make all of them right
+	 * changes none (a class init folder stays a working shared file). */
+	for (int i = 0; i < 3; i++) {
+		snprintf(path[i], sizeof path[i], "%s/%s%s", dir, CLASS_DB, suffix_of(i));
+		if (!check_file(dir, i, path[i], &fix[i], err, errsz))
+			return NULL;
+	}
 	/* Whoever may write the folder may delete or replace class.db. */
 	if (sb.st_mode & 0022) {
 		if (chmod(dir, sb.st_mode & 07755 & ~(mode_t)0022) != 0) {
@@ -71,17 +119,24 @@ struct db *serve_open_db(const char *dir, char *err, size_t errsz)
 		        (unsigned)(sb.st_mode & 07755 & ~(mode_t)0022));
 		fputc('\n', stderr);
 	}
-	static const char *const suffix[] = { "", "-wal", "-shm" };
+	/* 0600 exactly: no one else's, and a -wal or -shm that a read-only
+	 * start left 0400 would make every write fail. */
 	for (int i = 0; i < 3; i++) {
-		snprintf(path, sizeof path, "%s/%s%s", dir, CLASS_DB, suffix[i]);
-		if (!private_file(path, err, errsz))
+		struct stat fb;
+		if (!fix[i] || lstat(path[i], &fb) != 0)
+			continue;
+		if (chmod(path[i], 0600) != 0) {
+			snprintf(err, errsz, tr(MSG_SERVE_CHMOD), path[i], strerror(errno));
 			return NULL;
+		}
+		fputs("httptutor: ", stderr);
+		fprintf(stderr, tr(MSG_SERVE_MADE_PRIVATE), path[i], (unsigned)(fb.st_mode & 0777));
+		fputc('\n', stderr);
 	}
-	snprintf(path, sizeof path, "%s/%s", dir, CLASS_DB);
-	if (!(db = db_open(path, false, err, errsz)))
+	if (!(db = db_open(path[0], false, err, errsz)))
 		return NULL;
 	if (db->readonly) {
-		snprintf(err, errsz, tr(MSG_SERVE_READONLY), path);
+		snprintf(err, errsz, tr(MSG_SERVE_READONLY), path[0]);
 		db_close(db);
 		return NULL;
 	}

@@ -12,8 +12,10 @@
 /* Make dir (0750 when new), take away others' write permission on it
  * (whoever may write the folder may delete the database), and open
  * dir/class.db as 0600 (an existing file and its -wal/-shm are made so),
- * locked so that no second server can open it.  Writes what it changed
- * to stderr.  NULL with err on failure. */
+ * locked so that no second server can open it.  The folder and every file
+ * are checked first (ours, class.db writable): when one is not, nothing is
+ * changed and err says what to do.  Writes what it changed to stderr.
+ * NULL with err on failure. */
 struct db *serve_open_db(const char *dir, char *err, size_t errsz);
 
 /* A listening Unix socket at dir/class.sock (0666: the folder's modes say

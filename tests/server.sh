@@ -55,6 +55,15 @@ sv_as() {
 		XDG_DATA_HOME="$SV_T/own-$u" setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups "$@"
 }
 
+# sv_as_exec USER CMD…: sv_as that becomes CMD (in a subshell: its pid is
+# CMD's, for kill).
+sv_as_exec() {
+	local u=$1
+	shift
+	exec env -u HTTPTUTOR_USER -u HTTPTUTOR_DB -u HTTPTUTOR_CLASS HOME=/nonexistent \
+		XDG_DATA_HOME="$SV_T/own-$u" setpriv --reuid="$u" --regid="$(id -g "$u")" --init-groups "$@"
+}
+
 # sv_req NAME STATUS [HEADER-ERE] -- CURL-ARGS…: one request with curl; the
 # status must be STATUS and the headers must match HEADER-ERE.  Headers in
 # $SV_T/h, body in $SV_T/b.
@@ -439,6 +448,119 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 	groupdel "$g" 2>/dev/null
 }
 
+# ---- the files of a class folder (QA 4b D3, D4; QA 4c #5) ---------------------------------
+
+# sv_ls DIR: "name owner mode" per file, one line each.
+sv_ls() {
+	(cd "$1" && stat -c '%n %U %a' -- * 2>/dev/null | sort)
+}
+
+sv_files() {
+	local g=htfxg$$ t=htfxt$$ st=htfxs$$ dir=$SV_T/f db pid ls id right wrong
+	if [ "$(id -u)" != 0 ] || ! command -v useradd >/dev/null || ! command -v setpriv >/dev/null; then
+		ok "server/files-users (skipped: needs root, useradd and setpriv)"
+		return
+	fi
+	groupadd "$g" && useradd -M -N -g "$g" -s /bin/sh "$t" && useradd -M -N -g "$g" -s /bin/sh "$st" ||
+		{ bad "server/files-users" "could not add test users"; return; }
+	mkdir -p "$SV_T/own-$t" "$SV_T/own-$st"
+	chown "$t" "$SV_T/own-$t"
+	chown "$st" "$SV_T/own-$st"
+	install -d -o "$t" -g "$g" -m 2770 "$dir"
+	db=$dir/class.db
+	sv_as "$t" "$BIN" class init "$dir" --group "$g" >/dev/null 2>&1 &&
+		sv_as "$t" "$BIN" --db "$db" exam new e1 --count 2 >/dev/null 2>&1 ||
+		{ bad "server/files-init" "class init or exam new failed"; return; }
+	printf '1\n1\nfinish\ny\n' | sv_as "$st" "$BIN" --db "$db" exam e1 --plain >/dev/null 2>&1
+	# A student's refused report opens the shared file only to read: it
+	# leaves no -wal or -shm behind (they would be the student's).
+	sv_as "$st" "$BIN" --db "$db" report >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	ls=$(sv_ls "$dir")
+	sv_check files-report-refused 1 err 'is for its teacher only' &&
+		{ [ "$ls" = "class.db $t 660" ] && ok server/files-refused-leaves-nothing ||
+			bad server/files-refused-leaves-nothing "$ls"; }
+	# The student's -wal and -shm (as a crash or an older httptutor leaves
+	# them): class serve checks every file first and changes nothing.
+	sv_as "$st" sh -c "umask 007; : >'$db-wal'; : >'$db-shm'"
+	sv_as "$t" "$BIN" class serve "$dir" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check files-student-wal-refused 1 \
+		err "class.db-wal belongs to $st.*nothing was changed in $dir.*remove class.db-wal and class.db-shm and start again"
+	[ "$(stat -c '%a' "$dir")" = 2770 ] && [ "$(stat -c '%a' "$db")" = 660 ] &&
+		! grep -q 'it is 600 now\|it is 2750 now' "$CLI_T/err" &&
+		ok server/files-nothing-changed ||
+		bad server/files-nothing-changed "folder $(stat -c '%a' "$dir"), class.db $(stat -c '%a' "$db"): $(cat "$CLI_T/err")"
+	sv_as "$st" "$BIN" --db "$db" stats >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check files-shared-still-works 0
+	# Done as the message says, it starts, and the file becomes the server's.
+	rm -f "$db-wal" "$db-shm"
+	: >"$SV_T/files.log"
+	( sv_as_exec "$t" "$BIN" class serve "$dir" ) >"$SV_T/files.log" 2>&1 &
+	pid=$!
+	if sv_wait_for "$SV_T/files.log" 'serving' 50; then
+		[ "$(stat -c '%a' "$dir")" = 2750 ] && [ "$(stat -c '%a' "$db")" = 600 ] &&
+			ok server/files-then-served || bad server/files-then-served "$(sv_ls "$dir")"
+	else
+		bad server/files-then-served "$(cat "$SV_T/files.log")"
+	fi
+	kill -TERM "$pid" 2>/dev/null; sleep 0.1; kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+
+	# A read-only class.db is refused before SQLite makes a -wal or -shm
+	# (they would take its mode, 0400).
+	chmod 0400 "$db"
+	sv_as "$t" "$BIN" class serve "$dir" >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	ls=$(sv_ls "$dir")
+	sv_check files-readonly-refused 1 err 'class.db is read-only' &&
+		{ [ "$ls" = "class.db $t 400" ] && ok server/files-readonly-leaves-nothing ||
+			bad server/files-readonly-leaves-nothing "$ls"; }
+	# A 0400 -shm and -wal (what that refused start left before): made 0600
+	# at start, so writes work, and said so.
+	chmod 0600 "$db"
+	sv_as "$t" sh -c "umask 0377; : >'$db-wal'; : >'$db-shm'"
+	: >"$SV_T/files.log"
+	( sv_as_exec "$t" "$BIN" class serve "$dir" ) >"$SV_T/files.log" 2>&1 &
+	pid=$!
+	if sv_wait_for "$SV_T/files.log" 'serving' 50; then
+		read -r id right wrong < <(sv_scenario)
+		sv_ucurl "$st" --unix-socket "$dir/class.sock" -H 'Content-Type: application/json' \
+			-d "{\"item\":\"$id\",\"qtype\":\"pick\",\"given\":\"$right\"}" http://localhost/v1/answers
+		[ "$(cat "$SV_T/code")" = 201 ] && grep -q 'class.db-shm was 400; it is 600 now' "$SV_T/files.log" &&
+			ok server/files-readonly-shm-fixed ||
+			bad server/files-readonly-shm-fixed "$(cat "$SV_T/code") $(head -c 200 "$SV_T/b") $(cat "$SV_T/files.log")"
+	else
+		bad server/files-readonly-shm-fixed "$(cat "$SV_T/files.log")"
+	fi
+	kill -TERM "$pid" 2>/dev/null; sleep 0.1; kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+
+	# A learner's own database, once opened read-only: SQLite leaves its
+	# -shm 0444; made writable again, the file is written at the next start.
+	local own=$SV_T/own-$st/lr
+	mkdir -p "$own"
+	chown "$st" "$own"
+	printf '1\n' | sv_as "$st" "$BIN" --db "$own/ro.db" --lang en quiz --plain --count 1 --type pick >/dev/null 2>&1
+	chmod 444 "$own/ro.db"
+	printf '1\n' | sv_as "$st" "$BIN" --db "$own/ro.db" --lang en quiz --plain --count 1 --type pick >/dev/null 2>&1
+	chmod 644 "$own/ro.db"
+	printf '1\n' | sv_as "$st" "$BIN" --db "$own/ro.db" --lang en quiz --plain --count 1 --type pick \
+		>"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check files-learner-writable-again 0 out '^Score: '
+	# Another account's read-only -shm beside it: named, with what to do.
+	printf '1\n' | sv_as "$st" "$BIN" --db "$own/b.db" --lang en quiz --plain --count 1 --type pick >/dev/null 2>&1
+	install -o "$t" -m 0444 /dev/null "$own/b.db-shm"
+	printf '1\n' | sv_as "$st" "$BIN" --db "$own/b.db" --lang en quiz --plain --count 1 --type pick \
+		>"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check files-learner-others-shm 1 err "b.db-shm belongs to $t and you cannot write it.*check"
+
+	userdel "$t" 2>/dev/null
+	userdel "$st" 2>/dev/null
+	groupdel "$g" 2>/dev/null
+}
+
 # ---- the client: the same answers through a file and through the server --------------
 
 sv_client() {
@@ -598,6 +720,7 @@ run_server() {
 	SV_LOG=$SV_T/server.log
 	: >"$OUT/server-figures.txt"
 	sv_unix
+	sv_files
 	sv_client
 	sv_tcp
 	sv_loss
