@@ -152,6 +152,7 @@ void api_fail_store(struct api_call *c)
 		return;
 	}
 	api_fail(c, 500, "/problems/database", "%s", c->st->err[0] ? c->st->err : "the database failed");
+	api_problem_reason(c->rp, c->st->db ? c->st->db->why : NULL);
 }
 
 void api_fail_rc(struct api_call *c, enum exam_rc rc)
@@ -579,6 +580,7 @@ static void handle(struct api *api, const struct api_request *rq, struct api_rep
 		return;
 	}
 	c.st->err[0] = '\0';
+	api->c.db->why = NULL;  /* a 500's reason is this request's */
 	run(&c, r);
 	json_decref(c.body);
 	rp->wrote = (r->flags & R_WRITE) && rp->status < 300 && !rp->replayed;
@@ -614,12 +616,33 @@ void api_unavailable(struct api *api, struct api_reply *rp)
 	if (api->c.db->gone)
 		api->gone = true;
 	rp->retry_after = api->gone ? 60 : 1;
-	api_problem(rp, 503, api->gone ? "/problems/unavailable" : "/problems/not-saved",
-	            api->gone ? "the class database was deleted or replaced while the server was "
-	            "running, so nothing was saved and nothing more is accepted; your answers are "
-	            "kept until the teacher restarts the server"
-	            : "the database could not save this (the commit failed); nothing of it was "
-	            "kept: send it again");
+	if (api->gone) {
+		api_problem(rp, 503, "/problems/unavailable", "the class database was deleted or "
+		            "replaced while the server was running, so nothing was saved and nothing "
+		            "more is accepted; your answers are kept until the teacher restarts the "
+		            "server");
+		return;
+	}
+	/* Why, in a member of its own: a client tells its learner "the
+	 * server could not save this (the disk is full)", not "cannot reach". */
+	const char *why = api->c.db->why;
+	char detail[300];
+	snprintf(detail, sizeof detail, "the database could not save this (%s); nothing of it "
+	         "was kept: send it again", why ? why : "the commit failed");
+	api_problem(rp, 503, "/problems/not-saved", detail);
+	api_problem_reason(rp, why);
+}
+
+void api_problem_reason(struct api_reply *rp, const char *why)
+{
+	if (!why || !rp->body)
+		return;
+	json_t *o = json_loads(rp->body, 0, NULL);
+	if (o && json_object_set_new(o, "reason", json_string(why)) == 0) {
+		free(rp->body);
+		rp->body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	}
+	json_decref(o);
 }
 
 struct api *api_new(const struct api_config *c)

@@ -91,6 +91,9 @@ void api_refuse(struct api_reply *rp, enum api_refusal why, int retry);
 /* Replace rp with the 503 for a write that was not kept: the class
  * database is gone (Retry-After 60), or its commit failed (1). */
 void api_unavailable(struct api *api, struct api_reply *rp);
+/* Add "reason" (why the database failed, in plain words) to the problem
+ * in rp; nothing when why is NULL. */
+void api_problem_reason(struct api_reply *rp, const char *why);
 /* Forget the stores kept per learner: after a batch was rolled back, a
  * profile made inside it is gone too. */
 void api_forget(struct api *api);

@@ -192,7 +192,10 @@ static const char *db_reason(sqlite3 *h, int rc)
 
 const char *db_why(struct db *d, int rc)
 {
-	return db_reason(d ? d->h : NULL, rc);
+	const char *why = db_reason(d ? d->h : NULL, rc);
+	if (d)
+		d->why = why;
+	return why;
 }
 
 bool db_why_enough(const char *why)
@@ -387,9 +390,6 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	if (!memory && !readonly &&
 	    (!db_make_parent(path, err, errsz) || !db_create_file(path, err, errsz)))
 		return NULL;
-
-	d = calloc(1, sizeof *d);
-	if (d)
 	if (!memory && !readonly && access(path, W_OK) == 0 &&
 	    !db_sidecars_writable(path, err, errsz))
 		return NULL;
@@ -398,6 +398,9 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 	 * removes the -wal and -shm it made when it closes last, so a refused
 	 * command leaves none behind (in a class folder, owned by a student). */
 	writable = !memory && readonly && access(path, W_OK) == 0;
+
+	d = calloc(1, sizeof *d);
+	if (d)
 		d->fd = -1;
 	if (!d || !(d->path = strdup(path))) {
 		db_setf(err, errsz, tr(MSG_DB_OOM_OPENING), path);
@@ -659,6 +662,7 @@ bool db_batch_begin(struct db *d)
 {
 	d->batch = false;
 	d->depth = 0;
+	d->why = NULL;
 	if (!db_same_file(d) || !db_begin(d))
 		return false;
 	d->batch = true;

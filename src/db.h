@@ -31,6 +31,7 @@ struct db {
 	struct db_kept *kept;
 	size_t n_kept;
 	char err[512];          /* last error, for the status line */
+	const char *why;        /* the last failure's reason in plain words (db_why), or NULL */
 };
 
 /* Once, before the first database is opened (main). */
@@ -92,7 +93,7 @@ void db_fail(struct db *d, const char *what);
 /* Why the last call failed, as a learner can read it ("the disk is full",
  * "permission denied", "the database is damaged or was changed by another
  * program"), from its result code and the system's errno; the string stays
- * valid (it is from the i18n table). */
+ * valid (it is from the i18n table).  Kept in d->why too. */
 const char *db_why(struct db *d, int rc);
 /* True when a reason from db_why says all a learner needs (a full disk, a
  * lock, read-only, permission): SQLite's words would add nothing. */

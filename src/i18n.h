@@ -531,6 +531,7 @@
 	X(CHECK_READONLY,  "cannot check %s: it is read-only (check rebuilds the tables inside a transaction it then undoes); copy it somewhere writable", "無法檢查 %s：檔案是唯讀的（check 會在一個之後復原的交易中重建資料表）；請先複製到可寫入的地方") \
 	X(CLASS_SAID_NO,   "the class server refused it", "班級伺服器拒絕了這個要求") \
 	X(CLASS_EXAM_LATER, "the class server cannot be reached; try again when it is back (exams need it; your attempt and its time are kept there; %s)", "連不上班級伺服器；等它恢復後再試一次（考試需要班級伺服器，你的作答與時間都保存在那裡；%s）") \
+	X(CLASS_EXAM_NOT_SAVED, "the class server could not save this (%s); tell your teacher; your attempt and its time are kept there", "班級伺服器無法儲存這筆資料（%s）；請告訴老師；你的作答與時間都保存在伺服器上") \
 	X(CLASS_NO_PLACE,  "this computer has no place for your own database (set HOME or XDG_DATA_HOME)", "這台電腦沒有地方放你自己的資料庫（請設定 HOME 或 XDG_DATA_HOME）") \
 	X(CLASS_DROPPED,   "something kept on this computer was refused by the class server and dropped: %s", "存在這台電腦的一筆資料被班級伺服器拒絕，已捨棄：%s") \
 	X(CLASS_NOT_KEPT,  "%s, and it could not be kept on this computer either: %s", "%s，而且也無法先存在這台電腦：%s") \
@@ -580,7 +581,7 @@
 	X(SERVE_STOPPING,  "stopping (%s): finishing what was sent; new requests get 503 for %d ms", "停止中（%s）：先完成已收到的要求；新的要求在 %d 毫秒內會收到 503") \
 	X(SERVE_STOPPED,   "class server stopped", "班級伺服器已停止") \
 	X(SERVE_GONE,      "ERROR: the class database %s was deleted or replaced while the server ran; NO ANSWERS ARE ACCEPTED from now on (503); clients keep theirs. Restart the server.", "錯誤：伺服器執行期間，班級資料庫 %s 被刪除或換掉了；從現在起不接受任何作答（503）；學生那邊會先保存。請重新啟動伺服器。") \
-	X(SERVE_COMMIT,    "commit failed: %s", "提交失敗：%s") \
+	X(SERVE_WRITE_FAILED, "ERROR: NOT SAVED (clients are told so, 500/503): %s", "錯誤：未儲存（用戶端會收到 500/503）：%s") \
 	X(SERVE_NO_CHECKPOINTS, "cannot open a second connection for checkpoints (%s); commits do them", "無法為檢查點開啟第二個連線（%s）；改由提交時進行") \
 	X(DENY_EXAM_NEW,   "only the owner of %s (the teacher who set it up) or root can make an exam in it", "只有 %s 的擁有者（設定它的老師）或 root 可以在裡面建立考試") \
 	X(DENY_EXAM_CLOSE, "only the teacher who made exam %s (or the owner of %s, or root) can close it", "只有建立考試 %s 的老師（或 %s 的擁有者、root）可以關閉它") \

@@ -35,6 +35,7 @@
 #define GRACE_MS 1500           /* after a stop signal: 503 to new requests this long */
 #define SWEEP_S 30              /* end timed-out attempts and close exams this often */
 #define CHECKPOINT_MS 500       /* copy the WAL into the database this often */
+#define FAIL_LOG_MS 10000       /* the same ERROR again at most this often */
 
 /* ---- one request -------------------------------------------------------------- */
 
@@ -105,6 +106,8 @@ struct server {
 	size_t n_logins;
 	struct daemon_ctx unix_ctx, tcp_ctx;
 	pthread_mutex_t log_mu;
+	char last_fail[512];            /* the database thread's: the last ERROR it logged */
+	int64_t last_fail_ms;           /* and when */
 };
 
 static void slog(struct server *s, const char *fmt, ...)
@@ -429,6 +432,18 @@ static void on_done(void *cls, struct MHD_Connection *c, void **con_cls,
 
 /* ---- the database thread -------------------------------------------------------- */
 
+/* A write the database refused: an ERROR the teacher sees in the log
+ * (the same one again at most every FAIL_LOG_MS, not at every request). */
+static void log_fail(struct server *s, const char *why)
+{
+	int64_t now = clock_ms();
+	if (!strcmp(why, s->last_fail) && now - s->last_fail_ms < FAIL_LOG_MS)
+		return;
+	snprintf(s->last_fail, sizeof s->last_fail, "%s", why);
+	s->last_fail_ms = now;
+	slog(s, tr(MSG_SERVE_WRITE_FAILED), why);
+}
+
 /* The writes of a batch that was not kept must not say they were. */
 static void unsave(struct server *s, struct job **v, size_t n)
 {
@@ -447,6 +462,8 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 			writes[nw++] = v[i];
 	if (nw) {
 		bool open = db_batch_begin(s->db);
+		if (!open && !api_gone(s->api) && !s->db->gone)
+			log_fail(s, s->db->err);
 		for (size_t i = 0; i < nw; i++) {
 			if (!open) {
 				/* Not even a transaction: say so; the client sends it again. */
@@ -454,6 +471,8 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 				continue;
 			}
 			api_handle(s->api, &writes[i]->rq, &writes[i]->rp);
+			if (writes[i]->rp.status == 500)
+				log_fail(s, writes[i]->rp.body ? writes[i]->rp.body : "?");
 			if (db_batch_lost(s->db)) {
 				/* SQLite ended the transaction: all of it so far is gone. */
 				unsave(s, writes + first, i + 1 - first);
@@ -464,7 +483,8 @@ static void run_batch(struct server *s, struct job **v, size_t n)
 			}
 		}
 		if (open && !db_batch_commit(s->db)) {
-			slog(s, tr(MSG_SERVE_COMMIT), s->db->err);
+			if (!s->db->gone)
+				log_fail(s, s->db->err);
 			unsave(s, writes + first, nw - first);
 			api_forget(s->api);
 		}

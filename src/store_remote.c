@@ -118,6 +118,17 @@ static bool try_later(const struct client_reply *r)
 	return r->status == 0 || r->status == 429 || r->status >= 500;
 }
 
+/* Why the server could not save what r answers (its database failed:
+ * 500, or a 503 for a failed commit), or NULL for any other reply. */
+static const char *not_saved(const struct client_reply *r)
+{
+	if (!(r->status == 500 && !strcmp(r->type, "/problems/database")) &&
+	    !(r->status == 503 && !strcmp(r->type, "/problems/not-saved")))
+		return NULL;
+	const char *why = json_string_value(json_object_get(r->json, "reason"));
+	return why && *why ? why : r->err[0] ? r->err : tr(MSG_CLASS_SAID_NO);
+}
+
 /* An exam call: wait for a server that is restarting (up to EXAM_WAIT_MS),
  * then give up with s->err. */
 static bool call_exam(struct store *s, const char *method, const char *path, json_t *body,
@@ -131,10 +142,14 @@ static bool call_exam(struct store *s, const char *method, const char *path, jso
 			break;
 		if (clock_ms() >= until) {
 			char why[sizeof s->err];
+			/* Reached, but it could not save: not a network problem,
+			 * and the teacher must know (a full disk, a read-only file). */
+			const char *reason = got ? not_saved(r) : NULL;
 			if (got)
 				refused(s, r);
-			snprintf(why, sizeof why, "%.300s", s->err);
-			snprintf(s->err, sizeof s->err, tr(MSG_CLASS_EXAM_LATER), why);
+			snprintf(why, sizeof why, "%.300s", reason ? reason : s->err);
+			snprintf(s->err, sizeof s->err,
+			         tr(reason ? MSG_CLASS_EXAM_NOT_SAVED : MSG_CLASS_EXAM_LATER), why);
 			json_decref(body);
 			return false;
 		}

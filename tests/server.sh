@@ -561,6 +561,42 @@ sv_files() {
 	groupdel "$g" 2>/dev/null
 }
 
+# ---- a server whose writes fail (QA 4b D8, D4) ----------------------------------------------
+
+sv_full() {
+	local dir=$SV_T/full sock i code id right wrong
+	mkdir -p "$dir"
+	sock=$dir/class.sock
+	sv_start "$dir" || { bad "server/full-start" "$(tail -3 "$SV_LOG")"; return; }
+	cli_x --class "$dir" exam new z1 --count 3 --type pick
+	sv_stop
+	# The same server with its file size limit just above the -shm (ulimit
+	# -f in KiB; SIGXFSZ ignored): its WAL soon cannot grow, every commit
+	# fails, as on a full disk.
+	( trap '' XFSZ; ulimit -f 40; exec "$BIN" class serve "$dir" ) >>"$SV_LOG" 2>&1 &
+	SV_PID=$!
+	for i in $(seq 100); do
+		curl -s -o /dev/null --unix-socket "$sock" http://localhost/v1/me 2>/dev/null && break
+		sleep 0.05
+	done
+	read -r id right wrong < <(sv_scenario)
+	for i in $(seq 40); do
+		code=$(curl -s -o "$SV_T/b" -w '%{http_code}' --unix-socket "$sock" -H 'Content-Type: application/json' \
+			-d "{\"item\":\"$id\",\"qtype\":\"pick\",\"given\":\"$right\"}" http://localhost/v1/answers)
+		[ "$code" -ge 500 ] && break
+	done
+	[ "$code" = 503 ] && sv_json full-503-says-why "j['type'] == '/problems/not-saved' and 'file size limit' in j['reason'] and 'file size limit' in j['detail']" ||
+		bad server/full-503-says-why "status $code: $(head -c 300 "$SV_T/b")"
+	grep -q 'ERROR: NOT SAVED.*file size limit' "$SV_LOG" && ok server/full-error-logged ||
+		bad server/full-error-logged "$(tail -3 "$SV_LOG")"
+	# The student is told the server could not save it, not that it is away.
+	cli_xin '1\n' --class "$dir" --lang en exam z1 --plain
+	sv_check full-exam-not-saved 1 err 'the class server could not save this \(the file size limit.*tell your teacher' &&
+		{ ! grep -q 'cannot be reached' "$CLI_T/err" && ok server/full-not-unreachable ||
+			bad server/full-not-unreachable "$(cat "$CLI_T/err")"; }
+	sv_stop
+}
+
 # ---- the client: the same answers through a file and through the server --------------
 
 sv_client() {
@@ -721,6 +757,7 @@ run_server() {
 	: >"$OUT/server-figures.txt"
 	sv_unix
 	sv_files
+	sv_full
 	sv_client
 	sv_tcp
 	sv_loss

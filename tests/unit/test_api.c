@@ -478,6 +478,25 @@ static void test_exam_time(void **state)
 	setenv("HTTPTUTOR_NOW", "1763769600", 1);
 }
 
+/* A commit that failed: the 503 says why (its own member too), so a
+ * client tells "could not save: the disk is full" from "cannot reach". */
+static void test_not_saved_says_why(void **state)
+{
+	struct api_reply r = { 0 };
+	(void)state;
+	db->why = "the disk is full";
+	api_unavailable(api, &r);
+	json_t *j = json_loads(r.body, 0, NULL);
+	assert_non_null(j);
+	assert_int_equal(r.status, 503);
+	assert_string_equal(json_string_value(json_object_get(j, "type")), "/problems/not-saved");
+	assert_string_equal(json_string_value(json_object_get(j, "reason")), "the disk is full");
+	assert_non_null(strstr(json_string_value(json_object_get(j, "detail")), "(the disk is full)"));
+	json_decref(j);
+	api_reply_free(&r);
+	db->why = NULL;
+}
+
 static void test_tokens(void **state)
 {
 	struct who tcp = { API_TCP, 0, NULL, NULL }, lab = { API_UNIX, LAB, "lab", NULL };
@@ -718,6 +737,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_exam, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sweep_keeps_teacher, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exam_time, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_not_saved_says_why, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_practice, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gone, setup, teardown),
