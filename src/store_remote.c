@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "i18n.h"
 #include "pending.h"
+#include "text.h"
 #include "wire.h"
 
 #include <inttypes.h>
@@ -634,6 +635,25 @@ static bool remote_report(struct store *s, const char *exam_id, store_group_fn f
 
 /* ---- exams ---------------------------------------------------------------------------- */
 
+/* Whether name can be an exam's: what exam new takes, or a practice
+ * paper's "seed-S-nN".  Anything else (a space, a control character) is
+ * no exam, said as for an unknown one, and never put into a URL. */
+static bool exam_name_fits(struct store *s, const char *name)
+{
+	unsigned long long seed;
+	int count, len = 0;
+	if (name && (store_exam_name_ok(name) ||
+	             (sscanf(name, "seed-%llu-n%d%n", &seed, &count, &len) == 2 &&
+	              (size_t)len == strlen(name) && strlen(name) < EXAM_NAME_MAX + 24 &&
+	              strspn(name + 5, "0123456789-n") == strlen(name) - 5)))
+		return true;
+	char *clean = text_clean(name ? name : "", name ? strlen(name) : 0, false);
+	snprintf(s->err, sizeof s->err, tr(MSG_EXAM_NO_SUCH), clean ? clean : "?",
+	         client_label(R(s)->c));
+	free(clean);
+	return false;
+}
+
 /* The rc a failed exam reply stands for; s->err gets its sentence. */
 static enum exam_rc exam_fail(struct store *s, const struct client_reply *r)
 {
@@ -686,6 +706,8 @@ static enum exam_rc remote_exam_paper(struct store *s, const char *name, struct 
 	struct client_reply r;
 	memset(p, 0, sizeof *p);
 	s->err[0] = '\0';
+	if (!exam_name_fits(s, name))
+		return EXAM_NOT_FOUND;
 	snprintf(path, sizeof path, "/v1/exams/%s", name);
 	if (!call_exam(s, "GET", path, NULL, NULL, &r))
 		return EXAM_ERR;
@@ -717,6 +739,8 @@ static enum exam_rc remote_exam_close(struct store *s, const char *name, int64_t
 	struct client_reply r;
 	(void)now;
 	s->err[0] = '\0';
+	if (!exam_name_fits(s, name))
+		return EXAM_NOT_FOUND;
 	snprintf(path, sizeof path, "/v1/exams/%s/close", name);
 	if (!call_exam(s, "POST", path, json_pack("{s:I}", "at", (json_int_t)when), NULL, &r))
 		return EXAM_ERR;
@@ -762,6 +786,9 @@ static enum exam_rc remote_exam_attempt(struct store *s, const char *name, int64
 {
 	char path[160];
 	(void)now;
+	memset(a, 0, sizeof *a);
+	if (!exam_name_fits(s, name))
+		return EXAM_NOT_FOUND;
 	snprintf(path, sizeof path, "/v1/exams/%s/attempt", name);
 	return remote_attempt_call(s, "GET", path, a);
 }
@@ -771,6 +798,9 @@ static enum exam_rc remote_exam_start(struct store *s, const char *name, int64_t
 {
 	char path[160];
 	(void)now;
+	memset(a, 0, sizeof *a);
+	if (!exam_name_fits(s, name))
+		return EXAM_NOT_FOUND;
 	snprintf(path, sizeof path, "/v1/exams/%s/attempts", name);
 	return remote_attempt_call(s, "POST", path, a);
 }
@@ -835,6 +865,8 @@ static enum exam_rc remote_exam_results(struct store *s, const char *name, int64
 	(void)now;
 	memset(out, 0, sizeof *out);
 	s->err[0] = '\0';
+	if (!exam_name_fits(s, name))
+		return EXAM_NOT_FOUND;
 	snprintf(path, sizeof path, "/v1/exams/%s/results", name);
 	if (!call(s, "GET", path, NULL, NULL, &r))
 		return EXAM_ERR;

@@ -561,7 +561,7 @@ sv_files() {
 	groupdel "$g" 2>/dev/null
 }
 
-# ---- a server whose writes fail (QA 4b D8, D4) ----------------------------------------------
+# ---- a server whose writes fail (QA 4b D8, D4) and names the client cannot use (D9) -------
 
 sv_full() {
 	local dir=$SV_T/full sock i code id right wrong
@@ -569,6 +569,15 @@ sv_full() {
 	sock=$dir/class.sock
 	sv_start "$dir" || { bad "server/full-start" "$(tail -3 "$SV_LOG")"; return; }
 	cli_x --class "$dir" exam new z1 --count 3 --type pick
+	# Exam names that cannot be one: "no exam", never "cannot be reached".
+	cli_xin '' --class "$dir" exam 'x y' --plain
+	sv_check exam-name-space 1 err "there is no exam 'x y'" &&
+		{ ! grep -q 'cannot be reached\|URL' "$CLI_T/err" && ok server/exam-name-space-not-unreachable ||
+			bad server/exam-name-space-not-unreachable "$(cat "$CLI_T/err")"; }
+	cli_xin '' --class "$dir" exam $'a\e[31mRED' --plain
+	sv_check exam-name-control 1 err "there is no exam 'a.*RED'" &&
+		{ ! grep -q $'\e' "$CLI_T/err" && ok server/exam-name-scrubbed ||
+			bad server/exam-name-scrubbed "$(od -c "$CLI_T/err" | head -3)"; }
 	sv_stop
 	# The same server with its file size limit just above the -shm (ulimit
 	# -f in KiB; SIGXFSZ ignored): its WAL soon cannot grow, every commit
