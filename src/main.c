@@ -319,7 +319,12 @@ static int check_opts(const char *cmd, const char *sub, const struct opts *o)
 		return bad_usage(MSG_ERR_PRINT_OPT, name);
 	if (o->server && o->db)
 		return bad_usage(MSG_ERR_DB_AND_CLASS, o->server);
-	if (o->server && o->user)
+	/* The server from HTTPTUTOR_CLASS too (a student's profile sets it):
+	 * --user would be ignored there, so it is refused the same way. */
+	const char *env_class = getenv("HTTPTUTOR_CLASS");
+	bool via_server = o->server || (env_class && *env_class && !o->db &&
+	                                !(klass && (!strcmp(sub, "serve") || !strcmp(sub, "init"))));
+	if (via_server && o->user)
 		return bad_usage(MSG_ERR_CLASS_USER, o->user);
 	if (o->server && klass && !strcmp(sub, "init"))
 		return bad_usage(MSG_ERR_CLASS_INIT_SERVER, "");

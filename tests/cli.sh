@@ -276,6 +276,11 @@ cli_usage_errors() {
 	# an empty value (a variable that was not set) is not the default
 	cli_usage empty-db "'--db' needs a value" --db "" stats
 	cli_usage empty-user "'--user' needs a value" --user "" stats
+	# A class server named in the profile (HTTPTUTOR_CLASS) refuses --user as
+	# --class does: it would be ignored, the server says who you are.
+	HTTPTUTOR_CLASS=$CLI_T/no-class "$BIN" --user bob stats >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	cli_check usage-user-with-env-class 2 err '--user bob does not apply'
 	cli_usage bad-lang '--lang' --lang fr codes
 	cli_usage misplaced-plain '--plain' codes --plain
 	cli_usage misplaced-csv '--csv' codes --csv
