@@ -73,10 +73,14 @@ static void load_chapter(struct loader *L, int lang, const char *file)
 	h.file = loader_strdup(L, file);
 	h.path = path;
 	char *buf = loader_read(L, rel, path, &len);
-	if (!buf || !h.file)
+	if (!buf || !h.file) {
+		L->unread += !buf;
 		goto cleanup;
-	if (!loader_check_bytes(L, path, buf, len))
+	}
+	if (!loader_check_bytes(L, path, buf, len)) {
+		L->unread++;
 		goto cleanup;
+	}
 	h.md = text_scrub(buf, len, true);
 	if (!h.md) {
 		loader_oom(L);

@@ -104,6 +104,7 @@ struct loader {
 	size_t bytes;                    /* read so far, for LOADER_MAX_PACK */
 	size_t nodes;                    /* YAML values so far, for LOADER_MAX_NODES */
 	int stopped;                     /* the signal that stopped loading, or 0 */
+	size_t unread;                   /* files that could not be read or parsed */
 };
 
 /* See content_set_stop_check. */

@@ -465,13 +465,14 @@ bool yr_load_list(struct loader *L, const char *rel, const char *what, yr_item_f
 	char *buf = loader_read(L, rel, path, &len);
 	yaml_document_t doc;
 
-	if (!buf)
+	if (!buf || !loader_check_bytes(L, path, buf, len) || !doc_open(L, path, buf, len, &doc)) {
+		L->unread++;
 		return false;
-	if (!loader_check_bytes(L, path, buf, len) || !doc_open(L, path, buf, len, &doc))
-		return false;
+	}
 	yaml_node_t *root = yaml_document_get_root_node(&doc);
 	bool ok = root->type == YAML_SEQUENCE_NODE;
 	if (!ok) {
+		L->unread++;
 		loader_err(L, path, yr_line(root), "expected a list of %s (each entry starts with '- ')", what);
 	} else {
 		struct yr_ctx c = { L, path, &doc, "" };

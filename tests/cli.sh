@@ -254,6 +254,15 @@ cli_lint() {
 
 	cli_x lint /nonexistent/httptutor-content
 	cli_check lint-missing-dir 1 out '/nonexistent/httptutor-content:1: cannot open'
+	# One YAML typo is one error: the checks across the pack (contrasts short
+	# of scenarios...) wait until every file can be read.
+	local ty=$CLI_T/typo
+	rm -rf "$ty" && cp -r content "$ty" && sed -i '12s/^/  : : [unclosed\n/' "$ty/scenarios/4xx-core.yaml"
+	cli_x lint "$ty"
+	cli_check lint-typo-one-error 1 out '4xx-core.yaml:12: YAML: ' out ': 1 error$' &&
+		{ [ "$(wc -l <"$CLI_T/out")" = 2 ] && ok cli/lint-typo-nothing-else ||
+		  bad cli/lint-typo-nothing-else "$(head -c 400 "$CLI_T/out")"; }
+	rm -rf "$ty"
 	cli_x --content /nonexistent/httptutor-content codes
 	cli_check content-missing-dir 1 err '/nonexistent/httptutor-content'
 	rm -rf "$c"
