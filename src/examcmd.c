@@ -134,7 +134,10 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	/* The paper is fixed now: these questions, whatever the content becomes. */
 	if (!quiz_build(r->m, &o, &qz) || qz.n < (size_t)o.count) {
 		fprintf(stderr, "httptutor: ");
-		fprintf(stderr, tr(MSG_EXAM_TOO_FEW), qz.n, e.filters[0] ? " " : "", e.filters, qz.n);
+		if (qz.n)
+			fprintf(stderr, tr(MSG_EXAM_TOO_FEW), qz.n, e.filters[0] ? " " : "", e.filters, qz.n);
+		else   /* --count 0 is no answer: the filters are */
+			fprintf(stderr, tr(MSG_EXAM_NONE_MATCH), e.filters[0] ? " " : "", e.filters);
 		fputc('\n', stderr);
 		goto out;
 	}

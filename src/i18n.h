@@ -364,6 +364,7 @@
 	X(ERR_CONTENT_BAD, "the content in %s has errors (%zu); fix them (httptutor lint %s) and start again", "%s 的課程內容有錯誤（%zu 個）；請修正（httptutor lint %s）後再啟動") \
 	X(ERR_NO_CONTENT_DIR, "no content folder found", "找不到課程內容資料夾") \
 	X(ERR_NO_CHAPTER, "no chapter '%s' (try 'httptutor read' for the list)", "沒有「%s」這一章（用 httptutor read 看章節清單）") \
+	X(ERR_NO_CHAPTER_OPT, "--chapter: no chapter '%s'; the chapters are:", "--chapter：沒有「%s」這一章；章節有：") \
 	X(ERR_NO_CODE, "no status code '%s' (try 'httptutor codes --all')", "沒有「%s」這個狀態碼（用 httptutor codes --all 看全部）") \
 	X(ERR_NOTHING_MATCHES, "nothing matches '%s'", "沒有符合「%s」的結果") \
 	X(ERR_NO_EXAM_ANSWERS, "no answers for exam '%s' (exam ids look like seed-S-nN: the seed and count given to `httptutor exam`)", "考試「%s」沒有任何作答（考試代號的格式是 seed-S-nN，也就是交給 httptutor exam 的種子和題數）") \
@@ -607,6 +608,7 @@
 	X(EXAM_BAD_CLOSES, "--closes takes HH:MM, 'YYYY-MM-DD HH:MM' or +N with m, h or d (+90m), not '%s'", "--closes 要寫成 HH:MM、'YYYY-MM-DD HH:MM' 或 +N 加上 m、h、d（例如 +90m），不是「%s」") \
 	X(EXAM_CLOSES_PAST, "--closes %s is not in the future", "--closes %s 不是未來的時間") \
 	X(EXAM_TOO_FEW,    "only %zu questions match%s%s; ask for --count %zu or fewer, or loosen the filters", "只有 %zu 題符合%s%s；請用 --count %zu 以下，或放寬篩選條件") \
+	X(EXAM_NONE_MATCH, "no question matches%s%s; loosen the filters", "沒有題目符合%s%s；請放寬篩選條件") \
 	X(EXAM_NO_SUCH,    "there is no exam '%s' in %s (httptutor exams lists them)", "%2$s 裡沒有考試「%1$s」（httptutor exams 會列出所有考試）") \
 	X(EXAM_EXISTS,     "there is already an exam '%s' in %s; choose another name (httptutor exams lists them)", "%2$s 裡已經有考試「%1$s」；請換一個名稱（httptutor exams 會列出所有考試）") \
 	X(ROSTER_UNREADABLE, "cannot read the roster %s: %s", "無法讀取名單 %s：%s") \

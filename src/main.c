@@ -679,6 +679,24 @@ int main(int argc, char **argv)
 		content_free(&m);
 		return 1;
 	}
+	/* --chapter names a chapter as `read` does (id or number); one that
+	 * does not exist is said so, with the list, not "no questions match". */
+	if (o.chapter) {
+		int ci = report_find_chapter(&m, o.chapter);
+		if (ci < 0) {
+			report_error(MSG_ERR_NO_CHAPTER_OPT, o.chapter);
+			for (size_t i = 0; i < m.n_chapters; i++) {
+				char line[200];
+				snprintf(line, sizeof line, "  %d  %s  %s\n", m.chapters[i].number,
+				         m.chapters[i].id, ltext_get(&m.chapters[i].title, lang));
+				out_puts(stderr, line, utf8);
+			}
+			fprintf(stderr, "%s\n", tr(MSG_ERR_TRY_HELP));
+			content_free(&m);
+			return EXIT_USAGE;
+		}
+		o.chapter = m.chapters[ci].id;
+	}
 	struct report_ctx rx = { .m = &m, .lang = lang, .utf8 = utf8, .json = o.json, .csv = o.csv,
 	                         .all = o.all, .klass = o.klass, .linear = dumb_term() };
 	/* What prints scenarios leaves out those of an exam being sat. */

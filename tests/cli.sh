@@ -285,6 +285,16 @@ cli_usage_errors() {
 	# an empty value (a variable that was not set) is not the default
 	cli_usage empty-db "'--db' needs a value" --db "" stats
 	cli_usage empty-user "'--user' needs a value" --user "" stats
+	# --chapter names a chapter as read does; an unknown one is said, with the list
+	cli_usage chapter-unknown "--chapter: no chapter 'nope'" quiz --plain --chapter nope
+	grep -q '^  2  forgotten  ' "$CLI_T/err" && ok cli/chapter-unknown-lists ||
+		bad cli/chapter-unknown-lists "$(head -c 300 "$CLI_T/err")"
+	cli_xin '1\n' quiz --plain --chapter 2 --count 1 --seed 3
+	cli_check chapter-by-number 0 out '1/1'
+	cli_x --db "$CLI_T/none-match.db" exam new e1 --count 3 --chapter common --class 1xx --type pick
+	cli_check exam-new-none-match 1 err 'no question matches --class 1xx --chapter common --type pick; loosen the filters'
+	grep -q -- '--count 0' "$CLI_T/err" && bad cli/exam-new-none-match-no-count-0 "$(cat "$CLI_T/err")" ||
+		ok cli/exam-new-none-match-no-count-0
 	# A class server named in the profile (HTTPTUTOR_CLASS) refuses --user as
 	# --class does: it would be ignored, the server says who you are.
 	HTTPTUTOR_CLASS=$CLI_T/no-class "$BIN" --user bob stats >"$CLI_T/out" 2>"$CLI_T/err"
