@@ -354,6 +354,7 @@
 	X(ERR_ALL_OPT, "--all applies to codes and quiz, not '%s'", "--all 只用於 codes 和 quiz，不適用於「%s」") \
 	X(ERR_EXAM_NEEDS, "exam needs a NAME (an exam your teacher made), or --seed S and --count N for a practice paper%s", "exam 需要考試名稱（老師建立的考試），或用 --seed S 和 --count N 做練習卷%s") \
 	X(ERR_LINT_ONE, "lint takes one folder, not '%s'", "lint 只接受一個資料夾，不接受「%s」") \
+	X(ERR_CODE_ONE, "code takes one code, not '%s' too (httptutor search finds several)", "code 只接受一個狀態碼，不接受另外的「%s」（找多個請用 httptutor search）") \
 	X(ERR_LANG, "--lang takes zh-TW or en, not '%s'", "--lang 只接受 zh-TW 或 en，不接受「%s」") \
 	X(ERR_UNKNOWN_CMD, "unknown command '%s'", "不認得的指令「%s」") \
 	X(ERR_NEEDS_ARG, "%s needs an argument", "%s 需要一個參數") \
@@ -485,6 +486,7 @@
 	X(ERR_REPORT_ONE_FORMAT, "choose one of --json, --csv, --html and --watch%s", "--json、--csv、--html 和 --watch 只能選一個%s") \
 	X(ERR_NEEDS_NAME, "'%s' needs a name (exam new NAME, exam close NAME, class init DIR, class serve DIR)", "「%s」需要一個名稱（exam new NAME、exam close NAME、class init DIR、class serve DIR）") \
 	X(ERR_CLASS_INIT, "class takes init DIR, serve DIR or roster, not '%s'", "class 只接受 init DIR、serve DIR 或 roster，不接受「%s」") \
+	X(ERR_CLASS_WHAT, "class needs init DIR, serve DIR or roster%s", "class 需要 init DIR、serve DIR 或 roster%s") \
 	X(USAGE_EXAM_NAME, "take (or go on with) an exam your teacher made", "參加（或繼續）老師建立的考試") \
 	X(USAGE_TEACHER,   "Teacher:", "教師：") \
 	X(USAGE_EXAM_NEW,  "make an exam; prints the line students run (WHEN: HH:MM, 'YYYY-MM-DD HH:MM' or +90m)", "建立考試，並印出學生要執行的指令（WHEN：HH:MM、'YYYY-MM-DD HH:MM' 或 +90m）") \

@@ -202,7 +202,10 @@ bool loader_check_bytes(struct loader *L, const char *path, char *buf, size_t le
 bool loader_is_dir(const char *path)
 {
 	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	if (stat(path, &st) != 0)
+		return false;
+	errno = S_ISDIR(st.st_mode) ? 0 : ENOTDIR;   /* the reason the caller reports */
+	return S_ISDIR(st.st_mode);
 }
 
 /* Reads rel (relative to the content dir) whole and records it for the

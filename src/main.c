@@ -625,7 +625,9 @@ int main(int argc, char **argv)
 		return bad_usage(MSG_ERR_UNKNOWN_CMD, cmd);
 	int nargs = argc ? argc - 1 : 0;
 	char **args = argv + 1;
-	if ((!strcmp(cmd, "code") && nargs != 1) || (!strcmp(cmd, "search") && nargs < 1))
+	if (!strcmp(cmd, "code") && nargs > 1)
+		return bad_usage(MSG_ERR_CODE_ONE, args[1]);
+	if (!strcmp(cmd, "code") && nargs != 1)
 		return bad_usage(MSG_ERR_NEEDS_ARG, cmd);
 	if (!strcmp(cmd, "search")) {
 		/* search "" matches everything: it cannot be what was meant. */
@@ -637,10 +639,11 @@ int main(int argc, char **argv)
 	}
 	bool exam_admin = !strcmp(cmd, "exam") && (!strcmp(sub, "new") || !strcmp(sub, "close"));
 	bool roster = !strcmp(cmd, "class") && !strcmp(sub, "roster");
+	/* class WHAT: an unknown WHAT is named as such before its arguments */
+	if (!strcmp(cmd, "class") && strcmp(sub, "init") && strcmp(sub, "serve") && !roster)
+		return bad_usage(sub[0] ? MSG_ERR_CLASS_INIT : MSG_ERR_CLASS_WHAT, sub);
 	if ((exam_admin || (!strcmp(cmd, "class") && !roster)) && nargs != 2)
 		return bad_usage(nargs < 2 ? MSG_ERR_NEEDS_NAME : MSG_ERR_TOO_MANY, sub[0] ? sub : cmd);
-	if (!strcmp(cmd, "class") && strcmp(sub, "init") && strcmp(sub, "serve") && !roster)
-		return bad_usage(MSG_ERR_CLASS_INIT, sub);
 	if (roster && (nargs == 2 || (nargs > 2 && (strcmp(args[1], "add") || o.print))))
 		return bad_usage(MSG_ERR_ROSTER_ARGS, nargs > 1 ? args[1] : "");
 	if (nargs > 1 && strcmp(cmd, "search") && strcmp(cmd, "report") && !exam_admin &&

@@ -254,6 +254,8 @@ cli_lint() {
 
 	cli_x lint /nonexistent/httptutor-content
 	cli_check lint-missing-dir 1 out '/nonexistent/httptutor-content:1: cannot open'
+	cli_x lint /etc/passwd
+	cli_check lint-a-file 1 out '/etc/passwd:1: cannot open content folder: Not a directory'
 	# One YAML typo is one error: the checks across the pack (contrasts short
 	# of scenarios...) wait until every file can be read.
 	local ty=$CLI_T/typo
@@ -305,6 +307,10 @@ cli_usage_errors() {
 	cli_usage misplaced-csv '--csv' codes --csv
 	cli_usage missing-value "needs a value" codes --db
 	cli_usage code-no-arg 'code' code
+	cli_usage code-two "code takes one code, not '404' too" code 403 404
+	cli_usage class-unknown "class takes init DIR, serve DIR or roster, not 'foo'" class foo
+	cli_usage class-nothing "class needs init DIR, serve DIR or roster$" class
+	cli_usage search-no-words 'search needs a word to look for' search
 	cli_usage exam-no-seed 'exam needs a NAME.*--seed S' exam --count 3 --plain
 }
 
