@@ -545,6 +545,16 @@ static void edit_input(struct app *a, int key)
 	}
 }
 
+/* A full-width digit or Latin letter (U+FF10-FF19, FF21-FF3A, FF41-FF5A) as
+ * its ASCII key; any other key as it is. */
+static int ascii_key(int key)
+{
+	if ((key >= 0xFF10 && key <= 0xFF19) || (key >= 0xFF21 && key <= 0xFF3A) ||
+	    (key >= 0xFF41 && key <= 0xFF5A))
+		return key - 0xFF00 + 0x20;
+	return key;
+}
+
 /* Append as much of the pasted text as fits, ending on a whole character. */
 static void paste_input(struct app *a, const char *text)
 {
@@ -649,6 +659,10 @@ int app_run(struct app *a, enum screen_id start)
 			a->confirm_on = false;
 			continue;
 		}
+		/* A Chinese input method in full-width mode types ５ and ｑ:
+		 * as keys they are 5 and q (text typed into a box stays as it is). */
+		if (!a->input_on)
+			key = ascii_key(key);
 		if (a->too_small) {
 			if (key == 'q' || key == 'Q')
 				a->quit = true;

@@ -99,6 +99,7 @@ struct quiz_view {
 	int64_t started_ms;
 	int64_t elapsed_ms;       /* at the summary */
 	int n_right;
+	int n_unsaved;            /* this quiz's answers that did not reach the database */
 	bool *wrong;              /* per question, for the summary */
 	int fb_top;               /* feedback scroll */
 };
@@ -180,6 +181,7 @@ struct app {
 	const struct model *m;
 	struct store *st;          /* NULL when the database could not be opened */
 	char db_err[256];          /* why st is NULL */
+	int unsaved;               /* answers of this run that were not kept (said at the end) */
 	enum lang lang;
 	int rows, cols;
 	bool too_small;

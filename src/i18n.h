@@ -264,7 +264,7 @@
 	X(PROGRESS_OVERALL,"Answers: %d   Correct: %d (%d%%)   Streak: %s   Due: %d   Chapters read: %d", "作答：%d  答對：%d（%d%%）  連續：%s  到期：%d  已讀章節：%d") \
 	X(PROGRESS_CLASSES,"Mastery by class", "各類別熟練度") \
 	X(PROGRESS_CODES,  "Core codes", "核心狀態碼") \
-	X(PROGRESS_DAYS,   "Last 14 days (answers; accuracy %)", "最近 14 天（作答數；正確率 %）") \
+	X(PROGRESS_DAYS,   "14 days: answers · % right", "近 14 天：題數 · 答對率") \
 	X(PROGRESS_CHART_FIG, "most in a day: %d · %d%% right", "單日最多：%d 題 · 答對 %d%%") \
 	X(PROGRESS_EMPTY,  "No answers yet. Take a quiz to see your progress.", "尚無作答紀錄。做一次測驗就能看到進度。") \
 	X(PROGRESS_HINT,   "Up/Down/PgDn: scroll   q: back", "上/下/PgDn：捲動  q：返回") \

@@ -551,6 +551,21 @@ static int run_screen(struct model *m, const struct opts *o, enum lang lang,
 		a->card.link = -1;   /* nothing selected until Tab */
 	}
 	rc = app_run(a, start);
+	/* What the status line could only begin to say, said whole once the
+	 * screen is gone; the exit status says nothing was kept. */
+	ui_stop();
+	if (!a->st && a->db_err[0]) {
+		fprintf(stderr, "httptutor: ");
+		fprintf(stderr, tr(MSG_NO_DB), a->db_err);
+		fputc('\n', stderr);
+		rc = rc ? rc : 1;
+	}
+	if (a->unsaved > 0) {
+		fprintf(stderr, "httptutor: ");
+		fprintf(stderr, tr(MSG_PLAIN_UNSAVED), a->unsaved);
+		fputc('\n', stderr);
+		rc = rc ? rc : 1;
+	}
 done:
 	ui_stop();
 	examview_farewell(a, utf8);

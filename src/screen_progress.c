@@ -69,7 +69,7 @@ static int pct(int correct, int answers)
 static void draw_classes(const struct app *a, int y, int x, int w)
 {
 	const struct progress *p = &a->progress.p;
-	ui_put(y, x, tr(MSG_PROGRESS_CLASSES), w, E_HEAD);
+	ui_put_fit(y, x, tr(MSG_PROGRESS_CLASSES), w, E_HEAD);
 	for (int k = 0; k < 5; k++) {
 		const struct group_stat *g = &p->klass[k];
 		char label[16], fig[32];
@@ -90,7 +90,7 @@ static void draw_classes(const struct app *a, int y, int x, int w)
 static void draw_days(const struct app *a, int y, int x, int w, int h)
 {
 	const struct progress *p = &a->progress.p;
-	ui_put(y, x, tr(MSG_PROGRESS_DAYS), w, E_HEAD);
+	ui_put_fit(y, x, tr(MSG_PROGRESS_DAYS), w, E_HEAD);
 	int max = 1, tot = 0, right = 0;
 	for (int d = 0; d < 14; d++) {
 		if (p->days[d].answers > max)
@@ -135,7 +135,7 @@ static void draw_days(const struct app *a, int y, int x, int w, int h)
 static void draw_codes(const struct app *a, int y, int x, int w)
 {
 	const struct progress *p = &a->progress.p;
-	ui_put(y, x, tr(MSG_PROGRESS_CODES), w, E_HEAD);
+	ui_put_fit(y, x, tr(MSG_PROGRESS_CODES), w, E_HEAD);
 	int cellw = 19, per_row = w / cellw, i = 0;
 	if (per_row < 1)
 		per_row = 1;

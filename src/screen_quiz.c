@@ -50,6 +50,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->drill = opts.drill;
 	v->cur = 0;
 	v->n_right = 0;
+	v->n_unsaved = 0;
 	v->sel = -1;
 	v->typed[0] = 0;
 	v->fb_top = 0;
@@ -133,9 +134,11 @@ static void answer(struct app *a, int given)
 	v->right = v->pending.correct;
 	int was_waiting = a->st ? store_waiting(a->st) : 0;
 	v->saved = a->st && answer_save(a->st, &v->session, &v->pending);
-	if (!v->saved)
+	if (!v->saved) {
+		v->n_unsaved++;
+		a->unsaved++;
 		not_saved(a);
-	else if (was_waiting && !store_waiting(a->st))
+	} else if (was_waiting && !store_waiting(a->st))
 		app_status(a, false, "%s", tr(MSG_QUEUE_SENT));
 	else if (store_waiting(a->st)) { /* kept here until the class server is back */
 		char n[120];
@@ -154,8 +157,11 @@ static void retry_save(struct app *a)
 	if (v->saved || v->phase != QP_FEEDBACK)
 		return;
 	v->saved = a->st && answer_save(a->st, &v->session, &v->pending);
-	if (v->saved)
+	if (v->saved) {
+		v->n_unsaved--;
+		a->unsaved--;
 		app_status(a, false, "%s", tr(MSG_QUIZ_SAVED_RETRY));
+	}
 	else
 		not_saved(a);
 }
@@ -348,6 +354,10 @@ static void build_summary(const struct app *a, struct lines *ls)
 	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), v->n_right, (int)answered,
 	         quiz_percent(v->n_right, (int)answered), t);
 	lines_add(ls, buf, E_STRONG, 2);
+	if (v->n_unsaved) {
+		snprintf(buf, sizeof buf, tr(MSG_PLAIN_UNSAVED), v->n_unsaved);
+		lines_add(ls, buf, E_ERROR, 2);
+	}
 	lines_add(ls, "", E_NORMAL, 0);
 	if ((size_t)v->n_right == answered) {
 		lines_add(ls, tr(MSG_QUIZ_ALL_RIGHT), E_RIGHT, 2);

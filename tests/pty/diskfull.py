@@ -132,7 +132,36 @@ def test_screen():
         t.close()
 
 
+def test_deleted_screen():
+    """The database deleted while a question is on screen: the answer is
+    NOT SAVED, the summary counts it, and when the screen closes the
+    program says so and exits 1 (it said "all right!" and exited 0)."""
+    db = os.path.join(TMP, "gone.db")
+    subprocess.run([BIN, "--db", db, "--lang", "en", "quiz", "--plain", "--type", "pick",
+                    "--seed", "1", "--count", "1"], input=b"1\n", capture_output=True, timeout=30)
+    t = Term([BIN, "--db", db, "--lang", "en", *QUIZ])
+    try:
+        check(t.wait(r"Quiz  1/2", 5), f"no quiz:\n{t.text()}")
+        for f in (db, db + "-wal", db + "-shm"):
+            if os.path.exists(f):
+                os.remove(f)
+        t.send("1")
+        check(t.wait(r"NOT SAVED", 3), f"the answer was not said to be lost:\n{t.text()}")
+        t.send("qy")
+        check(t.wait(r"answers that could not be saved: 1", 3), f"the summary does not count it:\n{t.text()}")
+        t.send("q")
+        check(t.wait(r"q: quit", 3), f"q did not go home:\n{t.text()}")
+        t.send("q")
+        st = t.wait_exit(5)
+        check(st == 1, f"exit status {st}, want 1")
+        check(b"answers that could not be saved: 1" in t.raw.split(b"\x1b[?2004l")[-1],
+              "nothing said after the screen closed")
+    finally:
+        t.close()
+
+
 def main():
+    run([("deleted-under-screen", test_deleted_screen, ())])
     os.makedirs(MNT, exist_ok=True)
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", MNT],
                       capture_output=True).returncode != 0:

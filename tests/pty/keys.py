@@ -289,8 +289,27 @@ def test_paste(term):
         t.close()
 
 
+def test_fullwidth(term):
+    """A Chinese input method in full-width mode types ５０２ and ｂ: they
+    answer as 502 and b."""
+    db = os.path.join(TMP, f"{term}-fullwidth.db")
+    t = Term([BIN, "--db", db, "--lang", "zh-TW", "quiz", "--type", "type", "--seed", "5",
+              "--count", "1"], term=term)
+    try:
+        check(t.wait(r"測驗  1/1", 5), "no quiz")
+        t.send("５０２")
+        check(t.wait(r"> 502", 3), f"full-width digits did not reach the box:\n{t.text()}")
+        t.send("\r")
+        check(t.wait(r"答對|答錯", 3), "Enter did not answer")
+        rows = answers(db)
+        check(len(rows) == 1 and rows[0][1] == "502", f"the log holds {rows}")
+    finally:
+        t.close()
+
+
 TESTS = [test_home_screen, test_codes_table, test_reader, test_quiz_keeps_going,
-         test_unbound_dropped, test_lone_esc, test_double_enter, test_crlf_enter, test_paste]
+         test_unbound_dropped, test_lone_esc, test_double_enter, test_crlf_enter, test_paste,
+         test_fullwidth]
 
 
 def main():
