@@ -39,6 +39,20 @@ bool answer_save(struct store *st, struct answer_session *s, struct answer_rec *
 	return store_record(st, r);
 }
 
+void answer_explain_meaning(const struct model *m, const struct question *q, int given,
+                            enum lang lang, struct explanation *out)
+{
+	if (q->type != Q_MEANING || !q->code || given <= 0 || given == q->code->code || out->whynot)
+		return;
+	const struct code_entry *e = model_code(m, given);
+	if (!e)
+		return;
+	snprintf(out->rule, sizeof out->rule, tr(MSG_MEANING_WHYNOT), given,
+	         ltext_get(&e->name, lang), q->code->code);
+	out->whynot_code = given;
+	out->whynot = out->rule;
+}
+
 void answer_explain(const struct question *q, int given, enum lang lang,
                     struct explanation *out)
 {

@@ -46,6 +46,11 @@ struct explanation {
 /* Gather the explanation of q in lang for the answer given. */
 void answer_explain(const struct question *q, int given, enum lang lang,
                     struct explanation *out);
+/* A meaning question answered with another code's meaning: say whose
+ * meaning it was, as a pick question's scenario says why a code is wrong
+ * (whynot_code and whynot in out).  Nothing for other questions. */
+void answer_explain_meaning(const struct model *m, const struct question *q, int given,
+                            enum lang lang, struct explanation *out);
 /* Choice i of q as shown: "403 Forbidden", a code's meaning in lang (m
  * names the codes), or a header name. */
 void answer_choice_label(const struct model *m, const struct question *q, int i,

@@ -220,6 +220,7 @@
 	X(QUIZ_WHY,        "Why:",      "為什麼：") \
 	X(QUIZ_WHY_HEADER, "Why %s:",   "為什麼要 %s：") \
 	X(QUIZ_WHYNOT,     "Why not %d:", "為什麼不是 %d：") \
+	X(MEANING_WHYNOT,  "That is what %d %s means, not %d.", "那是 %d %s的意思，不是 %d 的。") \
 	X(QUIZ_CORRECT_ALSO, "Correct: %d counts too. The sharper answer is %s.", "答對了：%d 也算對。更精確的答案是 %s。") \
 	X(QUIZ_WHY_ALSO,   "Why %d counts, and why the answer is sharper:", "為什麼 %d 也算對、正確答案又為何更精確：") \
 	X(QUIZ_NEXT_HINT,  "Enter/space: next   r: read the chapter   q: stop", "Enter/空白：下一題  r：閱讀章節  q：停止") \

@@ -52,13 +52,14 @@ void plain_ask(const struct model *m, const struct question *q, size_t i, size_t
 	}
 }
 
-void plain_explain(const struct question *q, int given, const char *label, enum lang L,
-                   bool utf8)
+void plain_explain(const struct model *m, const struct question *q, int given, const char *label,
+                   enum lang L, bool utf8)
 {
 	struct explanation ex;
 	char buf[512];
 	int w = report_width();
 	answer_explain(q, given, L, &ex);
+	answer_explain_meaning(m, q, given, L, &ex);
 	if (*ex.why) {
 		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_WHY));
 		say(buf, utf8);
@@ -82,7 +83,8 @@ void plain_explain(const struct question *q, int given, const char *label, enum 
 	fflush(stdout);
 }
 
-static void feedback(const struct question *q, int given, bool right, enum lang L, bool utf8)
+static void feedback(const struct model *m, const struct question *q, int given, bool right,
+                     enum lang L, bool utf8)
 {
 	struct explanation ex;
 	char buf[512], label[200];
@@ -96,7 +98,7 @@ static void feedback(const struct question *q, int given, bool right, enum lang 
 		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WRONG_IS), label);
 	/* It follows the "> " prompt when the answer was not echoed (a pipe). */
 	report_wrap(stdout, buf, report_width() - 2, 0, utf8);
-	plain_explain(q, given, label, L, utf8);
+	plain_explain(m, q, given, label, L, utf8);
 }
 
 /* Whether `quiz --seed S` with the same count and filters asks the questions
@@ -228,7 +230,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		}
 		answered++;
 		right += rec.correct;
-		feedback(q, given, rec.correct, L, utf8);
+		feedback(m, q, given, rec.correct, L, utf8);
 		int waiting = unsaved ? 0 : store_waiting(st);
 		if (waiting != was_waiting) {
 			/* Said when it changes: kept here, or all sent after all. */

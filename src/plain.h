@@ -21,7 +21,7 @@ int plain_exam(const struct model *m, const char *name, const struct quiz_opts *
 void plain_ask(const struct model *m, const struct question *q, size_t i, size_t n,
                enum lang lang, bool utf8);
 /* Print why q's right answer (label) is right, and why `given` is not. */
-void plain_explain(const struct question *q, int given, const char *label, enum lang lang,
-                   bool utf8);
+void plain_explain(const struct model *m, const struct question *q, int given,
+                   const char *label, enum lang lang, bool utf8);
 
 #endif

@@ -188,7 +188,7 @@ static void result(const struct examrun *r, const struct quiz_opts *o, int minut
 			snprintf(buf, sizeof buf, tr(MSG_EXAM_WRONG_YOURS), yours, label);
 		}
 		say(buf, utf8);
-		plain_explain(q, answered ? given : -1, label, L, utf8);
+		plain_explain(r->m, q, answered ? given : -1, label, L, utf8);
 	}
 }
 

@@ -295,6 +295,7 @@ static void build_feedback(const struct app *a, struct lines *ls)
 	struct explanation ex;
 	char buf[512], label[200];
 	answer_explain(q, v->given, a->lang, &ex);
+	answer_explain_meaning(a->m, q, v->given, a->lang, &ex);
 	answer_right_label(q, label, sizeof label);
 	lines_add(ls, "", E_NORMAL, 0);
 	if (v->right && ex.also) {

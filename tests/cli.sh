@@ -308,6 +308,11 @@ cli_usage_errors() {
 	cli_usage missing-value "needs a value" codes --db
 	cli_usage code-no-arg 'code' code
 	cli_usage code-two "code takes one code, not '404' too" code 403 404
+	# A meaning question answered with another code's meaning says whose it is.
+	cli_xin '4\n' --lang en quiz --plain --type meaning --count 1 --seed 4
+	cli_check meaning-whynot 0 out '^Why not 501:' out 'That is what 501 Not Implemented means, not 405\.'
+	cli_xin '4\n' --lang zh-TW quiz --plain --type meaning --count 1 --seed 4
+	cli_check meaning-whynot-zh 0 out '^為什麼不是 501：' out '那是 501 .*的意思，不是 405 的。'
 	cli_usage class-unknown "class takes init DIR, serve DIR or roster, not 'foo'" class foo
 	cli_usage class-nothing "class needs init DIR, serve DIR or roster$" class
 	cli_usage search-no-words 'search needs a word to look for' search
