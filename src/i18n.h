@@ -110,7 +110,7 @@
 	X(EXAM_WRONG_YOURS, "Wrong: you answered %s. The answer is %s.", "答錯了：你答 %s。正確答案是 %s。") \
 	X(EXAM_NEW_ATTEMPT, "Start attempt %d now? y/n", "現在開始第 %d 次作答？y/n") \
 	X(EXAM_SAVED_N,    "Answer to question %d saved.", "第 %d 題的答案已儲存。") \
-	X(EXAM_NOT_SAVED,  "NOT SAVED: %s (answer again)", "未儲存：%s（請再作答一次）") \
+	X(EXAM_NOT_SAVED,  "NOT SAVED: %s (answer again: Enter sends a typed code again)", "未儲存：%s（請再作答一次：輸入的代碼按 Enter 就會再送出）") \
 	X(EXAM_LAST_Q,     "This is the last question; f finishes the exam.", "這是最後一題；按 f 交卷。") \
 	X(EXAM_GOTO_PROMPT, "Go to question: ", "跳到第幾題：") \
 	X(EXAM_GOTO_BAD,   "Type a question number from 1 to %d.", "請輸入 1 到 %d 的題號。") \

@@ -158,21 +158,24 @@ void examview_close(struct app *a)
 
 /* ---- answering ------------------------------------------------------------ */
 
-static void record(struct app *a, int given)
+/* Send an answer; false when it was not saved (the typed code then stays
+ * in its box, so Enter sends it again). */
+static bool record(struct app *a, int given)
 {
 	struct exam_view *v = &a->exam;
 	enum exam_rc rc = examrun_answer(&v->run, v->cur, given, clock_ms() - v->asked_ms);
 	if (rc == EXAM_OK) {
 		app_status(a, false, tr(MSG_EXAM_SAVED_N), (int)v->cur + 1);
-		return;
+		return true;
 	}
 	if (rc == EXAM_TIME_UP || rc == EXAM_CLOSED || rc == EXAM_ENDED) {
 		app_status(a, true, "%s", examrun_late_why(&v->run, rc));
 		to_end(a);
-		return;
+		return true;
 	}
 	/* Not saved: say so; the learner can answer again. */
 	app_status(a, true, tr(MSG_EXAM_NOT_SAVED), v->run.err);
+	return false;
 }
 
 static int choice_given(const struct question *q, int i)
@@ -242,8 +245,8 @@ static bool ask_key(struct app *a, enum action act, int key)
 			if (!len)
 				return true;
 			if (quiz_parse(q, v->typed, &given)) {
-				record(a, given);
-				v->typed[0] = '\0';
+				if (record(a, given))
+					v->typed[0] = '\0';
 			} else {
 				app_status(a, true, "%s", tr(MSG_QUIZ_BAD_TYPED));
 			}

@@ -160,8 +160,30 @@ def test_deleted_screen():
         t.close()
 
 
+def test_exam_typed_kept():
+    """An exam answer typed into the code box and NOT SAVED stays in the
+    box, so Enter sends it again (it was cleared: QA 4b D14)."""
+    db = os.path.join(TMP, "exam-gone.db")
+    subprocess.run([BIN, "--db", db, "--lang", "en", "--user", "teacher", "exam", "new", "t1",
+                    "--count", "2", "--type", "type"], capture_output=True, timeout=30)
+    t = Term([BIN, "--db", db, "--lang", "en", "exam", "t1"])
+    try:
+        check(t.wait(r"Press Enter to start", 5), f"no exam start page:\n{t.text()}")
+        t.send("\r")
+        check(t.wait(r"1/2  answered 0", 5), f"the exam did not start:\n{t.text()}")
+        for f in (db, db + "-wal", db + "-shm"):   # the next write fails
+            if os.path.exists(f):
+                os.remove(f)
+        t.send("404\r")
+        check(t.wait(r"NOT SAVED", 5), f"the answer was not said to be lost:\n{t.text()}")
+        check(t.wait(r"> 404", 1), f"the typed code was cleared:\n{t.text()}")
+    finally:
+        t.close()
+
+
 def main():
-    run([("deleted-under-screen", test_deleted_screen, ())])
+    run([("deleted-under-screen", test_deleted_screen, ()),
+         ("exam-typed-kept", test_exam_typed_kept, ())])
     os.makedirs(MNT, exist_ok=True)
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", MNT],
                       capture_output=True).returncode != 0:
