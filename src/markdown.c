@@ -638,46 +638,86 @@ static int cell_width(const struct cell *cl)
 	return cl->text.len ? text_width(cl->text.buf) : 0;
 }
 
-/* Column widths: natural widths, shrunk by lowering a common cap until the
- * table fits; no column goes below 2 so one CJK character always fits. */
-static void table_widths(const struct table *t, int avail, int *w, size_t nc)
+/* The widest run a cell's text cannot be broken in: a word between spaces,
+ * or one double-width character (CJK breaks anywhere). */
+static int cell_word_width(const struct cell *cl)
 {
-	long budget = (long)avail - 3 * (long)nc - 1, sum = 0;
-	int lo = 2, hi = 2, cap;
+	int best = 0, run = 0;
+	for (size_t i = 0; i < cl->text.len;) {
+		wchar_t wc;
+		i += text_decode(cl->text.buf + i, cl->text.len - i, &wc);
+		int cw = text_wcwidth(wc);
+		if (wc == ' ' || cw == 2) {
+			run = 0;
+			if (cw > best)
+				best = cw;
+			continue;
+		}
+		run += cw > 0 ? cw : 0;
+		if (run > best)
+			best = run;
+	}
+	return best;
+}
+
+/* The largest cap such that every column's width, capped but kept at least
+ * at its floor lo[i], fits the budget (lo[0..nc) must fit by itself). */
+static int fit_cap(const int *w, const int *lo, size_t nc, long budget)
+{
+	int a = 2, b = 2;
+	for (size_t i = 0; i < nc; i++)
+		if (w[i] > b)
+			b = w[i];
+	while (a < b) {
+		int mid = a + (b - a + 1) / 2;
+		long s = 0;
+		for (size_t i = 0; i < nc; i++) {
+			int c = w[i] < mid ? w[i] : mid;
+			s += c > lo[i] ? c : lo[i];
+		}
+		if (s <= budget)
+			a = mid;
+		else
+			b = mid - 1;
+	}
+	return a;
+}
+
+/* Column widths into w: natural widths when they fit; else shrunk by
+ * lowering a common cap, without breaking a word when the table's longest
+ * words fit side by side (Proxy-Authenticate stays whole).  No column goes
+ * below 2 so one CJK character always fits.  lo: room for nc floors. */
+static void table_widths(const struct table *t, int avail, int *w, int *lo, size_t nc)
+{
+	long budget = (long)avail - 3 * (long)nc - 1, sum = 0, words = 0;
 	size_t r, i;
 
 	for (i = 0; i < nc; i++)
-		w[i] = 1;
+		w[i] = 1, lo[i] = 2;
 	for (r = 0; r < t->n; r++)
 		for (i = 0; i < t->rows[r].n && i < nc; i++) {
 			int cw = cell_width(&t->rows[r].cells[i]);
-
+			int ww = cell_word_width(&t->rows[r].cells[i]);
 			if (cw > w[i])
 				w[i] = cw;
+			if (ww > lo[i])
+				lo[i] = ww;
 		}
 	for (i = 0; i < nc; i++) {
+		if (lo[i] > w[i])
+			lo[i] = w[i];
 		sum += w[i];
-		if (w[i] > hi)
-			hi = w[i];
+		words += lo[i];
 	}
 	if (sum <= budget)
 		return;
-	/* largest cap such that the capped widths fit the budget */
-	while (lo < hi) {
-		int mid = lo + (hi - lo + 1) / 2;
-		long s = 0;
-
-		for (i = 0; i < nc; i++)
-			s += w[i] < mid ? w[i] : mid;
-		if (s <= budget)
-			lo = mid;
-		else
-			hi = mid - 1;
-	}
-	cap = lo;
+	/* the words do not fit side by side: any column may break */
+	for (i = 0; words > budget && i < nc; i++)
+		lo[i] = w[i] < 2 ? w[i] : 2;
+	int cap = fit_cap(w, lo, nc, budget);
 	for (i = 0; i < nc; i++)
 		if (w[i] > cap)
-			w[i] = cap;
+			w[i] = cap > lo[i] ? cap : lo[i];
 }
 
 /* Whether the text holds a double-width (CJK) character. */
@@ -736,7 +776,7 @@ static void emit_table(struct ctx *c)
 {
 	struct table *t = &c->tab;
 	size_t nc = t->ncols, r, i, k;
-	int *w = NULL;
+	int *w = NULL, *lo = NULL;
 	struct text_span **sp = NULL;
 	size_t *ns = NULL;
 	bool tall = false;
@@ -751,13 +791,14 @@ static void emit_table(struct ctx *c)
 		return;
 	}
 	w = calloc(nc, sizeof *w);
+	lo = calloc(nc, sizeof *lo);
 	sp = calloc(nc, sizeof *sp);
 	ns = calloc(nc, sizeof *ns);
-	if (!w || !sp || !ns) {
+	if (!w || !lo || !sp || !ns) {
 		c->oom = true;
 		goto cleanup;
 	}
-	table_widths(t, avail_width(c), w, nc);
+	table_widths(t, avail_width(c), w, lo, nc);
 	/* separators between body rows only when some cell wraps */
 	for (r = 0; r < t->n && !tall; r++)
 		for (i = 0; i < t->rows[r].n && i < nc; i++)
@@ -833,6 +874,7 @@ cleanup:
 		for (i = 0; i < nc; i++)
 			free(sp[i]);
 	free(sp);
+	free(lo);
 	free(ns);
 	free(w);
 }

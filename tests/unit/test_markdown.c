@@ -475,6 +475,30 @@ static void test_table_shrinks_to_fit(void **state)
 	md_doc_free(&d);
 }
 
+/* Shrinking keeps a word whole when the longest words fit side by side:
+ * the cap falls on the long prose column, not on a header name. */
+static void test_table_keeps_words_whole(void **state)
+{
+	const char *src =
+		"| Header | Codes | Required |\n"
+		"|---|---|---|\n"
+		"| Proxy-Authenticate | 407 | must |\n"
+		"| Location | 201, 3xx (and 202 when it points at a status monitor) | "
+		"must for redirects; should for 201 |\n";
+	struct md_doc d;
+	size_t i;
+	bool whole = false;
+
+	(void)state;
+	render(src, 56, &d);
+	check_table_rows(&d, 56);
+	for (i = 0; i < d.n_lines; i++)
+		whole |= strstr(d.lines[i].plain, "Proxy-Authenticate") != NULL;
+	assert_true(whole);
+	assert_true(d.n_lines > 7);   /* the prose columns wrapped instead */
+	md_doc_free(&d);
+}
+
 static void test_table_in_list_and_inline_styles(void **state)
 {
 	const char *src = "- item\n\n  | `x` | **y** |\n  |---|---|\n  | 1 | 2 |\n";
@@ -593,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_code_block),
 		cmocka_unit_test(test_table_cjk_alignment),
 		cmocka_unit_test(test_table_shrinks_to_fit),
+		cmocka_unit_test(test_table_keeps_words_whole),
 		cmocka_unit_test(test_table_in_list_and_inline_styles),
 		cmocka_unit_test(test_scrubs_controls_and_invalid),
 		cmocka_unit_test(test_empty_and_tiny),
