@@ -4,7 +4,9 @@
 #include "out.h"
 #include "store_check.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,8 +29,15 @@ int checkcmd_run(const char *path, bool repair, bool utf8)
 		fprintf(stderr, "httptutor: %s\n", tr(MSG_DB_NO_PLACE));
 		return 1;
 	}
-	/* No profile of its own: checking must not add a learner. */
+	/* No profile of its own: checking must not add a learner, nor a file
+	 * (a mistyped --db would "agree" as a new empty database). */
 	struct store s = { 0 };
+	if (strcmp(path, ":memory:") != 0 && access(path, F_OK) != 0 && errno == ENOENT) {
+		fprintf(stderr, "httptutor: ");
+		fprintf(stderr, tr(MSG_DB_MISSING), path);
+		fputc('\n', stderr);
+		goto done;
+	}
 	if (!(s.db = db_open(path, false, err, sizeof err))) {
 		fprintf(stderr, "httptutor: %s\n", err);
 		goto done;

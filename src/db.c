@@ -220,8 +220,9 @@ static void db_open_error(sqlite3 *h, int rc, const char *path,
 		db_setf(err, errsz, tr(MSG_DB_LOCKED), path);
 		break;
 	case SQLITE_READONLY:
-		/* WAL readers need a -shm file beside the database. */
-		db_setf(err, errsz, tr(MSG_DB_NO_SHM), path);
+		/* WAL readers need a -shm file beside the database; say which of
+		 * the two is read-only. */
+		db_setf(err, errsz, tr(access(path, W_OK) == 0 ? MSG_DB_NO_SHM_DIR : MSG_DB_NO_SHM), path);
 		break;
 	default: {
 		char what[600];
@@ -378,6 +379,11 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 		return NULL;
 	}
 	memory = db_is_memory(path);
+	struct stat pst;
+	if (!memory && stat(path, &pst) == 0 && S_ISDIR(pst.st_mode)) {
+		db_setf(err, errsz, tr(MSG_DB_IS_FOLDER), path);   /* not "a disk error" */
+		return NULL;
+	}
 	if (!memory && readonly && access(path, R_OK) != 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			db_setf(err, errsz, tr(MSG_DB_MISSING), path);

@@ -412,6 +412,8 @@
 	X(DB_SCHEMA_WRITE, "cannot record the schema version", "無法寫入資料庫的結構版本") \
 	X(DB_NO_PATH,      "no database path given", "沒有指定資料庫的路徑") \
 	X(DB_MISSING,      "there is no database at %s", "%s 沒有資料庫") \
+	X(DB_IS_FOLDER,    "%s is a folder, not a database file; give the path of a file with --db", "%s 是資料夾，不是資料庫檔案；請用 --db 指定一個檔案的路徑") \
+	X(DB_NO_SHM_DIR,   "cannot read %1$s: its folder is read-only, and SQLite needs to create %1$s-shm beside it; copy the file somewhere writable or ask for write access to the folder", "無法讀取 %1$s：所在的資料夾是唯讀的，而 SQLite 需要在旁邊建立 %1$s-shm；請把檔案複製到可以寫入的地方，或請人開放資料夾的寫入權限") \
 	X(DB_NO_READ,      "permission denied: you may not read %s; ask its owner, or choose another with --db", "沒有權限：你不能讀取 %s；請洽檔案的擁有者，或用 --db 指定另一個") \
 	X(DB_FOREIGN,      "%s is not an httptutor database (it belongs to another program); choose another with --db", "%s 不是 httptutor 的資料庫（屬於其他程式）；請用 --db 指定另一個") \
 	X(DB_NEWER,        "%s was made by a newer httptutor (schema %lld, this one knows %d); upgrade httptutor or use another --db", "%s 是較新版的 httptutor 建立的（結構版本 %lld，這一版只認得 %d）；請更新 httptutor，或用 --db 指定另一個") \

@@ -254,6 +254,15 @@ cli_lint() {
 
 	cli_x lint /nonexistent/httptutor-content
 	cli_check lint-missing-dir 1 out '/nonexistent/httptutor-content:1: cannot open'
+	# A folder given as --db is named as one, not "a disk error"; check at a
+	# mistyped path says there is no database and makes none.
+	mkdir -p "$CLI_T/dir.db"
+	cli_x --db "$CLI_T/dir.db" stats
+	cli_check db-is-folder 1 err 'dir.db is a folder, not a database file'
+	cli_x --db "$CLI_T/no-such-dir/p.db" check
+	cli_check check-missing-db 1 err 'there is no database at .*no-such-dir/p.db' &&
+		{ [ ! -e "$CLI_T/no-such-dir" ] && ok cli/check-missing-db-makes-nothing ||
+		  bad cli/check-missing-db-makes-nothing "check made $CLI_T/no-such-dir"; }
 	cli_x lint /etc/passwd
 	cli_check lint-a-file 1 out '/etc/passwd:1: cannot open content folder: Not a directory'
 	# One YAML typo is one error: the checks across the pack (contrasts short

@@ -238,6 +238,15 @@ assert s["answers"] == 2 and s["correct"] == 1 and s["classes"]["4xx"]["answers"
 			--plain --type pick --seed 2 --count 1 >"$CLI_T/out" 2>"$CLI_T/err"
 		CLI_RC=${PIPESTATUS[1]}
 		cli_check store-permission-quiz 1 err 'permission denied'
+		# The file is nobody's and writable, only its folder is read-only:
+		# the message says the folder, not "the file and its folder".
+		local ro=$d/rodir
+		mkdir -p "$ro" && cp "$db" "$ro/p.db" && chown -R nobody:nogroup "$ro" && chmod 555 "$ro"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$ro/p.db" stats \
+			>"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		cli_check store-readonly-folder-said 1 err 'its folder is read-only'
+		chmod 755 "$ro"
 	else
 		ok "cli/store-permission (skipped: setpriv to nobody not possible)"
 	fi
