@@ -125,20 +125,30 @@ def test_home(term):
 
 def test_card(term):
     t, _ = start(term, "card", "browse", "418")
+    whole = [0]
     try:
         check(t.wait(r"Status codes › 418", 5), "no card")
         for gap in GAPS:
             for seq in SEQS:
                 late(t, seq, gap)
                 check(t.alive(), f"card: {seq!r} {gap * 1000:.0f} ms late ended the program")
-                # The ESC went back to the table; the rest must not pick a
-                # class ("4" of ESC[4~) or move the selection.
-                check(t.wait(r"Status codes \(74\) \[all\]", 1),
-                      f"card: after {seq!r} {gap * 1000:.0f} ms late, not the whole table:\n{t.text()}")
+                # Either the ESC went back to the table, and the rest must
+                # not pick a class ("4" of ESC[4~) or move the selection; or,
+                # on a busy machine, the program read the ESC only when its
+                # rest had come too (120 ms is just past ESCDELAY): then it
+                # was the whole key, which does nothing on a card.
+                check(t.wait(r"Status codes \(74\) \[all\]|Status codes › 418", 1),
+                      f"card: after {seq!r} {gap * 1000:.0f} ms late, neither the card nor the whole table:\n{t.text()}")
+                if "Status codes › 418" in t.line(0):
+                    whole[0] += 1
+                    continue
                 sel = t.selected_rows()
                 check(sel and sel[0].startswith("418"), f"card: {seq!r} moved the selection to {sel}")
                 t.send("\r")
                 check(t.wait(r"Status codes › 418", 3), f"card: Enter did not reopen 418:\n{t.text()}")
+        check(whole[0] < len(GAPS) * len(SEQS), "card: no ESC was ever taken for Esc")
+        if whole[0]:
+            print(f"# {term}: {whole[0]} late key(s) on the card read whole (a busy machine)")
     finally:
         t.close()
 
