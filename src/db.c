@@ -259,6 +259,73 @@ out:
 	return rc;
 }
 
+/* True when the open that failed with rc failed because the file's folder
+ * is one where this process may create nothing: a WAL database cannot be
+ * read the usual way there, for SQLite needs a -shm beside it. */
+static bool db_folder_shut(const char *path, int rc)
+{
+	char dir[4200];
+	const char *slash = strrchr(path, '/');
+
+	if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+		return false;
+	if (!slash)
+		return access(".", W_OK) != 0;
+	if (slash == path)
+		return access("/", W_OK) != 0;
+	if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >= (int)sizeof dir)
+		return false;
+	return access(dir, W_OK) != 0;
+}
+
+/* In such a folder (db_folder_shut), when there is no -wal, or an empty
+ * one, everything is in the file itself and no one but root can write to
+ * it either (a writer would need that -wal): it can be read as immutable,
+ * with no lock and no -shm. */
+static bool db_wal_empty(const char *path)
+{
+	char side[4200];
+	struct stat sb;
+
+	if (snprintf(side, sizeof side, "%s-wal", path) >= (int)sizeof side)
+		return false;
+	return stat(side, &sb) != 0 || sb.st_size == 0;
+}
+
+/* Reopen d->h read-only as an immutable URI (db_wal_empty). */
+static int db_open_frozen(struct db *d, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path);
+	char *uri = malloc(5 + 3 * n + 13);
+	char *o = uri;
+	int rc;
+
+	if (!uri)
+		return SQLITE_NOMEM;
+	o += sprintf(o, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._-~", *p)) {
+			*o++ = (char)*p;
+		} else {   /* '?', '#', '%' and the rest, as the URI needs them */
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	strcpy(o, "?immutable=1");
+	sqlite3_close(d->h);
+	d->h = NULL;
+	rc = sqlite3_open_v2(uri, &d->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(d->h, 1);
+		sqlite3_busy_timeout(d->h, DB_BUSY_MS);
+	}
+	free(uri);
+	return rc;
+}
+
 /* The application id, schema version, number of schema objects and whether
  * the file is in WAL mode, in one statement. */
 static int db_first_look(sqlite3 *h, sqlite3_int64 *app, sqlite3_int64 *ver,
@@ -438,7 +505,15 @@ struct db *db_open(const char *path, bool readonly, char *err, size_t errsz)
 
 	/* Look before writing anything: a foreign or newer file stays untouched.
 	 * One statement (one read of the file) for what every start needs. */
-	if ((rc = db_first_look(d->h, &app, &ver, &nschema, &wal)) != SQLITE_OK) {
+	rc = db_first_look(d->h, &app, &ver, &nschema, &wal);
+	if (rc != SQLITE_OK && readonly && !writable && !memory && db_folder_shut(path, rc)) {
+		int rc2 = db_wal_empty(path) ? db_open_frozen(d, path) : SQLITE_READONLY;
+		if (rc2 == SQLITE_OK)
+			rc2 = db_first_look(d->h, &app, &ver, &nschema, &wal);
+		/* A -wal with answers needs the -shm that cannot be made: say so. */
+		rc = (rc2 & 0xff) == SQLITE_READONLY || (rc2 & 0xff) == SQLITE_CANTOPEN ? SQLITE_READONLY : rc2;
+	}
+	if (rc != SQLITE_OK) {
 		db_open_error(d->h, rc, path, err, errsz);
 		goto fail;
 	}

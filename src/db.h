@@ -38,9 +38,11 @@ struct db {
 void db_setup(void);
 
 /* Open (creating it, with its directory 0700 and the file 0600) and migrate.
- * readonly opens without creating or writing anything (a file this process
- * may write is opened for writing but query_only, so that closing it last
- * folds and removes the -wal and -shm as a writer's close does); a file of
+ * readonly opens without creating or writing anything (another account's
+ * file this process may write is opened for writing but query_only, so that
+ * closing it last folds and removes the -wal and -shm as a writer's close
+ * does; in a folder where nothing may be created, a file with no -wal is
+ * read as immutable, needing no -shm); a file of
  * an older schema is then copied into memory and upgraded there, so every
  * query works on it and its contents never change.  A writable database
  * whose -wal or -shm a read-only start left read-only gets them made

@@ -239,9 +239,24 @@ assert s["answers"] == 2 and s["correct"] == 1 and s["classes"]["4xx"]["answers"
 		CLI_RC=${PIPESTATUS[1]}
 		cli_check store-permission-quiz 1 err 'permission denied'
 		# The file is nobody's and writable, only its folder is read-only:
-		# the message says the folder, not "the file and its folder".
+		# with no -wal everything is in the file, and the commands that
+		# only read read it (immutable: no -shm is needed).
 		local ro=$d/rodir
 		mkdir -p "$ro" && cp "$db" "$ro/p.db" && chown -R nobody:nogroup "$ro" && chmod 555 "$ro"
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$ro/p.db" stats --json \
+			>"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		cli_check store-readonly-folder-stats 0 out '"answers":1,'
+		setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$ro/p.db" export --csv \
+			>"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		cli_check store-readonly-folder-export 0 out '^1,student,'
+		[ "$(ls -A "$ro")" = p.db ] && ok cli/store-readonly-folder-nothing-made ||
+			bad cli/store-readonly-folder-nothing-made "$(ls -A "$ro" | tr '\n' ' ')"
+		# A -wal with answers in it needs its -shm: the message says the
+		# folder, not "the file and its folder".
+		chmod 755 "$ro" && head -c 5000 /dev/urandom >"$ro/p.db-wal" && chown nobody "$ro/p.db-wal" &&
+			chmod 555 "$ro"
 		setpriv --reuid=nobody --regid=nogroup --clear-groups "$BIN" --db "$ro/p.db" stats \
 			>"$CLI_T/out" 2>"$CLI_T/err"
 		CLI_RC=$?
