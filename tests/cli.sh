@@ -300,7 +300,7 @@ cli_usage_errors() {
 	cli_usage chapter-unknown "--chapter: no chapter 'nope'" quiz --plain --chapter nope
 	grep -q '^  2  forgotten  ' "$CLI_T/err" && ok cli/chapter-unknown-lists ||
 		bad cli/chapter-unknown-lists "$(head -c 300 "$CLI_T/err")"
-	cli_xin '1\n' quiz --plain --chapter 2 --count 1 --seed 3
+	cli_xin '1\n' --db "$CLI_T/chapter.db" quiz --plain --chapter 2 --count 1 --seed 3
 	cli_check chapter-by-number 0 out '1/1'
 	cli_x --db "$CLI_T/none-match.db" exam new e1 --count 3 --chapter common --class 1xx --type pick
 	cli_check exam-new-none-match 1 err 'no question matches --class 1xx --chapter common --type pick; loosen the filters'
@@ -318,9 +318,9 @@ cli_usage_errors() {
 	cli_usage code-no-arg 'code' code
 	cli_usage code-two "code takes one code, not '404' too" code 403 404
 	# A meaning question answered with another code's meaning says whose it is.
-	cli_xin '4\n' --lang en quiz --plain --type meaning --count 1 --seed 4
+	cli_xin '4\n' --db "$CLI_T/whynot.db" --lang en quiz --plain --type meaning --count 1 --seed 4
 	cli_check meaning-whynot 0 out '^Why not 501:' out 'That is what 501 Not Implemented means, not 405\.'
-	cli_xin '4\n' --lang zh-TW quiz --plain --type meaning --count 1 --seed 4
+	cli_xin '4\n' --db "$CLI_T/whynot.db" --lang zh-TW quiz --plain --type meaning --count 1 --seed 4
 	cli_check meaning-whynot-zh 0 out '^為什麼不是 501：' out '那是 501 .*的意思，不是 405 的。'
 	cli_usage class-unknown "class takes init DIR, serve DIR or roster, not 'foo'" class foo
 	cli_usage class-nothing "class needs init DIR, serve DIR or roster$" class

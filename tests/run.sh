@@ -13,10 +13,13 @@ OUT=$ROOT/tests/out
 mkdir -p "$OUT"
 export LANG=C.UTF-8 LC_ALL= LANGUAGE= LC_MESSAGES= HTTPTUTOR_USER=student HTTPTUTOR_NOW=1763769600
 unset HTTPTUTOR_DB HTTPTUTOR_CONTENT NO_COLOR COLUMNS
-# Compiled content packs go to a cache of the run's own, not the user's.
+# Compiled content packs go to a cache of the run's own, not the user's, and
+# a command run without --db to a progress file of the run's own: a test
+# never reads or changes the real ~/.local/share/httptutor/progress.db.
 XDG_CACHE_HOME=$(mktemp -d)
-export XDG_CACHE_HOME
-trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
+XDG_DATA_HOME=$(mktemp -d)
+export XDG_CACHE_HOME XDG_DATA_HOME
+trap 'rm -rf "$XDG_CACHE_HOME" "$XDG_DATA_HOME"' EXIT
 PASS=0
 FAIL=0
 FAILED=()
