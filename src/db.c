@@ -98,10 +98,42 @@ out:
 	return ok;
 }
 
+/* True when path's folder is another account's shared folder (setgid, as
+ * `class init` makes it): a missing file there is a deleted class file,
+ * and a new private one would lock the class out of its path. */
+static bool db_shared_folder(const char *path, char *owner, size_t n)
+{
+	char dir[4200];
+	const char *slash = strrchr(path, '/');
+	struct stat sb;
+
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	else if (snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >= (int)sizeof dir)
+		return false;
+	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_ISGID) || sb.st_uid == geteuid())
+		return false;
+	struct passwd *pw = getpwuid(sb.st_uid);
+	if (pw)
+		snprintf(owner, n, "%s", pw->pw_name);
+	else
+		snprintf(owner, n, "uid %ld", (long)sb.st_uid);
+	return true;
+}
+
 /* Create the file ourselves so it is 0600 whatever the umask; sqlite would
- * use 0644.  An existing file keeps the mode its owner gave it. */
+ * use 0644.  An existing file keeps the mode its owner gave it; none is
+ * made in another account's shared folder (db_shared_folder). */
 static bool db_create_file(const char *path, char *err, size_t errsz)
 {
+	char owner[64];
+	struct stat sb;
+	if (stat(path, &sb) != 0 && errno == ENOENT && db_shared_folder(path, owner, sizeof owner)) {
+		db_setf(err, errsz, tr(MSG_DB_MISSING_SHARED), path, owner);
+		return false;
+	}
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
 	if (fd < 0) {

@@ -25,6 +25,22 @@ void examrun_clock_str(int64_t t, char *buf, size_t n)
 	strftime(buf, n, today ? "%H:%M" : "%Y-%m-%d %H:%M", &tm);
 }
 
+bool examrun_leave_msg(const struct examrun *r, char *buf, size_t n)
+{
+	char at[32];
+	if (store_gone(r->st)) {
+		snprintf(buf, n, "%s", tr(MSG_EXAM_LEFT_GONE));
+		return false;
+	}
+	if (r->att.ends_at) {
+		examrun_clock_str(r->att.ends_at, at, sizeof at);
+		snprintf(buf, n, tr(MSG_EXAM_LEFT_UNTIL), at);
+	} else {
+		snprintf(buf, n, "%s", tr(MSG_EXAM_LEFT));
+	}
+	return true;
+}
+
 /* Rebuild the learner's view of the latest attempt. */
 static bool build_view(struct examrun *r)
 {

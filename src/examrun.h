@@ -75,5 +75,9 @@ int64_t examrun_now(void);
 long examrun_left(const struct examrun *r);
 /* "14:20" (or "2025-11-23 14:20" on another day) for unix time t. */
 void examrun_clock_str(int64_t t, char *buf, size_t n);
+/* What to tell a learner who leaves the open attempt, into buf.  False
+ * when the database went away under it: then there is nothing to come
+ * back to, and no command to give. */
+bool examrun_leave_msg(const struct examrun *r, char *buf, size_t n);
 
 #endif

@@ -99,6 +99,7 @@
 	X(EXAM_LEAVE_ASK_OPEN, "Leave the exam? You can come back later; your answers are kept. y/n", "要離開考試嗎？之後可以回來，答案都會保留。y/n") \
 	X(EXAM_LEFT_UNTIL, "You left the exam; your answers are kept and the clock keeps running. To go on before %s, run:", "已離開考試；答案已保留，計時繼續。請在 %s 前執行下面的指令繼續作答：") \
 	X(EXAM_LEFT,       "You left the exam; your answers are kept. To go on, run:", "已離開考試；答案已保留。要繼續作答，請執行：") \
+	X(EXAM_LEFT_GONE,  "You left the exam. Its database file was deleted or replaced while you answered: what you saved went with that file, and the exam cannot go on in a new one. Tell your teacher.", "已離開考試。作答期間，考試的資料庫檔案被刪除或換掉了：先前儲存的答案都在那個檔案裡，考試也無法在新檔案中繼續。請告訴老師。") \
 	X(EXAM_RESUMED,    "Resuming attempt %d: %d of %d answered; the clock kept running.", "繼續第 %d 次作答：已答 %d / %d 題；計時未曾暫停。") \
 	X(EXAM_FINISHED_TITLE, "Exam finished", "考試結束") \
 	X(EXAM_TIME_UP_TITLE, "Time is up", "時間到") \
@@ -412,6 +413,7 @@
 	X(DB_SCHEMA_WRITE, "cannot record the schema version", "無法寫入資料庫的結構版本") \
 	X(DB_NO_PATH,      "no database path given", "沒有指定資料庫的路徑") \
 	X(DB_MISSING,      "there is no database at %s", "%s 沒有資料庫") \
+	X(DB_MISSING_SHARED, "there is no database at %s, and httptutor makes none in a shared folder of %s's (a class folder): a new file there would be yours alone and lock the class out. If the class file was deleted, tell your teacher; for your own progress, leave out --db", "%s 沒有資料庫；這是 %s 的共用資料夾（班級資料夾），httptutor 不會在這裡建立新檔案：新檔案只屬於你，全班都會打不開。如果班級檔案被刪除了，請告訴老師；要記錄自己的進度，請不要加 --db") \
 	X(DB_IS_FOLDER,    "%s is a folder, not a database file; give the path of a file with --db", "%s 是資料夾，不是資料庫檔案；請用 --db 指定一個檔案的路徑") \
 	X(DB_NO_SHM_DIR,   "cannot read %1$s: its folder is read-only, and SQLite needs to create %1$s-shm beside it; copy the file somewhere writable or ask for write access to the folder", "無法讀取 %1$s：所在的資料夾是唯讀的，而 SQLite 需要在旁邊建立 %1$s-shm；請把檔案複製到可以寫入的地方，或請人開放資料夾的寫入權限") \
 	X(DB_NO_READ,      "permission denied: you may not read %s; ask its owner, or choose another with --db", "沒有權限：你不能讀取 %s；請洽檔案的擁有者，或用 --db 指定另一個") \

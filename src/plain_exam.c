@@ -216,17 +216,14 @@ static bool confirm(struct linein *in, const char *question, long timeout_ms, bo
 static void leave_msg(const struct examrun *r, const struct quiz_opts *o, int minutes,
                       bool utf8)
 {
-	char buf[512], cmd[160], at[32];
-	come_back_cmd(r, o, minutes, cmd, sizeof cmd);
+	char buf[512], cmd[160];
+	bool back = examrun_leave_msg(r, buf, sizeof buf);
 	putchar('\n');
-	if (r->att.ends_at) {
-		examrun_clock_str(r->att.ends_at, at, sizeof at);
-		snprintf(buf, sizeof buf, tr(MSG_EXAM_LEFT_UNTIL), at);
-	} else {
-		snprintf(buf, sizeof buf, "%s", tr(MSG_EXAM_LEFT));
-	}
 	wrap(buf, utf8);
-	command_line(cmd, utf8);
+	if (back) {
+		come_back_cmd(r, o, minutes, cmd, sizeof cmd);
+		command_line(cmd, utf8);
+	}
 }
 
 /* The question to show after i: the next unanswered one (wrapping), or n

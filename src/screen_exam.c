@@ -133,16 +133,13 @@ bool examview_open(struct app *a, const char *name, const struct quiz_opts *o, i
 void examview_farewell(const struct app *a, bool utf8)
 {
 	const struct exam_view *v = &a->exam;
-	char buf[512], at[32];
+	char buf[512];
 	if (!v->open || v->phase != EV_ASK || examrun_phase(&v->run) != ER_OPEN)
 		return;
-	if (v->run.att.ends_at) {
-		examrun_clock_str(v->run.att.ends_at, at, sizeof at);
-		snprintf(buf, sizeof buf, tr(MSG_EXAM_LEFT_UNTIL), at);
-	} else {
-		snprintf(buf, sizeof buf, "%s", tr(MSG_EXAM_LEFT));
-	}
+	bool back = examrun_leave_msg(&v->run, buf, sizeof buf);
 	report_wrap(stdout, buf, report_width(), 0, utf8);
+	if (!back)
+		return;
 	/* The command whole on its own line: it is copied into the shell. */
 	fputs("  ", stdout);
 	out_puts(stdout, v->come_back, utf8);

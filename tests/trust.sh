@@ -278,6 +278,39 @@ PY
 	tr_as "$t" --db "$db" exam close mid
 	tr_check teacher-closes 0 out 'Exam mid closed at'
 
+	# QA-5b #1: the class file deleted while b sits an exam.  b is not told
+	# the answers are kept or to come back, and no later command makes a
+	# new private file at the class's path (it would lock the class out).
+	local dir2=$TR_T/t/class2 db2=$TR_T/t/class2/class.db
+	: >"$TR_T/in"
+	tr_as "$t" class init "$dir2" --group "$g"
+	HTTPTUTOR_TEST_SEED=5 tr_as "$t" --db "$db2" exam new s2 --count 3 --type pick
+	tr_check teacher-exam-s2 0 out '^  httptutor exam s2$'
+	(
+		printf '1\n'
+		for _ in $(seq 100); do
+			[ "$(sqlite3 "$db2" 'SELECT count(*) FROM answer' 2>/dev/null)" = 1 ] && break
+			sleep 0.1
+		done
+		rm -f "$db2"
+		printf '2\n'
+	) | env -u HTTPTUTOR_USER HOME=/nonexistent setpriv --reuid="$sb" --regid="$(id -g "$sb")" \
+		--init-groups "$BIN" --db "$db2" --lang en exam s2 --plain >"$TR_T/out" 2>"$TR_T/err"
+	CLI_RC=$?
+	tr_check gone-exam-said 1 err 'NOT SAVED: .*was deleted or replaced' out 'deleted or replaced while you answered' \
+		!out 'your answers are kept' !out 'httptutor exam s2'
+	for cmd in "exam s2 --plain" "quiz --plain --count 1"; do
+		tr_as "$sb" --db "$db2" $cmd
+		tr_check "gone-no-new-file-${cmd%% *}" 1 err "there is no database at $db2, and httptutor makes none in a shared folder of $t's"
+		[ ! -e "$db2" ] && ok "trust/gone-nothing-made-${cmd%% *}" ||
+			bad "trust/gone-nothing-made-${cmd%% *}" "$(ls -l "$dir2")"
+	done
+	tr_as "$sb" --db "$db2" --lang zh-TW quiz --plain --count 1
+	tr_check gone-no-new-file-zh 1 err '不會在這裡建立新檔案'
+	# The teacher, whose folder it is, may make the class file again.
+	tr_as "$t" class init "$dir2" --group "$g"
+	tr_check gone-teacher-may-remake 0 out "^  export HTTPTUTOR_DB=$db2\$"
+
 	userdel "$t" 2>/dev/null
 	userdel "$sa" 2>/dev/null
 	userdel "$sb" 2>/dev/null
