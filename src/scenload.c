@@ -17,6 +17,17 @@ static const char *const scen_lang_keys[KSL_N] = {
 	"situation", "why", "header_why", "whynot", "also",
 };
 
+/* Whether text's last visible character is a question mark (ASCII or
+ * full-width): every question screen asks "Which status code…" after it. */
+static bool ends_with_question(const char *text)
+{
+	size_t n = strlen(text);
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\n' || text[n - 1] == '\t'))
+		n--;
+	return (n >= 1 && text[n - 1] == '?') ||
+	       (n >= 3 && !memcmp(text + n - 3, "\xef\xbc\x9f", 3));   /* U+FF1F */
+}
+
 /* Whether text mentions code as a number of its own ("… returns 403"), not
  * inside a longer number or a token such as "100-continue" or "v403". */
 static bool names_code(const char *text, int code)
@@ -210,6 +221,9 @@ void scenload_item(struct yr_ctx *c, yaml_node_t *item, int idx)
 			yr_err(c, lv[l][KSL_HWHY], "%s is given but the scenario has no header", name);
 		if (s.situation.s[l] && s.answer && names_code(s.situation.s[l], s.answer))
 			yr_err(c, lv[l][KSL_SIT], "%s.situation gives away the answer %d", loader_lang_key[l], s.answer);
+		if (s.situation.s[l] && ends_with_question(s.situation.s[l]))
+			yr_err(c, lv[l][KSL_SIT], "%s.situation ends with a question, and the quiz asks its own "
+			       "after it; end it with the facts", loader_lang_key[l]);
 	}
 	read_codemaps(c, &WHYNOT, s.answer, lv, lk, lkeys, langs, KSL_WHYNOT, &s.whynot, &s.n_whynot);
 	read_codemaps(c, &ALSO, s.answer, lv, lk, lkeys, langs, KSL_ALSO, &s.also, &s.n_also);
