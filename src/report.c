@@ -289,11 +289,16 @@ int report_search(const struct report_ctx *r, int nwords, char **words)
 		len += (size_t)snprintf(query + len, len < sizeof query ? sizeof query - len : 0,
 		                        "%s%s", i ? " " : "", words[i]);
 	int hits = 0, w = report_width();
-	/* A Chinese query is answered in Chinese, whatever the UI language. */
+	/* A Chinese query (one with a wide character: Han, bopomofo, full-width
+	 * forms) is answered in Chinese, whatever the UI language; "café" is
+	 * not Chinese. */
 	enum lang L = r->lang;
-	for (const char *p = query; *p && r->utf8; p++)
-		if ((unsigned char)*p >= 0x80)
+	for (size_t at = 0, n = strlen(query), k; r->utf8 && at < n; at += k) {
+		wchar_t wc;
+		k = text_decode(query + at, n - at, &wc);
+		if (text_wcwidth(wc) == 2)
 			L = LANG_ZH;
+	}
 	for (size_t i = 0; i < r->m->n_codes; i++) {
 		const struct code_entry *c = &r->m->codes[i];
 		if (!find_code(r->m, c, query))

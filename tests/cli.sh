@@ -149,6 +149,10 @@ EOF
 	cli_check search-chinese 0 out '^403 Forbidden'
 	cli_x search 429
 	cli_check search-number 0 out '^429 Too Many Requests'
+	# An accented Latin word is not Chinese: answered in the UI language.
+	cli_x --lang en search café
+	cli_check search-accent-english 0 out '^511 Network Authentication Required — Log in' \
+		out "^\\[os-connectivity-probe-portal → 511\\] A phone joins"
 	cli_x search zzqqxx
 	[ -s "$CLI_T/out" ] && CLI_RC="$CLI_RC (and results on stdout)"
 	cli_check search-none 1 err 'nothing matches'
