@@ -611,7 +611,8 @@ sv_full() {
 sv_client() {
 	local dir=$SV_T/k own=$SV_T/own-k db=$SV_T/k-local.db want got
 	mkdir -p "$dir"
-	export XDG_DATA_HOME=$own
+	# This test's own progress files; the run's XDG_DATA_HOME comes back on return.
+	local -x XDG_DATA_HOME=$own
 	sv_start "$dir" || { bad "server/client-start" "$(tail -3 "$SV_LOG")"; return; }
 	# One interface, two backends: stats and export agree.
 	cli_xin '1\n2\n3\n4\n' --db "$db" quiz --plain --type pick --seed 9 --count 4
@@ -657,7 +658,6 @@ sv_client() {
 	[ "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')" = $((before + 3)) ] &&
 		ok "server/replay-not-done-twice" || bad "server/replay-not-done-twice" "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')"
 	sv_stop
-	unset XDG_DATA_HOME
 }
 
 # ---- TCP: tokens, HTTPS, the warning beyond loopback -------------------------------------
