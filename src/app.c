@@ -122,9 +122,11 @@ void app_confirm(struct app *a, void (*yes)(struct app *a), const char *fmt, ...
 }
 
 /* A footer that fits cols columns.  A hint is items ("key: what") set apart
- * by two or more spaces; when it is too wide, items lose their "what" from
- * the right ("q: back" becomes "q"), then the items before the last go, so
- * no word is ever cut in half. */
+ * by two or more spaces, the most useful first and the way out last; when it
+ * is too wide, whole items go from the right but the last and "?" (help
+ * lists every key), and only when the first and last alone are too wide do items lose
+ * their "what" ("q: back" becomes "q"), so no word is ever cut in half and
+ * no key is shown without what it does while there is room to say it. */
 static void hint_fit(const char *hint, int cols, char *out, size_t n)
 {
 	enum { MAX_ITEMS = 16 };
@@ -162,20 +164,21 @@ static void hint_fit(const char *hint, int cols, char *out, size_t n)
 		}
 		if (text_width(out) <= cols || pass > 2 * k)
 			return;
-		/* Shorten the rightmost full item; when none is left, drop the
-		 * rightmost item but the last. */
-		int i = k - 1;
-		while (i >= 0 && (!item[i] || brief[i] || keylen[i] == strlen(item[i])))
+		/* Drop the rightmost item but the first, the last and help ("?",
+		 * which leads to the rest); when only those are left, shorten
+		 * them, the last first. */
+		int i = k - 2;
+		while (i >= 1 && (!item[i] || (keylen[i] == 1 && item[i][0] == '?')))
 			i--;
-		if (i >= 0) {
-			brief[i] = true;
+		if (i >= 1) {
+			item[i] = NULL;
 			continue;
 		}
-		for (i = k - 2; i >= 0 && !item[i]; i--)
+		for (i = k - 1; i >= 0 && (!item[i] || brief[i] || keylen[i] == strlen(item[i])); i--)
 			;
 		if (i < 0)
 			return;
-		item[i] = NULL;
+		brief[i] = true;
 	}
 }
 

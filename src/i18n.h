@@ -66,7 +66,8 @@
 	X(NONE,            "none",      "無") \
 	X(SEARCH_PROMPT,   "Search: ",  "搜尋：") \
 	X(SEARCH_NOTFOUND, "Not found: %s", "找不到：%s") \
-	X(SEARCH_WRAPPED,  "search wrapped", "搜尋已從頭開始") \
+	X(SEARCH_WRAPPED,  "search wrapped to the top", "已搜到結尾，從開頭繼續") \
+	X(SEARCH_WRAPPED_BACK, "search wrapped to the end", "已搜到開頭，從結尾繼續") \
 	X(HELP_TITLE,      "Keys",      "按鍵說明") \
 	X(HELP_GLOBAL,     "Everywhere","所有畫面") \
 	X(HELP_FOOTER,     "q or Esc: close help", "q 或 Esc：關閉說明") \
@@ -132,7 +133,7 @@
 	X(EXAM_END_WRONG,  "✗ %zu. you answered %s. The answer is %s", "✗ %zu. 你答 %s。正確答案是 %s") \
 	X(EXAM_END_AGAIN_OF, "s: start attempt %d of %d", "s：開始第 %d 次作答（共 %d 次）") \
 	X(EXAM_END_AGAIN,  "s: start attempt %d", "s：開始第 %d 次作答") \
-	X(EXAM_HINT,       "1-4/a-d: answer  n/p: next/previous  g: go to  f: finish  q: leave", "1-4/a-d：作答  n/p：下/上一題  g：跳題  f：交卷  q：離開") \
+	X(EXAM_HINT,       "1-4/a-d: answer  f: finish  n/p: next/previous  g: go to  q: leave", "1-4/a-d：作答  f：交卷  n/p：下/上一題  g：跳題  q：離開") \
 	X(EXAM_TYPE_HINT,  "0-9 Enter: answer  n/p: next/previous  g: go to  f: finish  q: leave", "0-9 Enter：作答  n/p：下/上一題  g：跳題  f：交卷  q：離開") \
 	X(REPORT_END,      ".", "。") \
 	X(EXAM_INTRO_HINT, "Enter: start   ?: help   q: leave", "Enter：開始  ?：說明  q：離開") \

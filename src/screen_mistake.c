@@ -101,6 +101,18 @@ static struct lines build(const struct app *a)
 		lines_add(&ls, tr(MSG_QUIZ_WHY), E_HEAD, 0);
 		lines_wrap(&ls, why, E_NORMAL, 2);
 	}
+	/* A header question missed: why that header, as its feedback said. */
+	bool header = false;
+	for (size_t i = 0; i < v->n; i++)
+		header |= !strcmp(v->hist[i].qtype, "header") && !v->hist[i].correct;
+	const char *hwhy = sc && sc->header ? ltext_get(&sc->header_why, a->lang) : "";
+	if (header && *hwhy) {
+		lines_add(&ls, "", E_NORMAL, 0);
+		answer_label(a, sc->header, label, sizeof label);
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_WHY_HEADER), label);
+		lines_add(&ls, buf, E_HEAD, 0);
+		lines_wrap(&ls, hwhy, E_NORMAL, 2);
+	}
 	/* Why not, for each wrong code the learner chose that the scenario explains. */
 	for (size_t k = 0; sc && k < sc->n_whynot; k++) {
 		bool chosen = false;

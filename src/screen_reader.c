@@ -252,8 +252,10 @@ static bool find_match(struct app *a, long from, int dir)
 	for (long k = 0; k < n; k++) {
 		long i = ((from + dir * k) % n + n) % n;
 		if (text_contains(r->doc.lines[i].plain, r->query)) {
-			if ((dir > 0 && i < from) || (dir < 0 && i > from))
+			if (dir > 0 && i < from)
 				app_status(a, false, "%s", tr(MSG_SEARCH_WRAPPED));
+			else if (dir < 0 && i > from)
+				app_status(a, false, "%s", tr(MSG_SEARCH_WRAPPED_BACK));
 			r->match = i;
 			/* Show the match a few lines below the top for context. */
 			r->top = i > 2 ? i - 2 : 0;

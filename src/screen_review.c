@@ -200,13 +200,28 @@ static int layout(const struct review_view *v, struct rline *out)
 	return k;
 }
 
-static void draw_columns(const struct app *a, int y)
+/* The two answer columns are as wide as the widest answer on the page
+ * (a header name such as Content-Location, whole), from 8 up to what
+ * leaves the question column 20 cells. */
+#define ANSWER_MIN 8
+#define ANSWER_MAX 18
+
+static int answer_width(const struct app *a, int widest)
+{
+	int room = (a->cols - 43) / 2;
+	int w = widest < ANSWER_MIN ? ANSWER_MIN : widest;
+	if (w > ANSWER_MAX)
+		w = ANSWER_MAX;
+	return w > room ? (room > ANSWER_MIN ? room : ANSWER_MIN) : w;
+}
+
+static void draw_columns(const struct app *a, int y, int aw)
 {
 	ui_put(y, 1, tr(MSG_REVIEW_COL_TIMES), 6, E_HEAD);
-	ui_put(y, 8, tr(MSG_REVIEW_COL_YOURS), 8, E_HEAD);
-	ui_put(y, 17, tr(MSG_REVIEW_COL_RIGHT), 8, E_HEAD);
-	ui_put(y, 26, tr(MSG_REVIEW_COL_WHEN), 12, E_HEAD);
-	ui_put(y, 39, tr(MSG_REVIEW_COL_ITEM), a->cols - 40, E_HEAD);
+	ui_put(y, 8, tr(MSG_REVIEW_COL_YOURS), aw, E_HEAD);
+	ui_put(y, 9 + aw, tr(MSG_REVIEW_COL_RIGHT), aw, E_HEAD);
+	ui_put(y, 10 + 2 * aw, tr(MSG_REVIEW_COL_WHEN), 12, E_HEAD);
+	ui_put(y, 23 + 2 * aw, tr(MSG_REVIEW_COL_ITEM), a->cols - 24 - 2 * aw, E_HEAD);
 }
 
 static void draw_group(const struct app *a, int y, const struct contrast_row *g, bool sel)
@@ -235,7 +250,7 @@ static void fill_answer(struct store *st, struct mistake *m)
 	}
 }
 
-static void draw_item(const struct app *a, int y, const struct mistake *m, bool sel)
+static void draw_item(const struct app *a, int y, const struct mistake *m, bool sel, int aw)
 {
 	int code;
 	const char *text = item_text(a, m->item, &code);
@@ -244,11 +259,11 @@ static void draw_item(const struct app *a, int y, const struct mistake *m, bool 
 		ui_fill(y, 0, a->cols, E_SEL);
 	snprintf(buf, sizeof buf, "%4d×", m->times);
 	ui_put(y, 1, buf, 6, sel ? E_SEL : E_STRONG);
-	ui_put_fit(y, 8, m->given, 8, sel ? E_SEL : E_WRONG);
-	ui_put_fit(y, 17, m->expected, 8, sel ? E_SEL : E_RIGHT);
+	ui_put_fit(y, 8, m->given, aw, sel ? E_SEL : E_WRONG);
+	ui_put_fit(y, 9 + aw, m->expected, aw, sel ? E_SEL : E_RIGHT);
 	when(m->last, buf, sizeof buf);
-	ui_put(y, 26, buf, 12, sel ? E_SEL : E_DIM);
-	int x = 39;
+	ui_put(y, 10 + 2 * aw, buf, 12, sel ? E_SEL : E_DIM);
+	int x = 23 + 2 * aw;
 	if (m->fixed) {
 		snprintf(buf, sizeof buf, "✓%s ", tr(MSG_REVIEW_FIXED));
 		x += ui_put(y, x, buf, a->cols - x - 1, sel ? E_SEL : E_RIGHT);
@@ -280,17 +295,27 @@ void review_draw(const struct app *a)
 			at = i;
 	int page = BODY_ROWS(a);
 	int top = at >= page ? at - page + 1 : 0;
+	int widest = 0;
+	for (int r = 0; r < page && top + r < n; r++) {
+		if (ls[top + r].k != RK_ITEM)
+			continue;
+		struct mistake *m = &v->items[ls[top + r].idx];
+		fill_answer(a->st, m);
+		int w1 = text_width(m->given), w2 = text_width(m->expected);
+		widest = w1 > widest ? w1 : widest;
+		widest = w2 > widest ? w2 : widest;
+	}
+	int aw = answer_width(a, widest);
 	for (int r = 0; r < page && top + r < n; r++) {
 		const struct rline *l = &ls[top + r];
 		int y = BODY_TOP + r;
 		switch (l->k) {
 		case RK_GROUPS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_GROUPS), a->cols - 2, E_HEAD); break;
 		case RK_OTHERS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_OTHERS), a->cols - 2, E_HEAD); break;
-		case RK_COLUMNS: draw_columns(a, y); break;
+		case RK_COLUMNS: draw_columns(a, y, aw); break;
 		case RK_GROUP: draw_group(a, y, &v->groups[l->idx], top + r == at); break;
 		case RK_ITEM:
-			fill_answer(a->st, &v->items[l->idx]);
-			draw_item(a, y, &v->items[l->idx], top + r == at);
+			draw_item(a, y, &v->items[l->idx], top + r == at, aw);
 			break;
 		}
 	}

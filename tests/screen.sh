@@ -11,6 +11,8 @@ screen_prep() {
 	answers)
 		printf '1\n2\n3\n1\n2\n3\n4\n1\n' | HTTPTUTOR_DB=$db "$BIN" quiz --plain --type pick --seed 11 --count 8 >/dev/null 2>&1
 		HTTPTUTOR_DB=$db "$BIN" read common </dev/null >/dev/null 2>&1 || true ;;
+	header-miss)   # one header question answered with the wrong header
+		printf '2\n' | HTTPTUTOR_DB=$db "$BIN" quiz --plain --type header --seed 9 --count 1 >/dev/null 2>&1 ;;
 	mixups)   # a learner who mixes up codes (tests/data/screen/mixups.sql)
 		HTTPTUTOR_DB=$db "$BIN" review --plain </dev/null >/dev/null 2>&1
 		sqlite3 "$db" <tests/data/screen/mixups.sql ;;

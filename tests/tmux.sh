@@ -369,6 +369,29 @@ tm_exam_timeup() {
 	tm kill-session -t $s
 }
 
+# The reader's search says which way it wrapped: n past the last match goes
+# on from the top, N past the first from the end (QA-5a #10: zh-TW said
+# "from the top" both ways).
+tm_reader_wrap() {
+	local s=wrap db=$TM_T/wrap.db lang top end
+	for lang in zh-TW en; do
+		if [ $lang = en ]; then top='search wrapped to the top' end='search wrapped to the end'
+		else top='已搜到結尾，從開頭繼續' end='已搜到開頭，從結尾繼續'; fi
+		tm_start $s 80x24
+		tm_run $s "$BIN --lang $lang --db $db read 1"
+		tm_wait $s '/[0-9]+ \(' || { tm_fail "reader-wrap-$lang" "no reader" $s; tm kill-session -t $s; continue; }
+		tm send-keys -t $s / && tm send-keys -t $s -l 'HTTP' && tm send-keys -t $s Enter
+		sleep 0.2
+		tm send-keys -t $s N
+		tm_wait $s "$end" 3 && ok "tmux/reader-wrap-back-$lang" ||
+			tm_fail "reader-wrap-back-$lang" "N past the first match did not say '$end'" $s
+		tm send-keys -t $s n
+		tm_wait $s "$top" 3 && ok "tmux/reader-wrap-on-$lang" ||
+			tm_fail "reader-wrap-on-$lang" "n past the last match did not say '$top'" $s
+		tm kill-session -t $s
+	done
+}
+
 run_tmux() {
 	if ! command -v tmux >/dev/null; then
 		bad "tmux/available" "tmux is not installed"
@@ -389,6 +412,7 @@ run_tmux() {
 	tm_quiz
 	tm_exam_clock
 	tm_exam_timeup
+	tm_reader_wrap
 	tm kill-server 2>/dev/null
 	rm -rf "$TM_T"
 }
