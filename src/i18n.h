@@ -74,7 +74,7 @@
 	X(HELP_FOOTER_SCROLL, "%d-%d/%d  Down/PgDn/G: more  q: close help", "%d-%d/%d  下/PgDn/G：更多  q：關閉說明") \
 	X(LABEL_SEP,       ": ",        "：") \
 	X(TOO_SMALL,       "terminal too small (need %dx%d)", "終端機太小（需要 %dx%d）") \
-	X(NOT_UTF8,        "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8", "Terminal locale is not UTF-8: showing English. Try LANG=C.UTF-8") \
+	X(NOT_UTF8,        "Locale not UTF-8: English only; try LANG=C.UTF-8", "Locale not UTF-8: English only; try LANG=C.UTF-8") \
 	X(NO_DB,           "progress is not saved: %s", "進度無法儲存：%s") \
 	X(QUIZ_TITLE,      "Quiz",      "測驗") \
 	X(QUIZ_REVIEW_TITLE, "Review quiz", "複習測驗") \
@@ -230,9 +230,11 @@
 	X(QUIZ_CHOICE_HINT,"1-4 or a-d: answer   q: stop", "1-4 或 a-d：作答  q：停止") \
 	X(QUIZ_SUMMARY,    "Quiz finished", "測驗結束") \
 	X(QUIZ_SCORE,      "Score: %d/%d (%d%%) in %s", "得分：%d/%d（%d%%），用時 %s") \
+	X(QUIZ_NONE_ANSWERED, "No question answered.", "沒有作答任何題目。") \
 	X(QUIZ_TO_REVIEW,  "To review:", "需要複習：") \
 	X(QUIZ_ALL_RIGHT,  "Nothing to review: all right!", "全部答對，沒有需要複習的！") \
 	X(QUIZ_SUMMARY_HINT, "Enter: back   v: review these now", "Enter：返回  v：立即複習") \
+	X(QUIZ_SUMMARY_HINT_RIGHT, "Enter: back   v: review what is due", "Enter：返回  v：複習到期題目") \
 	X(QUIZ_NOT_SAVED,  "NOT SAVED: %s", "未儲存：%s") \
 	X(QUIZ_RETRY_KEYS, "(s: retry)", "（s：重試）") \
 	X(QUIZ_STOP_CONFIRM, "Stop? Questions left: %d of %d.  y: stop   other keys: go on", "要停止嗎？還有 %d 題未答（共 %d 題）。y：停止　其他鍵：繼續") \

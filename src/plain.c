@@ -255,8 +255,11 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 	char buf[256], t[32];
 	long secs = (long)((clock_ms() - started) / 1000);
 	clock_mmss(secs, t, sizeof t);
-	snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), right, answered,
-	         quiz_percent(right, answered), t);
+	if (answered)
+		snprintf(buf, sizeof buf, tr(MSG_QUIZ_SCORE), right, answered,
+		         quiz_percent(right, answered), t);
+	else   /* not "Score: 0/0 (0%)" */
+		snprintf(buf, sizeof buf, "%s", tr(MSG_QUIZ_NONE_ANSWERED));
 	putchar('\n');
 	say(buf, utf8);
 	if (!review && same_again(m, &qo, &qz)) {

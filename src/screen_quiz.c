@@ -342,12 +342,22 @@ static void build_feedback(const struct app *a, struct lines *ls)
 	}
 }
 
+/* Questions answered are those before cur (finish() moves past feedback). */
+static size_t summary_answered(const struct quiz_view *v)
+{
+	return v->cur >= v->qz.n ? v->qz.n : v->cur;
+}
+
+static bool summary_all_right(const struct quiz_view *v)
+{
+	return (size_t)v->n_right == summary_answered(v);
+}
+
 static void build_summary(const struct app *a, struct lines *ls)
 {
 	const struct quiz_view *v = &a->quiz;
 	char buf[512], t[32];
-	/* Questions answered are those before cur (finish() moves past feedback). */
-	size_t answered = v->cur >= v->qz.n ? v->qz.n : v->cur;
+	size_t answered = summary_answered(v);
 	long secs = (long)(v->elapsed_ms / 1000);
 	clock_mmss(secs, t, sizeof t);
 	lines_add(ls, tr(MSG_QUIZ_SUMMARY), E_H1, 0);
@@ -360,7 +370,7 @@ static void build_summary(const struct app *a, struct lines *ls)
 		lines_add(ls, buf, E_ERROR, 2);
 	}
 	lines_add(ls, "", E_NORMAL, 0);
-	if ((size_t)v->n_right == answered) {
+	if (summary_all_right(v)) {
 		lines_add(ls, tr(MSG_QUIZ_ALL_RIGHT), E_RIGHT, 2);
 		return;
 	}
@@ -450,7 +460,9 @@ void quizview_draw(const struct app *a)
 		snprintf(title + strlen(title), sizeof title - strlen(title), "  %zu/%zu  ✓%d",
 		         v->cur + 1, v->qz.n, v->n_right);
 	const char *h = v->phase == QP_FEEDBACK ? tr(mixed_up(a) ? MSG_QUIZ_NEXT_HINT_MIX : MSG_QUIZ_NEXT_HINT) :
-	                v->phase == QP_SUMMARY ? tr(MSG_QUIZ_SUMMARY_HINT) :
+	                /* nothing of this quiz to review: v reviews what is due */
+	                v->phase == QP_SUMMARY ? tr(summary_all_right(v) ? MSG_QUIZ_SUMMARY_HINT_RIGHT
+	                                                                : MSG_QUIZ_SUMMARY_HINT) :
 	                v->phase == QP_EMPTY ? tr(MSG_QUIZ_EMPTY_HINT) :
 	                v->phase == QP_ASK && current(a)->type == Q_TYPE ? tr(MSG_QUIZ_TYPE_HINT) :
 	                tr(MSG_QUIZ_CHOICE_HINT);

@@ -771,7 +771,7 @@ wchar_t text_ascii(wchar_t wc)
 	case 0x2194: return '/';
 	case 0x00D7: return 'x';
 	case 0x203A: return '>';
-	case 0x2713: return 'v';
+	case 0x2713: return '+';      /* ✓ right: not v, which stands for ↓ */
 	case 0x2717: return 'x';
 	case 0x2018: case 0x2019: return '\'';
 	case 0x201C: case 0x201D: return '"';

@@ -64,6 +64,14 @@ static void test_named_glyphs(void **state)
 	assert_int_equal(text_ascii(L'×'), 'x');
 	assert_true(text_ascii(0x23F1) != '?');   /* ⏱ the exam clock */
 	assert_int_equal(text_ascii(0x4E2D), '?');   /* Chinese has none: it needs UTF-8 */
+	/* Marks shown side by side on one screen must stay apart (QA-5a #9:
+	 * a right answer's ✓ and the "more below" ↓ were both v). */
+	static const wchar_t apart[] = { L'✓', L'✗', L'↓', L'↑', L'○', L'›' };
+	for (size_t i = 0; i < sizeof apart / sizeof *apart; i++)
+		for (size_t j = i + 1; j < sizeof apart / sizeof *apart; j++)
+			if (text_ascii(apart[i]) == text_ascii(apart[j]))
+				fail_msg("U+%04X and U+%04X both look like '%c'", (unsigned)apart[i],
+				         (unsigned)apart[j], (char)text_ascii(apart[i]));
 }
 
 int main(void)
