@@ -134,7 +134,7 @@
 	X(EXAM_END_AGAIN_OF, "s: start attempt %d of %d", "s：開始第 %d 次作答（共 %d 次）") \
 	X(EXAM_END_AGAIN,  "s: start attempt %d", "s：開始第 %d 次作答") \
 	X(EXAM_HINT,       "1-4/a-d: answer  f: finish  n/p: next/previous  g: go to  q: leave", "1-4/a-d：作答  f：交卷  n/p：下/上一題  g：跳題  q：離開") \
-	X(EXAM_TYPE_HINT,  "0-9 Enter: answer  n/p: next/previous  g: go to  f: finish  q: leave", "0-9 Enter：作答  n/p：下/上一題  g：跳題  f：交卷  q：離開") \
+	X(EXAM_TYPE_HINT,  "0-9 Enter: answer  f: finish  n/p: next/previous  g: go to  q: leave", "0-9 Enter：作答  f：交卷  n/p：下/上一題  g：跳題  q：離開") \
 	X(REPORT_END,      ".", "。") \
 	X(EXAM_INTRO_HINT, "Enter: start   ?: help   q: leave", "Enter：開始  ?：說明  q：離開") \
 	X(EXAM_END_HINT,   "Up/Down/PgDn: scroll   Enter/q: leave", "上/下/PgDn：捲動  Enter/q：離開") \

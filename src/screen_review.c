@@ -201,27 +201,47 @@ static int layout(const struct review_view *v, struct rline *out)
 }
 
 /* The two answer columns are as wide as the widest answer on the page
- * (a header name such as Content-Location, whole), from 8 up to what
- * leaves the question column 20 cells. */
+ * (a header name such as Content-Location, whole), from 8 up to 18 and up
+ * to what leaves the question column 20 cells; on a narrow screen the
+ * "last" column gives its room first. */
 #define ANSWER_MIN 8
 #define ANSWER_MAX 18
+#define WHEN_W 13           /* "12-02 15:36" and a gap */
 
-static int answer_width(const struct app *a, int widest)
+struct review_cols {
+	int aw;             /* each answer column */
+	bool when;          /* the "last" column is shown */
+};
+
+static struct review_cols review_cols(const struct app *a, int widest)
 {
-	int room = (a->cols - 43) / 2;
-	int w = widest < ANSWER_MIN ? ANSWER_MIN : widest;
-	if (w > ANSWER_MAX)
-		w = ANSWER_MAX;
-	return w > room ? (room > ANSWER_MIN ? room : ANSWER_MIN) : w;
+	struct review_cols c = { widest < ANSWER_MIN ? ANSWER_MIN : widest, true };
+	if (c.aw > ANSWER_MAX)
+		c.aw = ANSWER_MAX;
+	int room = (a->cols - 30 - WHEN_W) / 2;
+	if (c.aw > room) {
+		c.when = false;
+		room = (a->cols - 30) / 2;
+	}
+	if (c.aw > room)
+		c.aw = room > ANSWER_MIN ? room : ANSWER_MIN;
+	return c;
 }
 
-static void draw_columns(const struct app *a, int y, int aw)
+/* Where the question column starts. */
+static int item_x(struct review_cols c)
+{
+	return 10 + 2 * c.aw + (c.when ? WHEN_W : 0);
+}
+
+static void draw_columns(const struct app *a, int y, struct review_cols c)
 {
 	ui_put(y, 1, tr(MSG_REVIEW_COL_TIMES), 6, E_HEAD);
-	ui_put(y, 8, tr(MSG_REVIEW_COL_YOURS), aw, E_HEAD);
-	ui_put(y, 9 + aw, tr(MSG_REVIEW_COL_RIGHT), aw, E_HEAD);
-	ui_put(y, 10 + 2 * aw, tr(MSG_REVIEW_COL_WHEN), 12, E_HEAD);
-	ui_put(y, 23 + 2 * aw, tr(MSG_REVIEW_COL_ITEM), a->cols - 24 - 2 * aw, E_HEAD);
+	ui_put(y, 8, tr(MSG_REVIEW_COL_YOURS), c.aw, E_HEAD);
+	ui_put(y, 9 + c.aw, tr(MSG_REVIEW_COL_RIGHT), c.aw, E_HEAD);
+	if (c.when)
+		ui_put(y, 10 + 2 * c.aw, tr(MSG_REVIEW_COL_WHEN), 12, E_HEAD);
+	ui_put(y, item_x(c), tr(MSG_REVIEW_COL_ITEM), a->cols - item_x(c) - 1, E_HEAD);
 }
 
 static void draw_group(const struct app *a, int y, const struct contrast_row *g, bool sel)
@@ -250,7 +270,8 @@ static void fill_answer(struct store *st, struct mistake *m)
 	}
 }
 
-static void draw_item(const struct app *a, int y, const struct mistake *m, bool sel, int aw)
+static void draw_item(const struct app *a, int y, const struct mistake *m, bool sel,
+                      struct review_cols c)
 {
 	int code;
 	const char *text = item_text(a, m->item, &code);
@@ -259,11 +280,13 @@ static void draw_item(const struct app *a, int y, const struct mistake *m, bool 
 		ui_fill(y, 0, a->cols, E_SEL);
 	snprintf(buf, sizeof buf, "%4d×", m->times);
 	ui_put(y, 1, buf, 6, sel ? E_SEL : E_STRONG);
-	ui_put_fit(y, 8, m->given, aw, sel ? E_SEL : E_WRONG);
-	ui_put_fit(y, 9 + aw, m->expected, aw, sel ? E_SEL : E_RIGHT);
-	when(m->last, buf, sizeof buf);
-	ui_put(y, 10 + 2 * aw, buf, 12, sel ? E_SEL : E_DIM);
-	int x = 23 + 2 * aw;
+	ui_put_fit(y, 8, m->given, c.aw, sel ? E_SEL : E_WRONG);
+	ui_put_fit(y, 9 + c.aw, m->expected, c.aw, sel ? E_SEL : E_RIGHT);
+	if (c.when) {
+		when(m->last, buf, sizeof buf);
+		ui_put(y, 10 + 2 * c.aw, buf, 12, sel ? E_SEL : E_DIM);
+	}
+	int x = item_x(c);
 	if (m->fixed) {
 		snprintf(buf, sizeof buf, "✓%s ", tr(MSG_REVIEW_FIXED));
 		x += ui_put(y, x, buf, a->cols - x - 1, sel ? E_SEL : E_RIGHT);
@@ -305,17 +328,17 @@ void review_draw(const struct app *a)
 		widest = w1 > widest ? w1 : widest;
 		widest = w2 > widest ? w2 : widest;
 	}
-	int aw = answer_width(a, widest);
+	struct review_cols cols = review_cols(a, widest);
 	for (int r = 0; r < page && top + r < n; r++) {
 		const struct rline *l = &ls[top + r];
 		int y = BODY_TOP + r;
 		switch (l->k) {
 		case RK_GROUPS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_GROUPS), a->cols - 2, E_HEAD); break;
 		case RK_OTHERS_HEAD: ui_put(y, 1, tr(MSG_REVIEW_OTHERS), a->cols - 2, E_HEAD); break;
-		case RK_COLUMNS: draw_columns(a, y, aw); break;
+		case RK_COLUMNS: draw_columns(a, y, cols); break;
 		case RK_GROUP: draw_group(a, y, &v->groups[l->idx], top + r == at); break;
 		case RK_ITEM:
-			draw_item(a, y, &v->items[l->idx], top + r == at, aw);
+			draw_item(a, y, &v->items[l->idx], top + r == at, cols);
 			break;
 		}
 	}
