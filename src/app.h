@@ -101,7 +101,8 @@ struct quiz_view {
 	int n_right;
 	int n_unsaved;            /* this quiz's answers that did not reach the database */
 	bool *wrong;              /* per question, for the summary */
-	int fb_top;               /* feedback scroll */
+	int fb_top;               /* scroll of the question, its feedback or the summary */
+	int seen;                 /* question lines [0, seen) have been on screen (qview.h) */
 };
 
 enum exam_phase { EV_INTRO, EV_ASK, EV_END };
@@ -117,6 +118,7 @@ struct exam_view {
 	char typed[8];            /* a "type the code" answer being typed */
 	int64_t asked_ms;         /* monotonic ms when the question appeared */
 	int top;                  /* scroll of the question or the end page */
+	int seen;                 /* question lines [0, seen) have been on screen (qview.h) */
 	char come_back[160];      /* the command that resumes this exam */
 };
 

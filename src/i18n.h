@@ -228,6 +228,7 @@
 	X(QUIZ_NEXT_HINT,  "Enter/space: next   r: read the chapter   q: stop", "Enter/空白：下一題  r：閱讀章節  q：停止") \
 	X(QUIZ_TYPE_HINT,  "0-9: type the code   Enter: answer   Backspace: erase   q: stop", "0-9：輸入狀態碼  Enter：作答  Backspace：刪除  q：停止") \
 	X(QUIZ_CHOICE_HINT,"1-4 or a-d: answer   q: stop", "1-4 或 a-d：作答  q：停止") \
+	X(QUIZ_SEE_CHOICES,"All choices are on screen now: %d or Enter answers.", "所有選項都在畫面上了：按 %d 或 Enter 作答。") \
 	X(QUIZ_SUMMARY,    "Quiz finished", "測驗結束") \
 	X(QUIZ_SCORE,      "Score: %d/%d (%d%%) in %s", "得分：%d/%d（%d%%），用時 %s") \
 	X(QUIZ_NONE_ANSWERED, "No question answered.", "沒有作答任何題目。") \

@@ -11,6 +11,7 @@
 #include "lines.h"
 #include "out.h"
 #include "paper.h"
+#include "qview.h"
 #include "report.h"
 #include "screens.h"
 #include "table.h"
@@ -45,6 +46,7 @@ static void go(struct app *a, size_t i)
 	v->cur = i < n ? i : n - 1;
 	v->typed[0] = '\0';
 	v->top = 0;
+	v->seen = 0;
 	v->sel = -1;                    /* nothing highlighted until chosen */
 	a->flush_input = true;          /* keys typed before it showed are not answers */
 	const struct question *q = current(a);
@@ -217,6 +219,35 @@ static void ask_finish(struct app *a)
 	app_confirm(a, finish_yes, tr(MSG_EXAM_FINISH_ASK), part);
 }
 
+static void build_question(const struct app *a, struct lines *ls, struct qview_map *m);
+
+/* Rows a question scrolls in: the question strip takes two. */
+#define ASK_ROWS(a) (BODY_ROWS(a) - 3)
+
+/* Move, scroll or answer on the question as it is drawn (qview.h). */
+static bool question_key(struct app *a, enum action act)
+{
+	struct exam_view *v = &a->exam;
+	const struct question *q = current(a);
+	struct lines ls = { NULL, 0, 0, a->cols - 4 };
+	struct qview_map m;
+	if (!q)
+		return false;
+	build_question(a, &ls, &m);
+	struct qview_pos p = { v->sel, v->top, v->seen };
+	int i = -1;
+	enum qview_did did = qview_key(&p, &m, (int)ls.n, ASK_ROWS(a), act, &i);
+	lines_free(&ls);
+	v->sel = p.sel;
+	v->top = p.top;
+	v->seen = p.seen;
+	if (did == QV_SHOWN)
+		app_status(a, false, tr(MSG_QUIZ_SEE_CHOICES), p.sel + 1);
+	else if (did == QV_ANSWER)
+		record(a, choice_given(q, i));
+	return did != QV_NO;
+}
+
 static bool ask_key(struct app *a, enum action act, int key)
 {
 	struct exam_view *v = &a->exam;
@@ -253,26 +284,9 @@ static bool ask_key(struct app *a, enum action act, int key)
 			return true;            /* letters mean nothing here */
 	}
 	switch (act) {
-	case ACT_CHOICE_1: case ACT_CHOICE_2: case ACT_CHOICE_3: case ACT_CHOICE_4: {
-		int i = (int)(act - ACT_CHOICE_1);
-		if (q && i < q->n_choices) {
-			v->sel = i;
-			record(a, choice_given(q, i));
-		}
-		return true;
-	}
-	case ACT_UP:
-		if (q && q->n_choices)
-			v->sel = v->sel < 0 ? q->n_choices - 1 : (v->sel + q->n_choices - 1) % q->n_choices;
-		return true;
-	case ACT_DOWN:
-		if (q && q->n_choices)
-			v->sel = (v->sel + 1) % q->n_choices;
-		return true;
-	case ACT_OPEN:
-		/* Enter with nothing highlighted answers nothing. */
-		if (q && q->n_choices && v->sel >= 0)
-			record(a, choice_given(q, v->sel));
+	case ACT_CHOICE_1: case ACT_CHOICE_2: case ACT_CHOICE_3: case ACT_CHOICE_4:
+	case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_OPEN:
+		question_key(a, act);
 		return true;
 	case ACT_CONTINUE:
 		if (v->cur + 1 < n)
@@ -286,8 +300,6 @@ static bool ask_key(struct app *a, enum action act, int key)
 		return true;
 	case ACT_TOP: go(a, 0); return true;
 	case ACT_BOTTOM: go(a, n - 1); return true;
-	case ACT_PGDN: v->top += BODY_ROWS(a) / 2; return true;
-	case ACT_PGUP: v->top = v->top > BODY_ROWS(a) / 2 ? v->top - BODY_ROWS(a) / 2 : 0; return true;
 	case ACT_GOTO_Q: app_prompt(a, MSG_EXAM_GOTO_PROMPT, ""); return true;
 	case ACT_FINISH: ask_finish(a); return true;
 	case ACT_BACK: case ACT_QUIT: ask_leave(a); return true;
@@ -360,7 +372,7 @@ void examview_tick(struct app *a)
 
 /* ---- drawing ------------------------------------------------------------- */
 
-static void build_question(const struct app *a, struct lines *ls, long *sel_line)
+static void build_question(const struct app *a, struct lines *ls, struct qview_map *m)
 {
 	const struct exam_view *v = &a->exam;
 	const struct question *q = current(a);
@@ -368,8 +380,9 @@ static void build_question(const struct app *a, struct lines *ls, long *sel_line
 	int given = 0;
 	bool answered = examrun_given(&v->run, v->cur, &given);
 
-	*sel_line = -1;
 	quizview_question_head(a, q, ls);
+	m->n = q->n_choices;
+	m->at[0] = (int)ls->n;
 	if (q->type == Q_TYPE) {
 		snprintf(buf, sizeof buf, "> %s_", v->typed);
 		lines_add(ls, buf, E_KEY, 4);
@@ -380,10 +393,10 @@ static void build_question(const struct app *a, struct lines *ls, long *sel_line
 		answer_choice_label(a->m, q, i, a->lang, label, sizeof label);
 		/* A radio mark says which answer stands; nothing says right or wrong. */
 		snprintf(prefix, sizeof prefix, "%s %d) %c  ", chosen ? "(•)" : "( )", i + 1, 'a' + i);
-		if (i == v->sel)
-			*sel_line = (long)ls->n;
 		lines_wrap_hang(ls, prefix, label, chosen ? E_STRONG : E_NORMAL, 2);
+		m->at[i + 1] = (int)ls->n;
 	}
+	m->end = (int)ls->n;
 	lines_add(ls, "", E_NORMAL, 0);
 	if (answered) {
 		char lab[320];
@@ -576,8 +589,11 @@ void examview_draw(const struct app *a)
 	else if (v->phase == EV_END)
 		build_end(a, &ls);
 	else if (q) {
-		build_question(a, &ls, &sel);
-		rows -= 2;                  /* the question strip below */
+		struct qview_map m;
+		build_question(a, &ls, &m);
+		if (v->sel >= 0 && v->sel < m.n)
+			sel = m.at[v->sel];
+		rows = ASK_ROWS(a);         /* the question strip below */
 	}
 	int max = lines_max_top(&ls, rows);
 	int top = v->top < max ? v->top : max;

@@ -8,6 +8,7 @@
 #include "answer.h"
 #include "lines.h"
 #include "contrast.h"
+#include "qview.h"
 #include "screens.h"
 #include "text.h"
 #include "ui.h"
@@ -17,7 +18,6 @@ const struct keybind quizview_keys[] = {
 	{ '4', ACT_CHOICE_4 }, { 'a', ACT_CHOICE_1 }, { 'b', ACT_CHOICE_2 },
 	{ 'c', ACT_CONTRAST }, { 'd', ACT_CHOICE_4 }, { ' ', ACT_CONTINUE },
 	{ 'r', ACT_READ_MORE }, { 's', ACT_RETRY_SAVE }, { 'v', ACT_START_REVIEW },
-	{ 'g', ACT_NONE }, { 'G', ACT_NONE },
 	/* Enter, q and the arrows mean something of their own here (help
 	 * says what); underneath they are open and back. */
 	{ '\n', ACT_ANSWER_NEXT }, { FN(KEY_ENTER), ACT_ANSWER_NEXT }, { FN(KEY_RIGHT), ACT_ANSWER_NEXT },
@@ -54,6 +54,7 @@ void app_start_quiz(struct app *a, const struct quiz_opts *o, bool review)
 	v->sel = -1;
 	v->typed[0] = 0;
 	v->fb_top = 0;
+	v->seen = 0;
 	v->session = (struct answer_session){ 0 };
 	/* Nothing of an exam being sat is asked (its answers would show). */
 	examhide_load(&a->hide, a->st, clock_now());
@@ -187,6 +188,7 @@ static void next(struct app *a)
 	v->sel = -1;            /* nothing chosen until the learner chooses */
 	v->typed[0] = 0;
 	v->fb_top = 0;          /* a question starts at its top, whatever the feedback's scroll */
+	v->seen = 0;
 	v->asked_ms = clock_ms();
 	a->flush_input = true;  /* keys typed before it showed are not answers */
 }
@@ -244,17 +246,19 @@ void quizview_question_head(const struct app *a, const struct question *q, struc
 	lines_add(ls, "", E_NORMAL, 0);
 }
 
-static void build_question(const struct app *a, struct lines *ls, int *choices_at)
+static void build_question(const struct app *a, struct lines *ls, struct qview_map *m)
 {
 	const struct quiz_view *v = &a->quiz;
 	const struct question *q = current(a);
 	char buf[512];
 	quizview_question_head(a, q, ls);
-	*choices_at = (int)ls->n;
+	m->n = q->type == Q_TYPE ? 0 : q->n_choices;
+	m->at[0] = (int)ls->n;
 	if (q->type == Q_TYPE) {
 		bool done = v->phase != QP_ASK;
 		snprintf(buf, sizeof buf, "> %s%s", done ? v->pend_given : v->typed, done ? "" : "_");
 		lines_add(ls, buf, done ? (v->right ? E_RIGHT : E_WRONG) : E_KEY, 4);
+		m->end = (int)ls->n;
 		return;
 	}
 	for (int i = 0; i < q->n_choices; i++) {
@@ -274,7 +278,9 @@ static void build_question(const struct app *a, struct lines *ls, int *choices_a
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "%s%d) %c  ", mark, i + 1, 'a' + i);
 		lines_wrap_hang(ls, prefix, label, e, 2);
+		m->at[i + 1] = (int)ls->n;
 	}
+	m->end = (int)ls->n;
 }
 
 /* The contrast group the answer just given mixed up, or NULL (right, a
@@ -395,9 +401,9 @@ static void build_summary(const struct app *a, struct lines *ls)
 	}
 }
 
-static void build(const struct app *a, struct lines *ls, int *choices_at)
+static void build(const struct app *a, struct lines *ls, struct qview_map *m)
 {
-	*choices_at = -1;
+	*m = (struct qview_map){ 0 };
 	switch (a->quiz.phase) {
 	case QP_EMPTY:
 		lines_add(ls, tr(MSG_QUIZ_EMPTY), E_DIM, 2);
@@ -406,13 +412,27 @@ static void build(const struct app *a, struct lines *ls, int *choices_at)
 		build_summary(a, ls);
 		break;
 	case QP_ASK:
-		build_question(a, ls, choices_at);
+		build_question(a, ls, m);
 		break;
 	case QP_FEEDBACK:
-		build_question(a, ls, choices_at);
+		build_question(a, ls, m);
 		build_feedback(a, ls);
 		break;
 	}
+}
+
+/* Rows the body scrolls in (one below the title is left blank). */
+#define QUIZ_ROWS(a) (BODY_ROWS(a) - 1)
+
+/* Lay the screen out as it is drawn: its number of lines, and where the
+ * choices are. */
+static int layout(const struct app *a, struct qview_map *m)
+{
+	struct lines ls = { NULL, 0, 0, a->cols - 4 };
+	build(a, &ls, m);
+	int n = (int)ls.n;
+	lines_free(&ls);
+	return n;
 }
 
 /* Scroll so the verdict and the start of its explanation are on screen
@@ -421,14 +441,15 @@ static void verdict_into_view(struct app *a)
 {
 	struct quiz_view *v = &a->quiz;
 	struct lines ls = { NULL, 0, 0, a->cols - 4 };
-	int choices_at, rows = BODY_ROWS(a) - 1;
+	struct qview_map m;
+	int rows = QUIZ_ROWS(a);
 	a->quiz.fb_top = 0;
 	if (v->phase != QP_FEEDBACK || !current(a))
 		return;
-	build_question(a, &ls, &choices_at);
+	build_question(a, &ls, &m);
 	int verdict = (int)ls.n + 1;       /* build_feedback starts with a blank line */
 	lines_free(&ls);
-	build(a, &ls, &choices_at);
+	build(a, &ls, &m);
 	int want = verdict + 3 < (int)ls.n ? verdict + 3 : (int)ls.n - 1;
 	if (want >= rows)
 		v->fb_top = want - rows + 1;
@@ -439,6 +460,16 @@ static void verdict_into_view(struct app *a)
 
 void quizview_relayout(struct app *a)
 {
+	struct quiz_view *v = &a->quiz;
+	if (v->phase == QP_ASK && current(a)) {
+		/* At any size the highlighted choice (or the box) stays in view. */
+		struct qview_map m;
+		struct qview_pos p = { v->sel, v->fb_top, v->seen };
+		int n = layout(a, &m);
+		qview_follow(&p, &m, n, QUIZ_ROWS(a));
+		v->fb_top = p.top;
+		return;
+	}
 	verdict_into_view(a);
 }
 
@@ -446,9 +477,9 @@ void quizview_draw(const struct app *a)
 {
 	const struct quiz_view *v = &a->quiz;
 	struct lines ls = { NULL, 0, 0, a->cols - 4 };
-	int choices_at;
+	struct qview_map m;
 	char title[96], hint[160];
-	build(a, &ls, &choices_at);
+	build(a, &ls, &m);
 	snprintf(title, sizeof title, "%s", tr(v->drill ? MSG_DRILL_TITLE :
 	                                      v->review ? MSG_QUIZ_REVIEW_TITLE : MSG_QUIZ_TITLE));
 	if (v->drill) {
@@ -468,35 +499,33 @@ void quizview_draw(const struct app *a)
 	                tr(MSG_QUIZ_CHOICE_HINT);
 	snprintf(hint, sizeof hint, "%s", h);
 	draw_frame(a, title, hint);
-	long sel = -1;
-	if (v->phase == QP_ASK && choices_at >= 0 && current(a)->type != Q_TYPE) {
-		/* While asking, the first line of the highlighted choice is selected. */
-		int k = -1;
-		for (size_t i = (size_t)choices_at; i < ls.n; i++)
-			if (ls.l[i].indent == 2 && ++k == v->sel) {
-				sel = (long)i;
-				break;
-			}
-	}
-	lines_draw(&ls, BODY_TOP + 1, BODY_ROWS(a) - 1, v->fb_top, 2, a->cols - 3, sel);
-	if (lines_max_top(&ls, BODY_ROWS(a) - 1) > v->fb_top)
+	/* While asking, the first line of the highlighted choice is selected. */
+	long sel = v->phase == QP_ASK && v->sel >= 0 && v->sel < m.n ? m.at[v->sel] : -1;
+	lines_draw(&ls, BODY_TOP + 1, QUIZ_ROWS(a), v->fb_top, 2, a->cols - 3, sel);
+	if (lines_max_top(&ls, QUIZ_ROWS(a)) > v->fb_top)
 		ui_put(a->rows - 2, a->cols - 1, "↓", 1, E_DIM);
 	lines_free(&ls);
 }
 
-/* Scroll the feedback or summary by d lines, within what there is. */
-static void feedback_scroll(struct app *a, int d)
+/* Scroll the feedback or summary as a pager does: a line, a page (keeping
+ * one line), or to either end; never past them, so PgDn at the end does nothing. */
+static bool feedback_scroll(struct app *a, enum action act)
 {
-	struct lines ls = { NULL, 0, 0, a->cols - 4 };
-	int choices_at;
-	build(a, &ls, &choices_at);
-	int max = lines_max_top(&ls, BODY_ROWS(a) - 1);
-	lines_free(&ls);
-	a->quiz.fb_top += d;
-	if (a->quiz.fb_top > max)
-		a->quiz.fb_top = max;
-	if (a->quiz.fb_top < 0)
-		a->quiz.fb_top = 0;
+	struct qview_map m;
+	int rows = QUIZ_ROWS(a), page = rows > 2 ? rows - 1 : 1;
+	int max = layout(a, &m) - rows, *top = &a->quiz.fb_top;
+	switch (act) {
+	case ACT_UP: (*top)--; break;
+	case ACT_DOWN: (*top)++; break;
+	case ACT_PGUP: *top -= page; break;
+	case ACT_PGDN: *top += page; break;
+	case ACT_TOP: *top = 0; break;
+	case ACT_BOTTOM: *top = max; break;
+	default: return false;
+	}
+	*top = *top > max ? max : *top;
+	*top = *top < 0 ? 0 : *top;
+	return true;
 }
 
 static int choice_given(const struct question *q, int i)
@@ -507,6 +536,16 @@ static int choice_given(const struct question *q, int i)
 static bool is_erase(int key)
 {
 	return key == FN(KEY_BACKSPACE) || key == 127 || key == 8;
+}
+
+/* Keep the box typed into in view. */
+static void box_into_view(struct app *a)
+{
+	struct qview_map m;
+	struct qview_pos p = { -1, a->quiz.fb_top, a->quiz.seen };
+	int n = layout(a, &m);
+	qview_follow(&p, &m, n, QUIZ_ROWS(a));
+	a->quiz.fb_top = p.top;
 }
 
 static bool ask_key(struct app *a, enum action act, int key)
@@ -520,11 +559,13 @@ static bool ask_key(struct app *a, enum action act, int key)
 				v->typed[n] = (char)key;
 				v->typed[n + 1] = 0;
 			}
+			box_into_view(a);
 			return true;
 		}
 		if (is_erase(key)) {
 			if (n)
 				v->typed[n - 1] = 0;
+			box_into_view(a);
 			return true;
 		}
 		if (key == '\n' || key == FN(KEY_ENTER)) {
@@ -535,29 +576,23 @@ static bool ask_key(struct app *a, enum action act, int key)
 				app_status(a, true, "%s", tr(MSG_QUIZ_BAD_TYPED));
 			return true;
 		}
-		return act == ACT_CHOICE_1 || act == ACT_CHOICE_2 || act == ACT_CHOICE_3 ||
-		       act == ACT_CHOICE_4 || act == ACT_CONTINUE || act == ACT_READ_MORE;
+		if (act == ACT_CHOICE_1 || act == ACT_CHOICE_2 || act == ACT_CHOICE_3 ||
+		    act == ACT_CHOICE_4 || act == ACT_CONTINUE || act == ACT_READ_MORE)
+			return true;
 	}
-	switch (act) {
-	case ACT_CHOICE_1: case ACT_CHOICE_2: case ACT_CHOICE_3: case ACT_CHOICE_4: {
-		int i = (int)(act - ACT_CHOICE_1);
-		if (i < q->n_choices) {
-			v->sel = i;
-			answer(a, choice_given(q, i));
-		}
-		return true;
-	}
-	case ACT_UP:
-		v->sel = v->sel <= 0 ? q->n_choices - 1 : v->sel - 1;
-		return true;
-	case ACT_DOWN: v->sel = (v->sel + 1) % q->n_choices; return true;
-	case ACT_OPEN:
-		/* Enter answers only what the learner highlighted on this question. */
-		if (v->sel >= 0 && v->sel < q->n_choices)
-			answer(a, choice_given(q, v->sel));
-		return true;
-	default: return false;
-	}
+	/* Moving, scrolling and answering what is (or has been) on screen. */
+	struct qview_map m;
+	struct qview_pos p = { v->sel, v->fb_top, v->seen };
+	int n = layout(a, &m), i = -1;
+	enum qview_did did = qview_key(&p, &m, n, QUIZ_ROWS(a), act, &i);
+	v->sel = p.sel;
+	v->fb_top = p.top;
+	v->seen = p.seen;
+	if (did == QV_SHOWN)
+		app_status(a, false, tr(MSG_QUIZ_SEE_CHOICES), p.sel + 1);
+	else if (did == QV_ANSWER)
+		answer(a, choice_given(q, i));
+	return did != QV_NO;
 }
 
 bool quizview_key(struct app *a, enum action act, int key)
@@ -588,9 +623,8 @@ bool quizview_key(struct app *a, enum action act, int key)
 				app_open_contrast(a, g, true);
 			return true;
 		}
-		case ACT_CONTINUE: case ACT_OPEN: case ACT_PGDN: next(a); return true;
-		case ACT_UP: feedback_scroll(a, -1); return true;
-		case ACT_DOWN: feedback_scroll(a, 1); return true;
+		/* Only what the hint names goes on; the paging keys page. */
+		case ACT_CONTINUE: case ACT_OPEN: next(a); return true;
 		case ACT_RETRY_SAVE: retry_save(a); return true;
 		case ACT_READ_MORE: {
 			struct explanation ex;
@@ -602,8 +636,8 @@ bool quizview_key(struct app *a, enum action act, int key)
 		case ACT_BACK: case ACT_QUIT:
 			ask_stop(a, act);
 			return true;
-		default: return act == ACT_CHOICE_1 || act == ACT_CHOICE_2 ||
-		                act == ACT_CHOICE_3 || act == ACT_CHOICE_4;
+		default: return feedback_scroll(a, act) || act == ACT_CHOICE_1 ||
+		                act == ACT_CHOICE_2 || act == ACT_CHOICE_3 || act == ACT_CHOICE_4;
 		}
 	case QP_SUMMARY:
 		if (act == ACT_START_REVIEW) {
@@ -616,11 +650,7 @@ bool quizview_key(struct app *a, enum action act, int key)
 			app_pop(a);
 			return true;
 		}
-		if (act == ACT_DOWN || act == ACT_UP) {
-			feedback_scroll(a, act == ACT_DOWN ? 1 : -1);
-			return true;
-		}
-		return false;
+		return feedback_scroll(a, act);
 	case QP_EMPTY:
 		if (act == ACT_OPEN || act == ACT_CONTINUE) {
 			app_pop(a);
