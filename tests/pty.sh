@@ -43,5 +43,6 @@ run_pty() {
 	pty_run "$py" late.py
 	pty_run "$py" diskfull.py
 	pty_run "$py" screen.py
+	pty_run "$py" question.py
 	pty_run "$py" bytes.py
 }

@@ -83,10 +83,12 @@ class Term:
         return True
 
     def text(self):
-        return "\n".join(line.rstrip() for line in self.screen.display)
+        return "\n".join(self.line(y) for y in range(self.rows))
 
     def line(self, y):
-        return self.screen.display[y].rstrip()
+        # Not screen.display: it fails on a wide character's emptied cell.
+        row = self.screen.buffer[y]
+        return "".join(row[x].data for x in range(self.cols)).rstrip()
 
     def wait(self, pattern, timeout=5.0):
         """Poll until the screen matches the regex; the match, or None at the deadline."""
