@@ -103,7 +103,7 @@ run: all
 	./httptutor
 
 # ---- tests ---------------------------------------------------------------
-UNIT := text markdown content quiz store keyseq out contrast snapshot exam ascii i18n api derived
+UNIT := text markdown content quiz store keyseq out contrast snapshot exam ascii i18n api derived qview
 UNIT_BINS := $(patsubst %,$(B)/test_%,$(UNIT))
 
 # Each unit test links only the modules it tests, so one module can be built
@@ -122,6 +122,7 @@ STORE      := store store_api store_exam store_confusion store_mine store_tally 
 T_store    := $(STORE) quiz $(CONTENT) markdown text
 T_snapshot := snapshot packcache $(CONTENT) markdown text
 T_keyseq   := keyseq
+T_qview    := qview
 T_ascii    := text
 T_i18n     := i18n keys $(STORE) quiz $(CONTENT) markdown text
 T_out      := out text
