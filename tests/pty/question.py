@@ -154,7 +154,7 @@ def test_feedback_paging(lang, cols, rows):
         for k in (PGDN, END, PGUP, HOME, b"G", b"g", PGDN, PGDN, PGDN):
             keys(t, k)
             check(re.search(r"1/3", t.line(0)), f"{k!r} left the feedback:\n{t.text()}")
-        keys(t, END)
+        keys(t, HOME, END)            # End from the top, not from where PgDn left it
         bottom = t.text()
         check("↓" not in bottom, f"End did not reach the end:\n{bottom}")
         keys(t, PGDN)
