@@ -857,7 +857,7 @@ assert len(rows) == 4, lines
 cols = {l.index(" finished ") for l in rows}
 assert len(cols) == 1, "status column at " + str(cols) + ":\n" + "\n".join(rows)
 assert len({len(l.rstrip()) for l in rows}) == 1, "\n".join(rows)
-grid = [l for l in lines if l.startswith("  ") and l.rstrip()[-2:].strip("vx.") == ""
+grid = [l for l in lines if l.startswith("  ") and l.rstrip()[-2:].strip("+vx.") == ""
         and not l.startswith("   ")]
 assert len(grid) == 4, lines
 assert len({len(l) for l in grid}) == 1, "grid:\n" + "\n".join(grid)' "$EX_T/out"
