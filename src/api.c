@@ -467,16 +467,42 @@ static bool key_ok(const char *k)
 	       strspn(k, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == len;
 }
 
-/* Run the route; with an Idempotency-Key, a stored reply is given again,
- * and a new success is stored with its write in one transaction. */
+/* What a stored reply answered: method, path (its first 256 bytes, for
+ * the eye) and a BLAKE2b-256 hash of the whole path and the body.  false
+ * when libsodium fails. */
+static bool fingerprint(const struct api_request *rq, char *out, size_t n)
+{
+	crypto_generichash_state h;
+	unsigned char sum[32];
+	char hex[2 * sizeof sum + 1];
+	if (netlib.crypto_generichash_init(&h, NULL, 0, sizeof sum) != 0 ||
+	    netlib.crypto_generichash_update(&h, (const unsigned char *)rq->path,
+	                                     strlen(rq->path) + 1) != 0 ||
+	    netlib.crypto_generichash_update(&h, (const unsigned char *)(rq->body ? rq->body : ""),
+	                                     rq->body ? rq->body_len : 0) != 0 ||
+	    netlib.crypto_generichash_final(&h, sum, sizeof sum) != 0)
+		return false;
+	netlib.sodium_bin2hex(hex, sizeof hex, sum, sizeof sum);
+	snprintf(out, n, "%.16s %.256s %s", rq->method, rq->path, hex);
+	return true;
+}
+
+/* Run the route; with an Idempotency-Key, a stored reply is given again to
+ * the same request (a reuse for another one is refused), and a new
+ * success is stored with its write in one transaction. */
 static void run(struct api_call *c, const struct route *r)
 {
 	const char *key = c->rq->idem_key;
 	struct stored_reply sr;
+	char request[400];
 	bool found = false;
 
 	if (!(r->flags & R_WRITE) || !key) {
 		r->fn(c);
+		return;
+	}
+	if (!fingerprint(c->rq, request, sizeof request)) {
+		api_fail(c, 500, "/problems/database", "cannot hash the request (libsodium failed)");
 		return;
 	}
 	if (!db_begin(c->api->c.db)) {
@@ -487,6 +513,13 @@ static void run(struct api_call *c, const struct route *r)
 	if (!store_key_find(c->st, key, &sr, &found)) {
 		db_rollback(c->api->c.db);
 		api_fail_store(c);
+		return;
+	}
+	if (found && sr.request[0] && strcmp(sr.request, request)) {
+		db_commit(c->api->c.db);
+		free(sr.body);
+		api_fail(c, 422, "/problems/idempotency-key", "this Idempotency-Key was already used "
+		         "for another request; use a new key");
 		return;
 	}
 	if (found) {
@@ -501,7 +534,7 @@ static void run(struct api_call *c, const struct route *r)
 	}
 	r->fn(c);
 	if (c->rp->status >= 200 && c->rp->status < 300) {
-		if (!store_key_save(c->st, key, c->rp->status, c->rp->location,
+		if (!store_key_save(c->st, key, request, c->rp->status, c->rp->location,
 		                    c->rp->body ? c->rp->body : "", c->now) ||
 		    !db_commit(c->api->c.db)) {
 			db_rollback(c->api->c.db);

@@ -25,6 +25,7 @@
 	X(MHD_destroy_response) X(MHD_suspend_connection) X(MHD_resume_connection) \
 	X(MHD_get_connection_info) X(MHD_lookup_connection_value) X(MHD_get_daemon_info)
 #define NETLIB_SODIUM(X) X(sodium_init) X(randombytes_buf) X(crypto_generichash) \
+	X(crypto_generichash_init) X(crypto_generichash_update) X(crypto_generichash_final) \
 	X(sodium_bin2hex)
 
 #define NETLIB_FIELD(f) __typeof__(f) *f;

@@ -10,7 +10,8 @@
 bool store_key_find(struct store *s, const char *key, struct stored_reply *r, bool *found)
 {
 	sqlite3_stmt *st = db_prepare_keep(s->db,
-		"SELECT status, location, body FROM request_key WHERE profile_id = ?1 AND key = ?2");
+		"SELECT status, location, body, request FROM request_key "
+		"WHERE profile_id = ?1 AND key = ?2");
 	bool ok = false;
 	int rc;
 
@@ -27,6 +28,7 @@ bool store_key_find(struct store *s, const char *key, struct stored_reply *r, bo
 		const unsigned char *body = sqlite3_column_text(st, 2);
 		r->status = sqlite3_column_int(st, 0);
 		store_copy(r->location, sizeof r->location, sqlite3_column_text(st, 1));
+		store_copy(r->request, sizeof r->request, sqlite3_column_text(st, 3));
 		if (!(r->body = strdup(body ? (const char *)body : ""))) {
 			snprintf(s->err, sizeof s->err, "out of memory");
 			goto out;
@@ -42,12 +44,12 @@ out:
 	return ok;
 }
 
-bool store_key_save(struct store *s, const char *key, int status, const char *location,
-                    const char *body, int64_t at)
+bool store_key_save(struct store *s, const char *key, const char *request, int status,
+                    const char *location, const char *body, int64_t at)
 {
 	sqlite3_stmt *st = db_prepare_keep(s->db,
-		"INSERT INTO request_key(profile_id, key, status, location, body, at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+		"INSERT INTO request_key(profile_id, key, status, location, body, at, request) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
 	int rc;
 
 	if (!st) {
@@ -60,6 +62,7 @@ bool store_key_save(struct store *s, const char *key, int status, const char *lo
 	store_bind_text(st, 4, location && *location ? location : NULL);
 	sqlite3_bind_text(st, 5, body ? body : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, at);
+	sqlite3_bind_text(st, 7, request, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	db_done(s->db, st);
 	if (rc != SQLITE_DONE) {

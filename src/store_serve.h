@@ -15,14 +15,17 @@
 struct stored_reply {
 	int status;
 	char location[160];
+	char request[400];      /* the request it answered ("POST /v1/answers HASH"); ""
+	                         * for a reply kept before schema 11 */
 	char *body;             /* malloc'd */
 };
 /* The reply stored for this learner's key: *found false when none.  false
  * with s->err on a database error. */
 bool store_key_find(struct store *s, const char *key, struct stored_reply *r, bool *found);
-/* Remember the reply to key (inside the caller's transaction). */
-bool store_key_save(struct store *s, const char *key, int status, const char *location,
-                    const char *body, int64_t at);
+/* Remember the reply to key, and the request it answered (inside the
+ * caller's transaction). */
+bool store_key_save(struct store *s, const char *key, const char *request, int status,
+                    const char *location, const char *body, int64_t at);
 
 enum store_owner { OWNER_ERR = -1, OWNER_NONE, OWNER_SELF, OWNER_OTHER };
 /* Whose session (any kind, attempts too) or answer id is. */

@@ -650,13 +650,26 @@ sv_client() {
 		[ "$(sv_sql "$own/httptutor/progress.db" 'SELECT count(*) FROM pending')" = 0 ] &&
 		ok "server/sent-once" || bad "server/sent-once" "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer') answers, before $before"
 	# Sent again (a reply lost after the commit): the key makes it one answer.
-	local key body
-	key=$(sv_sql "$dir/class.db" "SELECT key FROM request_key WHERE location LIKE '/v1/answers/%' LIMIT 1")
-	body='{"item":"x","qtype":"pick","given":"404"}'
+	local key=replay-k1 body item
+	item=$(sv_sql "$dir/class.db" "SELECT item FROM answer WHERE item NOT LIKE 'code:%' LIMIT 1")
+	body="{\"item\":\"$item\",\"qtype\":\"type\",\"given\":\"404\"}"
+	sv_req replay-first 201 -- --unix-socket "$dir/class.sock" \
+		-H 'Content-Type: application/json' -H "Idempotency-Key: $key" -d "$body" http://localhost/v1/answers
 	sv_req replay-same-key 201 '^idempotent-replayed: true' -- --unix-socket "$dir/class.sock" \
 		-H 'Content-Type: application/json' -H "Idempotency-Key: $key" -d "$body" http://localhost/v1/answers
-	[ "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')" = $((before + 3)) ] &&
+	[ "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')" = $((before + 4)) ] &&
 		ok "server/replay-not-done-twice" || bad "server/replay-not-done-twice" "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')"
+	# The same key with another answer, or on another path: refused, not the first reply.
+	sv_req idem-key-other-body 422 -- --unix-socket "$dir/class.sock" \
+		-H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
+		-d "${body/404/401}" http://localhost/v1/answers &&
+		{ grep -q 'already used for another request; use a new key' "$SV_T/b" &&
+		  ok "server/idem-key-other-body-says" || bad "server/idem-key-other-body-says" "$(cat "$SV_T/b")"; }
+	sv_req idem-key-other-path 422 -- --unix-socket "$dir/class.sock" \
+		-H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
+		-d '{"chapter":"forgotten"}' http://localhost/v1/visits
+	[ "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')" = $((before + 4)) ] &&
+		ok "server/idem-key-other-not-done" || bad "server/idem-key-other-not-done" "$(sv_sql "$dir/class.db" 'SELECT count(*) FROM answer')"
 	sv_stop
 }
 

@@ -303,6 +303,40 @@ static void test_idempotency(void **state)
 	assert_int_equal(count("SELECT count(*) FROM answer"), 3);
 }
 
+/* A key sent again with another body or to another path is refused
+ * (422): neither done nor answered with the first reply.  The same request
+ * is still replayed, and keys stay per learner. */
+static void test_idempotency_other_request(void **state)
+{
+	char right[8], wrong[8], first[256], other[256];
+	const struct scenario *sc = scen(right, wrong);
+	(void)state;
+	snprintf(first, sizeof first, "{\"item\":\"%s\",\"qtype\":\"pick\",\"given\":\"%s\"}",
+	         sc->id, right);
+	snprintf(other, sizeof other, "{\"item\":\"%s\",\"qtype\":\"pick\",\"given\":\"%s\"}",
+	         sc->id, wrong);
+	assert_int_equal(req(&ana, "POST", "/v1/answers", first, "k1"), 201);
+	assert_int_equal(req(&ana, "POST", "/v1/answers", other, "k1"), 422);
+	assert_false(rp.replayed);
+	assert_true(rp.problem);
+	assert_string_equal(rstr("type"), "/problems/idempotency-key");
+	assert_non_null(strstr(rstr("detail"), "already used for another request; use a new key"));
+	assert_int_equal(req(&ana, "POST", "/v1/visits", "{\"chapter\":\"forgotten\"}", "k1"), 422);
+	assert_int_equal(count("SELECT count(*) FROM answer"), 1);
+	assert_int_equal(count("SELECT count(*) FROM chapter_visit"), 0);
+	assert_int_equal(req(&ana, "POST", "/v1/answers", first, "k1"), 201);
+	assert_true(rp.replayed);
+	assert_int_equal(req(&ben, "POST", "/v1/answers", other, "k1"), 201);
+	assert_false(rp.replayed);
+	assert_int_equal(count("SELECT count(*) FROM answer"), 2);
+	/* A reply kept before the request was: replayed as before. */
+	assert_int_equal(sqlite3_exec(db->h, "UPDATE request_key SET request = NULL", NULL, NULL,
+	                              NULL), SQLITE_OK);
+	assert_int_equal(req(&ana, "POST", "/v1/answers", other, "k1"), 201);
+	assert_true(rp.replayed);
+	assert_int_equal(count("SELECT count(*) FROM answer"), 2);
+}
+
 static void test_sessions(void **state)
 {
 	char right[8], wrong[8], body[256], loc[64];
@@ -733,6 +767,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_answer_graded_here, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_answer_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_idempotency, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_idempotency_other_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_exam, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sweep_keeps_teacher, setup, teardown),
