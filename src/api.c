@@ -163,6 +163,9 @@ void api_fail_rc(struct api_call *c, enum exam_rc rc)
 	}
 	api_fail(c, wire_rc_status(rc), wire_rc_type(rc), "%s",
 	         c->st->err[0] ? c->st->err : "the request cannot be done");
+	/* For the client to say it in its learner's language. */
+	if (rc == EXAM_FORBIDDEN && c->st->denied == DENIED_OTHER_TOKEN)
+		api_problem_field(c->rp, "started_with", "token");
 }
 
 void api_reply_free(struct api_reply *rp)
@@ -668,10 +671,15 @@ void api_unavailable(struct api *api, struct api_reply *rp)
 
 void api_problem_reason(struct api_reply *rp, const char *why)
 {
-	if (!why || !rp->body)
+	api_problem_field(rp, "reason", why);
+}
+
+void api_problem_field(struct api_reply *rp, const char *key, const char *value)
+{
+	if (!value || !rp->body)
 		return;
 	json_t *o = json_loads(rp->body, 0, NULL);
-	if (o && json_object_set_new(o, "reason", json_string(why)) == 0) {
+	if (o && json_object_set_new(o, key, json_string(value)) == 0) {
 		free(rp->body);
 		rp->body = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	}

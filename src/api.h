@@ -94,6 +94,9 @@ void api_unavailable(struct api *api, struct api_reply *rp);
 /* Add "reason" (why the database failed, in plain words) to the problem
  * in rp; nothing when why is NULL. */
 void api_problem_reason(struct api_reply *rp, const char *why);
+/* Add the member key: value (a string) to the problem in rp; nothing when
+ * value is NULL. */
+void api_problem_field(struct api_reply *rp, const char *key, const char *value);
 /* Forget the stores kept per learner: after a batch was rolled back, a
  * profile made inside it is gone too. */
 void api_forget(struct api *api);

@@ -71,7 +71,8 @@ static bool unseal(struct examrun *r)
 	return build_view(r);
 }
 
-static enum exam_rc fail(struct examrun *r, enum exam_rc rc)
+/* name: the exam's (the paper may not be read yet). */
+static enum exam_rc fail(struct examrun *r, enum exam_rc rc, const char *name)
 {
 	if (r->err[0])
 		return rc;
@@ -80,8 +81,8 @@ static enum exam_rc fail(struct examrun *r, enum exam_rc rc)
 		if (r->st->denied == DENIED_LOGIN_NAME)
 			snprintf(r->err, sizeof r->err, tr(MSG_DENY_FOREIGN_NAME), r->st->user);
 		else
-			snprintf(r->err, sizeof r->err, tr(MSG_DENY_ATTEMPT), r->paper.info.name,
-			         r->st->user);
+			snprintf(r->err, sizeof r->err, tr(r->st->denied == DENIED_OTHER_TOKEN ?
+			         MSG_DENY_ATTEMPT_TOKEN : MSG_DENY_ATTEMPT), name, r->st->user);
 	} else {
 		snprintf(r->err, sizeof r->err, "%s", r->st->err);
 	}
@@ -97,11 +98,11 @@ enum exam_rc examrun_open(struct examrun *r, struct store *st, const struct mode
 	r->st = st;
 	r->m = m;
 	if ((rc = store_exam_paper(st, name, &r->paper)) != EXAM_OK)
-		return fail(r, rc);
+		return fail(r, rc, name);
 	snprintf(r->version, sizeof r->version, "%s",
 	         r->paper.info.content_version[0] ? r->paper.info.content_version : m->version);
 	if ((rc = store_exam_attempt(st, name, examrun_now(), &r->att)) != EXAM_OK)
-		return fail(r, rc);
+		return fail(r, rc, name);
 	return build_view(r) && unseal(r) ? EXAM_OK : EXAM_ERR;
 }
 
@@ -133,7 +134,7 @@ enum exam_rc examrun_open_practice(struct examrun *r, struct store *st, const st
 	}
 	if ((rc = store_exam_practice(st, &e, o->seed, items, n, examrun_now())) != EXAM_OK) {
 		r->st = st;
-		fail(r, rc);
+		fail(r, rc, r->paper.info.name);
 		goto out;
 	}
 	rc = examrun_open(r, st, m, e.name);
@@ -165,7 +166,7 @@ static enum exam_rc reload(struct examrun *r)
 	struct exam_attempt a;
 	enum exam_rc rc = store_exam_reload(r->st, r->att.id, examrun_now(), &a);
 	if (rc != EXAM_OK)
-		return fail(r, rc);
+		return fail(r, rc, r->paper.info.name);
 	store_exam_attempt_free(&r->att);
 	r->att = a;
 	return unseal(r) ? EXAM_OK : EXAM_ERR;
@@ -179,12 +180,12 @@ enum exam_rc examrun_start(struct examrun *r)
 	r->err[0] = '\0';
 	rc = store_exam_start(r->st, r->paper.info.name, examrun_now(), &a);
 	if (rc != EXAM_OK && rc != EXAM_TIME_UP && !(rc == EXAM_CLOSED && a.id))
-		return fail(r, rc);
+		return fail(r, rc, r->paper.info.name);
 	store_exam_attempt_free(&r->att);
 	r->att = a;
 	if (!build_view(r) || !unseal(r))
 		return EXAM_ERR;
-	return rc == EXAM_OK ? EXAM_OK : fail(r, rc);
+	return rc == EXAM_OK ? EXAM_OK : fail(r, rc, r->paper.info.name);
 }
 
 bool examrun_can_show(struct examrun *r)
@@ -242,7 +243,7 @@ enum exam_rc examrun_answer(struct examrun *r, size_t i, int given, int64_t ms)
 			snprintf(r->err, sizeof r->err, "%s", why);
 		return rc;
 	}
-	return fail(r, rc);
+	return fail(r, rc, r->paper.info.name);
 }
 
 const char *examrun_late_why(const struct examrun *r, enum exam_rc rc)
@@ -265,7 +266,7 @@ enum exam_rc examrun_finish(struct examrun *r)
 	if (rc != EXAM_OK)
 		snprintf(why, sizeof why, "%s", r->st->err);
 	if (rc == EXAM_ERR)
-		return fail(r, rc);
+		return fail(r, rc, r->paper.info.name);
 	if (reload(r) != EXAM_OK)
 		return EXAM_ERR;
 	snprintf(r->err, sizeof r->err, "%s", why);
@@ -280,7 +281,7 @@ enum exam_rc examrun_time_check(struct examrun *r)
 	struct exam_attempt a;
 	enum exam_rc rc = store_exam_attempt(r->st, r->paper.info.name, examrun_now(), &a);
 	if (rc != EXAM_OK)
-		return fail(r, rc);
+		return fail(r, rc, r->paper.info.name);
 	store_exam_attempt_free(&r->att);
 	r->att = a;
 	if (!unseal(r))

@@ -599,7 +599,8 @@
 	X(DENY_EXAM_CLOSE, "only the teacher who made exam %s (or the owner of %s, or root) can close it", "只有建立考試 %s 的老師（或 %s 的擁有者、root）可以關閉它") \
 	X(DENY_RESULTS,    "the results of exam %s are for its teacher; to see your own, run: httptutor exam %s", "考試 %s 的結果只給出題的老師看；要看你自己的結果，請執行：httptutor exam %s") \
 	X(DENY_CLASS_REPORT, "the class report of %s is for its teacher only; to see your own progress, run: httptutor stats", "%s 的班級報告只給老師看；要看你自己的進度，請執行：httptutor stats") \
-	X(DENY_ATTEMPT,    "exam %s under the name %s was started from another account; only that account can go on with it or see it", "考試 %s 以 %s 的名義由另一個帳號開始作答，只有那個帳號能繼續作答或查看") \
+	X(DENY_ATTEMPT,    "exam %s under the name %s was started from another account; only that account can go on with it or see it; ask your teacher", "考試 %s 以 %s 的名義由另一個帳號開始作答，只有那個帳號能繼續作答或查看；請詢問老師") \
+	X(DENY_ATTEMPT_TOKEN, "exam %s under the name %s was started with a class token (a lab computer); only that token can go on with it or see it; ask your teacher", "考試 %s 以 %s 的名義是用班級權杖（電腦教室的電腦）開始作答的，只有那個權杖能繼續作答或查看；請詢問老師") \
 	X(DENY_FOREIGN_NAME, "%s is the login name of another account: take the exam under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試（不要加 --user）") \
 	X(RX_CHECK_HEAD,   "Check these attempts:", "請查核這些作答：") \
 	X(RX_CHECK_LOGIN,  "%s: attempt %d was started from uid %lld (%s), not from the account of that name", "%s：第 %d 次作答是由 uid %lld（%s）開始的，不是這個名稱的帳號") \
@@ -644,6 +645,7 @@
 	X(EXAM_USED_BY_UID, "you have used the attempts at exam %s (%d per account): this account (uid %lld) sat it as %s; attempts count per account, whatever name --user gives", "考試 %1$s 每個帳號可以作答 %2$d 次，已經用完了：這個帳號（uid %3$lld）已用 %4$s 的名稱作答過；作答次數按帳號計算，不論 --user 給什麼名稱") \
 	X(EXAM_FOREIGN_LOGIN, "%s is the login name of another account: take exam %s under your own name (without --user)", "%s 是另一個帳號的登入名稱：請用自己的名義參加考試 %s（不要加 --user）") \
 	X(EXAM_OTHER_UID,  "attempt %d of exam %s for %s was started from another account (uid %lld); only that account can go on with it or see it", "考試 %2$s 裡 %3$s 的第 %1$d 次作答是由另一個帳號（uid %4$lld）開始的；只有那個帳號能繼續作答或查看") \
+	X(EXAM_OTHER_TOKEN, "attempt %d of exam %s for %s was started with a class token (a lab computer); only that token can go on with it or see it; ask your teacher", "考試 %2$s 裡 %3$s 的第 %1$d 次作答是用班級權杖（電腦教室的電腦）開始的；只有那個權杖能繼續作答或查看；請詢問老師") \
 	X(EXAM_NOT_YOURS,  "attempt %lld belongs to another learner", "作答編號 %lld 屬於另一位學生") \
 	X(EXAM_NO_ATTEMPT, "there is no such attempt of yours", "找不到你的這次作答") \
 	X(EXAM_NOT_AN_ANSWER, "that is not an answer to question %d of this exam", "這不是這份考卷第 %d 題可以用的答案") \

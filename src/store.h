@@ -20,6 +20,8 @@ enum store_denied {
 	DENIED_NO,
 	DENIED_TEACHER,         /* a teacher's step or view */
 	DENIED_OTHER_UID,       /* an attempt another uid started */
+	DENIED_OTHER_TOKEN,     /* an attempt started with a class token (a server's
+	                         * TCP client, no uid) */
 	DENIED_LOGIN_NAME,      /* a new attempt under another account's login name */
 };
 /* Callers read err (and user); the rest belongs to the backend. */

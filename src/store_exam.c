@@ -524,8 +524,12 @@ static bool attempt_mine(struct store *s, const struct exam_attempt *a, const ch
 {
 	if (!a->id || a->uid == STORE_ANY_UID || a->uid == s->uid)
 		return true;
-	deny(s, DENIED_OTHER_UID, tr(MSG_EXAM_OTHER_UID), a->number, exam, s->user,
-	     (long long)a->uid);
+	/* A class server's token holders have no uid: say "a class token". */
+	if (a->uid < 0)
+		deny(s, DENIED_OTHER_TOKEN, tr(MSG_EXAM_OTHER_TOKEN), a->number, exam, s->user);
+	else
+		deny(s, DENIED_OTHER_UID, tr(MSG_EXAM_OTHER_UID), a->number, exam, s->user,
+		     (long long)a->uid);
 	return false;
 }
 

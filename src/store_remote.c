@@ -84,7 +84,9 @@ static void refused(struct store *s, const struct client_reply *r)
 	};
 	/* 403: because of who asks — another learner's attempt, or a teacher's step. */
 	s->denied = r->status != 403 ? DENIED_NO :
-	            !strcmp(r->type, "/problems/not-yours") ? DENIED_OTHER_UID : DENIED_TEACHER;
+	            strcmp(r->type, "/problems/not-yours") ? DENIED_TEACHER :
+	            json_string_value(json_object_get(r->json, "started_with")) ? DENIED_OTHER_TOKEN :
+	            DENIED_OTHER_UID;
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (!strcmp(r->type, known[i].type)) {
 			snprintf(s->err, sizeof s->err, "%s", tr(known[i].m));

@@ -442,6 +442,26 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 	else
 		bad server/roles-start "$(tail -3 "$SV_LOG")"
 	fi
+	# An attempt started with a student's token (a lab PC) is refused to
+	# that student's own account, saying so, with the exam's name (QA 5b #3).
+	if sv_start "$rdir" --shared-login "$sa"; then
+		cli_x --class "$rdir" exam new t3 --count 2 --feedback end
+		cli_x --class "$rdir" class roster add "$sb"
+		tok=$(sed -n "s/^$sb  //p" "$CLI_T/out")
+		HTTPTUTOR_TOKEN=$tok sv_as "$sa" "$BIN" --class "$rdir" --lang en exam t3 --plain \
+			</dev/null >"$CLI_T/out" 2>"$CLI_T/err"
+		sv_as "$sb" "$BIN" --class "$rdir" --lang en exam t3 --plain </dev/null >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		sv_check token-attempt-not-yours 1 err "^httptutor: exam t3 under the name $sb was started with a class token \(a lab computer\); only that token can go on with it or see it; ask your teacher"
+		sv_as "$sb" "$BIN" --class "$rdir" --lang zh-TW exam t3 --plain </dev/null >"$CLI_T/out" 2>"$CLI_T/err"
+		CLI_RC=$?
+		sv_check token-attempt-not-yours-zh 1 err "考試 t3 以 $sb 的名義是用班級權杖（電腦教室的電腦）開始作答的.*請詢問老師"
+		sv_as "$sb" curl -s --unix-socket "$rdir/class.sock" http://localhost/v1/exams/t3/attempt >"$SV_T/b" 2>/dev/null
+		sv_json token-attempt-detail "j['status'] == 403 and j.get('started_with') == 'token' and 'started with a class token (a lab computer)' in j['detail'] and 'uid' not in j['detail'] and 'exam t3' in j['detail']"
+		sv_stop
+	else
+		bad server/token-attempt-start "$(tail -3 "$SV_LOG")"
+	fi
 
 	userdel "$sa" 2>/dev/null
 	userdel "$sb" 2>/dev/null
