@@ -3,6 +3,7 @@
  * routes themselves are in api_learner.c and api_exam.c. */
 #include "api_int.h"
 #include "clock.h"
+#include "i18n.h"
 #include "netlib.h"
 #include "store_int.h"
 #include "store_serve.h"
@@ -143,6 +144,7 @@ static void fail_gone(struct api_call *c)
 	api_fail(c, 503, "/problems/unavailable", "the class database was deleted or replaced "
 	         "while the server was running, so it accepts nothing more; your answers are "
 	         "kept until the teacher restarts the server");
+	api_problem_reason(c->rp, tr(MSG_DB_WHY_GONE));
 }
 
 void api_fail_store(struct api_call *c)
@@ -586,6 +588,7 @@ static void handle(struct api *api, const struct api_request *rq, struct api_rep
 		c.rp->retry_after = 60;
 		api_fail(&c, 503, "/problems/unavailable", "the class database was deleted or "
 		         "replaced; the teacher has to restart the server");
+		api_problem_reason(rp, tr(MSG_DB_WHY_GONE));
 		return;
 	}
 	if (r->flags & R_BODY) {
@@ -657,6 +660,7 @@ void api_unavailable(struct api *api, struct api_reply *rp)
 		            "replaced while the server was running, so nothing was saved and nothing "
 		            "more is accepted; your answers are kept until the teacher restarts the "
 		            "server");
+		api_problem_reason(rp, tr(MSG_DB_WHY_GONE));
 		return;
 	}
 	/* Why, in a member of its own: a client tells its learner "the
@@ -672,6 +676,7 @@ void api_unavailable(struct api *api, struct api_reply *rp)
 void api_problem_reason(struct api_reply *rp, const char *why)
 {
 	api_problem_field(rp, "reason", why);
+	api_problem_field(rp, "reason_code", db_why_code(why));
 }
 
 void api_problem_field(struct api_reply *rp, const char *key, const char *value)

@@ -230,6 +230,33 @@ const char *db_why(struct db *d, int rc)
 	return why;
 }
 
+/* Each reason of db_why and the name a class server sends with it, so a
+ * client says it in its own learner's language. */
+static const struct { enum msg m; const char *code; } why_codes[] = {
+	{ MSG_DB_WHY_READONLY, "read-only" }, { MSG_DB_WHY_FSIZE, "file-size-limit" },
+	{ MSG_DB_WHY_FULL, "disk-full" }, { MSG_DB_WHY_PERM, "permission" },
+	{ MSG_DB_WHY_IO, "disk-error" }, { MSG_DB_WHY_BUSY, "locked" },
+	{ MSG_DB_WHY_DAMAGED, "damaged" }, { MSG_DB_WHY_CANTOPEN, "cannot-open" },
+	{ MSG_DB_WHY_OTHER, "other" }, { MSG_ERR_OOM, "out-of-memory" },
+	{ MSG_DB_WHY_GONE, "database-gone" },
+};
+
+const char *db_why_code(const char *why)
+{
+	for (size_t i = 0; why && i < sizeof why_codes / sizeof why_codes[0]; i++)
+		if (why == tr(why_codes[i].m))
+			return why_codes[i].code;
+	return NULL;
+}
+
+const char *db_why_named(const char *code)
+{
+	for (size_t i = 0; code && i < sizeof why_codes / sizeof why_codes[0]; i++)
+		if (!strcmp(code, why_codes[i].code))
+			return tr(why_codes[i].m);
+	return NULL;
+}
+
 bool db_why_enough(const char *why)
 {
 	/* A full disk, a lock or a permission says it all; SQLite's words

@@ -97,6 +97,12 @@ void db_fail(struct db *d, const char *what);
  * program"), from its result code and the system's errno; the string stays
  * valid (it is from the i18n table).  Kept in d->why too. */
 const char *db_why(struct db *d, int rc);
+/* The name of a reason from db_why ("disk-full") that a class server sends
+ * beside its words, or NULL for another text. */
+const char *db_why_code(const char *why);
+/* The reason that name stands for, in the interface's language (from the
+ * i18n table); NULL for a name this version does not know. */
+const char *db_why_named(const char *code);
 /* True when a reason from db_why says all a learner needs (a full disk, a
  * lock, read-only, permission): SQLite's words would add nothing. */
 bool db_why_enough(const char *why);

@@ -113,6 +113,8 @@
 	X(EXAM_NEW_ATTEMPT, "Start attempt %d now? y/n", "現在開始第 %d 次作答？y/n") \
 	X(EXAM_SAVED_N,    "Answer to question %d saved.", "第 %d 題的答案已儲存。") \
 	X(EXAM_NOT_SAVED,  "NOT SAVED: %s (answer again: Enter sends a typed code again)", "未儲存：%s（請再作答一次：輸入的代碼按 Enter 就會再送出）") \
+	X(EXAM_SERVER_NOT_SAVED, "NOT SAVED (class server: %s); tell your teacher", "未儲存（班級伺服器：%s）；請告訴老師") \
+	X(EXAM_NOT_SAVED_SHORT, "NOT SAVED: %s", "未儲存：%s") \
 	X(EXAM_LAST_Q,     "This is the last question; f finishes the exam.", "這是最後一題；按 f 交卷。") \
 	X(EXAM_GOTO_PROMPT, "Go to question: ", "跳到第幾題：") \
 	X(EXAM_GOTO_BAD,   "Type a question number from 1 to %d.", "請輸入 1 到 %d 的題號。") \
@@ -402,6 +404,7 @@
 	X(DB_WHY_DAMAGED,  "the database is damaged", "資料庫已損壞") \
 	X(DB_WHY_CANTOPEN, "the file cannot be opened", "檔案無法開啟") \
 	X(DB_WHY_OTHER,    "the database is damaged or was changed by another program", "資料庫已損壞，或被其他程式改動過") \
+	X(DB_WHY_GONE,     "class.db was deleted or replaced", "class.db 被刪除或換掉了") \
 	X(DB_OOM_OPENING,  "out of memory opening %s", "開啟 %s 時記憶體不足") \
 	X(DB_CHMOD,        "cannot set permissions on %s", "無法設定 %s 的權限") \
 	X(DB_MKDIR,        "cannot create the folder %s for %s", "無法建立資料夾 %s（要放 %s）") \
@@ -544,6 +547,7 @@
 	X(CLASS_SAID_NO,   "the class server refused it", "班級伺服器拒絕了這個要求") \
 	X(CLASS_EXAM_LATER, "the class server cannot be reached; try again when it is back (exams need it; your attempt and its time are kept there; %s)", "連不上班級伺服器；等它恢復後再試一次（考試需要班級伺服器，你的作答與時間都保存在那裡；%s）") \
 	X(CLASS_EXAM_NOT_SAVED, "the class server could not save this (%s); tell your teacher; your attempt and its time are kept there", "班級伺服器無法儲存這筆資料（%s）；請告訴老師；你的作答與時間都保存在伺服器上") \
+	X(CLASS_EXAM_GONE, "the class server could not save this (%s); tell your teacher", "班級伺服器無法儲存這筆資料（%s）；請告訴老師") \
 	X(CLASS_NO_PLACE,  "this computer has no place for your own database (set HOME or XDG_DATA_HOME)", "這台電腦沒有地方放你自己的資料庫（請設定 HOME 或 XDG_DATA_HOME）") \
 	X(CLASS_DROPPED,   "something kept on this computer was refused by the class server and dropped: %s", "存在這台電腦的一筆資料被班級伺服器拒絕，已捨棄：%s") \
 	X(CLASS_NOT_KEPT,  "%s, and it could not be kept on this computer either: %s", "%s，而且也無法先存在這台電腦：%s") \

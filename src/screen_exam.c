@@ -159,6 +159,17 @@ void examview_close(struct app *a)
 
 /* Send an answer; false when it was not saved (the typed code then stays
  * in its box, so Enter sends it again). */
+/* Say that an answer or the finish was not saved; on a narrow line, what
+ * matters first: not saved, why, and (the class server's) tell the teacher. */
+static void not_saved(struct app *a)
+{
+	const struct store *st = a->exam.run.st;
+	app_status(a, true, tr(MSG_EXAM_NOT_SAVED), a->exam.run.err);
+	if (st && st->why)
+		app_status_alt(a, tr(st->db ? MSG_EXAM_NOT_SAVED_SHORT : MSG_EXAM_SERVER_NOT_SAVED),
+		               st->why);
+}
+
 static bool record(struct app *a, int given)
 {
 	struct exam_view *v = &a->exam;
@@ -173,7 +184,7 @@ static bool record(struct app *a, int given)
 		return true;
 	}
 	/* Not saved: say so; the learner can answer again. */
-	app_status(a, true, tr(MSG_EXAM_NOT_SAVED), v->run.err);
+	not_saved(a);
 	return false;
 }
 
@@ -191,7 +202,7 @@ static void finish_yes(struct app *a)
 {
 	struct exam_view *v = &a->exam;
 	if (examrun_finish(&v->run) == EXAM_ERR) {
-		app_status(a, true, tr(MSG_EXAM_NOT_SAVED), v->run.err);
+		not_saved(a);
 		return;
 	}
 	to_end(a);

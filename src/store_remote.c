@@ -121,13 +121,27 @@ static bool try_later(const struct client_reply *r)
 	return r->status == 0 || r->status == 429 || r->status >= 500;
 }
 
+/* The server's class database was deleted or replaced: it takes nothing
+ * more until the teacher restarts it. */
+static bool server_gone(const struct client_reply *r)
+{
+	return r->status == 503 && !strcmp(r->type, "/problems/unavailable");
+}
+
 /* Why the server could not save what r answers (its database failed:
- * 500, or a 503 for a failed commit), or NULL for any other reply. */
+ * 500, or a 503 for a failed commit, or it was deleted), or NULL for any
+ * other reply.  In the learner's language when the server named the
+ * reason (reason_code), else in the server's words. */
 static const char *not_saved(const struct client_reply *r)
 {
 	if (!(r->status == 500 && !strcmp(r->type, "/problems/database")) &&
-	    !(r->status == 503 && !strcmp(r->type, "/problems/not-saved")))
+	    !(r->status == 503 && !strcmp(r->type, "/problems/not-saved")) && !server_gone(r))
 		return NULL;
+	const char *named = db_why_named(json_string_value(json_object_get(r->json, "reason_code")));
+	if (named)
+		return named;
+	if (server_gone(r))
+		return tr(MSG_DB_WHY_GONE);
 	const char *why = json_string_value(json_object_get(r->json, "reason"));
 	return why && *why ? why : r->err[0] ? r->err : tr(MSG_CLASS_SAID_NO);
 }
@@ -139,20 +153,26 @@ static bool call_exam(struct store *s, const char *method, const char *path, jso
 {
 	int64_t until = clock_ms() + EXAM_WAIT_MS;
 	long wait = 200;
+	s->why = NULL;
 	for (;;) {
 		bool got = call(s, method, path, body ? json_incref(body) : NULL, key, r);
 		if (got && !try_later(r))
 			break;
-		if (clock_ms() >= until) {
+		/* A deleted database stays deleted: waiting does not help. */
+		if (clock_ms() >= until || (got && server_gone(r))) {
 			char why[sizeof s->err];
 			/* Reached, but it could not save: not a network problem,
-			 * and the teacher must know (a full disk, a read-only file). */
+			 * and the teacher must know (a full disk, a read-only file,
+			 * a deleted database). */
 			const char *reason = got ? not_saved(r) : NULL;
 			if (got)
 				refused(s, r);
 			snprintf(why, sizeof why, "%.300s", reason ? reason : s->err);
-			snprintf(s->err, sizeof s->err,
-			         tr(reason ? MSG_CLASS_EXAM_NOT_SAVED : MSG_CLASS_EXAM_LATER), why);
+			snprintf(s->err, sizeof s->err, tr(!reason ? MSG_CLASS_EXAM_LATER :
+			         server_gone(r) ? MSG_CLASS_EXAM_GONE : MSG_CLASS_EXAM_NOT_SAVED), why);
+			/* For a status line too narrow for s->err: the reason
+			 * alone, when it is one of the i18n table's (it outlives r). */
+			s->why = db_why_code(reason) ? reason : NULL;
 			json_decref(body);
 			return false;
 		}

@@ -391,6 +391,8 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 	sv_check second-server-refused 1 err 'already (serving|answers)'
 
 	# The database deleted under the server: it stops taking answers, loudly.
+	cli_x --class "$dir" exam new gone1 --count 2 --type pick
+	sv_as "$sa" "$BIN" --class "$dir" exam gone1 --plain </dev/null >/dev/null 2>&1
 	rm -f "$db" "$db-wal" "$db-shm"
 	sv_ucurl "$sa" --unix-socket "$sock" \
 		-H 'Content-Type: application/json' \
@@ -409,6 +411,17 @@ if diff: sys.exit(f"differ in {diff}: {[a[k] for k in diff]} {[b[k] for k in dif
 		{ [ "$(sv_sql "$SV_T/own-$sa/httptutor/progress.db" 'SELECT count(*) FROM pending')" = 1 ] &&
 			ok server/db-deleted-queue || bad server/db-deleted-queue \
 			"$(sv_sql "$SV_T/own-$sa/httptutor/progress.db" 'SELECT method, path FROM pending' 2>&1)"; }
+	# In an exam the student is told the server could not save it and why,
+	# in their language, and to tell the teacher: not "cannot be reached",
+	# nothing about practice answers (QA 5b #4).
+	printf '1\n' | sv_as "$sa" "$BIN" --class "$dir" --lang en exam gone1 --plain >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check db-deleted-exam-says-so 1 err 'the class server could not save this \(class.db was deleted or replaced\); tell your teacher' &&
+		{ ! grep -qE 'cannot be reached|practice' "$CLI_T/err" && ok server/db-deleted-exam-not-unreachable ||
+			bad server/db-deleted-exam-not-unreachable "$(cat "$CLI_T/err")"; }
+	printf '1\n' | sv_as "$sa" "$BIN" --class "$dir" --lang zh-TW exam gone1 --plain >"$CLI_T/out" 2>"$CLI_T/err"
+	CLI_RC=$?
+	sv_check db-deleted-exam-zh 1 err '班級伺服器無法儲存這筆資料（class.db 被刪除或換掉了）；請告訴老師'
 	sv_stop
 
 	# --teacher USER: that login is a teacher too (exams, the report, the
@@ -614,7 +627,7 @@ sv_full() {
 			-d "{\"item\":\"$id\",\"qtype\":\"pick\",\"given\":\"$right\"}" http://localhost/v1/answers)
 		[ "$code" -ge 500 ] && break
 	done
-	[ "$code" = 503 ] && sv_json full-503-says-why "j['type'] == '/problems/not-saved' and 'file size limit' in j['reason'] and 'file size limit' in j['detail']" ||
+	[ "$code" = 503 ] && sv_json full-503-says-why "j['type'] == '/problems/not-saved' and 'file size limit' in j['reason'] and 'file size limit' in j['detail'] and j['reason_code'] == 'file-size-limit'" ||
 		bad server/full-503-says-why "status $code: $(head -c 300 "$SV_T/b")"
 	grep -q 'ERROR: NOT SAVED.*file size limit' "$SV_LOG" && ok server/full-error-logged ||
 		bad server/full-error-logged "$(tail -3 "$SV_LOG")"
@@ -623,6 +636,25 @@ sv_full() {
 	sv_check full-exam-not-saved 1 err 'the class server could not save this \(the file size limit.*tell your teacher' &&
 		{ ! grep -q 'cannot be reached' "$CLI_T/err" && ok server/full-not-unreachable ||
 			bad server/full-not-unreachable "$(cat "$CLI_T/err")"; }
+	# The reason in the learner's language (the server names it), and a
+	# full-screen status line that says the important part in 80 columns.
+	cli_xin '1\n' --class "$dir" --lang zh-TW exam z1 --plain
+	sv_check full-exam-not-saved-zh 1 err '班級伺服器無法儲存這筆資料（已達檔案大小上限（ulimit -f））；請告訴老師' &&
+		{ ! grep -q 'file size limit' "$CLI_T/err" && ok server/full-reason-zh ||
+			bad server/full-reason-zh "$(cat "$CLI_T/err")"; }
+	local lang last want
+	for lang in zh-TW en; do
+		rm -f "$SV_T/full.screen"
+		HTTPTUTOR_TEST_SIZE=80x24 HTTPTUTOR_TEST_SCRIPT='<Enter>1<Dump>qy' HTTPTUTOR_TEST_DUMP=$SV_T/full.screen \
+			"$BIN" --class "$dir" --lang $lang exam z1 </dev/null >/dev/null 2>&1
+		last=$(grep -B1 -m1 -- '^--------$' "$SV_T/full.screen" | head -1)
+		case $lang in
+		en) want='NOT SAVED (class server: the file size limit was reached' ;;
+		*) want='未儲存（班級伺服器：已達檔案大小上限（ulimit -f））；請告訴老師' ;;
+		esac
+		[[ $last == *"$want"* ]] && ok "server/full-status-line-$lang" ||
+			bad "server/full-status-line-$lang" "status line: $last"
+	done
 	sv_stop
 }
 
