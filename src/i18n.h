@@ -579,6 +579,8 @@
 	X(SERVE_NO_WRITE,  "cannot take away others' write permission on %s: %s", "無法取消他人對 %s 的寫入權限：%s") \
 	X(SERVE_MADE_SAFE, "%s was writable by others (%04o); it is %04o now, so only you can delete or replace the class database", "%s 原本他人可寫入（%04o）；現在改為 %04o，只有你能刪除或替換班級資料庫") \
 	X(SERVE_READONLY,  "%s is read-only; the server must be able to write it", "%s 是唯讀的；伺服器必須能寫入它") \
+	X(SERVE_NEW_DB,    "no class.db in %s: made a new, empty class database", "%s 裡沒有 class.db：已建立一個新的空白班級資料庫") \
+	X(SERVE_FREE_SPACE, "; free space on %s and start the server again", "；請清出 %s 的磁碟空間，再啟動一次伺服器") \
 	X(SERVE_TWICE,     "another class server is already serving %s (stop it first)", "已經有另一個班級伺服器在服務 %s（請先停止它）") \
 	X(SERVE_SOCK_LONG, "the path %s/class.sock is too long for a socket (%zu bytes at most); use a shorter folder", "路徑 %s/class.sock 對 socket 來說太長（最多 %zu 位元組）；請換一個較短的資料夾") \
 	X(SERVE_NO_SOCKET, "cannot make a socket: %s", "無法建立 socket：%s") \

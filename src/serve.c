@@ -665,7 +665,8 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 	sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (!(s.db = serve_open_db(o->dir, err, sizeof err)))
+	bool made = false;
+	if (!(s.db = serve_open_db(o->dir, &made, err, sizeof err)))
 		goto fail;
 	if ((ufd = serve_unix_socket(o->dir, err, sizeof err)) < 0)
 		goto fail;
@@ -722,6 +723,10 @@ int serve_run(const struct serve_opts *o, const struct model *m)
 		snprintf(err, sizeof err, "%s", tr(cert ? MSG_SERVE_MHD_TLS : MSG_SERVE_MHD));
 		goto fail;
 	}
+	/* After "restart the server" on a deleted database, an empty class:
+	 * say so, or students only meet "there is no exam". */
+	if (made)
+		slog(&s, tr(MSG_SERVE_NEW_DB), o->dir);
 	slog(&s, tr(MSG_SERVE_SERVING), s.db->path,
 	     o->dir, o->listen ? tr(MSG_SERVE_AND) : "", o->listen ? (cert ? "https://" : "http://") : "",
 	     o->listen ? o->listen : "", m->version, m->n_scenarios);

@@ -82,13 +82,32 @@ static bool check_file(const char *dir, int i, const char *path, bool *fix, char
 	return true;
 }
 
-struct db *serve_open_db(const char *dir, char *err, size_t errsz)
+/* A failed first open of path[0]: remove what it made, where it was not
+ * there before (nothing was committed in it), and say how to go on after
+ * a full disk. */
+static void open_failed(const char *dir, char path[3][PATH_MAX], const bool was[3], char *err,
+                        size_t errsz)
+{
+	struct stat sb;
+	for (int i = 2; i >= 0; i--)
+		if (!was[i] && lstat(path[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    (i > 0 || sb.st_size == 0))
+			unlink(path[i]);
+	if (strstr(err, tr(MSG_DB_WHY_FULL)) || strstr(err, tr(MSG_DB_WHY_FSIZE))) {
+		size_t k = strlen(err);
+		if (k < errsz)
+			snprintf(err + k, errsz - k, tr(MSG_SERVE_FREE_SPACE), dir);
+	}
+}
+
+struct db *serve_open_db(const char *dir, bool *made, char *err, size_t errsz)
 {
 	char path[3][PATH_MAX];
-	bool fix[3];
+	bool fix[3], was[3];
 	struct stat sb;
 	struct db *db;
 
+	*made = false;
 	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
 		snprintf(err, errsz, tr(MSG_SERVE_MKDIR), dir, strerror(errno));
 		return NULL;
@@ -133,8 +152,13 @@ struct db *serve_open_db(const char *dir, char *err, size_t errsz)
 		fprintf(stderr, tr(MSG_SERVE_MADE_PRIVATE), path[i], (unsigned)(fb.st_mode & 0777));
 		fputc('\n', stderr);
 	}
-	if (!(db = db_open(path[0], false, err, errsz)))
+	for (int i = 0; i < 3; i++)
+		was[i] = lstat(path[i], &sb) == 0;
+	if (!(db = db_open(path[0], false, err, errsz))) {
+		open_failed(dir, path, was, err, errsz);
 		return NULL;
+	}
+	*made = !was[0];
 	if (db->readonly) {
 		snprintf(err, errsz, tr(MSG_SERVE_READONLY), path[0]);
 		db_close(db);

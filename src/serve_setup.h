@@ -15,8 +15,10 @@
  * locked so that no second server can open it.  The folder and every file
  * are checked first (ours, class.db writable): when one is not, nothing is
  * changed and err says what to do.  Writes what it changed to stderr.
- * NULL with err on failure. */
-struct db *serve_open_db(const char *dir, char *err, size_t errsz);
+ * *made is set when there was no class.db (a new, empty one was made).
+ * NULL with err on failure; a -wal or -shm the failed open made is removed,
+ * and so is a class.db it left empty. */
+struct db *serve_open_db(const char *dir, bool *made, char *err, size_t errsz);
 
 /* A listening Unix socket at dir/class.sock (0666: the folder's modes say
  * who may reach it).  A socket file left by a server that died is

@@ -658,6 +658,42 @@ sv_full() {
 	sv_stop
 }
 
+# ---- a folder without class.db, and a full disk at the start (QA 5b #9, #10) ------------
+
+sv_new_db() {
+	local m=$SV_T/mnt dir log=$SV_T/new.log
+	mkdir -p "$m"
+	if ! mount -t tmpfs -o size=1m tmpfs "$m" 2>/dev/null; then
+		ok "server/new-db (skipped: cannot mount tmpfs)"
+		return
+	fi
+	dir=$m/srv
+	mkdir "$dir"
+	dd if=/dev/zero of="$m/fill" bs=64k 2>/dev/null
+	cli_x --lang en class serve "$dir"
+	sv_check full-start-free-space 1 err "the disk is full; free space on $dir and start the server again"
+	[ -z "$(ls -A "$dir")" ] && ok server/full-start-leaves-nothing ||
+		bad server/full-start-leaves-nothing "$(sv_ls "$dir")"
+	rm -f "$m/fill"
+	: >"$log"
+	SV_LOG=$log sv_start "$dir" --lang en || bad server/new-db-start "$(cat "$log")"
+	sv_stop
+	grep -q "no class.db in $dir: made a new, empty class database" "$log" && ok server/new-db-said ||
+		bad server/new-db-said "$(cat "$log")"
+	: >"$log"
+	SV_LOG=$log sv_start "$dir" --lang en
+	sv_stop
+	! grep -q 'no class.db' "$log" && grep -q '^[0-9T:Z-]* serving ' "$log" && ok server/old-db-not-new ||
+		bad server/old-db-not-new "$(cat "$log")"
+	rm -f "$dir"/class.db*
+	: >"$log"
+	SV_LOG=$log sv_start "$dir" --lang zh-TW
+	sv_stop
+	grep -q "$dir 裡沒有 class.db：已建立一個新的空白班級資料庫" "$log" && ok server/new-db-said-zh ||
+		bad server/new-db-said-zh "$(cat "$log")"
+	umount "$m"
+}
+
 # ---- the client: the same answers through a file and through the server --------------
 
 sv_client() {
@@ -832,6 +868,7 @@ run_server() {
 	sv_unix
 	sv_files
 	sv_full
+	sv_new_db
 	sv_client
 	sv_tcp
 	sv_loss
