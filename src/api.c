@@ -434,9 +434,15 @@ static bool identify(struct api_call *c)
 	}
 	char hash[80];
 	bool found = false;
-	if (strncasecmp(a, "Bearer ", 7) || !api_token_hash(a + 7, hash, sizeof hash)) {
+	if (strncasecmp(a, "Bearer ", 7)) {
 		challenge(c, "invalid_request", "the Authorization header must be \"Bearer\" and "
 		          "the token from your slip");
+		return false;
+	}
+	if (!api_token_hash(a + 7, hash, sizeof hash)) {
+		challenge(c, "invalid_token", "that is not a class token: a token is 26 letters and "
+		          "digits, as on the slip (xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xx; case and dashes "
+		          "do not matter)");
 		return false;
 	}
 	if (!store_roster_find(api->c.db, hash, name, sizeof name, &found)) {

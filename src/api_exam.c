@@ -363,8 +363,8 @@ void api_roster_add(struct api_call *c)
 	 * name added then would have a token nobody was shown). */
 	for (size_t i = 0; i < json_array_size(names); i++) {
 		const char *name = json_string_value(json_array_get(names, i));
-		char why[256];
-		if (!name || store_name_problem(name, why, sizeof why)) {
+		char why[400];
+		if (!name || store_roster_name_problem(name, why, sizeof why)) {
 			api_fail(c, 422, "/problems/bad-field", "%s", name ? why : "names are texts");
 			goto done;
 		}

@@ -201,7 +201,12 @@ bool client_call(struct client *c, const char *method, const char *path, const c
 	if (cc != CURLE_OK) {
 		char label[300];
 		snprintf(label, sizeof label, "%.299s", c->label);
-		snprintf(r->err, sizeof r->err, tr(MSG_CLASS_CANNOT_REACH), label, reason(cc));
+		/* A TLS port drops a request in clear text: say what to change. */
+		bool maybe_tls = !c->sock[0] && !strncmp(c->base, "http://", 7) &&
+		                 (cc == CURLE_GOT_NOTHING || cc == CURLE_RECV_ERROR ||
+		                  cc == CURLE_SEND_ERROR || cc == CURLE_WEIRD_SERVER_REPLY);
+		snprintf(r->err, sizeof r->err, tr(MSG_CLASS_CANNOT_REACH), label,
+		         maybe_tls ? tr(MSG_CLASS_WHY_BROKE_TLS) : reason(cc));
 		free(b.p);
 		return false;
 	}

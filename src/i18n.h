@@ -451,6 +451,7 @@
 	X(STORE_READ_CONFUSIONS, "cannot read your confusions", "無法讀取你常混淆的狀態碼") \
 	X(STORE_READ_BY_CODE, "cannot read your answers by code", "無法依狀態碼讀取你的作答") \
 	X(NAME_BAD,        "the user name %s; use 1 to %d bytes of UTF-8 text without control, bidi or invisible characters (--user NAME or HTTPTUTOR_USER)", "使用者名稱%s；請用 1 到 %d 位元組的 UTF-8 文字，不含控制字元、雙向控制字元或隱形字元（--user NAME 或 HTTPTUTOR_USER）") \
+	X(ROSTER_NAME_BAD, "the roster name '%.64s' %s; use 1 to %d bytes of UTF-8 text without control, bidi or invisible characters; nobody was added", "名單上的名字「%.64s」%s；請用 1 到 %d 位元組的 UTF-8 文字，不含控制字元、雙向控制字元或隱形字元；沒有加入任何人") \
 	X(NAME_TOO_LONG,   "is too long", "太長") \
 	X(NAME_EMPTY,      "is empty", "是空的") \
 	X(NAME_NOT_UTF8,   "is not valid UTF-8 (byte %zu)", "不是有效的 UTF-8（第 %zu 個位元組）") \
@@ -460,6 +461,7 @@
 	X(NAME_INVISIBLE,  "an invisible character", "隱形字元") \
 	X(NAME_SPACE,      "starts or ends with a space", "開頭或結尾有空格") \
 	X(PLAIN_NOT_SAVED, "NOT SAVED: %s", "未儲存：%s") \
+	X(PLAIN_ERR,       "%s", "%s") \
 	X(PLAIN_UNSAVED, "answers that could not be saved: %d", "有 %d 筆作答未能儲存") \
 	X(UI_TERM_IS, "TERM is %s", "TERM 是 %s") \
 	X(UI_TERM_UNSET, "TERM is not set", "沒有設定 TERM") \
@@ -530,6 +532,8 @@
 	X(ROSTER_NO_TCP,   "This class server does not listen on TCP (class serve --listen HOST:PORT), so the slips name it as %s; lab PCs need the server's address there.", "這台班級伺服器沒有在 TCP 上提供服務（class serve --listen HOST:PORT），所以登入單上寫的是 %s；電腦教室的電腦需要換成伺服器的位址。") \
 	X(QUEUE_WAITING_ONE, "%d answer waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
 	X(QUEUE_WAITING,   "%d answers waiting to be sent to the class server", "%d 筆作答等待送到班級伺服器") \
+	X(CLASS_AWAY_WAITING_ONE, "; %d practice answer made meanwhile is waiting on this computer and is sent when the server is back: try again later", "；這段時間的 %d 筆練習作答正在這台電腦上等待，伺服器恢復後會送出：請稍後再試") \
+	X(CLASS_AWAY_WAITING, "; %d practice answers made meanwhile are waiting on this computer and are sent when the server is back: try again later", "；這段時間的 %d 筆練習作答正在這台電腦上等待，伺服器恢復後會送出：請稍後再試") \
 	X(QUEUE_KEPT,      "Kept on this computer: the class server cannot be reached now; %s, sent when it is back.", "已先存在這台電腦：目前連不上班級伺服器；%s，伺服器恢復後會自動送出。") \
 	X(QUEUE_SENT,      "The class server is back: every answer kept on this computer has been sent.", "班級伺服器恢復了：存在這台電腦的作答都已送出。") \
 	X(CHECK_HEAD,      "%s: answers %lld, learners %lld", "%s：%lld 個答案，%lld 位學習者") \
@@ -622,6 +626,7 @@
 	X(CLASS_WHY_CERT,  "its certificate is not trusted; set HTTPTUTOR_CA to the teacher's certificate file", "不信任它的憑證；請把 HTTPTUTOR_CA 設為老師提供的憑證檔") \
 	X(CLASS_WHY_TLS,   "the encrypted connection could not be set up (is it https:// on an HTTP port, or the other way round?)", "無法建立加密連線（是不是對 HTTP 連接埠用了 https://，或反過來？）") \
 	X(CLASS_WHY_BROKE, "the connection broke", "連線中斷了") \
+	X(CLASS_WHY_BROKE_TLS, "the connection broke; the server may speak HTTPS: use https://", "連線中斷了；伺服器可能使用 HTTPS：請改用 https://") \
 	X(EXAM_BAD_NAME,   "'%s' cannot be an exam name: use 1 to %d letters, digits, '.', '_' or '-', starting with a letter or digit (not new, close or seed-…)", "「%s」不能當考試名稱：請用 1 到 %d 個英文字母、數字、「.」「_」或「-」，開頭要是字母或數字（不可用 new、close 或 seed-…）") \
 	X(EXAM_BAD_CLOSES, "--closes takes HH:MM, 'YYYY-MM-DD HH:MM' or +N with m, h or d (+90m), not '%s'", "--closes 要寫成 HH:MM、'YYYY-MM-DD HH:MM' 或 +N 加上 m、h、d（例如 +90m），不是「%s」") \
 	X(EXAM_CLOSES_PAST, "--closes %s is not in the future", "--closes %s 不是未來的時間") \
@@ -655,6 +660,7 @@
 	X(EXAM_NOT_YOURS,  "attempt %lld belongs to another learner", "作答編號 %lld 屬於另一位學生") \
 	X(EXAM_NO_ATTEMPT, "there is no such attempt of yours", "找不到你的這次作答") \
 	X(EXAM_NOT_AN_ANSWER, "that is not an answer to question %d of this exam", "這不是這份考卷第 %d 題可以用的答案") \
+	X(EXAM_NO_SUCH_POS, "this exam has %d questions (pos 0–%d)", "這份考卷有 %d 題（pos 0–%d）") \
 	X(EXAM_NO_MATCH,   "no questions match these settings", "沒有題目符合這些設定") \
 	X(EXAM_MISMATCH,   "exam %s was first run with %d minutes%s; give the same settings, or another --seed", "練習卷 %s 第一次出題時是 %d 分鐘%s；請用相同的設定，或換一個 --seed") \
 	X(EXAM_MISMATCH_AND, " and %s", "、篩選條件 %s") \

@@ -139,7 +139,9 @@ static bool store_write1(struct store *s, sqlite3_stmt *st, const char *what,
 	return ok;
 }
 
-const char *store_name_problem(const char *name, char *buf, size_t n)
+/* Why name cannot be a profile name, framed by frame (NAME_BAD: the why,
+ * the limit; ROSTER_NAME_BAD: the name, the why, the limit); NULL when fine. */
+static const char *name_problem(const char *name, enum msg frame, char *buf, size_t n)
 {
 	size_t len = strlen(name), bad;
 	enum text_unsafe kind;
@@ -161,8 +163,21 @@ const char *store_name_problem(const char *name, char *buf, size_t n)
 	} else {
 		return NULL;
 	}
-	snprintf(buf, n, tr(MSG_NAME_BAD), why, STORE_NAME_MAX);
+	if (frame == MSG_ROSTER_NAME_BAD)
+		snprintf(buf, n, tr(MSG_ROSTER_NAME_BAD), name, why, STORE_NAME_MAX);
+	else
+		snprintf(buf, n, tr(MSG_NAME_BAD), why, STORE_NAME_MAX);
 	return buf;
+}
+
+const char *store_name_problem(const char *name, char *buf, size_t n)
+{
+	return name_problem(name, MSG_NAME_BAD, buf, n);
+}
+
+const char *store_roster_name_problem(const char *name, char *buf, size_t n)
+{
+	return name_problem(name, MSG_ROSTER_NAME_BAD, buf, n);
 }
 
 /* Look up the profile id; 0 when it does not exist.  false on SQL error. */

@@ -54,6 +54,9 @@ struct store {
  * a space at either end (it must not act on a terminal or pass for another
  * name).  NULL when fine; else a sentence saying why, written to buf. */
 const char *store_name_problem(const char *name, char *buf, size_t n);
+/* The same check for a name on a class server's roster: the sentence names
+ * the name, and not --user. */
+const char *store_roster_name_problem(const char *name, char *buf, size_t n);
 
 /* Where store_open goes when its path is NULL: the class server target
  * (a class folder with its class.sock, or HOST:PORT), or NULL for the

@@ -1053,7 +1053,11 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 		r = a.state == ATTEMPT_TIME ? EXAM_TIME_UP : EXAM_CLOSED;
 	} else if (!have || !given || !answer_fits(&one, given, canon, sizeof canon)) {
 		char why[160];
-		snprintf(why, sizeof why, tr(MSG_EXAM_NOT_AN_ANSWER), pos + 1);
+		/* The API's pos counts from 0: say which there are. */
+		if (!have && p.info.count > 0 && (pos < 0 || pos >= p.info.count))
+			snprintf(why, sizeof why, tr(MSG_EXAM_NO_SUCH_POS), p.info.count, p.info.count - 1);
+		else
+			snprintf(why, sizeof why, tr(MSG_EXAM_NOT_AN_ANSWER), pos + 1);
 		store_could_not(s, what, why);
 		r = EXAM_BAD_ANSWER;
 	} else {

@@ -103,8 +103,15 @@ static void refused(struct store *s, const struct client_reply *r)
 /* A GET whose reply is JSON: false with s->err when it failed. */
 static bool get(struct store *s, const char *path, struct client_reply *r)
 {
-	if (!call(s, "GET", path, NULL, NULL, r))
+	if (!call(s, "GET", path, NULL, NULL, r)) {
+		/* Away: what waits here is not lost, and goes when it is back. */
+		int n = R(s)->waiting;
+		size_t k = strlen(s->err);
+		if (n > 0 && k < sizeof s->err)
+			snprintf(s->err + k, sizeof s->err - k,
+			         tr(n == 1 ? MSG_CLASS_AWAY_WAITING_ONE : MSG_CLASS_AWAY_WAITING), n);
 		return false;
+	}
 	if (r->status != 200 || !r->json) {
 		refused(s, r);
 		client_reply_free(r);

@@ -730,7 +730,8 @@ sv_client() {
 	[ "$(sv_sql "$own/httptutor/progress.db" 'SELECT count(*) FROM pending')" = 3 ] &&
 		ok "server/offline-queue" || bad "server/offline-queue" "$(sv_sql "$own/httptutor/progress.db" 'SELECT method, path FROM pending')"
 	cli_x --class "$dir" stats
-	sv_check offline-stats-refused 1 err 'cannot reach'
+	sv_check offline-stats-refused 1 err 'cannot reach' \
+		err '; 3 practice answers made meanwhile are waiting on this computer and are sent when the server is back: try again later'
 	sv_start "$dir"
 	cli_x --class "$dir" stats --json
 	sv_check back-online-sent 0
@@ -771,6 +772,15 @@ sv_tcp() {
 	sv_req 401-no-token 401 '^www-authenticate: Bearer realm="httptutor class"$' -- "http://127.0.0.1:$port/v1/me"
 	sv_req 401-bad-token 401 'error="invalid_token"' -- -H 'Authorization: Bearer abcd-efgh-ijkm-npqr-stuv-wx' \
 		"http://127.0.0.1:$port/v1/me"
+	# A bad name is named; --user is not what to fix (QA 5b #10).
+	cli_x --class "$dir" class roster add -- newkid $'bad\tname'
+	sv_check roster-bad-name-named 1 err "the roster name 'bad.name' has a control character U\+0009 at byte 4" &&
+		{ ! grep -q -e '--user\|HTTPTUTOR_USER' "$CLI_T/err" && ok server/roster-bad-name-no-user ||
+			bad server/roster-bad-name-no-user "$(cat "$CLI_T/err")"; }
+	sv_req tcp-malformed-token 401 'error="invalid_token"' -- -H 'Authorization: Bearer abcd' \
+		"http://127.0.0.1:$port/v1/me" &&
+		{ grep -q 'that is not a class token: a token is 26 letters and digits' "$SV_T/b" &&
+			ok server/tcp-malformed-token-says || bad server/tcp-malformed-token-says "$(cat "$SV_T/b")"; }
 	cli_x --class "$dir" class roster add lin chen
 	sv_check roster-add 0 out '^lin  [a-z2-9]{4}(-[a-z2-9]{4}){5}-[a-z2-9]{2}$' err 'shown only now'
 	tok=$(sed -n 's/^lin  //p' "$CLI_T/out")
@@ -815,6 +825,9 @@ sv_tcp() {
 		sv_check https-client 0 out '^Score: 0/1|^Score: 1/1'
 		curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/me" >"$SV_T/code" 2>/dev/null
 		[ "$(cat "$SV_T/code")" != 200 ] && ok "server/https-only" || bad "server/https-only" "plain HTTP answered"
+		# http:// to the HTTPS port: the hint to use https:// (QA 5b #10).
+		HTTPTUTOR_TOKEN=$tok XDG_DATA_HOME=$SV_T/own-wu cli_x --class "http://localhost:$port" stats
+		sv_check http-to-https-hint 1 err 'the server may speak HTTPS: use https://'
 		sv_stop
 	fi
 	port=$(sv_port)

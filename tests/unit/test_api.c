@@ -460,6 +460,13 @@ static void test_exam(void **state)
 	snprintf(path, sizeof path, "/v1/attempts/%lld/answers", id);
 	assert_int_equal(req(&ana, "POST", path, "{\"pos\":9,\"given\":\"404\"}", NULL), 422);
 	assert_string_equal(rstr("type"), "/problems/not-in-paper");
+	/* Says which positions there are (QA 5b #10). */
+	{
+		char want[80];
+		long long nq = count("SELECT count(*) FROM exam_question WHERE exam_id = 'quiz1'");
+		snprintf(want, sizeof want, "this exam has %lld questions (pos 0–%lld)", nq, nq - 1);
+		assert_non_null(strstr(rstr("detail"), want));
+	}
 	assert_int_equal(req(&ben, "POST", path, "{\"pos\":0,\"given\":\"404\"}", NULL), 403);
 	assert_int_equal(req(&ben, "GET", apath, NULL, NULL), 403);
 	assert_int_equal(req(&ana, "POST", path, "{\"pos\":0,\"given\":\"404\"}", NULL), 201);
@@ -542,8 +549,18 @@ static void test_tokens(void **state)
 	tcp.auth = "Bearer abcd-efgh-ijkm-npqr-stuv-wx";
 	assert_int_equal(req(&tcp, "GET", "/v1/me", NULL, NULL), 401);
 	assert_non_null(strstr(rp.www_auth, "error=\"invalid_token\""));
+	/* A malformed token is said to be one (QA 5b #10). */
+	tcp.auth = "Bearer abcd";
+	assert_int_equal(req(&tcp, "GET", "/v1/me", NULL, NULL), 401);
+	assert_non_null(strstr(rstr("detail"), "that is not a class token: a token is 26 letters and digits"));
 	tcp.auth = "Basic YWxpY2U6eA==";
 	assert_int_equal(req(&tcp, "GET", "/v1/me", NULL, NULL), 401);
+	/* A bad name is named, without --user advice; nobody is added. */
+	assert_int_equal(req(&teacher, "POST", "/v1/roster", "{\"names\":[\"newkid\",\"bad\\tname\"]}",
+	                     NULL), 422);
+	assert_non_null(strstr(rstr("detail"), "the roster name 'bad\tname' has a control character U+0009 at byte 4"));
+	assert_null(strstr(rstr("detail"), "--user"));
+	assert_int_equal(count("SELECT count(*) FROM roster"), 0);
 	assert_int_equal(req(&teacher, "POST", "/v1/roster", "{\"names\":[\"cho\",\"ms-lin\"]}",
 	                     NULL), 201);
 	json_t *s = json_array_get(json_object_get(reply, "students"), 0);

@@ -28,6 +28,7 @@ static const enum msg same_ok[] = {
 	MSG_APP_NAME,      /* the program's name */
 	MSG_NOT_UTF8,      /* shown only without UTF-8, where Chinese cannot be shown */
 	MSG_REVIEW_GROUP_ROW, /* only a layout of other messages */
+	MSG_PLAIN_ERR,     /* a message already in the interface's language */
 };
 
 static bool allowed_same(enum msg id)
