@@ -224,7 +224,7 @@ int plain_run(const struct model *m, const struct quiz_opts *o, const char *kind
 		bool gone = false;
 		if (!answer_save(st, &session, &rec)) {
 			/* Say so plainly: the learner must know this answer is not kept. */
-			report_error(MSG_PLAIN_NOT_SAVED, st->err);
+			report_error_wrap(utf8, MSG_PLAIN_NOT_SAVED, st->err);
 			unsaved++;
 			gone = store_gone(st);   /* deleted or replaced: nothing more can be kept */
 		}

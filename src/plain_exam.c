@@ -323,7 +323,7 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 			if (confirm(in, ask, left > 0 ? examrun_left(r) * 1000 : -1, utf8, &st)) {
 				enum exam_rc rc = examrun_finish(r);
 				if (rc == EXAM_ERR) {
-					report_error(MSG_PLAIN_NOT_SAVED, r->err);
+					report_error_wrap(utf8, MSG_PLAIN_NOT_SAVED, r->err);
 					lost[n] = 1;
 					continue;
 				}
@@ -365,7 +365,7 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 		}
 		if (rc != EXAM_OK) {
 			/* Say so plainly: the learner must know this answer is not kept. */
-			report_error(MSG_PLAIN_NOT_SAVED, r->err);
+			report_error_wrap(utf8, MSG_PLAIN_NOT_SAVED, r->err);
 			lost[cur] = 1;
 			if (store_gone(r->st))
 				return false;   /* deleted or replaced: nothing more can be kept */
@@ -418,7 +418,7 @@ int plain_exam(const struct model *m, const char *name, const struct quiz_opts *
 	}
 	rc = name ? examrun_open(&r, st, m, name) : examrun_open_practice(&r, st, m, o, minutes);
 	if (rc != EXAM_OK || !examrun_can_show(&r)) {
-		fprintf(stderr, "httptutor: %s\n", r.err);
+		report_error_wrap(utf8, MSG_PLAIN_ERR, r.err);
 		goto out;
 	}
 	if (examrun_phase(&r) == ER_ENDED) {
@@ -444,7 +444,7 @@ int plain_exam(const struct model *m, const char *name, const struct quiz_opts *
 		goto out;
 	}
 	if (rc != EXAM_OK) {
-		fprintf(stderr, "httptutor: %s\n", r.err);
+		report_error_wrap(utf8, MSG_PLAIN_ERR, r.err);
 		goto out;
 	}
 	header(&r, o, utf8);

@@ -1,5 +1,6 @@
 /* report.c — line-command output: card, table, search, stats, export. */
 #include <errno.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,20 @@ void report_error(enum msg fmt, ...)
 	vfprintf(stderr, tr(fmt), ap);
 	fputc('\n', stderr);
 	va_end(ap);
+}
+
+void report_error_wrap(bool utf8, enum msg fmt, ...)
+{
+	char line[1200];
+	va_list ap;
+	int k = snprintf(line, sizeof line, "httptutor: ");
+	va_start(ap, fmt);
+	vsnprintf(line + k, sizeof line - (size_t)k, tr(fmt), ap);
+	va_end(ap);
+	if (isatty(STDERR_FILENO))
+		report_wrap(stderr, line, report_width(), 0, utf8);
+	else
+		fprintf(stderr, "%s\n", line);
 }
 
 int report_width(void)

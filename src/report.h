@@ -45,6 +45,10 @@ int report_find_chapter(const struct model *m, const char *s);
 
 /* "httptutor: " and the UI message fmt, filled from the arguments, on stderr. */
 void report_error(enum msg fmt, ...);
+/* The same for plain mode: on a terminal, wrapped to report_width() like
+ * plain mode's stdout (a long NOT SAVED is not broken mid-word); to a file
+ * or pipe, one line a message, as scripts read them. */
+void report_error_wrap(bool utf8, enum msg fmt, ...);
 /* Columns for line output: COLUMNS when it is 40–200, else 80. */
 int report_width(void);
 /* Print s word-wrapped to width columns with indent spaces before each line,

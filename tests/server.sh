@@ -636,6 +636,29 @@ sv_full() {
 	sv_check full-exam-not-saved 1 err 'the class server could not save this \(the file size limit.*tell your teacher' &&
 		{ ! grep -q 'cannot be reached' "$CLI_T/err" && ok server/full-not-unreachable ||
 			bad server/full-not-unreachable "$(cat "$CLI_T/err")"; }
+	# On a terminal, plain mode's stderr is wrapped to COLUMNS like its
+	# stdout: the NOT SAVED sentence is not broken mid-word (QA 5b #7).
+	if command -v script >/dev/null; then
+		printf '1\n' | COLUMNS=80 script -qec "$BIN --class $dir --lang en exam z1 --plain" /dev/null \
+			2>/dev/null | tr -d '\r' >"$SV_T/tty.out"
+		"$SV_PY" - "$SV_T/tty.out" <<'PY' 2>"$SV_T/tty.why" && ok server/full-stderr-wrapped-tty ||
+import sys
+lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().split("\n")
+# (the prompt "> " may share the line: the input was typed ahead)
+i = next(k for k, l in enumerate(lines) if "httptutor: NOT SAVED" in l)
+lines[i] = lines[i][lines[i].index("httptutor: "):]
+msg = []
+for l in lines[i:]:
+    if not l.strip():
+        break
+    msg.append(l)
+assert all(len(l) <= 80 for l in msg), msg
+assert len(msg) > 1, msg
+text = " ".join(msg)
+assert "could not save this (the file size limit was reached (ulimit -f)); tell your teacher" in text, text
+PY
+			bad server/full-stderr-wrapped-tty "$(tail -3 "$SV_T/tty.why") $(head -c 600 "$SV_T/tty.out")"
+	fi
 	# The reason in the learner's language (the server names it), and a
 	# full-screen status line that says the important part in 80 columns.
 	cli_xin '1\n' --class "$dir" --lang zh-TW exam z1 --plain
