@@ -1,4 +1,5 @@
-/* keyseq.c — CSI and SS3 sequences to keys, by ECMA-48 shape, not terminfo. */
+/* keyseq.c — CSI and SS3 sequences to keys, by ECMA-48 shape, not terminfo;
+ * the control strings terminals answer queries with, to their end. */
 #include <curses.h>
 #include <stdbool.h>
 
@@ -51,6 +52,11 @@ static enum keyseq_rc csi(const int *s, size_t n, int *key)
 	/* The Linux console's F1–F5: ESC [ [ A … E. */
 	if (n >= 1 && s[0] == '[')
 		return n < 2 ? KEYSEQ_MORE : found(s[1] == 'A' ? FN(KEY_F(1)) : 0, key);
+	/* An X10 mouse report, ESC [ M and three raw bytes (button, column,
+	 * row), from a terminal another program left in mouse mode: those
+	 * bytes are no keys. */
+	if (n >= 1 && s[0] == 'M')
+		return n < 4 ? KEYSEQ_MORE : KEYSEQ_DROP;
 	int first = -1;     /* first numeric parameter, -1 none */
 	bool later = false; /* past the first parameter: the rest are modifiers */
 	for (size_t i = 0; i < n; i++) {
@@ -107,5 +113,23 @@ enum keyseq_rc keyseq_parse(const int *seq, size_t n, int *key)
 		return csi(seq + 1, n - 1, key);
 	if (seq[0] == 'O')
 		return n == 1 ? KEYSEQ_MORE : ss3(seq + 1, n - 1, key);
+	/* OSC, DCS, APC, PM, SOS: a string up to its terminator, not keys. */
+	if (n == 1 && (seq[0] == ']' || seq[0] == 'P' || seq[0] == '_' || seq[0] == '^' ||
+	               seq[0] == 'X'))
+		return KEYSEQ_STRING;
 	return KEYSEQ_DROP;   /* Alt+key: bound to nothing */
+}
+
+bool keyseq_string_start(int c)
+{
+	return c == 0x90 || c == 0x98 || c == 0x9D || c == 0x9E || c == 0x9F;
+}
+
+enum keyseq_rc keyseq_string(int prev, int c)
+{
+	if (prev == 27)
+		return c == '\\' ? KEYSEQ_DROP : KEYSEQ_KEY;
+	if (c == 7 || c == 0x9C)   /* BEL (xterm's OSC end), 8-bit ST */
+		return KEYSEQ_DROP;
+	return KEYSEQ_MORE;
 }

@@ -74,6 +74,8 @@ static struct {
 	bool cut_stray;         /* its ESC was already taken for Esc */
 	char paste[1024];       /* the text of the last bracketed paste */
 	bool gone;              /* input ended while keys were being dropped */
+	bool resize_due;        /* a resize came inside a control string */
+	bool esc_due;           /* an ESC ended a control string: ahead is what followed it */
 } ui = { .ahead = -1 };
 
 static volatile sig_atomic_t got_signal;
@@ -222,6 +224,10 @@ bool ui_start(bool color, bool utf8, char *err, size_t n)
 	 * keys (a Q in it would quit).  Terminals without it ignore this. */
 	if (!ui.script) {
 		fputs("\033[?2004h", ui.out);
+		/* Mouse reporting off: a program that crashed (vim, htop) can leave
+		 * it on, and then every click arrives as bytes.  Never turned on
+		 * here; turning off a mode a terminal lacks is ignored. */
+		fputs("\033[?9l\033[?1000l\033[?1002l\033[?1003l\033[?1006l", ui.out);
 		fflush(ui.out);
 	}
 	return true;
@@ -295,7 +301,7 @@ bool ui_input_waiting(void)
 {
 	if (ui.script)
 		return ui.script[ui.script_pos] >= 0;
-	return ui.ahead >= 0 || input_state() == 1;
+	return ui.ahead >= 0 || ui.resize_due || ui.esc_due || input_state() == 1;
 }
 
 /* What read_key returns when ms passed without a key. */
@@ -345,9 +351,44 @@ static int read_key(int ms)
 	}
 }
 
+/* After the introducer of a control string (ESC ] or U+009D, ESC P …): a
+ * terminal's reply to a query (OSC 11 colour, XTVERSION, OSC 52 clipboard),
+ * which can arrive late, long after whoever asked.  Read it to its end and
+ * drop it, so none of it is typed.  A resize meanwhile is kept for later; an
+ * ESC that is not ST ends the string and begins a sequence (esc_due).  A
+ * pause of SEQ_MS or KEYSEQ_STRING_MAX characters without an end gives it up.
+ * 0, or -1 when input ended. */
+static int read_string(void)
+{
+	int prev = 0;
+	for (size_t n = 0; n < KEYSEQ_STRING_MAX; n++) {
+		int c = read_key(SEQ_MS);
+		if (c == -1)
+			return -1;
+		if (c == KEY_WAITED)
+			return 0;   /* its end was lost: drop what came, not more */
+		if (c == FN(KEY_RESIZE))
+			ui.resize_due = true;
+		if (c >= KEY_FN_BASE)
+			continue;
+		switch (keyseq_string(prev, c)) {
+		case KEYSEQ_DROP:
+			return 0;
+		case KEYSEQ_KEY:
+			ui.ahead = c;
+			ui.esc_due = true;
+			return 0;
+		default:
+			prev = c;
+		}
+	}
+	return 0;
+}
+
 /* Read on from seq[0..n) (n >= 1) until the sequence is complete.  The key
  * it means (KEY_STRAY instead when stray: its ESC was already taken for
- * Esc); 0 when it is bound to nothing or was cut short (then what came is
+ * Esc); 0 when it is bound to nothing, a control string (read to its end
+ * and dropped), or was cut short (then what came is
  * kept in ui.cut for its late rest); -1 when input ended.  A control
  * character, ESC or a curses key is not part of it: it stays for the next
  * read. */
@@ -379,6 +420,8 @@ static int read_rest(int *seq, size_t n, bool stray)
 		}
 		seq[n++] = c;
 	}
+	if (rc == KEYSEQ_STRING)
+		return read_string();
 	if (rc != KEYSEQ_KEY || too_long)
 		return 0;
 	return stray ? KEY_STRAY : key;
@@ -389,6 +432,7 @@ static int read_rest(int *seq, size_t n, bool stray)
 static int read_escape(void)
 {
 	int seq[KEYSEQ_MAX];
+	ui.esc_due = false;
 	int c = read_key(ui.esc_ms);
 	if (c == KEY_WAITED) {
 		ui.lone_esc_at = clock_ms();
@@ -431,6 +475,10 @@ static int late_tail(int k)
 			cut_n--;
 		seq[cut_n++] = k;
 		r = read_rest(seq, cut_n, ui.cut_stray);
+	} else if (after_esc && (k == ']' || k == 'P' || k == '_' || k == '^' || k == 'X') &&
+	           ui_input_waiting()) {
+		/* a reply string whose ESC came alone, its rest right behind */
+		r = read_string();
 	} else if (after_esc && (k == '[' || k == 'O')) {
 		seq[0] = k;
 		r = read_rest(seq, 1, true);
@@ -451,7 +499,9 @@ static int read_paste(void)
 	size_t n = 0;
 	bool after_cr = false;
 	for (;;) {
-		int c = read_key(1000);
+		/* an ESC that ended a control string in the paste */
+		int c = ui.esc_due ? 27 : read_key(1000);
+		ui.esc_due = false;
 		if (c == -1)
 			return -1;
 		if (c == '\n' && after_cr) {
@@ -461,6 +511,11 @@ static int read_paste(void)
 		after_cr = c == '\r';
 		if (c == KEY_WAITED)
 			break;   /* its end marker was lost: what came is the paste */
+		if (keyseq_string_start(c)) {
+			if (read_string() < 0)
+				return -1;
+			continue;
+		}
 		if (c == 27) {
 			int seq[KEYSEQ_MAX], first = read_key(SEQ_MS);
 			if (first < 0 || first >= KEY_FN_BASE)
@@ -483,6 +538,7 @@ static int read_paste(void)
 		}
 	}
 	ui.paste[n] = '\0';
+	ui.lone_esc_at = 0;
 	return KEY_PASTE;
 }
 
@@ -510,10 +566,19 @@ int ui_getkey(void)
 	if (ui.script)
 		return got_signal ? -1 : script_key();
 	for (;;) {
-		int k = read_key(ui.tick_ms > 0 ? ui.tick_ms : -1);
-		if (k == KEY_WAITED)
-			return KEY_TICK;  /* nothing typed: time to redraw a clock */
-		k = late_tail(k);
+		if (ui.resize_due) {
+			ui.resize_due = false;
+			return FN(KEY_RESIZE);
+		}
+		int k = 27;
+		if (!ui.esc_due) {
+			k = read_key(ui.tick_ms > 0 ? ui.tick_ms : -1);
+			if (k == KEY_WAITED)
+				return KEY_TICK;  /* nothing typed: time to redraw a clock */
+			k = late_tail(k);
+		}
+		if (keyseq_string_start(k) && (k = read_string()) == 0)
+			continue;         /* an 8-bit control string (U+009D …) */
 		if (k == 27 && (k = read_escape()) == 0)
 			continue;         /* a sequence bound to nothing */
 		if (k == KEY_PASTE_BEGIN)
@@ -541,7 +606,9 @@ void ui_flush_input(void)
 	 * tail ("1~" of ESC[1~) to be read as keys.  Read what is there, whole
 	 * sequences included, and drop it; keep a resize. */
 	for (;;) {
-		int k = read_key(0);
+		int k = ui.esc_due ? 27 : read_key(0);
+		if (keyseq_string_start(k))
+			k = read_string();
 		if (k == 27)
 			k = read_escape();
 		if (k == KEY_WAITED)

@@ -86,12 +86,81 @@ static void test_unbound_dropped(void **state)
 	assert_int_equal(keyseq_parse(ss3, 5, &key), KEYSEQ_DROP);
 }
 
+static void test_mouse_and_strings(void **state)
+{
+	(void)state;
+	/* X10 mouse: ESC [ M then button, column, row as raw bytes; the three
+	 * are part of it even when they look like keys (a click at column 17
+	 * is "1", QA 5a #5). */
+	expect("[M 1!", KEYSEQ_DROP, 0);
+	expect("[M#qq", KEYSEQ_DROP, 0);
+	expect("[<0;17;5M", KEYSEQ_DROP, 0);   /* SGR form, as before */
+	expect("[32;17;5M", KEYSEQ_DROP, 0);   /* urxvt form */
+	/* OSC, DCS, APC, PM, SOS: the introducer says "a string follows". */
+	const char *intro = "]P_^X";
+	for (const char *p = intro; *p; p++) {
+		int seq[1] = { *p }, key;
+		assert_int_equal(keyseq_parse(seq, 1, &key), KEYSEQ_STRING);
+	}
+	int alt_p[1] = { 'p' }, key;   /* Alt-p is still Alt-p */
+	assert_int_equal(keyseq_parse(alt_p, 1, &key), KEYSEQ_DROP);
+	assert_true(keyseq_string_start(0x9D));
+	assert_true(keyseq_string_start(0x90));
+	assert_true(keyseq_string_start(0x9F));
+	assert_true(keyseq_string_start(0x9E));
+	assert_true(keyseq_string_start(0x98));
+	assert_false(keyseq_string_start(0x9B));   /* 8-bit CSI is no string */
+	assert_false(keyseq_string_start(']'));
+}
+
+/* Feed a string's body after its introducer: the index of the character
+ * that ended it and how, or n with KEYSEQ_MORE. */
+static size_t string_end(const char *body, enum keyseq_rc *how)
+{
+	int prev = 0;
+	size_t i;
+	for (i = 0; body[i]; i++) {
+		int c = (unsigned char)body[i];
+		if (c == 0xC2 && (unsigned char)body[i + 1] == 0x9C)
+			c = 0x9C, i++;   /* ST as U+009C, the way a UTF-8 terminal sends it */
+		*how = keyseq_string(prev, c);
+		if (*how != KEYSEQ_MORE)
+			return i;
+		prev = c;
+	}
+	*how = KEYSEQ_MORE;
+	return i;
+}
+
+static void test_string_ends(void **state)
+{
+	(void)state;
+	enum keyseq_rc how;
+	const char *bel = "11;rgb:0000/0000/0000\a";
+	assert_int_equal(string_end(bel, &how), strlen(bel) - 1);
+	assert_int_equal(how, KEYSEQ_DROP);
+	const char *st = ">|XTerm(390)\033\\";
+	assert_int_equal(string_end(st, &how), strlen(st) - 1);
+	assert_int_equal(how, KEYSEQ_DROP);
+	const char *c1 = "52;c;UQ==\xc2\x9c";
+	assert_int_equal(string_end(c1, &how), strlen(c1) - 1);
+	assert_int_equal(how, KEYSEQ_DROP);
+	/* Quotes, semicolons, q and digits inside go on. */
+	assert_int_equal(string_end("Gi=31;OK q 1", &how), 12);
+	assert_int_equal(how, KEYSEQ_MORE);
+	/* ESC then not \: the string ended at the ESC, a sequence begins. */
+	assert_int_equal(string_end("abc\033[A", &how), 4);
+	assert_int_equal(how, KEYSEQ_KEY);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_home_end_variants),
 		cmocka_unit_test(test_arrows_and_modifiers),
 		cmocka_unit_test(test_unbound_dropped),
+		cmocka_unit_test(test_mouse_and_strings),
+		cmocka_unit_test(test_string_ends),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
