@@ -495,20 +495,32 @@ static void draw_confirm(const struct app *a)
 	text_lines_free(ls, n);
 }
 
+/* What is wrong and how to go on, each wrapped to the width, centred: the
+ * window can be far smaller than the minimum. */
+static void draw_too_small(const struct app *a)
+{
+	char what[128], how[128];
+	snprintf(what, sizeof what, tr(MSG_TOO_SMALL), a->cols, a->rows);
+	snprintf(how, sizeof how, tr(MSG_TOO_SMALL_HOW), UI_MIN_COLS, UI_MIN_ROWS);
+	size_t nw = 0, nh = 0;
+	char **lw = text_wrap(what, a->cols, &nw), **lh = text_wrap(how, a->cols, &nh);
+	int y = (a->rows - (int)(nw + nh)) / 2;
+	if (y < 0)
+		y = 0;
+	for (size_t i = 0; i < nw + nh; i++, y++) {
+		const char *l = i < nw ? lw[i] : lh[i - nw];
+		int w = text_width(l);
+		ui_put(y, w < a->cols ? (a->cols - w) / 2 : 0, l, a->cols, i < nw ? E_ERROR : E_NORMAL);
+	}
+	text_lines_free(lw, nw);
+	text_lines_free(lh, nh);
+}
+
 static void draw(const struct app *a)
 {
 	ui_clear();
 	if (a->too_small) {
-		char msg[128];
-		snprintf(msg, sizeof msg, tr(MSG_TOO_SMALL), UI_MIN_COLS, UI_MIN_ROWS);
-		int w = text_width(msg);
-		int y = a->rows / 2, x = w < a->cols ? (a->cols - w) / 2 : 0;
-		ui_put(y, x, msg, a->cols, E_ERROR);
-		char now[32];
-		snprintf(now, sizeof now, "%dx%d", a->cols, a->rows);
-		if (y + 1 < a->rows)
-			ui_put(y + 1, (a->cols - (int)strlen(now)) / 2 > 0 ? (a->cols - (int)strlen(now)) / 2 : 0,
-			       now, a->cols, E_DIM);
+		draw_too_small(a);
 	} else {
 		screens[app_top(a)].draw(a);
 		if (a->confirm_on)
@@ -666,11 +678,10 @@ int app_run(struct app *a, enum screen_id start)
 		 * as keys they are 5 and q (text typed into a box stays as it is). */
 		if (!a->input_on)
 			key = ascii_key(key);
-		if (a->too_small) {
-			if (key == 'q' || key == 'Q')
-				a->quit = true;
+		/* Too small: only a resize goes on (Ctrl-C ends the program as
+		 * anywhere).  q here quit at once, even mid-quiz (QA 5a #3). */
+		if (a->too_small)
 			continue;
-		}
 		if (a->confirm_on) {
 			/* y answers yes; any other key (Enter included) is no, and
 			 * what was typed behind it is dropped: it was not meant for

@@ -73,7 +73,8 @@
 	X(HELP_FOOTER,     "q or Esc: close help", "q 或 Esc：關閉說明") \
 	X(HELP_FOOTER_SCROLL, "%d-%d/%d  Down/PgDn/G: more  q: close help", "%d-%d/%d  下/PgDn/G：更多  q：關閉說明") \
 	X(LABEL_SEP,       ": ",        "：") \
-	X(TOO_SMALL,       "terminal too small (need %dx%d)", "終端機太小（需要 %dx%d）") \
+	X(TOO_SMALL,       "terminal too small: %dx%d", "終端機太小：%dx%d") \
+	X(TOO_SMALL_HOW,   "make the window at least %dx%d", "請把視窗放大到至少 %dx%d") \
 	X(NOT_UTF8,        "Locale not UTF-8: English only; try LANG=C.UTF-8", "Locale not UTF-8: English only; try LANG=C.UTF-8") \
 	X(NO_DB,           "progress is not saved: %s", "進度無法儲存：%s") \
 	X(QUIZ_TITLE,      "Quiz",      "測驗") \

@@ -169,8 +169,9 @@ tm_small() {
 	local s=small
 	tm_start $s 40x10
 	tm_run $s "$BIN --lang en --db $TM_T/small.db"
-	tm_wait $s 'terminal too small \(need 60x16\)' && ok "tmux/small-message" ||
-		tm_fail small-message "no 'terminal too small (need 60x16)' at 40x10" $s
+	tm_wait $s 'terminal too small: 40x10' && tm_screen $s | grep -q 'make the window at least 60x16' &&
+		ok "tmux/small-message" ||
+		tm_fail small-message "no 'terminal too small: 40x10' / 'make the window at least 60x16' at 40x10" $s
 	tm resize-window -t $s -x 80 -y 24
 	tm_wait $s 'Home' && ! tm_screen $s | grep -q 'too small' && tm_screen $s | grep -q 'Quit' &&
 		ok "tmux/small-recovers" || tm_fail small-recovers "home did not come back at 80x24" $s
