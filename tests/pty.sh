@@ -40,6 +40,7 @@ run_pty() {
 		return
 	fi
 	pty_run "$py" keys.py
+	pty_run "$py" replies.py
 	pty_run "$py" late.py
 	pty_run "$py" diskfull.py
 	pty_run "$py" screen.py
