@@ -237,8 +237,7 @@ def test_too_small(term):
         check(t.wait(r"too small", 3), f"no too-small screen at 50x12:\n{t.text()}")
         for k in (b"q", b"Q", b"\x1b", b"1", b"\r", b" ", b"v"):
             t.send(k)
-            t.settle(0.25)
-            check(t.alive(), f"{k!r} on the too-small screen ended the program")
+            check(t.wait_exit(0.4) is None, f"{k!r} on the too-small screen ended the program")
             check("too small" in t.text(), f"{k!r} left the too-small screen:\n{t.text()}")
         check(t.wait(r"terminal too small: 50x12", 1), f"the screen does not give the size:\n{t.text()}")
         check(t.wait(r"make the window at least 60x16", 1), f"it does not say how to go on:\n{t.text()}")
@@ -266,8 +265,7 @@ def test_too_small_zh(term):
     try:
         check(t.wait(r"終端機太小", 5), f"no Chinese too-small screen:\n{t.text()}")
         t.send("q")
-        t.settle(0.3)
-        check(t.alive(), "q on the too-small screen ended the program")
+        check(t.wait_exit(0.6) is None, "q on the too-small screen ended the program")
         check(t.wait(r"^ *終端機太小：30x8$", 1), f"the size is not given whole:\n{t.text()}")
         check(t.wait(r"請把視窗放大到至少 60x16", 1), f"it does not say how to go on:\n{t.text()}")
         t.resize(80, 24)
