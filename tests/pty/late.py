@@ -90,6 +90,13 @@ def test_exam(term):
         def after(seq, gap):
             rows = answers(db)
             check(not rows, f"{seq!r} {gap * 1000:.0f} ms late saved answers {rows}:\n{t.text()}")
+            # On a busy machine the program may read the ESC only once its
+            # rest has come (120 ms is just past ESCDELAY): then it was the
+            # whole key, and a whole End goes to the last question.  Home,
+            # sent whole, brings it back.
+            if seq == b"\x1b[4~" and gap < 0.3 and t.wait(r"3/3  answered 0", 0.1):
+                t.send(b"\x1b[1~")
+                t.settle(0.15)
             check(t.wait(r"1/3  answered 0", 0.1), f"{seq!r} {gap * 1000:.0f} ms late moved on:\n{t.text()}")
         each_late(t, "exam", after)
         check("Leave" not in t.text(), f"the leave question is still up:\n{t.text()}")
