@@ -159,7 +159,8 @@ int examcmd_new(const struct report_ctx *r, const struct examcmd_new *c,
 	char buf[512], when[32] = "";
 	if (e.closes_at)
 		examrun_clock_str(e.closes_at, when, sizeof when);
-	snprintf(buf, sizeof buf, tr(MSG_EXAMNEW_MADE), e.name, store_where(st), (int)n);
+	snprintf(buf, sizeof buf, trn(MSG_EXAMNEW_MADE_ONE, MSG_EXAMNEW_MADE, (long)n), e.name,
+	         store_where(st), (int)n);
 	size_t len = strlen(buf);
 	if (e.minutes)
 		len += (size_t)snprintf(buf + len, sizeof buf - len, tr(MSG_EXAMNEW_MINUTES), e.minutes);
@@ -194,6 +195,14 @@ int examcmd_close(const struct report_ctx *r, const char *name, const char *clos
 
 	if (closes && !examcmd_parse_when(closes, now, &when)) {
 		bad_closes(MSG_EXAM_BAD_CLOSES, closes);
+		return EXIT_USAGE;
+	}
+	/* A past --closes is refused as exam new refuses it: closing now under
+	 * a past time would report a time that is not when it closed. */
+	if (closes && when <= now) {
+		fprintf(stderr, "httptutor: ");
+		fprintf(stderr, tr(MSG_EXAM_CLOSE_PAST), closes, name);
+		fprintf(stderr, "\n%s\n", tr(MSG_ERR_TRY_HELP));
 		return EXIT_USAGE;
 	}
 	if (!(st = open_rw(db_path, user)))

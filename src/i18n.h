@@ -631,6 +631,7 @@
 	X(EXAM_BAD_NAME,   "'%s' cannot be an exam name: use 1 to %d letters, digits, '.', '_' or '-', starting with a letter or digit (not new, close or seed-…)", "「%s」不能當考試名稱：請用 1 到 %d 個英文字母、數字、「.」「_」或「-」，開頭要是字母或數字（不可用 new、close 或 seed-…）") \
 	X(EXAM_BAD_CLOSES, "--closes takes HH:MM, 'YYYY-MM-DD HH:MM' or +N with m, h or d (+90m), not '%s'", "--closes 要寫成 HH:MM、'YYYY-MM-DD HH:MM' 或 +N 加上 m、h、d（例如 +90m），不是「%s」") \
 	X(EXAM_CLOSES_PAST, "--closes %s is not in the future", "--closes %s 不是未來的時間") \
+	X(EXAM_CLOSE_PAST, "--closes %s is not in the future; to close it now, run: httptutor exam close %s", "--closes %s 不是未來的時間；要現在關閉，請執行：httptutor exam close %s") \
 	X(EXAM_TOO_FEW,    "only %zu questions match%s%s; ask for --count %zu or fewer, or loosen the filters", "只有 %zu 題符合%s%s；請用 --count %zu 以下，或放寬篩選條件") \
 	X(EXAM_NONE_MATCH, "no question matches%s%s; loosen the filters", "沒有題目符合%s%s；請放寬篩選條件") \
 	X(EXAM_NO_SUCH,    "there is no exam '%s' in %s (httptutor exams lists them)", "%2$s 裡沒有考試「%1$s」（httptutor exams 會列出所有考試）") \

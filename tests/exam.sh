@@ -321,7 +321,20 @@ rows = [r for r in csv.DictReader(open(sys.argv[1], newline="")) if r["scope"] =
 assert [(r["student"], r["status"]) for r in rows] == [("eve", "closed")], rows' "$EX_T/out"
 	cli_x --db "$db" --user teacher exam close nosuch
 	ex_check close-unknown 1 err "no exam 'nosuch'"
+	# A past --closes is refused as exam new refuses it, and closes nothing
+	# (QA-5b #6: it said "closed at 2020-01-01 10:00" and closed now).
+	cli_x --db "$db" --user teacher exam new past --count 3 --type pick
+	cli_xin '1\n' --db "$db" --user eve exam past
+	cli_x --db "$db" --user teacher exam close past --closes '2020-01-01 10:00'
+	ex_check close-past-refused 2 \
+		err "^httptutor: --closes 2020-01-01 10:00 is not in the future; to close it now, run: httptutor exam close past$" \
+		!out 'closed'
+	cli_x --lang zh-TW --db "$db" --user teacher exam close past --closes 00:00
+	ex_check close-past-refused-zh 2 err '不是未來的時間；要現在關閉，請執行：httptutor exam close past$'
+	cli_x --db "$db" --user teacher exam close past
+	ex_check close-past-left-open 0 out '^Exam past closed at [0-9:]+: open attempts have ended\.$'
 }
+
 
 # A content edit after `exam new` does not change the paper.
 ex_content_edit() {
