@@ -23,9 +23,14 @@ const char *tr(enum msg id)
 	return msgs[id][cur];
 }
 
+const char *trn(enum msg one, enum msg many, long n)
+{
+	return tr(n == 1 ? one : many);
+}
+
 const char *i18n_count(enum msg one, enum msg many, int n, char *buf, size_t size)
 {
-	snprintf(buf, size, tr(n == 1 ? one : many), n);
+	snprintf(buf, size, trn(one, many, n), n);
 	return buf;
 }
 

@@ -83,6 +83,7 @@
 	X(EXAM_TIME_UP,    "Time is up: answers after the end of the exam do not count.", "時間到：考試結束後的作答不計分。") \
 	X(EXAM_CLOSED_LATE, "The exam has closed: answers after its end do not count.", "考試已關閉：結束後的作答不計分。") \
 	X(EXAM_HEAD,       "Exam %s: %d questions", "考試 %s：共 %d 題") \
+	X(EXAM_HEAD_ONE,   "Exam %s: %d question", "考試 %s：共 %d 題") \
 	X(EXAM_HEAD_PRACTICE, " (practice paper, seed %llu)", "（練習卷，種子 %llu）") \
 	X(EXAM_HEAD_MINUTES, ", %d min", "，限時 %d 分鐘") \
 	X(EXAM_HEAD_UNTIL, ", until %s", "，%s 截止") \
@@ -93,6 +94,7 @@
 	X(EXAM_SAVED,      "Saved: %s.", "已儲存：%s。") \
 	X(EXAM_YOUR_ANSWER, "Your answer: %s", "你的答案：%s") \
 	X(EXAM_ALL_ANSWERED, "All %d questions are answered.", "%d 題都已作答。") \
+	X(EXAM_ALL_ANSWERED_ONE, "The question is answered.", "這一題已作答。") \
 	X(EXAM_UNANSWERED, "Unanswered: questions %s.", "未作答：第 %s 題。") \
 	X(EXAM_END_PROMPT, "Type finish to hand the exam in, back N to change an answer, or q to leave.", "輸入 finish 交卷，back N 修改答案，或 q 離開。") \
 	X(EXAM_BAD_CMD,    "Type an answer, Enter to skip, back N (1-%d), finish, or q.", "請輸入答案、Enter 跳過、back N（1-%d）、finish 或 q。") \
@@ -123,6 +125,7 @@
 	X(EXAM_NOT_ANSWERED_YET, "Not answered yet.", "尚未作答。") \
 	X(EXAM_ANSWERED_N, "answered %d", "已答 %d") \
 	X(EXAM_INTRO_COUNT, "%d questions", "共 %d 題") \
+	X(EXAM_INTRO_COUNT_ONE, "%d question", "共 %d 題") \
 	X(EXAM_INTRO_ATTEMPT_OF, "This is attempt %d of %d.", "這是第 %d 次作答（共 %d 次）。") \
 	X(EXAM_INTRO_ATTEMPT, "This is attempt %d.", "這是第 %d 次作答。") \
 	X(EXAM_INTRO_FB_END, "Results per question are shown when you finish.", "交卷後會顯示每題的結果。") \
@@ -150,6 +153,7 @@
 	X(REPORT_HEADER_Q, " (which header goes with %d?)", "（%d 要帶哪個標頭？）") \
 	X(REPORT_CLOSED_AT, ", closed %s", "，已於 %s 關閉") \
 	X(REPORT_EXAM_COUNTS, "%d students: %d finished, %d timed out, %d in progress, %d not started", "%d 位學生：%d 位已交卷、%d 位時間到、%d 位作答中、%d 位未開始") \
+	X(REPORT_EXAM_COUNTS_ONE, "%d student: %d finished, %d timed out, %d in progress, %d not started", "%d 位學生：%d 位已交卷、%d 位時間到、%d 位作答中、%d 位未開始") \
 	X(REPORT_EXAM_CLOSED_N, ", %d stopped when it closed", "、%d 位因考試關閉而結束") \
 	X(REPORT_EXAM_MEAN, "; mean score %.1f/%d (%d%%) over the %d who ended.", "；已結束的 %4$d 位平均 %1$.1f/%2$d（%3$d%%）。") \
 	X(RX_COL_STUDENT,  "Student", "學生") \
@@ -179,6 +183,7 @@
 	X(HTML_OPENED,     ", opened %s", "，%s 開放") \
 	X(HTML_AS_OF,      "; as of %s.", "；資料時間 %s。") \
 	X(HTML_SUMMARY,    "%d students: %d finished, %d timed out, %d stopped when it closed, %d in progress, %d not started.", "%d 位學生：%d 位已交卷、%d 位時間到、%d 位因考試關閉而結束、%d 位作答中、%d 位未開始。") \
+	X(HTML_SUMMARY_ONE, "%d student: %d finished, %d timed out, %d stopped when it closed, %d in progress, %d not started.", "%d 位學生：%d 位已交卷、%d 位時間到、%d 位因考試關閉而結束、%d 位作答中、%d 位未開始。") \
 	X(HTML_MEAN,       "Mean score %.1f of %d (%d%%) over those who ended.", "已結束者平均 %.1f / %d（%d%%）。") \
 	X(HTML_HISTOGRAM,  "Scores", "得分分布") \
 	X(HTML_SCORE_AXIS, "score (right answers)", "得分（答對題數）") \
@@ -197,6 +202,7 @@
 	X(WATCH_BY_NAME,   "by name", "依姓名") \
 	X(WATCH_BY_STATUS, "by status", "依狀態") \
 	X(EXAMNEW_MADE,    "Made exam %s in %s: %d questions", "已在 %2$s 建立考試 %1$s：共 %3$d 題") \
+	X(EXAMNEW_MADE_ONE, "Made exam %s in %s: %d question", "已在 %2$s 建立考試 %1$s：共 %3$d 題") \
 	X(EXAMNEW_MINUTES, ", %d min", "，限時 %d 分鐘") \
 	X(EXAMNEW_ATTEMPTS, ", %s each", "，每人可作答 %s") \
 	X(EXAMNEW_FB_END,  ", results shown at the end of each attempt", "，每次交卷後公布結果") \
@@ -725,6 +731,8 @@ bool i18n_pick(const char *opt, enum lang *out);
 /* Parse a language name; false when unknown. */
 bool i18n_parse(const char *name, enum lang *out);
 const char *i18n_name(enum lang l);     /* "en" / "zh-TW" */
+/* The format for a count n: one ("%d student: …") when n is 1, else many. */
+const char *trn(enum msg one, enum msg many, long n);
 /* n in words with the noun in the right number ("1 day", "2 days"): the
  * message one when n is 1, else many, written into buf; returns buf. */
 const char *i18n_count(enum msg one, enum msg many, int n, char *buf, size_t size);

@@ -114,7 +114,8 @@ static void header(const struct examrun *r, const struct quiz_opts *o, bool utf8
 	char buf[512], part[160];
 	size_t len;
 
-	snprintf(buf, sizeof buf, tr(MSG_EXAM_HEAD), e->name, (int)r->paper.n);
+	snprintf(buf, sizeof buf, trn(MSG_EXAM_HEAD_ONE, MSG_EXAM_HEAD, (long)r->paper.n), e->name,
+	         (int)r->paper.n);
 	len = strlen(buf);
 	if (e->kind == EXAM_PRACTICE) {
 		snprintf(part, sizeof part, tr(MSG_EXAM_HEAD_PRACTICE), (unsigned long long)o->seed);
@@ -271,7 +272,8 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 			if (examrun_unanswered_say(r, 64, buf, sizeof buf)) {
 				say(buf, utf8);
 			} else {
-				snprintf(buf, sizeof buf, tr(MSG_EXAM_ALL_ANSWERED), (int)n);
+				snprintf(buf, sizeof buf, trn(MSG_EXAM_ALL_ANSWERED_ONE, MSG_EXAM_ALL_ANSWERED,
+				                              (long)n), (int)n);
 				say(buf, utf8);
 			}
 			wrap(tr(MSG_EXAM_END_PROMPT), utf8);
@@ -318,7 +320,8 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 		if (!strcmp(s, "finish")) {
 			char ask[512], part[300];
 			if (!examrun_unanswered_say(r, 64, part, sizeof part))
-				snprintf(part, sizeof part, tr(MSG_EXAM_ALL_ANSWERED), (int)n);
+				snprintf(part, sizeof part, trn(MSG_EXAM_ALL_ANSWERED_ONE, MSG_EXAM_ALL_ANSWERED,
+				                                (long)n), (int)n);
 			snprintf(ask, sizeof ask, tr(MSG_EXAM_FINISH_ASK), part);
 			if (confirm(in, ask, left > 0 ? examrun_left(r) * 1000 : -1, utf8, &st)) {
 				enum exam_rc rc = examrun_finish(r);

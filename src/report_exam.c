@@ -542,7 +542,8 @@ static void when_str(const struct watch_data *d, int64_t t, char *buf, size_t n)
 static void exam_line(const struct watch_data *d, char *buf, size_t n)
 {
 	const struct exam_info *e = &d->info;
-	size_t len = (size_t)snprintf(buf, n, tr(MSG_EXAM_HEAD), e->name, d->n_q);
+	size_t len = (size_t)snprintf(buf, n, trn(MSG_EXAM_HEAD_ONE, MSG_EXAM_HEAD, d->n_q), e->name,
+	                              d->n_q);
 	char at[32];
 	if (e->minutes && len < n)
 		len += (size_t)snprintf(buf + len, n - len, tr(MSG_EXAMNEW_MINUTES), e->minutes);
@@ -551,8 +552,7 @@ static void exam_line(const struct watch_data *d, char *buf, size_t n)
 		                        tr(e->feedback == EXAM_FEEDBACK_END ? MSG_EXAMNEW_FB_END :
 		                           e->feedback == EXAM_FEEDBACK_NEVER ? MSG_EXAMNEW_FB_NEVER :
 		                           MSG_EXAMNEW_FB_CLOSED));
-	int64_t closed = e->closed_at ? e->closed_at :
-	                 e->closes_at && e->closes_at <= d->now ? e->closes_at : 0;
+	int64_t closed = exam_report_closed_at(d);
 	if (closed && len < n) {
 		examrun_clock_str(closed, at, sizeof at);
 		len += (size_t)snprintf(buf + len, n - len, tr(MSG_REPORT_CLOSED_AT), at);
@@ -564,13 +564,26 @@ static void exam_line(const struct watch_data *d, char *buf, size_t n)
 		snprintf(buf + len, n - len, "%s", tr(MSG_REPORT_END));
 }
 
-static void counts_line(const struct watch_data *d, char *buf, size_t n)
+int64_t exam_report_closed_at(const struct watch_data *d)
 {
-	size_t len = (size_t)snprintf(buf, n, tr(MSG_REPORT_EXAM_COUNTS), (int)d->n_s,
-	                              d->n_finished, d->n_timed_out, d->n_in_progress,
+	const struct exam_info *e = &d->info;
+	return e->closed_at ? e->closed_at : e->closes_at && e->closes_at <= d->now ? e->closes_at : 0;
+}
+
+size_t exam_report_counts(const struct watch_data *d, char *buf, size_t n)
+{
+	size_t len = (size_t)snprintf(buf, n, trn(MSG_REPORT_EXAM_COUNTS_ONE, MSG_REPORT_EXAM_COUNTS,
+	                                          (long)d->n_s),
+	                              (int)d->n_s, d->n_finished, d->n_timed_out, d->n_in_progress,
 	                              d->n_not_started);
 	if (d->n_closed && len < n)
 		len += (size_t)snprintf(buf + len, n - len, tr(MSG_REPORT_EXAM_CLOSED_N), d->n_closed);
+	return len < n ? len : n - 1;
+}
+
+static void counts_line(const struct watch_data *d, char *buf, size_t n)
+{
+	size_t len = exam_report_counts(d, buf, n);
 	if (d->n_ended && len < n)
 		snprintf(buf + len, n - len, tr(MSG_REPORT_EXAM_MEAN), d->mean_score, d->n_q,
 		         d->n_q ? (int)(100.0 * d->mean_score / d->n_q + 0.5) : 0, d->n_ended);

@@ -103,6 +103,13 @@ bool exam_report_scored(const struct exam_student *s);
 /* The status as the text report and the HTML page show it: the word, and
  * for an attempt in progress how many are answered ("in progress · 2/6"). */
 void exam_report_status_line(const struct exam_student *s, int n_q, char *buf, size_t n);
+/* The summary of the students' statuses as the text report and the live
+ * board both say it ("6 students: 3 finished, …, 2 stopped when it closed"),
+ * without an ending, into buf; returns its length. */
+size_t exam_report_counts(const struct watch_data *d, char *buf, size_t n);
+/* When the exam closed (closed by the teacher, or its set time passed by
+ * d->now), 0 while it is open. */
+int64_t exam_report_closed_at(const struct watch_data *d);
 /* Percent rounded half up; 0 when n is 0. */
 int exam_report_pct(int k, int n);
 /* The word for a status in the current language. */

@@ -225,7 +225,7 @@ int report_html_write(const struct report_ctx *r, const struct watch_data *d, co
 	snprintf(buf, sizeof buf, tr(MSG_HTML_TITLE), e->name);
 	html_page_head(f, r->lang, buf);
 	fputs("<p>", f);
-	snprintf(buf, sizeof buf, tr(MSG_EXAM_HEAD), e->name, d->n_q);
+	snprintf(buf, sizeof buf, trn(MSG_EXAM_HEAD_ONE, MSG_EXAM_HEAD, d->n_q), e->name, d->n_q);
 	html_esc(f, buf);
 	if (e->minutes) {
 		snprintf(buf, sizeof buf, tr(MSG_EXAMNEW_MINUTES), e->minutes);
@@ -246,7 +246,7 @@ int report_html_write(const struct report_ctx *r, const struct watch_data *d, co
 	html_esc(f, buf);
 	fputs("</p>\n<p id=\"summary\">", f);
 	/* Each number in its own element, so it can be read back and checked. */
-	snprintf(buf, sizeof buf, "%s", tr(MSG_HTML_SUMMARY));
+	snprintf(buf, sizeof buf, "%s", trn(MSG_HTML_SUMMARY_ONE, MSG_HTML_SUMMARY, (long)d->n_s));
 	const char *p = buf;
 	const int nums[] = { (int)d->n_s, d->n_finished, d->n_timed_out, d->n_closed,
 	                     d->n_in_progress, d->n_not_started };

@@ -226,7 +226,8 @@ static void ask_finish(struct app *a)
 	const struct exam_view *v = &a->exam;
 	char part[200];
 	if (!examrun_unanswered_say(&v->run, 24, part, sizeof part))
-		snprintf(part, sizeof part, tr(MSG_EXAM_ALL_ANSWERED), (int)examrun_count(&v->run));
+		snprintf(part, sizeof part, trn(MSG_EXAM_ALL_ANSWERED_ONE, MSG_EXAM_ALL_ANSWERED,
+		                                  (long)examrun_count(&v->run)), (int)examrun_count(&v->run));
 	app_confirm(a, finish_yes, tr(MSG_EXAM_FINISH_ASK), part);
 }
 
@@ -428,7 +429,8 @@ static void build_intro(const struct app *a, struct lines *ls)
 	snprintf(buf, sizeof buf, "%s %s", tr(MSG_EXAM_TITLE), e->name);
 	lines_add(ls, buf, E_H1, 2);
 	lines_add(ls, "", E_NORMAL, 0);
-	snprintf(buf, sizeof buf, tr(MSG_EXAM_INTRO_COUNT), (int)v->run.paper.n);
+	snprintf(buf, sizeof buf, trn(MSG_EXAM_INTRO_COUNT_ONE, MSG_EXAM_INTRO_COUNT,
+	                              (long)v->run.paper.n), (int)v->run.paper.n);
 	if (e->minutes)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), tr(MSG_EXAMNEW_MINUTES), e->minutes);
 	if (e->closes_at) {

@@ -335,6 +335,27 @@ assert [(r["student"], r["status"]) for r in rows] == [("eve", "closed")], rows'
 	ex_check close-past-left-open 0 out '^Exam past closed at [0-9:]+: open attempts have ended\.$'
 }
 
+# Counts in the reports say "1 student", "1 question" (QA-5b #11: "1 students").
+ex_plural() {
+	local db=$EX_T/plural.db
+	cli_x --db "$db" --user teacher exam new single --count 1 --type pick
+	ex_check plural-made 0 out '^Made exam single in .*: 1 question, 1 attempt each' !out '1 questions'
+	cli_xin '1\n' --db "$db" --user eve exam single
+	ex_check plural-plain-head 0 out '^Exam single: 1 question' !out '1 questions'
+	cli_x --lang en --db "$db" report --exam single
+	ex_check plural-report 0 out '^Exam single: 1 question, results' \
+		out '^1 student: 0 finished, 0 timed out, 1 in progress, 0 not started\.$' \
+		!out '1 students|1 questions'
+	cli_x --lang en --db "$db" report --exam single --html "$EX_T/single.html"
+	cp "$EX_T/single.html" "$EX_T/out"
+	ex_check plural-html 0 out 'Exam single: 1 question,' out '<span id="n-students">1</span> student:' \
+		!out '1 questions|</span> students'
+	cli_x --db "$db" --user teacher exam close single
+	COLUMNS=200 cli_x --lang en --db "$db" report --exam single
+	ex_check plural-report-closed 0 \
+		out '^1 student: 0 finished, 0 timed out, 0 in progress, 0 not started, 1 stopped when it closed; ' \
+		!out '1 students'
+}
 
 # A content edit after `exam new` does not change the paper.
 ex_content_edit() {
@@ -904,6 +925,7 @@ run_exam() {
 	ex_resume
 	ex_change
 	ex_close
+	ex_plural
 	ex_lang
 	ex_content_edit
 	ex_report
