@@ -194,6 +194,7 @@
 	X(HTML_GRID,       "Answers by student and question", "學生 × 題目作答表") \
 	X(WATCH_TITLE,     "Live board", "即時看板") \
 	X(WATCH_HEAD,      "Exam %s — live", "考試 %s — 即時") \
+	X(WATCH_HEAD_CLOSED, "Exam %s — closed", "考試 %s — 已關閉") \
 	X(WATCH_UPDATED,   "read at %s; read again every 2 s", "%s 讀取；每 2 秒重新讀取") \
 	X(WATCH_COL_ANSWERED, "Answered", "已答") \
 	X(WATCH_COL_LEFT,  "Time left", "剩餘時間") \

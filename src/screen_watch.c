@@ -117,7 +117,9 @@ void watch_draw(const struct app *a)
 	const struct watch_data *d = w->data;
 	char title[160], line[512], t[32];
 
-	snprintf(title, sizeof title, tr(MSG_WATCH_HEAD), w->exam);
+	/* Once it has closed, the board no longer says "live". */
+	snprintf(title, sizeof title, tr(d && exam_report_closed_at(d) ? MSG_WATCH_HEAD_CLOSED :
+	                                 MSG_WATCH_HEAD), w->exam);
 	draw_frame(a, title, w->err[0] ? "" : tr(MSG_WATCH_HINT));
 	if (w->err[0]) {
 		snprintf(line, sizeof line, tr(MSG_WATCH_READ_FAILED), w->err);
@@ -127,8 +129,7 @@ void watch_draw(const struct app *a)
 	if (!d)
 		return;
 	int y = BODY_TOP + 1;
-	snprintf(line, sizeof line, tr(MSG_REPORT_EXAM_COUNTS), (int)d->n_s, d->n_finished,
-	         d->n_timed_out, d->n_in_progress, d->n_not_started);
+	exam_report_counts(d, line, sizeof line);   /* the text report's words */
 	time_t at = (time_t)(w->read_at / 1000);
 	struct tm tm;
 	if (localtime_r(&at, &tm))
@@ -137,9 +138,26 @@ void watch_draw(const struct app *a)
 		snprintf(t, sizeof t, "?");
 	char upd[160];
 	snprintf(upd, sizeof upd, tr(MSG_WATCH_UPDATED), t);
-	ui_put_fit(y, 2, line, a->cols - 4, E_STRONG);
-	ui_put_fit(y + 1, 2, upd, a->cols - 4, E_DIM);
-	y += 3;
+	/* The counts may take two lines (then without the gap below): every
+	 * number stays on the screen. */
+	size_t nl = 0;
+	char **ls = text_wrap(line, a->cols - 4, &nl);
+	if (ls && nl == 2 && text_width(ls[1]) < 8) {    /* no word or character alone */
+		text_lines_free(ls, nl);
+		ls = text_wrap(line, a->cols - 12, &nl);
+	}
+	if (ls && nl >= 2) {
+		ui_put_fit(y++, 2, ls[0], a->cols - 4, E_STRONG);
+		ui_put_fit(y++, 2, ls[1], a->cols - 4, E_STRONG);
+		ui_put_fit(y, 2, upd, a->cols - 4, E_DIM);
+		y++;
+	} else {
+		ui_put_fit(y, 2, line, a->cols - 4, E_STRONG);
+		ui_put_fit(y + 1, 2, upd, a->cols - 4, E_DIM);
+		y += 3;
+	}
+	if (ls)
+		text_lines_free(ls, nl);
 	/* Columns: name takes what the others leave. */
 	int wa = 9, wl = 10, ws = 20, wn = a->cols - 4 - wa - wl - ws - 3;
 	ui_put_fit(y, 2, tr(MSG_RX_COL_STUDENT), wn, E_HEAD);

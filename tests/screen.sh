@@ -16,7 +16,7 @@ screen_prep() {
 	mixups)   # a learner who mixes up codes (tests/data/screen/mixups.sql)
 		HTTPTUTOR_DB=$db "$BIN" review --plain </dev/null >/dev/null 2>&1
 		sqlite3 "$db" <tests/data/screen/mixups.sql ;;
-	exam|exam-started|exam-late|exam-class)
+	exam|exam-started|exam-late|exam-class|exam-closed)
 		# A teacher's exam with a known paper (HTTPTUTOR_TEST_SEED).
 		HTTPTUTOR_TEST_SEED=7 HTTPTUTOR_DB=$db "$BIN" --user teacher exam new midterm --count 3 \
 			--minutes 20 --type pick,meaning >/dev/null 2>&1
@@ -34,6 +34,15 @@ screen_prep() {
 			printf '1\n2\n' | HTTPTUTOR_NOW=$((HTTPTUTOR_NOW - 642)) HTTPTUTOR_DB=$db "$BIN" \
 				--user ana exam midterm >/dev/null 2>&1
 			printf '1\n2\n3\nfinish\ny\n' | HTTPTUTOR_DB=$db "$BIN" --user cy exam midterm >/dev/null 2>&1 ;;
+		exam-closed)
+			# Three started, one finished, then the teacher closes it: the
+			# board counts the three as stopped when it closed (QA-5b #5).
+			local u
+			for u in 王小明 bo ana; do
+				printf '1\n' | HTTPTUTOR_DB=$db "$BIN" --user $u exam midterm >/dev/null 2>&1
+			done
+			printf '1\n2\n3\nfinish\ny\n' | HTTPTUTOR_DB=$db "$BIN" --user cy exam midterm >/dev/null 2>&1
+			HTTPTUTOR_DB=$db "$BIN" --user teacher exam close midterm >/dev/null 2>&1 ;;
 		esac ;;
 	*) echo "unknown prep $prep" >&2 ;;
 	esac
