@@ -127,7 +127,7 @@ T_ascii    := text
 T_i18n     := i18n keys $(STORE) quiz $(CONTENT) markdown text
 T_out      := out text
 T_contrast := contrast classmix $(STORE) quiz $(CONTENT) markdown text
-T_exam     := examhide $(STORE) quiz $(CONTENT) markdown text
+T_exam     := examhide examrun $(STORE) quiz $(CONTENT) markdown text
 # The class server's API with what it calls; netlib opens libsodium for tokens.
 T_api      := api api_learner api_exam grade store_serve $(STORE) quiz \
               $(CONTENT) markdown text

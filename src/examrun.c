@@ -318,15 +318,14 @@ size_t examrun_unanswered(const struct examrun *r, int *list, size_t max)
 	return k;
 }
 
-size_t examrun_unanswered_say(const struct examrun *r, size_t max, char *buf, size_t n)
+/* The sentence one/many with the k question numbers of list (at most max
+ * of them, then "…"), or "" when k is 0. */
+static void say_numbers(const int *list, size_t k, size_t max, enum msg one, enum msg many,
+                        char *buf, size_t n)
 {
-	int list[64];
 	char nums[256];
-	size_t k, len = 0;
+	size_t len = 0;
 
-	if (max > 64)
-		max = 64;
-	k = examrun_unanswered(r, list, max);
 	nums[0] = '\0';
 	for (size_t i = 0; i < k && i < max && len < sizeof nums; i++)
 		len += (size_t)snprintf(nums + len, sizeof nums - len, "%s%d", i ? tr(MSG_LIST_SEP) : "",
@@ -335,8 +334,65 @@ size_t examrun_unanswered_say(const struct examrun *r, size_t max, char *buf, si
 		snprintf(nums + len, sizeof nums - len, "%s…", tr(MSG_LIST_SEP));
 	buf[0] = '\0';
 	if (k)
-		snprintf(buf, n, tr(k == 1 ? MSG_EXAM_UNANSWERED_ONE : MSG_EXAM_UNANSWERED), nums);
+		snprintf(buf, n, trn(one, many, (long)k), nums);
+}
+
+size_t examrun_unanswered_say(const struct examrun *r, size_t max, char *buf, size_t n)
+{
+	int list[64];
+
+	if (max > 64)
+		max = 64;
+	size_t k = examrun_unanswered(r, list, max);
+	say_numbers(list, k, max, MSG_EXAM_UNANSWERED_ONE, MSG_EXAM_UNANSWERED, buf, n);
 	return k;
+}
+
+void examrun_elsewhere_say(const int *list, size_t k, size_t max, char *buf, size_t n)
+{
+	say_numbers(list, k, max, MSG_EXAM_ELSEWHERE_ONE, MSG_EXAM_ELSEWHERE, buf, n);
+}
+
+static bool same_answer(const char *a, const char *b)
+{
+	return a ? b && !strcmp(a, b) : !b;
+}
+
+int examrun_refresh(struct examrun *r, int *list, size_t max)
+{
+	size_t n = r->att.n, k = 0;
+	if (examrun_phase(r) != ER_OPEN || !r->att.given || !n)
+		return 0;
+	char **g = calloc(n, sizeof *g);
+	if (!g) {
+		snprintf(r->err, sizeof r->err, "%s", tr(MSG_ERR_OOM));
+		return -1;
+	}
+	r->err[0] = '\0';
+	enum exam_rc rc = store_exam_given(r->st, r->att.id, &r->paper, g, n);
+	if (rc != EXAM_OK) {
+		for (size_t p = 0; p < n; p++)
+			free(g[p]);
+		free(g);
+		fail(r, rc, r->paper.info.name);
+		return -1;
+	}
+	for (size_t i = 0; i < examrun_count(r); i++) {
+		size_t pos = (size_t)r->pv.order[i];
+		if (pos < n && !same_answer(r->att.given[pos], g[pos])) {
+			if (k < max)
+				list[k] = (int)i + 1;
+			k++;
+		}
+	}
+	r->att.answered = 0;
+	for (size_t p = 0; p < n; p++) {
+		free(r->att.given[p]);
+		r->att.given[p] = g[p];
+		r->att.answered += g[p] != NULL;
+	}
+	free(g);
+	return (int)k;
 }
 
 long examrun_left(const struct examrun *r)

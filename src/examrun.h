@@ -54,6 +54,18 @@ enum exam_rc examrun_time_check(struct examrun *r);
  * attempt used) and there is none to show: false with r->err saying so. */
 bool examrun_can_show(struct examrun *r);
 
+/* Read the answers standing in the open attempt again (it may have been
+ * answered elsewhere meanwhile: another terminal, plain mode, another lab
+ * PC): one indexed query on the file, one request to the class server.
+ * Returns how many questions' stored answer differs from what r had, their
+ * shown numbers (1-based, ascending) into list (at most max); 0 when the
+ * attempt is not open; -1 when the store could not say (r->err says why; r
+ * keeps what it had). */
+int examrun_refresh(struct examrun *r, int *list, size_t max);
+/* "Answered elsewhere: questions 1, 2." for k numbers in list (at most max
+ * shown, then "…") into buf. */
+void examrun_elsewhere_say(const int *list, size_t k, size_t max, char *buf, size_t n);
+
 /* Questions on the paper (shown order). */
 size_t examrun_count(const struct examrun *r);
 const struct question *examrun_question(const struct examrun *r, size_t i);

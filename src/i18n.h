@@ -96,6 +96,9 @@
 	X(EXAM_ALL_ANSWERED, "All %d questions are answered.", "%d 題都已作答。") \
 	X(EXAM_ALL_ANSWERED_ONE, "The question is answered.", "這一題已作答。") \
 	X(EXAM_UNANSWERED, "Unanswered: questions %s.", "未作答：第 %s 題。") \
+	X(EXAM_ELSEWHERE_ONE, "Answered elsewhere: question %s.", "已在別處作答：第 %s 題。") \
+	X(EXAM_ELSEWHERE,  "Answered elsewhere: questions %s.", "已在別處作答：第 %s 題。") \
+	X(EXAM_ELSEWHERE_HERE, "Question %d was answered elsewhere; answer again to replace that answer.", "第 %d 題已在別處作答；要換掉那個答案，請再答一次。") \
 	X(EXAM_END_PROMPT, "Type finish to hand the exam in, back N to change an answer, or q to leave.", "輸入 finish 交卷，back N 修改答案，或 q 離開。") \
 	X(EXAM_BAD_CMD,    "Type an answer, Enter to skip, back N (1-%d), finish, or q.", "請輸入答案、Enter 跳過、back N（1-%d）、finish 或 q。") \
 	X(EXAM_FINISH_ASK, "Finish the exam? %s y/n", "要交卷嗎？%s y/n") \

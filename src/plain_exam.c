@@ -84,6 +84,19 @@ static void say(const char *s, bool utf8)
 	report_wrap(stdout, s, report_width(), 0, utf8);
 }
 
+/* The answers standing are the store's: this attempt may have been answered
+ * elsewhere meanwhile (the full screen in another terminal).  Says which. */
+static void say_elsewhere(struct examrun *r, bool utf8)
+{
+	int list[64];
+	char buf[320];
+	int k = examrun_refresh(r, list, 64);
+	if (k > 0) {
+		examrun_elsewhere_say(list, (size_t)k, 64, buf, sizeof buf);
+		say(buf, utf8);
+	}
+}
+
 static void wrap(const char *s, bool utf8)
 {
 	report_wrap(stdout, s, report_width(), 0, utf8);
@@ -269,6 +282,7 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 			asked = clock_ms();
 		} else if (show) {
 			putchar('\n');
+			say_elsewhere(r, utf8);
 			if (examrun_unanswered_say(r, 64, buf, sizeof buf)) {
 				say(buf, utf8);
 			} else {
@@ -319,6 +333,7 @@ static bool run_loop(struct examrun *r, struct linein *in, enum lang L, bool utf
 		}
 		if (!strcmp(s, "finish")) {
 			char ask[512], part[300];
+			say_elsewhere(r, utf8);
 			if (!examrun_unanswered_say(r, 64, part, sizeof part))
 				snprintf(part, sizeof part, trn(MSG_EXAM_ALL_ANSWERED_ONE, MSG_EXAM_ALL_ANSWERED,
 				                                (long)n), (int)n);

@@ -36,6 +36,40 @@ static const struct question *current(const struct app *a)
 	return examrun_question(&a->exam.run, a->exam.cur);
 }
 
+/* Highlight the answer standing for the current question, if any. */
+static void select_standing(struct app *a)
+{
+	struct exam_view *v = &a->exam;
+	const struct question *q = current(a);
+	int given;
+	v->sel = -1;                    /* nothing highlighted until chosen */
+	if (q && examrun_given(&v->run, v->cur, &given))
+		for (int k = 0; k < q->n_choices; k++)
+			if (q->type == Q_HEADER ? given == k : given == q->choice_code[k])
+				v->sel = k;
+}
+
+/* Read the attempt's answers again from the store: the same attempt may
+ * have been answered elsewhere (a second terminal after a dropped SSH
+ * session, plain mode, the class server from another PC).  Says which
+ * questions were; returns whether shown question cur (0-based) was one of
+ * them.  When the store cannot say, the screen keeps what it had. */
+static bool reread(struct app *a, size_t cur)
+{
+	struct exam_view *v = &a->exam;
+	int list[64];
+	char say[320];
+	int k = examrun_refresh(&v->run, list, 64);
+	if (k <= 0)
+		return false;
+	examrun_elsewhere_say(list, (size_t)k, 24, say, sizeof say);
+	app_status(a, false, "%s", say);
+	for (int i = 0; i < k && i < 64; i++)
+		if ((size_t)list[i] == cur + 1)
+			return true;
+	return false;
+}
+
 /* Show question i: nothing highlighted yet but the answer standing, if any. */
 static void go(struct app *a, size_t i)
 {
@@ -43,18 +77,13 @@ static void go(struct app *a, size_t i)
 	size_t n = examrun_count(&v->run);
 	if (!n)
 		return;
+	reread(a, i);
 	v->cur = i < n ? i : n - 1;
 	v->typed[0] = '\0';
 	v->top = 0;
 	v->seen = 0;
-	v->sel = -1;                    /* nothing highlighted until chosen */
 	a->flush_input = true;          /* keys typed before it showed are not answers */
-	const struct question *q = current(a);
-	int given;
-	if (q && examrun_given(&v->run, v->cur, &given))
-		for (int k = 0; k < q->n_choices; k++)
-			if (q->type == Q_HEADER ? given == k : given == q->choice_code[k])
-				v->sel = k;
+	select_standing(a);
 	v->asked_ms = clock_ms();
 }
 
@@ -173,6 +202,13 @@ static void not_saved(struct app *a)
 static bool record(struct app *a, int given)
 {
 	struct exam_view *v = &a->exam;
+	/* Answered elsewhere since it was shown: show that answer and change
+	 * nothing; the same key again replaces it. */
+	if (reread(a, v->cur)) {
+		select_standing(a);
+		app_status(a, true, tr(MSG_EXAM_ELSEWHERE_HERE), (int)v->cur + 1);
+		return false;
+	}
 	enum exam_rc rc = examrun_answer(&v->run, v->cur, given, clock_ms() - v->asked_ms);
 	if (rc == EXAM_OK) {
 		app_status(a, false, tr(MSG_EXAM_SAVED_N), (int)v->cur + 1);
@@ -223,11 +259,23 @@ static void ask_leave(struct app *a)
 /* Finishing asks first and names the questions still unanswered. */
 static void ask_finish(struct app *a)
 {
-	const struct exam_view *v = &a->exam;
-	char part[200];
-	if (!examrun_unanswered_say(&v->run, 24, part, sizeof part))
-		snprintf(part, sizeof part, trn(MSG_EXAM_ALL_ANSWERED_ONE, MSG_EXAM_ALL_ANSWERED,
-		                                  (long)examrun_count(&v->run)), (int)examrun_count(&v->run));
+	struct exam_view *v = &a->exam;
+	char part[480], left[240];
+	int list[64];
+	size_t n = examrun_count(&v->run);
+	/* Answers given elsewhere count: the list is the store's, not the screen's. */
+	int k = examrun_refresh(&v->run, list, 64);
+	part[0] = '\0';
+	if (k > 0) {
+		examrun_elsewhere_say(list, (size_t)k, 24, part, sizeof part);
+		if (i18n_lang() != LANG_ZH)     /* after "。" no space */
+			strncat(part, " ", sizeof part - strlen(part) - 1);
+		select_standing(a);
+	}
+	if (!examrun_unanswered_say(&v->run, 24, left, sizeof left))
+		snprintf(left, sizeof left, trn(MSG_EXAM_ALL_ANSWERED_ONE, MSG_EXAM_ALL_ANSWERED, (long)n),
+		         (int)n);
+	strncat(part, left, sizeof part - strlen(part) - 1);
 	app_confirm(a, finish_yes, tr(MSG_EXAM_FINISH_ASK), part);
 }
 

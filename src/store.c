@@ -1074,6 +1074,7 @@ const struct store_ops store_sql_ops = {
 	.exam_answer = store_sql_exam_answer,
 	.exam_finish = store_sql_exam_finish,
 	.exam_reload = store_sql_exam_reload,
+	.exam_given = store_sql_exam_given,
 	.exam_sweep = store_sql_exam_sweep,
 	.exam_results = store_sql_exam_results,
 	.exam_hidden = store_sql_exam_hidden,

@@ -187,6 +187,12 @@ enum exam_rc store_exam_reload(struct store *s, int64_t attempt, int64_t now,
 	return s->ops->exam_reload(s, attempt, now, a);
 }
 
+enum exam_rc store_exam_given(struct store *s, int64_t attempt, const struct exam_paper *p,
+                              char **given, size_t n)
+{
+	return s->ops->exam_given(s, attempt, p, given, n);
+}
+
 bool store_exam_sweep(struct store *s, int64_t now)
 {
 	return s->ops->exam_sweep(s, now);

@@ -1151,6 +1151,48 @@ enum exam_rc store_sql_exam_reload(struct store *s, int64_t attempt, int64_t now
 	return r;
 }
 
+enum exam_rc store_sql_exam_given(struct store *s, int64_t attempt, const struct exam_paper *p,
+                                  char **given, size_t n)
+{
+	/* One query on the answer_session_item index; the attempt is this
+	 * profile's (it was checked when it was opened, and answers carry it). */
+	sqlite3_stmt *st = db_prepare(s->db,
+		"SELECT item, given FROM answer WHERE session_id = ?1 AND profile_id = ?2 ORDER BY id");
+	int rc;
+
+	s->err[0] = '\0';
+	s->denied = DENIED_NO;
+	if (!st) {
+		store_read_fail(s, NULL);
+		return EXAM_ERR;
+	}
+	sqlite3_bind_int64(st, 1, attempt);
+	sqlite3_bind_int64(st, 2, s->profile);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *item = (const char *)sqlite3_column_text(st, 0);
+		const char *g = (const char *)sqlite3_column_text(st, 1);
+		for (size_t i = 0; item && g && i < p->n && i < n; i++) {
+			if (strcmp(p->q[i].item, item))
+				continue;
+			char *copy = strdup(g);
+			if (!copy) {
+				sqlite3_finalize(st);
+				snprintf(s->err, sizeof s->err, "%s", tr(MSG_ERR_OOM));
+				return EXAM_ERR;
+			}
+			free(given[i]);
+			given[i] = copy;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_read_fail(s, tr(MSG_EXAM_READ_ANSWERS));
+		return EXAM_ERR;
+	}
+	return EXAM_OK;
+}
+
 /* End the open attempts that time or closing has ended (of exam ?2, or of
  * every exam when ?2 is NULL), as of ?1. */
 static const char end_open_sql[] =

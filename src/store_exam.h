@@ -159,6 +159,14 @@ enum exam_rc store_exam_finish(struct store *s, int64_t attempt, int64_t now);
 /* Reload an attempt of this learner by id. */
 enum exam_rc store_exam_reload(struct store *s, int64_t attempt, int64_t now,
                                struct exam_attempt *a);
+/* The answers standing in this learner's attempt (the last per question),
+ * per position of paper p into given[0..n-1] (NULL = unanswered; the strings
+ * are the caller's to free; given must come zeroed).  A cheap re-read for a
+ * screen that may be stale, the attempt being answered elsewhere (another
+ * terminal, plain mode): one indexed query on the file, one request to the
+ * class server. */
+enum exam_rc store_exam_given(struct store *s, int64_t attempt, const struct exam_paper *p,
+                              char **given, size_t n);
 
 /* End attempts whose time is over and close exams whose set time has come,
  * so progress and review count them.  Cheap when there is nothing to do;

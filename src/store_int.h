@@ -52,6 +52,8 @@ struct store_ops {
 	enum exam_rc (*exam_finish)(struct store *s, int64_t attempt, int64_t now);
 	enum exam_rc (*exam_reload)(struct store *s, int64_t attempt, int64_t now,
 	                            struct exam_attempt *a);
+	enum exam_rc (*exam_given)(struct store *s, int64_t attempt, const struct exam_paper *p,
+	                           char **given, size_t n);
 	bool (*exam_sweep)(struct store *s, int64_t now);
 	enum exam_rc (*exam_results)(struct store *s, const char *name, int64_t now,
 	                             struct exam_results *out);
@@ -130,6 +132,8 @@ enum exam_rc store_sql_exam_answer(struct store *s, int64_t attempt, int pos, co
 enum exam_rc store_sql_exam_finish(struct store *s, int64_t attempt, int64_t now);
 enum exam_rc store_sql_exam_reload(struct store *s, int64_t attempt, int64_t now,
                                    struct exam_attempt *a);
+enum exam_rc store_sql_exam_given(struct store *s, int64_t attempt, const struct exam_paper *p,
+                                  char **given, size_t n);
 bool store_sql_exam_sweep(struct store *s, int64_t now);
 enum exam_rc store_sql_exam_results(struct store *s, const char *name, int64_t now,
                                     struct exam_results *out);

@@ -843,6 +843,22 @@ static enum exam_rc remote_exam_reload(struct store *s, int64_t attempt, int64_t
 	return remote_attempt_call(s, "GET", path, a);
 }
 
+/* The server's attempt (GET, one request), of which only the answers are kept. */
+static enum exam_rc remote_exam_given(struct store *s, int64_t attempt, const struct exam_paper *p,
+                                      char **given, size_t n)
+{
+	struct exam_attempt a;
+	(void)p;
+	enum exam_rc rc = remote_exam_reload(s, attempt, 0, &a);
+	if (rc == EXAM_OK)
+		for (size_t i = 0; i < n && i < a.n && a.given; i++) {
+			given[i] = a.given[i];
+			a.given[i] = NULL;
+		}
+	store_exam_attempt_free(&a);
+	return rc;
+}
+
 static enum exam_rc remote_exam_answer(struct store *s, int64_t attempt, int pos,
                                        const char *given, const char *shown, int64_t ms,
                                        int64_t now, const char *content_version)
@@ -937,6 +953,7 @@ const struct store_ops store_remote_ops = {
 	.exam_answer = remote_exam_answer,
 	.exam_finish = remote_exam_finish,
 	.exam_reload = remote_exam_reload,
+	.exam_given = remote_exam_given,
 	.exam_sweep = remote_exam_sweep,
 	.exam_results = remote_exam_results,
 	.exam_hidden = remote_exam_hidden,

@@ -46,4 +46,5 @@ run_pty() {
 	pty_run "$py" screen.py
 	pty_run "$py" question.py
 	pty_run "$py" bytes.py
+	pty_run "$py" elsewhere.py
 }

@@ -17,6 +17,7 @@
 
 #include "content.h"
 #include "examhide.h"
+#include "examrun.h"
 #include "paper.h"
 #include "store.h"
 #include "store_exam.h"
@@ -936,6 +937,73 @@ static void test_sealed_everywhere(void **state)
 	store_close(s);
 }
 
+/* The same attempt answered in two places (two terminals): the stale one
+ * re-reads the answers standing from the store, and says which changed
+ * (QA-5b #8: its finish prompt listed answered questions as unanswered). */
+static void test_answered_elsewhere(void **state)
+{
+	(void)state;
+	struct store *t = open_as("teacher"), *s1, *s2;
+	struct examrun r1, r2;
+	int list[8];
+	char say[200];
+
+	make_exam(t, "net", 4, 20, 1, EXAM_FEEDBACK_END, 0);
+	store_close(t);
+	s1 = open_as("ann");
+	s2 = open_as("ann");
+	assert_int_equal(examrun_open(&r1, s1, &model, "net"), EXAM_OK);
+	assert_int_equal(examrun_start(&r1), EXAM_OK);
+	assert_int_equal(examrun_open(&r2, s2, &model, "net"), EXAM_OK);
+	assert_int_equal(examrun_start(&r2), EXAM_OK);        /* resumes the same attempt */
+	assert_int_equal(r2.att.id, r1.att.id);
+	/* Nothing changed yet: nothing to say. */
+	assert_int_equal(examrun_refresh(&r1, list, 8), 0);
+	/* The second terminal answers shown questions 1 and 3. */
+	const struct question *q1 = examrun_question(&r2, 0), *q3 = examrun_question(&r2, 2);
+	assert_int_equal(examrun_answer(&r2, 0, q1->choice_code[0], 10), EXAM_OK);
+	assert_int_equal(examrun_answer(&r2, 2, q3->choice_code[1], 10), EXAM_OK);
+	/* The first still has none of them, until it reads them again. */
+	assert_int_equal(examrun_unanswered(&r1, list, 8), 4);
+	assert_int_equal(examrun_refresh(&r1, list, 8), 2);
+	assert_int_equal(list[0], 1);
+	assert_int_equal(list[1], 3);
+	assert_int_equal(r1.att.answered, 2);
+	int g;
+	assert_true(examrun_given(&r1, 0, &g));
+	assert_int_equal(g, q1->choice_code[0]);
+	assert_int_equal(examrun_unanswered(&r1, list, 8), 2);
+	assert_int_equal(list[0], 2);
+	assert_int_equal(list[1], 4);
+	examrun_unanswered_say(&r1, 24, say, sizeof say);
+	assert_string_equal(say, "Unanswered: questions 2, 4.");
+	examrun_elsewhere_say((int[]){ 1, 3 }, 2, 24, say, sizeof say);
+	assert_string_equal(say, "Answered elsewhere: questions 1, 3.");
+	/* Read again: the same answers, nothing new. */
+	assert_int_equal(examrun_refresh(&r1, list, 8), 0);
+	/* A changed answer counts as changed too. */
+	assert_int_equal(examrun_answer(&r2, 0, q1->choice_code[1], 10), EXAM_OK);
+	assert_int_equal(examrun_refresh(&r1, list, 8), 1);
+	assert_int_equal(list[0], 1);
+	assert_int_equal(r1.att.answered, 2);
+	/* Another learner's store never sees ann's answers. */
+	struct store *sb = open_as("bob");
+	struct exam_paper p;
+	char *given[4] = { NULL };
+	assert_int_equal(store_exam_paper(sb, "net", &p), EXAM_OK);
+	assert_int_equal(store_exam_given(sb, r1.att.id, &p, given, 4), EXAM_OK);
+	for (int i = 0; i < 4; i++)
+		assert_null(given[i]);
+	store_exam_paper_free(&p);
+	store_close(sb);
+	/* Once ended, there is nothing to read again. */
+	assert_int_equal(examrun_finish(&r2), EXAM_OK);
+	examrun_free(&r2);
+	examrun_free(&r1);
+	store_close(s2);
+	store_close(s1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -954,6 +1022,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_attempts_per_uid, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hidden_while_sitting, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_sealed_everywhere, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_answered_elsewhere, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, load_model, free_model);
 }
