@@ -261,7 +261,7 @@ def test_too_small(term):
         check(len(answers(db)) == 1, f"the log holds {answers(db)}, want one answer")
         resized(t, 50, 12, r"too small", "no too-small screen the second time")
         t.send(b"\x03")
-        check(t.wait_exit(3) is not None, "Ctrl-C on the too-small screen did not end the program")
+        check(t.wait_exit(10) is not None, "Ctrl-C on the too-small screen did not end the program within 10 s")
         check(len(answers(db)) == 1, f"after Ctrl-C the log holds {answers(db)}")
     finally:
         t.close()
